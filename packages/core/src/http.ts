@@ -1,0 +1,140 @@
+import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance } from 'ky';
+import type * as z from 'zod/mini';
+import { CabinetError, type CabinetErrorCode } from './errors.js';
+import { errorMessages, type Locale } from './messages.js';
+import { Problem } from './schemas.js';
+
+export interface HttpOptions {
+  baseUrl: string;
+  locale: Locale;
+  fetch?: typeof globalThis.fetch;
+  timeout?: number;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+const statusCodes: Record<number, CabinetErrorCode> = {
+  400: 'malformed_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/**
+ * The one HTTP channel of a client: JSON to and from the Cabinet API, the CSRF header on
+ * state-changing requests, retries for idempotent ones, and every failure turned into a
+ * {@link CabinetError}.
+ */
+export class Http {
+  /** Set by the auth client from the session; sent as `X-CSRF-Token`. */
+  csrfToken: string | undefined;
+  /** Called when the server says the session is gone. */
+  onSessionLost: ((code: CabinetErrorCode) => void) | undefined;
+  readonly locale: Locale;
+  readonly #ky: KyInstance;
+
+  constructor(options: HttpOptions) {
+    this.locale = options.locale;
+    this.#ky = ky.create({
+      prefix: options.baseUrl,
+      credentials: 'include',
+      timeout: options.timeout ?? 15_000,
+      retry: { limit: 2, methods: ['get', 'head', 'options'], statusCodes: [408, 502, 503, 504] },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      headers: { accept: 'application/json', 'accept-language': options.locale },
+      hooks: {
+        beforeRequest: [
+          ({ request }) => {
+            if (this.csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+              request.headers.set('x-csrf-token', this.csrfToken);
+            }
+          },
+        ],
+      },
+    });
+  }
+
+  get<S extends z.ZodMiniType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+    return this.#send('get', path, undefined, schema, options);
+  }
+
+  post<S extends z.ZodMiniType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    options: RequestOptions = {},
+  ): Promise<z.infer<S>> {
+    return this.#send('post', path, body, schema, options);
+  }
+
+  /** A state-changing request whose answer has no body (204). */
+  async postEmpty(path: string, options: RequestOptions = {}): Promise<void> {
+    await this.#send('post', path, undefined, undefined, options);
+  }
+
+  async #send<S extends z.ZodMiniType>(
+    method: 'get' | 'post',
+    path: string,
+    body: unknown,
+    schema: S | undefined,
+    options: RequestOptions,
+  ): Promise<z.infer<S>> {
+    let data: unknown;
+    try {
+      const response = await this.#ky(path.replace(/^\//, ''), {
+        method,
+        ...(body === undefined ? {} : { json: body }),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (!schema) return undefined as z.infer<S>;
+      data = await response.json();
+    } catch (error) {
+      throw this.#toCabinetError(error);
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      throw new CabinetError('invalid_response', {
+        message: errorMessages[this.locale].invalid_response,
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+
+  #toCabinetError(error: unknown): CabinetError {
+    const messages = errorMessages[this.locale];
+    if (error instanceof HTTPError) {
+      const status = error.response.status;
+      const problem = Problem.safeParse(error.data);
+      if (problem.success) {
+        const { code } = problem.data;
+        if (code === 'session_expired' || code === 'unauthenticated') this.onSessionLost?.(code);
+        return new CabinetError(code, {
+          status,
+          message: this.locale === 'ru' ? (problem.data.detail ?? messages[code]) : messages[code],
+          fieldErrors: problem.data.errors ?? [],
+          retryAfter: problem.data.retryAfter,
+          attemptsLeft: problem.data.attemptsLeft,
+          cause: error,
+        });
+      }
+      const code = status >= 500 ? 'server_unavailable' : (statusCodes[status] ?? 'invalid_response');
+      return new CabinetError(code, { status, message: messages[code], cause: error });
+    }
+    if (error instanceof TimeoutError) return new CabinetError('timeout', { message: messages.timeout, cause: error });
+    if (error instanceof NetworkError) return new CabinetError('network', { message: messages.network, cause: error });
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      return new CabinetError('aborted', { message: messages.aborted, cause: error });
+    }
+    if (error instanceof SyntaxError) {
+      return new CabinetError('invalid_response', { message: messages.invalid_response, cause: error });
+    }
+    return new CabinetError('network', { message: messages.network, cause: error });
+  }
+}

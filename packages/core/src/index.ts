@@ -1,0 +1,36 @@
+export { createCabinetClient, type CabinetClient, type CabinetClientOptions } from './client.js';
+export { AuthClient, type AuthListener, type AuthState, type SignedOutReason } from './auth.js';
+export { ProfileClient } from './profile.js';
+export type { RequestOptions } from './http.js';
+export {
+  CabinetError,
+  isCabinetError,
+  errorCodes,
+  type CabinetErrorCode,
+  type CabinetErrorInit,
+  type FieldError,
+} from './errors.js';
+export { errorMessages, type Locale } from './messages.js';
+export {
+  isValidSnils,
+  isValidInn,
+  isValidPassport,
+  isValidPhone,
+  isValidUin,
+  formatSnils,
+  normalizePhone,
+  classifyIdentifier,
+  type IdentifierKind,
+} from './validators.js';
+export type {
+  AccountLevel,
+  LoginRequest,
+  LoginResponse,
+  OtpChallenge,
+  OtpChannel,
+  Profile,
+  Session,
+  SessionUser,
+  VerifyCodeRequest,
+  ResendCodeRequest,
+} from './schemas.js';
