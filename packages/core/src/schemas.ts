@@ -57,8 +57,12 @@ export const OtpChallenge = z.object({
   /** Masked destination, e.g. `+7 *** ***-45-67`. */
   destination: z.string(),
   codeLength: z.number(),
-  expiresAt: isoDateTime,
-  resendAvailableAt: isoDateTime,
+  /**
+   * Seconds until the code expires, and until a new one may be requested. Relative, so
+   * that countdowns are right whatever the browser's clock says.
+   */
+  expiresIn: z.number(),
+  resendAfter: z.number(),
   attemptsLeft: z.number(),
 });
 export type OtpChallenge = z.infer<typeof OtpChallenge>;
