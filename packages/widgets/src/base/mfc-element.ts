@@ -1,0 +1,90 @@
+import { consume } from '@lit/context';
+import type { CabinetClient, Locale } from '@mfc-cabinet/core';
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { loadTranslation, onTranslationsChange, toLocale, translationFor } from '../i18n/registry.js';
+import { ru } from '../i18n/ru.js';
+import { mergeTranslation, type Translation, type TranslationOverrides } from '../i18n/translation.js';
+import { sharedClient } from './clients.js';
+import { clientContext, localeContext } from './context.js';
+import { dispatchMfcEvent, type MfcEventMap } from './events.js';
+
+const defaultApiBase = '/api/v1';
+
+/**
+ * The base of every `mfc-` widget: where the client and the language come from, typed
+ * events, and an idempotent `define()`.
+ *
+ * The client is, in order: the `client` property; a client for the widget's own
+ * `api-base`; the one `<mfc-cabinet>` provides; a client for `/api/v1`.
+ * The language is: the `locale` attribute; `<mfc-cabinet locale>`; the nearest `lang`
+ * attribute; Russian.
+ */
+export class MfcElement extends LitElement {
+  /** Root of the Cabinet API for this widget alone, e.g. `/api/v1`. Inside `<mfc-cabinet>` it is not needed. */
+  @property({ attribute: 'api-base', reflect: true }) apiBase?: string;
+
+  /** Language of the widget: `ru` (default) or `en`. */
+  @property({ reflect: true }) locale?: Locale;
+
+  /** A client created with `createCabinetClient()`, instead of one from `api-base` or `<mfc-cabinet>`. */
+  @property({ attribute: false }) client?: CabinetClient;
+
+  /** Replaces some of the widget's strings, e.g. `{ signIn: 'Войти в кабинет' }`. */
+  @property({ attribute: false }) strings?: TranslationOverrides;
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  private providedClient?: CabinetClient;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  private providedLocale?: Locale;
+
+  #stopTranslations?: () => void;
+
+  /** Registers the element under `tag` unless that tag is already taken. */
+  static define(tag: string): void {
+    if (!customElements.get(tag)) customElements.define(tag, this);
+  }
+
+  /** The SDK client this widget talks to. */
+  protected get cabinet(): CabinetClient {
+    if (this.client) return this.client;
+    if (this.apiBase) return sharedClient(this.apiBase, this.resolvedLocale);
+    return this.providedClient ?? sharedClient(defaultApiBase, this.resolvedLocale);
+  }
+
+  protected get resolvedLocale(): Locale {
+    return this.locale ?? this.providedLocale ?? toLocale(this.closest('[lang]')?.getAttribute('lang'));
+  }
+
+  /** The strings to render with: the language's, the page's overrides, then this element's. */
+  protected get t(): Translation {
+    return mergeTranslation(translationFor(this.resolvedLocale) ?? ru, this.strings);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopTranslations = onTranslationsChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopTranslations?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    void loadTranslation(this.resolvedLocale);
+  }
+
+  /** Fires a bubbling, composed `mfc-` event. Returns false when a listener called `preventDefault()`. */
+  protected emit<K extends keyof MfcEventMap>(
+    name: K,
+    detail: MfcEventMap[K] extends CustomEvent<infer D> ? D : never,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    return dispatchMfcEvent(this, name, detail, options.cancelable);
+  }
+}

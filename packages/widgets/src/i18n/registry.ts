@@ -1,0 +1,58 @@
+import type { Locale } from '@mfc-cabinet/core';
+import { ru } from './ru.js';
+import { mergeTranslation, type Translation, type TranslationOverrides } from './translation.js';
+
+const loaded: Partial<Record<Locale, Translation>> = { ru };
+const pageOverrides: Partial<Record<Locale, TranslationOverrides>> = {};
+const loading = new Map<Locale, Promise<void>>();
+const listeners = new Set<() => void>();
+const loaders: Record<Exclude<Locale, 'ru'>, () => Promise<Translation>> = {
+  en: () => import('./en.js').then((module) => module.en),
+};
+
+/** Languages built in. Russian ships in the entry; the others are loaded on first use. */
+export const locales: readonly Locale[] = ['ru', 'en'];
+
+/**
+ * Replaces strings of a language for every widget on the page.
+ *
+ * @example
+ * ```js
+ * registerTranslation('ru', { signIn: 'Войти в кабинет' });
+ * ```
+ */
+export function registerTranslation(locale: Locale, overrides: TranslationOverrides): void {
+  pageOverrides[locale] = mergeTranslation(pageOverrides[locale] ?? {}, overrides);
+  listeners.forEach((listener) => listener());
+}
+
+/** The strings of `locale` with the page's overrides, or `undefined` while it loads. */
+export function translationFor(locale: Locale): Translation | undefined {
+  const base = loaded[locale];
+  return base && mergeTranslation(base, pageOverrides[locale]);
+}
+
+/** Loads a language that is not in the entry, once. */
+export function loadTranslation(locale: Locale): Promise<void> {
+  if (locale === 'ru' || loaded[locale]) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loaders[locale]().then((translation) => {
+      loaded[locale] = translation;
+      listeners.forEach((listener) => listener());
+    });
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** Calls `listener` when a language arrives or the page overrides strings. */
+export function onTranslationsChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** `ru` or `en` from a language tag such as `en-GB`; Russian for anything else. */
+export function toLocale(tag: string | null | undefined): Locale {
+  return tag?.toLowerCase().startsWith('en') ? 'en' : 'ru';
+}

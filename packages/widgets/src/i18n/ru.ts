@@ -1,0 +1,63 @@
+import { errorMessages } from '@mfc-cabinet/core';
+import type { Translation } from './translation.js';
+
+const plural = (count: number, one: string, few: string, many: string): string => {
+  const rule = new Intl.PluralRules('ru').select(count);
+  return rule === 'one' ? one : rule === 'few' ? few : many;
+};
+
+/** Russian, the default language of the widgets. */
+export const ru: Translation = {
+  locale: 'ru',
+  errors: errorMessages.ru,
+  accountLevel: {
+    simplified: 'упрощённая',
+    standard: 'стандартная',
+    confirmed: 'подтверждённая',
+  },
+
+  loginHeading: 'Вход в личный кабинет',
+  identifierLabel: 'Телефон, почта или СНИЛС',
+  identifierHint: 'Например, +7 900 123-45-67, ivanov@mail.ru или 123-456-789 01',
+  identifierRequired: 'Введите телефон, почту или СНИЛС',
+  identifierInvalid: 'Проверьте номер телефона, почту или СНИЛС — в них ошибка',
+  passwordLabel: 'Пароль',
+  passwordRequired: 'Введите пароль',
+  showPassword: 'Показать пароль',
+  hidePassword: 'Скрыть пароль',
+  signIn: 'Войти',
+  signingIn: 'Входим…',
+  checkingSession: 'Проверяем, выполнен ли вход…',
+  attemptsLeft: (count) =>
+    `${plural(count, 'Осталась', 'Осталось', 'Осталось')} ${count} ${plural(count, 'попытка', 'попытки', 'попыток')}, затем вход будет временно заблокирован.`,
+  lockedHeading: 'Вход временно заблокирован',
+  lockedFor: (duration) =>
+    `Слишком много неудачных попыток входа. Попробуйте снова через ${duration}. Если вы забыли пароль, восстановите его.`,
+  lockedOver: 'Можно попробовать войти снова.',
+
+  codeHeading: 'Подтвердите вход',
+  codeSent: (channel, destination) =>
+    channel === 'sms' ? `Мы отправили код в SMS на номер ${destination}.` : `Мы отправили код на почту ${destination}.`,
+  codeLabel: 'Код подтверждения',
+  codeHint: '6 цифр',
+  codeRequired: 'Введите код — 6 цифр',
+  codeInvalid: (attemptsLeft) =>
+    `Неверный код. ${plural(attemptsLeft, 'Осталась', 'Осталось', 'Осталось')} ${attemptsLeft} ${plural(attemptsLeft, 'попытка', 'попытки', 'попыток')}.`,
+  confirm: 'Подтвердить',
+  confirming: 'Проверяем код…',
+  resendIn: (duration) => `Новый код можно получить через ${duration}`,
+  resendCode: 'Получить новый код',
+  resendingCode: 'Отправляем код…',
+  codeResent: 'Новый код отправлен.',
+  changeLogin: 'Изменить логин или пароль',
+  startOver: 'Начать вход заново',
+
+  signedInAs: (name) => `Вы вошли как ${name}`,
+  accountLevelLabel: 'Учётная запись',
+  signOut: 'Выйти',
+  signingOut: 'Выходим…',
+  signedOutOtherTab: 'Вы вышли из личного кабинета в другой вкладке.',
+  sessionExpired: 'Сеанс завершён из-за бездействия. Войдите снова.',
+  retry: 'Повторить',
+  errorHeading: 'Не получилось',
+};

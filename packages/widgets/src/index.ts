@@ -1,0 +1,12 @@
+/**
+ * Class-only modules: importing this file registers no tag. Import
+ * `@mfc-cabinet/widgets/mfc-login-form.js` (or the other `mfc-*.js` entries) to register
+ * an element, or `mfc-cabinet.js` from the CDN folder for all of them.
+ */
+export { MfcCabinet } from './cabinet/cabinet.js';
+export { MfcLoginForm } from './login-form/login-form.js';
+export { MfcElement } from './base/mfc-element.js';
+export { clientContext, localeContext } from './base/context.js';
+export type { MfcEventMap, MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail } from './base/events.js';
+export { registerTranslation, loadTranslation, locales } from './i18n/registry.js';
+export type { Translation, TranslationOverrides } from './i18n/translation.js';

@@ -1,0 +1,256 @@
+import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { advanceClock, createAccount, latestCode, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import type { MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail } from '../base/events.js';
+import '../mfc-cabinet.js';
+import '../mfc-login-form.js';
+import type { MfcLoginForm } from './login-form.js';
+
+const clients: CabinetClient[] = [];
+function newClient(locale: 'ru' | 'en' = 'ru'): CabinetClient {
+  const client = createCabinetClient({ baseUrl: '/api/v1', locale });
+  clients.push(client);
+  return client;
+}
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) {
+    if (client.auth.state.status === 'signed-in') await client.auth.logout().catch(() => undefined);
+    client.close();
+  }
+});
+
+const part = (form: MfcLoginForm, selector: string) => form.shadowRoot!.querySelector<HTMLElement>(selector);
+const text = (form: MfcLoginForm) => form.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+async function ready(form: MfcLoginForm): Promise<MfcLoginForm> {
+  await waitFor(() => part(form, '#identifier') !== null || part(form, '[part~="user"]') !== null, 5000, 'the form to settle');
+  await form.updateComplete;
+  return form;
+}
+
+async function type(form: MfcLoginForm, id: string, value: string): Promise<void> {
+  const input = part(form, `#${id}`) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await form.updateComplete;
+}
+
+async function submit(form: MfcLoginForm): Promise<void> {
+  part(form, '[part~="primary-button"]')!.click();
+  await form.updateComplete;
+}
+
+async function signInToCodeStep(form: MfcLoginForm, account: TestAccount, identifier = account.phone): Promise<void> {
+  await type(form, 'identifier', identifier);
+  await type(form, 'password', account.password);
+  await submit(form);
+  await waitFor(() => part(form, '#code') !== null, 5000, 'the code step');
+}
+
+async function mount(locale: 'ru' | 'en' = 'ru'): Promise<MfcLoginForm> {
+  const client = newClient(locale);
+  return ready(await fixture<MfcLoginForm>(html`<mfc-login-form .client=${client} locale=${locale}></mfc-login-form>`));
+}
+
+describe('<mfc-login-form>', () => {
+  it('starts with the login step, in Russian, accessible', async () => {
+    const form = await mount();
+    expect(text(form)).to.include('Вход в личный кабинет');
+    expect(part(form, 'label[for="identifier"]')!.textContent).to.include('Телефон, почта или СНИЛС');
+    expect(part(form, '#password')!.getAttribute('type')).to.equal('password');
+    expect(part(form, '#identifier')!.getAttribute('autocomplete')).to.equal('username');
+    await expect(form).to.be.accessible();
+  });
+
+  it('speaks English when asked', async () => {
+    const form = await mount('en');
+    await waitFor(() => text(form).includes('Sign in to your account'), 5000, 'English strings');
+    await expect(form).to.be.accessible();
+  });
+
+  it('takes strings from the strings property', async () => {
+    const form = await mount();
+    form.strings = { signIn: 'Войти в кабинет' };
+    await form.updateComplete;
+    expect(part(form, '[part~="primary-button"]')!.textContent).to.include('Войти в кабинет');
+  });
+
+  it('shows what is missing without asking the server', async () => {
+    const form = await mount();
+    await submit(form);
+    expect(part(form, '#identifier-error')!.textContent).to.include('Введите телефон, почту или СНИЛС');
+    expect(part(form, '#password-error')!.textContent).to.include('Введите пароль');
+    expect(part(form, '#identifier')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(part(form, '#identifier')!.getAttribute('aria-describedby')).to.include('identifier-error');
+    expect(form.shadowRoot!.activeElement?.id).to.equal('identifier');
+    await expect(form).to.be.accessible();
+
+    await type(form, 'identifier', '112-233-445 96');
+    await type(form, 'password', 'x');
+    await submit(form);
+    expect(part(form, '#identifier-error')!.textContent).to.include('ошибка');
+  });
+
+  it('shows and hides the password', async () => {
+    const form = await mount();
+    const toggle = part(form, '[part~="password-toggle"]')!;
+    toggle.click();
+    await form.updateComplete;
+    expect(part(form, '#password')!.getAttribute('type')).to.equal('text');
+    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('signs in with the code from the SMS and fires mfc-login, then signs out with mfc-logout', async () => {
+    const account = await createAccount({ secondFactor: 'sms' });
+    const form = await mount();
+    await signInToCodeStep(form, account);
+    expect(text(form)).to.include('Подтвердите вход');
+    expect(text(form)).to.match(/Новый код можно получить через 0:[0-5]\d|1:00/);
+    expect(part(form, '#code')!.getAttribute('autocomplete')).to.equal('one-time-code');
+    await expect(form).to.be.accessible();
+
+    await type(form, 'code', await latestCode(account.phone));
+    const login = oneEvent(form, 'mfc-login');
+    await submit(form);
+    const { detail } = (await login) as CustomEvent<MfcLoginDetail>;
+    expect(detail.session.user.id).to.equal(account.id);
+    await form.updateComplete;
+    expect(text(form)).to.include('Вы вошли как');
+    await expect(form).to.be.accessible();
+
+    const logout = oneEvent(form, 'mfc-logout');
+    part(form, '[part~="user"] button')!.click();
+    expect(((await logout) as CustomEvent<MfcLogoutDetail>).detail.reason).to.equal('logout');
+    await waitFor(() => part(form, '#identifier') !== null, 5000, 'the login step');
+  });
+
+  it('signs in without a code when the account has no second factor', async () => {
+    const account = await createAccount({ secondFactor: null });
+    const form = await mount();
+    await type(form, 'identifier', account.email);
+    await type(form, 'password', account.password);
+    const login = oneEvent(form, 'mfc-login');
+    await submit(form);
+    await login;
+  });
+
+  it('shows a wrong password with the attempts left and fires mfc-error', async () => {
+    const account = await createAccount();
+    const form = await mount();
+    await type(form, 'identifier', account.phone);
+    await type(form, 'password', 'Not-the-password-1');
+    const failed = oneEvent(form, 'mfc-error');
+    await submit(form);
+    const { detail } = (await failed) as CustomEvent<MfcErrorDetail>;
+    expect(detail.error.code).to.equal('invalid_credentials');
+    expect(detail.action).to.equal('login');
+    await form.updateComplete;
+    expect(part(form, '[role="alert"]')!.textContent).to.include('Неверный логин или пароль');
+    expect(text(form)).to.include('Осталось 4 попытки');
+    expect(part(form, '#identifier')!.matches('input') && (part(form, '#identifier') as HTMLInputElement).value).to.equal(account.phone);
+    await expect(form).to.be.accessible();
+  });
+
+  it('shows the lockout with a countdown and blocks the button until it ends', async () => {
+    const account = await createAccount();
+    const form = await mount();
+    await type(form, 'identifier', account.phone);
+    for (let i = 0; i < 6; i++) {
+      await type(form, 'password', `Wrong-password-${i}`);
+      const failed = oneEvent(form, 'mfc-error');
+      await submit(form);
+      await failed;
+      await form.updateComplete;
+    }
+    expect(text(form)).to.include('Вход временно заблокирован');
+    expect(text(form)).to.match(/через 1[45]:\d\d/);
+    expect(part(form, '[part~="primary-button"]')!.getAttribute('aria-disabled')).to.equal('true');
+    await expect(form).to.be.accessible();
+    await advanceClock(60 * 60 * 1000);
+  });
+
+  it('shows a wrong code with the tries left, and the end of the tries', async () => {
+    const account = await createAccount({ secondFactor: 'email' });
+    const form = await mount();
+    await signInToCodeStep(form, account, account.email);
+    const code = await latestCode(account.email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (const expected of ['Осталось 2 попытки', 'Осталась 1 попытка']) {
+      await type(form, 'code', wrong);
+      const failed = oneEvent(form, 'mfc-error');
+      await submit(form);
+      await failed;
+      await form.updateComplete;
+      expect(part(form, '#code-error')!.textContent).to.include(expected);
+      await expect(form).to.be.accessible();
+    }
+    await type(form, 'code', wrong);
+    const failed = oneEvent(form, 'mfc-error');
+    await submit(form);
+    expect(((await failed) as CustomEvent<MfcErrorDetail>).detail.error.code).to.equal('otp_attempts_exceeded');
+    await form.updateComplete;
+    expect(part(form, '#code')).to.equal(null);
+    expect(text(form)).to.include('Начать вход заново');
+    await expect(form).to.be.accessible();
+  });
+
+  it('re-sends the code when the timer runs out', async () => {
+    const account = await createAccount({ secondFactor: 'sms' });
+    const form = await mount();
+    await signInToCodeStep(form, account);
+    await advanceClock(61_000);
+    // A minute passes in the browser too: its clock is moved, and the form's one-second tick shows the button.
+    const realNow = Date.now;
+    Date.now = () => realNow() + 61_000;
+    let resend: HTMLButtonElement | undefined;
+    try {
+      await waitFor(() => {
+        resend = [...form.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.includes('Получить новый код'));
+        return resend !== undefined;
+      }, 3000, 'the resend button');
+    } finally {
+      Date.now = realNow;
+    }
+    await expect(form).to.be.accessible();
+    resend!.click();
+    await waitFor(() => text(form).includes('Новый код отправлен'), 5000, 'the resend notice');
+    await type(form, 'code', await latestCode(account.phone));
+    const login = oneEvent(form, 'mfc-login');
+    await submit(form);
+    await login;
+  });
+
+  it('shows that the citizen signed out in another tab', async () => {
+    const account = await createAccount({ secondFactor: null });
+    const form = await mount();
+    await type(form, 'identifier', account.phone);
+    await type(form, 'password', account.password);
+    const login = oneEvent(form, 'mfc-login');
+    await submit(form);
+    await login;
+
+    const otherTab = newClient();
+    const logout = oneEvent(form, 'mfc-logout');
+    await otherTab.auth.refresh();
+    await otherTab.auth.logout();
+    expect(((await logout) as CustomEvent<MfcLogoutDetail>).detail.reason).to.equal('other-tab');
+    await form.updateComplete;
+    expect(text(form)).to.include('Вы вышли из личного кабинета в другой вкладке');
+    await expect(form).to.be.accessible();
+  });
+
+  it('works standalone with its own api-base, inside a shadow root', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<mfc-login-form api-base="/api/v1"></mfc-login-form>';
+    const form = await ready(root.querySelector('mfc-login-form')!);
+    expect(text(form)).to.include('Вход в личный кабинет');
+  });
+
+  it('takes the client and the language from <mfc-cabinet>', async () => {
+    const cabinet = await fixture(html`<mfc-cabinet api-base="/api/v1" locale="en"><mfc-login-form></mfc-login-form></mfc-cabinet>`);
+    const form = await ready(cabinet.querySelector('mfc-login-form')!);
+    await waitFor(() => text(form).includes('Sign in to your account'), 5000, 'English from the cabinet');
+  });
+});

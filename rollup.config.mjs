@@ -1,0 +1,45 @@
+// Builds the folder a municipal site copies: packages/widgets/cdn/.
+//   mfc-cabinet.js      every element; the one <script type="module"> a page needs
+//   mfc-login-form.js   one element alone (lit + core + the element + Russian strings)
+//   chunks/*.js         shared code and lazily loaded parts (other languages, …), loaded
+//                       relative to the entry's own URL
+//   themes.css          dark and large-text/high-contrast token sets
+// The npm packages themselves are plain ESM with declarations, emitted by `tsc -b`.
+import { readFileSync } from 'node:fs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const widgetsDist = 'packages/widgets/dist';
+
+const copyThemes = {
+  name: 'copy-themes',
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'themes.css', source: readFileSync('packages/widgets/themes.css', 'utf8') });
+  },
+};
+
+export default {
+  input: {
+    'mfc-cabinet': `${widgetsDist}/bundle/mfc-cabinet.js`,
+    'mfc-login-form': `${widgetsDist}/mfc-login-form.js`,
+  },
+  output: {
+    dir: 'packages/widgets/cdn',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    sourcemap: true,
+  },
+  preserveEntrySignatures: 'allow-extension',
+  plugins: [
+    nodeResolve({ browser: true }),
+    terser({ ecma: 2022, module: true, format: { comments: false } }),
+    copyThemes,
+  ],
+  onwarn(warning, warn) {
+    // Third-party code: zod's comments rollup cannot place, its internal import cycle.
+    const inDependency = (warning.ids ?? [warning.id]).some((id) => id?.includes('node_modules'));
+    if (inDependency && ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return;
+    warn(warning);
+  },
+};
