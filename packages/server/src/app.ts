@@ -1,0 +1,166 @@
+/**
+ * Assembles the server: database (created, migrated, seeded), services, HTTP plugins,
+ * routes and static hosting, for one {@link Config}.
+ */
+import { readFileSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Accounts } from './accounts/accounts.js';
+import { ApiError } from './api-error.js';
+import { SignIn } from './auth/sign-in.js';
+import { ManualClock, systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrations.js';
+import { seedDemoCitizens } from './db/seed.js';
+import { csrfHeader, originGuard } from './http/csrf.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { apiPrefix, registerOpenApi } from './http/openapi.js';
+import { securityHeaders } from './http/security-headers.js';
+import { SessionGuard } from './http/session-guard.js';
+import { registerStaticSite } from './http/static-site.js';
+import { authRoutes } from './routes/auth.js';
+import { devRoutes } from './routes/dev.js';
+import { healthRoutes } from './routes/health.js';
+import { profileRoutes } from './routes/profile.js';
+import { testModeRoutes } from './routes/test-mode.js';
+import { AuditLog } from './security/audit.js';
+import { TrustedDevices } from './security/devices.js';
+import { LoginThrottle } from './security/lockout.js';
+import { LoginChallenges } from './security/otp.js';
+import { PasswordHasher } from './security/passwords.js';
+import { Sessions } from './security/sessions.js';
+import { DevOutbox } from './senders/dev-outbox.js';
+import type { CodeSender } from './senders/sender.js';
+import { WebhookSender } from './senders/webhook.js';
+
+/** Bodies larger than this are refused with `payload_too_large`. */
+export const bodyLimitBytes = 16 * 1024;
+
+/** The server package version. */
+export const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** What {@link buildApp} may be given instead of its defaults. */
+export interface AppDeps {
+  /** Where codes go; by default the webhooks in production and the dev outbox otherwise. */
+  sender?: CodeSender;
+  /** By default the system clock, and a {@link ManualClock} in test mode (which needs one). */
+  clock?: Clock;
+}
+
+export interface App {
+  app: FastifyInstance;
+  clock: Clock;
+  /** The dev outbox, in demo and test modes when no other sender was given. */
+  outbox: DevOutbox | undefined;
+  db: Database;
+  /** Stops the server and closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the server for `config`; it is ready to `listen()` or `inject()`.
+ *
+ * @example
+ * ```ts
+ * const { app, close } = await buildApp(loadConfig());
+ * await app.listen({ port: 8080 });
+ * ```
+ */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
+  const isDemo = config.mode !== 'production';
+  const clock = deps.clock ?? (config.mode === 'test' ? new ManualClock() : systemClock);
+  if (config.mode === 'test' && !(clock instanceof ManualClock)) throw new Error('test mode needs a ManualClock');
+
+  const app = Fastify({
+    bodyLimit: bodyLimitBytes,
+    logger: {
+      level: config.logLevel,
+      stream: process.stderr,
+      redact: [
+        'req.headers.cookie',
+        `req.headers["${csrfHeader}"]`,
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        'body.password',
+        'body.code',
+      ],
+    },
+  });
+
+  const db = openDatabase(config.dataDir);
+  app.addHook('onClose', () => db.destroy());
+  await migrateToLatest(db);
+
+  const outbox = deps.sender || !isDemo ? undefined : new DevOutbox(clock, app.log);
+  const sender =
+    deps.sender ??
+    outbox ??
+    new WebhookSender({ sms: config.smsWebhookUrl ?? '', email: config.emailWebhookUrl ?? '' });
+
+  const context = createContext(config, clock, db, sender);
+  if (isDemo) await seedDemoCitizens(context.accounts, context.hasher, clock);
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  // JSON is the only body the API reads; anything else is 415.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(cookie);
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
+    credentials: true,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader],
+    maxAge: 600,
+  });
+  app.addHook('onRequest', originGuard(config.allowedOrigins));
+  app.addHook('onSend', securityHeaders);
+  await registerOpenApi(app, version);
+
+  await app.register(
+    async (api) => {
+      await api.register(rateLimit, {
+        max: config.rateLimitPerMinute,
+        timeWindow: 60_000,
+        errorResponseBuilder: (_request, { ttl }) =>
+          new ApiError('rate_limited', { retryAfter: Math.max(1, Math.ceil(ttl / 1000)) }),
+      });
+      await api.register(healthRoutes);
+      await api.register(authRoutes, { context });
+      await api.register(profileRoutes, { context });
+      if (clock instanceof ManualClock && config.mode === 'test') await api.register(testModeRoutes, { context, clock });
+    },
+    { prefix: apiPrefix },
+  );
+  if (outbox) await app.register(devRoutes, { outbox });
+  await registerStaticSite(app, config);
+
+  await app.ready();
+  return { app, clock, outbox, db, close: () => app.close() };
+}
+
+function createContext(config: Config, clock: Clock, db: Database, sender: CodeSender): AppContext {
+  const { rules } = config;
+  const accounts = new Accounts(db);
+  const hasher = new PasswordHasher(config.passwordHashCost);
+  const sessions = new Sessions(db, clock, rules);
+  const audit = new AuditLog(db, clock);
+  const signIn = new SignIn({
+    clock,
+    accounts,
+    hasher,
+    sessions,
+    audit,
+    throttle: new LoginThrottle(db, clock, rules),
+    devices: new TrustedDevices(db, clock, rules.deviceTtlMs),
+    challenges: new LoginChallenges({ db, clock, rules, sender, audit }),
+  });
+  return { config, clock, accounts, hasher, sessions, audit, signIn, guard: new SessionGuard(sessions, accounts) };
+}

@@ -1,0 +1,158 @@
+/**
+ * Sign-in: the password step (with the lockout and, for accounts with a second factor,
+ * the one-time code it sends) and the code step, ending in a new session.
+ */
+import { errorMessages } from '@mfc-cabinet/core/messages';
+import type { LoginRequest, OtpChallenge, VerifyCodeRequest } from '@mfc-cabinet/core/schemas';
+import { classifyIdentifier } from '@mfc-cabinet/core/validators';
+import { ApiError } from '../api-error.js';
+import { secondsUntil, type Clock } from '../clock.js';
+import type { Account, Accounts } from '../accounts/accounts.js';
+import { recipientOf } from '../accounts/contacts.js';
+import type { AuditLog } from '../security/audit.js';
+import type { TrustedDevices } from '../security/devices.js';
+import { deviceKey, loginKey, type LoginThrottle } from '../security/lockout.js';
+import type { LoginChallenges } from '../security/otp.js';
+import type { PasswordHasher } from '../security/passwords.js';
+import type { SessionRecord, Sessions } from '../security/sessions.js';
+import { formatWait } from '../texts.js';
+
+/** What the server knows of the browser asking. */
+export interface Browser {
+  ip: string;
+  /** The device cookie, when the browser has one. */
+  deviceToken: string | undefined;
+  /** The session cookie, when the browser has one (it is replaced at sign-in). */
+  sessionToken: string | undefined;
+}
+
+/** A finished sign-in: the new session and the tokens for the browser's cookies. */
+export interface SignedIn {
+  account: Account;
+  session: SessionRecord;
+  sessionToken: string;
+  deviceToken: string;
+}
+
+export type PasswordOutcome =
+  | { status: 'code_required'; challenge: OtpChallenge }
+  | { status: 'authenticated'; signedIn: SignedIn };
+
+export interface SignInDeps {
+  clock: Clock;
+  accounts: Accounts;
+  hasher: PasswordHasher;
+  throttle: LoginThrottle;
+  devices: TrustedDevices;
+  challenges: LoginChallenges;
+  sessions: Sessions;
+  audit: AuditLog;
+}
+
+export class SignIn {
+  readonly #deps: SignInDeps;
+
+  constructor(deps: SignInDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * Checks the login and password. Unknown logins and wrong passwords answer alike, take
+   * as long, and count towards the same lockout; while locked the password is not checked.
+   *
+   * @throws {ApiError} `invalid_credentials`, `account_locked`, and from the code step
+   *   `rate_limited`, `server_unavailable`
+   */
+  async withPassword({ identifier, password }: LoginRequest, browser: Browser): Promise<PasswordOutcome> {
+    const { accounts, devices, throttle, audit } = this.#deps;
+    const readings = classifyIdentifier(identifier);
+    const candidates = await accounts.findByLogin(readings);
+    const loginKeys =
+      readings.length > 0
+        ? readings.map(({ kind, value }) => loginKey(kind, value))
+        : [loginKey('unrecognised', identifier.trim().toLowerCase())];
+    const device = await devices.recognise(
+      browser.deviceToken,
+      candidates.map(({ id }) => id),
+    );
+    const keys = device ? [deviceKey(device.tokenHash, device.accountId)] : loginKeys;
+    const auditContext = { accountId: candidates.length === 1 ? candidates[0]!.id : null, ip: browser.ip };
+
+    const before = await throttle.state(keys);
+    if (before.locked) throw this.#locked(before.lockedUntil);
+
+    const account = await this.#matchPassword(candidates, password);
+    if (!account) {
+      await audit.record('login_failed', auditContext);
+      const after = await throttle.recordFailure(keys);
+      if (after.locked) {
+        await audit.record('login_locked', auditContext);
+        throw this.#locked(after.lockedUntil);
+      }
+      throw new ApiError('invalid_credentials', {
+        attemptsLeft: after.attemptsLeft,
+        detail: `${errorMessages.ru.invalid_credentials} Осталось попыток: ${after.attemptsLeft}.`,
+      });
+    }
+
+    await throttle.clear([...loginKeys, ...keys]);
+    if (account.secondFactor === null) return { status: 'authenticated', signedIn: await this.#finish(account, browser) };
+    const recipient = recipientOf(account, account.secondFactor);
+    if (!recipient) throw new Error(`account ${account.id} has no contact for its second factor`);
+    const challenge = await this.#deps.challenges.start(account.id, account.secondFactor, recipient, browser.ip);
+    return { status: 'code_required', challenge };
+  }
+
+  /**
+   * Finishes a sign-in with its one-time code.
+   *
+   * @throws {ApiError} `otp_invalid`, `otp_attempts_exceeded`, `otp_expired`
+   */
+  async withCode({ challengeId, code }: VerifyCodeRequest, browser: Browser): Promise<SignedIn> {
+    const accountId = await this.#deps.challenges.verify(challengeId, code, browser.ip);
+    const account = await this.#deps.accounts.get(accountId);
+    if (!account) throw new ApiError('otp_expired');
+    return this.#finish(account, browser);
+  }
+
+  /**
+   * Sends a new code for a sign-in waiting for one.
+   *
+   * @throws {ApiError} `otp_expired`, `rate_limited`, `server_unavailable`
+   */
+  resendCode(challengeId: string, ip: string): Promise<OtpChallenge> {
+    return this.#deps.challenges.resend(challengeId, ip);
+  }
+
+  /** The candidate whose password this is; with no candidate, a decoy check of the same cost. */
+  async #matchPassword(candidates: readonly Account[], password: string): Promise<Account | undefined> {
+    const { hasher } = this.#deps;
+    if (candidates.length === 0) {
+      await hasher.verifyDecoy(password);
+      return undefined;
+    }
+    for (const candidate of candidates) {
+      if (await hasher.verify(password, candidate.passwordHash)) return candidate;
+    }
+    return undefined;
+  }
+
+  /** Starts the session (replacing the browser's previous one) and remembers the browser. */
+  async #finish(account: Account, browser: Browser): Promise<SignedIn> {
+    const { sessions, devices, audit } = this.#deps;
+    const previous = await sessions.find(browser.sessionToken);
+    if (previous.status !== 'none') await sessions.revoke(previous.session.id);
+    const { token: sessionToken, session } = await sessions.create(account.id);
+    const deviceToken = await devices.remember(browser.deviceToken, account.id);
+    await audit.record('login_succeeded', { accountId: account.id, ip: browser.ip });
+    return { account, session, sessionToken, deviceToken };
+  }
+
+  #locked(lockedUntil: number): ApiError {
+    const retryAfter = secondsUntil(lockedUntil, this.#deps.clock.now());
+    return new ApiError('account_locked', {
+      retryAfter,
+      detail: `${errorMessages.ru.account_locked} Попробуйте снова через ${formatWait(retryAfter)}.`,
+    });
+  }
+}

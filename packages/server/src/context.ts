@@ -1,0 +1,20 @@
+/** The services the routes work with, built once by {@link buildApp}. */
+import type { Accounts } from './accounts/accounts.js';
+import type { SignIn } from './auth/sign-in.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { AuditLog } from './security/audit.js';
+import type { PasswordHasher } from './security/passwords.js';
+import type { Sessions } from './security/sessions.js';
+import type { SessionGuard } from './http/session-guard.js';
+
+export interface AppContext {
+  config: Config;
+  clock: Clock;
+  accounts: Accounts;
+  hasher: PasswordHasher;
+  sessions: Sessions;
+  guard: SessionGuard;
+  signIn: SignIn;
+  audit: AuditLog;
+}

@@ -1,0 +1,79 @@
+/**
+ * Demo citizens for demo and test modes, created on first start. They share one password,
+ * {@link demoPassword}; the start banner lists them.
+ */
+import type { AccountLevel, OtpChannel } from '@mfc-cabinet/core/schemas';
+import type { Account, Accounts } from '../accounts/accounts.js';
+import type { Clock } from '../clock.js';
+import type { PasswordHasher } from '../security/passwords.js';
+
+/** The password of every demo citizen. */
+export const demoPassword = 'Demo-2026!';
+
+export type DemoCitizen = Omit<Account, 'passwordHash' | 'createdAt'>;
+
+const citizen = (
+  id: string,
+  level: AccountLevel,
+  secondFactor: OtpChannel | null,
+  fields: Partial<DemoCitizen> & Pick<DemoCitizen, 'lastName' | 'firstName' | 'phone' | 'email'>,
+): DemoCitizen => ({
+  id,
+  level,
+  secondFactor,
+  middleName: null,
+  birthDate: null,
+  snils: null,
+  inn: null,
+  passportSeries: null,
+  passportNumber: null,
+  passportIssuedAt: null,
+  passportIssuedBy: null,
+  ...fields,
+});
+
+export const demoCitizens: readonly DemoCitizen[] = [
+  citizen('00000000-0000-4000-8000-000000000001', 'standard', 'sms', {
+    lastName: 'Иванов',
+    firstName: 'Иван',
+    middleName: 'Иванович',
+    birthDate: '1985-04-12',
+    phone: '+79000000001',
+    email: 'ivanov@example.ru',
+    snils: '112-233-445 95',
+    inn: '500100732259',
+    passportSeries: '4510',
+    passportNumber: '123456',
+    passportIssuedAt: '2010-05-20',
+    passportIssuedBy: 'ОВД района Хамовники г. Москвы',
+  }),
+  citizen('00000000-0000-4000-8000-000000000002', 'confirmed', 'email', {
+    lastName: 'Петрова',
+    firstName: 'Анна',
+    middleName: 'Сергеевна',
+    birthDate: '1992-11-03',
+    phone: '+79000000002',
+    email: 'petrova@example.ru',
+    snils: '234-567-891 00',
+    inn: '771234567859',
+    passportSeries: '4612',
+    passportNumber: '654321',
+    passportIssuedAt: '2012-12-01',
+    passportIssuedBy: 'ТП УФМС России по Московской обл. в г. Одинцово',
+  }),
+  citizen('00000000-0000-4000-8000-000000000003', 'simplified', null, {
+    lastName: 'Сидоров',
+    firstName: 'Пётр',
+    middleName: 'Алексеевич',
+    phone: '+79000000003',
+    email: 'sidorov@example.ru',
+  }),
+];
+
+/** Creates the demo citizens that do not exist yet. */
+export async function seedDemoCitizens(accounts: Accounts, hasher: PasswordHasher, clock: Clock): Promise<void> {
+  for (const demo of demoCitizens) {
+    if (await accounts.get(demo.id)) continue;
+    await accounts.create({ ...demo, passwordHash: await hasher.hash(demoPassword), createdAt: clock.now() });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Schema failures as per-field errors with Russian messages written for the citizen, not
+ * zod's English ones. `field` is the dotted path of the value ('' for the whole body).
+ */
+import type { FastifySchemaValidationError } from 'fastify';
+import type { FieldError } from '@mfc-cabinet/core/errors';
+
+/** The stable `code` of a field error. */
+type FieldErrorCode = 'required' | 'invalid' | 'too_long' | 'unknown_field';
+
+type FieldMessages = Record<Exclude<FieldErrorCode, 'unknown_field'>, string>;
+
+const generic: FieldMessages = {
+  required: 'Заполните это поле',
+  invalid: 'Проверьте значение',
+  too_long: 'Слишком длинное значение',
+};
+
+const byField: Record<string, FieldMessages> = {
+  identifier: {
+    required: 'Введите телефон, почту или СНИЛС',
+    invalid: 'Введите телефон, почту или СНИЛС',
+    too_long: 'Логин не может быть длиннее 254 символов',
+  },
+  password: {
+    required: 'Введите пароль',
+    invalid: 'Введите пароль',
+    too_long: 'Пароль не может быть длиннее 128 символов',
+  },
+  code: {
+    required: 'Введите код из сообщения',
+    invalid: 'Код — 6 цифр',
+    too_long: 'Код — 6 цифр',
+  },
+  challengeId: {
+    required: 'Начните вход заново',
+    invalid: 'Начните вход заново',
+    too_long: 'Начните вход заново',
+  },
+};
+
+function valueAt(input: unknown, path: readonly string[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * One error per field, in the order of the issues.
+ *
+ * @param issues the `validation` of Fastify's error (zod issues, as fastify-type-provider-zod reports them)
+ * @param input the value that was validated, to tell a missing field from a wrong one
+ */
+export function toFieldErrors(issues: readonly FastifySchemaValidationError[], input: unknown): FieldError[] {
+  const errors = new Map<string, FieldError>();
+  for (const issue of issues) {
+    const path = issue.instancePath.split('/').filter((segment) => segment !== '');
+    if (issue.keyword === 'unrecognized_keys') {
+      const keys = (issue.params as { keys?: unknown }).keys;
+      for (const key of Array.isArray(keys) ? keys.map(String) : []) {
+        const field = [...path, key].join('.');
+        errors.set(field, { field, code: 'unknown_field', message: `Поле «${field}» не предусмотрено` });
+      }
+      continue;
+    }
+    const field = path.join('.');
+    if (errors.has(field)) continue;
+    const code: FieldErrorCode =
+      valueAt(input, path) === undefined ? 'required' : issue.keyword === 'too_big' ? 'too_long' : 'invalid';
+    const messages = byField[path.at(-1) ?? ''] ?? generic;
+    errors.set(field, { field, code, message: path.length === 0 ? 'Запрос должен быть объектом JSON' : messages[code] });
+  }
+  return [...errors.values()];
+}

@@ -1,0 +1,84 @@
+/**
+ * The OpenAPI 3.1 document of the public API, generated from the shared zod schemas
+ * (@fastify/swagger with fastify-type-provider-zod's transforms) and served at
+ * `GET /api/v1/openapi.json`. Only `/api/v1` routes are documented, test endpoints not.
+ */
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import {
+  LoginRequest,
+  LoginResponse,
+  OtpChallenge,
+  Problem,
+  Profile,
+  ResendCodeRequest,
+  Session,
+  SessionResponse,
+  VerifyCodeRequest,
+} from '@mfc-cabinet/core/schemas';
+import { problemStatus, type ProblemCode } from '../api-error.js';
+import { sessionCookie } from './cookies.js';
+import { csrfHeader } from './csrf.js';
+
+export const apiPrefix = '/api/v1';
+const undocumented = [`${apiPrefix}/test/`];
+
+/** Named components of the document. */
+const components = z.registry<{ id: string }>();
+for (const [id, schema] of Object.entries({
+  LoginRequest,
+  LoginResponse,
+  OtpChallenge,
+  Problem,
+  Profile,
+  ResendCodeRequest,
+  Session,
+  SessionResponse,
+  VerifyCodeRequest,
+})) {
+  components.add(schema, { id });
+}
+
+const transform = createJsonSchemaTransform({ schemaRegistry: components });
+
+/** The problem answers a route may give, for its `response` schema (documentation only: problems are sent pre-serialised). */
+export function problemResponses(...codes: ProblemCode[]) {
+  const responses: Record<number, { description: string; content: Record<string, { schema: typeof Problem }> }> = {};
+  for (const code of codes) {
+    const status = problemStatus[code];
+    const described = responses[status]?.description;
+    responses[status] = {
+      description: described ? `${described}, ${code}` : code,
+      content: { 'application/problem+json': { schema: Problem } },
+    };
+  }
+  return responses;
+}
+
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'MFC Cabinet API',
+        version,
+        description:
+          'Reference Cabinet API of the MFC Cabinet kit. Errors are RFC 9457 `application/problem+json` with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookie },
+          csrf: { type: 'apiKey', in: 'header', name: csrfHeader },
+        },
+      },
+    },
+    transform: (route) =>
+      route.url.startsWith(apiPrefix) && !undocumented.some((prefix) => route.url.startsWith(prefix))
+        ? transform(route)
+        : { schema: { hide: true }, url: route.url },
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry: components }),
+  });
+  app.get(`${apiPrefix}/openapi.json`, { schema: { hide: true } }, () => app.swagger());
+}

@@ -1,0 +1,32 @@
+/** Answers an {@link ApiError} as RFC 9457 `application/problem+json`. */
+import type { FastifyReply } from 'fastify';
+import { errorMessages } from '@mfc-cabinet/core/messages';
+import type { Problem } from '@mfc-cabinet/core/schemas';
+import type { ApiError, ProblemCode } from '../api-error.js';
+
+export const problemContentType = 'application/problem+json; charset=utf-8';
+
+/** The `type` URI of a problem code; it names the code, nothing is served there. */
+export const problemType = (code: ProblemCode): string => `https://mfc-cabinet.dev/problems/${code}`;
+
+export function toProblem(error: ApiError): Problem {
+  const { detail, errors, retryAfter, attemptsLeft } = error.init;
+  const title = errorMessages.ru[error.code];
+  return {
+    type: problemType(error.code),
+    title,
+    status: error.status,
+    code: error.code,
+    detail: detail ?? title,
+    ...(errors ? { errors } : {}),
+    ...(retryAfter === undefined ? {} : { retryAfter }),
+    ...(attemptsLeft === undefined ? {} : { attemptsLeft }),
+  };
+}
+
+/** Sends the problem; serialised here, so no route's response schema applies to it. */
+export function sendProblem(reply: FastifyReply, error: ApiError): FastifyReply {
+  const problem = toProblem(error);
+  if (problem.retryAfter !== undefined) reply.header('retry-after', String(problem.retryAfter));
+  return reply.code(problem.status).type(problemContentType).send(JSON.stringify(problem));
+}

@@ -1,0 +1,8 @@
+/** The reference Cabinet API server as a library: build it, configure it, inject a clock or a sender. */
+export { buildApp, bodyLimitBytes, version, type App, type AppDeps } from './app.js';
+export { loadConfig, configDocs, ConfigError, repoRoot, type Config, type ConfigDoc, type Mode, type SecurityRules } from './config.js';
+export { ManualClock, systemClock, type Clock } from './clock.js';
+export { DevOutbox, type OutboxEntry } from './senders/dev-outbox.js';
+export { WebhookSender } from './senders/webhook.js';
+export type { CodeMessage, CodePurpose, CodeSender } from './senders/sender.js';
+export { demoCitizens, demoPassword, type DemoCitizen } from './db/seed.js';

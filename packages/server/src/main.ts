@@ -1,0 +1,35 @@
+/**
+ * Starts the server: reads the environment, builds the app, listens on HOST:PORT and
+ * prints where everything is. JSON logs go to stderr, the banner to stdout. Stops
+ * gracefully on SIGINT and SIGTERM.
+ */
+import { buildApp, version } from './app.js';
+import { banner } from './banner.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`The server cannot start.\n${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+const config = readConfig();
+const server = await buildApp(config);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.app.log.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
+await server.app.listen({ host: config.host, port: config.port });
+process.stdout.write(banner(config, version));

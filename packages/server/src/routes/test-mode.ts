@@ -1,0 +1,54 @@
+/**
+ * Endpoints for automated tests, registered in test mode only: move the server's clock,
+ * create a fresh citizen. They never exist in demo or production mode.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { AccountLevel, OtpChannel } from '@mfc-cabinet/core/schemas';
+import type { ManualClock } from '../clock.js';
+import type { AppContext } from '../context.js';
+import { newTestCitizen } from '../accounts/test-citizens.js';
+
+const year = 365 * 24 * 3_600_000;
+
+const ClockRequest = z.strictObject({ advanceMs: z.int().check(z.minimum(0), z.maximum(year)) });
+const ClockResponse = z.object({ now: z.string() });
+
+const AccountRequest = z.strictObject({
+  secondFactor: z.optional(z.nullable(OtpChannel)),
+  level: z.optional(AccountLevel),
+});
+const AccountResponse = z.object({
+  id: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  snils: z.string(),
+  password: z.string(),
+  level: AccountLevel,
+  secondFactor: z.nullable(OtpChannel),
+});
+
+export const testModeRoutes: FastifyPluginAsyncZod<{ context: AppContext; clock: ManualClock }> = async (
+  app,
+  { context, clock },
+) => {
+  app.post('/test/clock', { schema: { body: ClockRequest, response: { 200: ClockResponse } } }, (request) => ({
+    now: new Date(clock.advance(request.body.advanceMs)).toISOString(),
+  }));
+
+  /** A fresh citizen: no second factor and level `standard` unless asked. */
+  app.post('/test/accounts', { schema: { body: AccountRequest, response: { 200: AccountResponse } } }, async (request) => {
+    const { level = 'standard', secondFactor = null } = request.body;
+    const { account, password } = newTestCitizen(level, secondFactor, clock.now());
+    await context.accounts.create({ ...account, passwordHash: await context.hasher.hash(password) });
+    return {
+      id: account.id,
+      phone: account.phone,
+      email: account.email,
+      snils: account.snils,
+      password,
+      level,
+      secondFactor,
+    };
+  });
+};
