@@ -70,7 +70,7 @@ export async function registerStaticSite(app: FastifyInstance, folders: StaticFo
     });
     await storybook.register(fastifyStatic, {
       root: folders.storybookDir,
-      prefix: '/storybook/',
+      prefix: '/storybook',
       decorateReply: false,
       redirect: true,
     });

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { ConfigError, configDocs, loadConfig, repoRoot } from '../src/config.js';
+
+const demo = { MFC_MODE: 'demo' };
+
+describe('configuration from the environment', () => {
+  test('safe defaults, the security numbers of the design', () => {
+    const config = loadConfig(demo, '/srv/cabinet');
+    assert.equal(config.port, 8080);
+    assert.equal(config.host, 'localhost');
+    assert.equal(config.dataDir, '/srv/cabinet/data');
+    assert.deepEqual(config.allowedOrigins, []);
+    assert.equal(config.siteDir, join(repoRoot, 'examples/municipal-site'));
+    assert.equal(config.widgetsDir, join(repoRoot, 'packages/widgets/cdn'));
+    assert.equal(config.storybookDir, join(repoRoot, 'storybook-static'));
+    assert.equal(config.logLevel, 'info');
+    assert.equal(config.rateLimitPerMinute, 300);
+    assert.equal(config.passwordHashCost, 15);
+    assert.deepEqual(config.rules, {
+      otpTtlMs: 5 * 60_000,
+      otpMaxAttempts: 3,
+      otpResendAfterMs: 60_000,
+      otpMaxSendsPerHour: 5,
+      loginChallengeTtlMs: 15 * 60_000,
+      lockoutThreshold: 5,
+      lockoutBaseMs: 15 * 60_000,
+      lockoutMaxMs: 24 * 3_600_000,
+      sessionIdleMs: 5 * 60_000,
+      sessionAbsoluteMs: 8 * 3_600_000,
+      deviceTtlMs: 180 * 86_400_000,
+    });
+  });
+
+  test('the repository root is the one holding packages/server', () => {
+    assert.equal(resolve(repoRoot, 'packages/server/src'), resolve(import.meta.dirname, '../src'));
+  });
+
+  test('every setting can be overridden', () => {
+    const config = loadConfig(
+      {
+        ...demo,
+        PORT: '9000',
+        HOST: '0.0.0.0',
+        DATA_DIR: 'var/db',
+        ALLOWED_ORIGINS: 'https://gorod.example, http://localhost:3000/',
+        SITE_DIR: '/srv/site',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '60',
+        OTP_TTL_SECONDS: '120',
+        LOCKOUT_THRESHOLD: '10',
+        SESSION_IDLE_SECONDS: '600',
+      },
+      '/work',
+    );
+    assert.equal(config.port, 9000);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.dataDir, '/work/var/db');
+    assert.deepEqual(config.allowedOrigins, ['https://gorod.example', 'http://localhost:3000']);
+    assert.equal(config.siteDir, '/srv/site');
+    assert.equal(config.logLevel, 'warn');
+    assert.equal(config.rateLimitPerMinute, 60);
+    assert.equal(config.rules.otpTtlMs, 120_000);
+    assert.equal(config.rules.lockoutThreshold, 10);
+    assert.equal(config.rules.sessionIdleMs, 600_000);
+  });
+
+  test('test mode hashes passwords cheaply', () => {
+    assert.equal(loadConfig({ MFC_MODE: 'test' }).passwordHashCost, 10);
+  });
+
+  test('wrong values are refused, each one named', () => {
+    assert.throws(
+      () => loadConfig({ ...demo, PORT: '80a', RATE_LIMIT_PER_MINUTE: '0', MFC_MODE: 'staging', ALLOWED_ORIGINS: 'gorod.example' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        ['PORT', 'RATE_LIMIT_PER_MINUTE', 'MFC_MODE', 'ALLOWED_ORIGINS'].every((name) => error.message.includes(name)),
+    );
+    assert.throws(() => loadConfig({ ...demo, PORT: '70000' }), /PORT/);
+    assert.throws(() => loadConfig({ ...demo, ALLOWED_ORIGINS: 'https://gorod.example/path' }), /ALLOWED_ORIGINS/);
+    assert.throws(() => loadConfig({ ...demo, SESSION_IDLE_SECONDS: '30000' }), /SESSION_IDLE_SECONDS/);
+  });
+
+  test('production mode without the code gateways refuses to start', () => {
+    assert.throws(() => loadConfig({}), /SMS_WEBHOOK_URL and EMAIL_WEBHOOK_URL/);
+    assert.throws(() => loadConfig({ SMS_WEBHOOK_URL: 'https://sms.example/send' }), /EMAIL_WEBHOOK_URL/);
+    const config = loadConfig({ SMS_WEBHOOK_URL: 'https://sms.example/send', EMAIL_WEBHOOK_URL: 'https://mail.example/send' });
+    assert.equal(config.mode, 'production');
+    assert.throws(() => loadConfig({ SMS_WEBHOOK_URL: 'ftp://sms.example', EMAIL_WEBHOOK_URL: 'x' }), /SMS_WEBHOOK_URL/);
+  });
+
+  test('test mode refuses to start when NODE_ENV=production', () => {
+    assert.throws(() => loadConfig({ MFC_MODE: 'test', NODE_ENV: 'production' }), /NODE_ENV=production/);
+  });
+
+  test('every variable is documented with its default', () => {
+    const names = configDocs.map(({ name }) => name);
+    for (const name of ['PORT', 'HOST', 'DATA_DIR', 'ALLOWED_ORIGINS', 'MFC_MODE', 'SITE_DIR', 'WIDGETS_DIR', 'STORYBOOK_DIR', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'SMS_WEBHOOK_URL', 'EMAIL_WEBHOOK_URL', 'OTP_TTL_SECONDS', 'LOCKOUT_SECONDS', 'SESSION_ABSOLUTE_SECONDS']) {
+      assert.ok(names.includes(name), name);
+    }
+    assert.equal(new Set(names).size, names.length);
+    assert.ok(configDocs.every(({ description }) => description.length > 10));
+    assert.equal(configDocs.find(({ name }) => name === 'SITE_DIR')?.default, '<repo>/examples/municipal-site');
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Test harness: a server in test mode on a fresh temporary DATA_DIR (cheap scrypt,
+ * movable clock, silent log), and a browser-like client that keeps cookies.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp, type App, type AppDeps } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { Database } from '../src/db/database.js';
+
+export interface TestServer extends App {
+  /** A new browser with its own cookies. */
+  browser(): TestBrowser;
+  /** Moves the server's clock through the test endpoint. */
+  advance(ms: number): Promise<void>;
+  /** A fresh citizen from the test endpoint. */
+  createAccount(options?: { secondFactor?: 'sms' | 'email' | null; level?: string }): Promise<TestAccount>;
+  /** The newest code the dev outbox holds for `to`. */
+  latestCode(to: string): string;
+}
+
+export interface TestAccount {
+  id: string;
+  phone: string;
+  email: string;
+  snils: string;
+  password: string;
+}
+
+/** Starts a server; `env` overrides the test defaults. Close it with `close()`. */
+export async function startServer(env: Record<string, string> = {}, deps: AppDeps = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mfc-server-test-'));
+  const config = loadConfig({
+    MFC_MODE: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
+  });
+  const built = await buildApp(config, deps);
+  const server: TestServer = {
+    ...built,
+    async close() {
+      await built.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    browser: () => new TestBrowser(built),
+    async advance(ms) {
+      const response = await new TestBrowser(built).post('/api/v1/test/clock', { advanceMs: ms });
+      assert.equal(response.statusCode, 200, response.body);
+    },
+    async createAccount(options = {}) {
+      const response = await new TestBrowser(built).post('/api/v1/test/accounts', options);
+      assert.equal(response.statusCode, 200, response.body);
+      return response.json() as TestAccount;
+    },
+    latestCode(to) {
+      const entry = built.outbox?.entries(to)[0];
+      assert.ok(entry, `no code was sent to ${to}`);
+      return entry.code;
+    },
+  };
+  return server;
+}
+
+/** A client that keeps cookies the way a browser does (ignoring Secure: tests run over inject). */
+export class TestBrowser {
+  readonly cookies = new Map<string, string>();
+  readonly #app: App;
+
+  constructor(app: App) {
+    this.#app = app;
+  }
+
+  async request(options: InjectOptions): Promise<LightMyRequestResponse> {
+    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const response = await this.#app.app.inject({
+      ...options,
+      headers: { ...(cookie ? { cookie } : {}), ...options.headers },
+    });
+    for (const set of response.cookies as Array<{ name: string; value: string; maxAge?: number }>) {
+      if (set.maxAge === 0 || set.value === '') this.cookies.delete(set.name);
+      else this.cookies.set(set.name, set.value);
+    }
+    return response;
+  }
+
+  get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.request({ method: 'GET', url, headers });
+  }
+
+  post(url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.request({
+      method: 'POST',
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
+    });
+  }
+
+  login(identifier: string, password: string): Promise<LightMyRequestResponse> {
+    return this.post('/api/v1/auth/login', { identifier, password });
+  }
+
+  verifyCode(challengeId: string, code: string): Promise<LightMyRequestResponse> {
+    return this.post('/api/v1/auth/login/code', { challengeId, code });
+  }
+
+  resend(challengeId: string): Promise<LightMyRequestResponse> {
+    return this.post('/api/v1/auth/login/code/resend', { challengeId });
+  }
+}
+
+/** Signs `browser` in as an account without a second factor; returns the session JSON. */
+export async function signIn(browser: TestBrowser, account: TestAccount): Promise<{ csrfToken: string; idleExpiresAt: string; expiresAt: string }> {
+  const response = await browser.login(account.phone, account.password);
+  assert.equal(response.statusCode, 200, response.body);
+  const body = response.json();
+  assert.equal(body.status, 'authenticated');
+  return body.session;
+}
+
+/** Asserts an `application/problem+json` answer with `status` and `code`; returns the problem. */
+export function assertProblem(response: LightMyRequestResponse, status: number, code: string): Record<string, unknown> {
+  assert.equal(response.statusCode, status, response.body);
+  assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+  const problem = response.json();
+  assert.equal(problem.code, code);
+  assert.equal(problem.status, status);
+  assert.equal(problem.type, `https://mfc-cabinet.dev/problems/${code}`);
+  assert.equal(typeof problem.title, 'string');
+  assert.match(problem.detail, /[а-яё]/i, 'the detail is in Russian');
+  assert.doesNotMatch(response.body, /at .+\.(ts|js):\d+|stack/i, 'no stack trace');
+  return problem;
+}
+
+/** Every row of every table, to prove a refused request changed nothing. */
+export async function snapshot(db: Database): Promise<Record<string, unknown[]>> {
+  const tables = ['accounts', 'sessions', 'loginChallenges', 'codeSends', 'loginThrottles', 'trustedDevices', 'auditEvents'] as const;
+  const result: Record<string, unknown[]> = {};
+  for (const table of tables) result[table] = await db.selectFrom(table).selectAll().execute();
+  return result;
+}
+
+export const demo = {
+  password: 'Demo-2026!',
+  ivanov: { phone: '+79000000001', email: 'ivanov@example.ru', snils: '112-233-445 95' },
+  petrova: { phone: '+79000000002', email: 'petrova@example.ru' },
+  sidorov: { phone: '+79000000003', email: 'sidorov@example.ru' },
+};
