@@ -1,6 +1,8 @@
 // Starts the real Cabinet API server for browser and end-to-end tests: a free port on
 // 127.0.0.1, a fresh temporary DATA_DIR, MFC_MODE=test (test endpoints, movable clock,
-// cheap password hashing). The server stops with the test process.
+// cheap password hashing; the per-IP rate limit raised, since every test browser shares
+// one IP — the limit itself is tested in the server's tests). The server stops with the
+// test process.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,7 +29,7 @@ export async function startTestServer({ mode = 'test', env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'mfc-cabinet-test-'));
   const child = spawn(process.execPath, [join(root, 'packages/server/dist/main.js')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', MFC_MODE: mode, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: 'test', MFC_MODE: mode, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

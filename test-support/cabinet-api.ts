@@ -24,7 +24,7 @@ export async function createAccount(options: { secondFactor?: 'sms' | 'email' | 
 
 /** The newest one-time code the dev outbox holds for a phone or e-mail. */
 export async function latestCode(to: string): Promise<string> {
-  const response = await fetch(`/dev/outbox.json?to=${encodeURIComponent(to)}`);
+  const response = await fetch(`/dev/outbox.json?to=${encodeURIComponent(to)}`, { cache: 'no-store' });
   if (!response.ok) throw new Error(`latestCode: ${response.status}`);
   const messages: Array<{ code: string }> = await response.json();
   if (!messages[0]) throw new Error(`No code was sent to ${to}`);

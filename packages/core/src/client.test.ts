@@ -80,7 +80,7 @@ describe('createCabinetClient against the real server', () => {
   });
 
   it('locks sign-in after five failures and says for how long', async () => {
-    const account = await createAccount();
+    const account = await createAccount({ secondFactor: 'sms' });
     const sdk = client();
     for (let i = 0; i < 5; i++) await failure(sdk.auth.login({ identifier: account.email, password: 'Wrong-password-1' }));
     const locked = await failure(sdk.auth.login({ identifier: account.email, password: account.password }));

@@ -47,6 +47,7 @@ export const en: Translation = {
   changeLogin: 'Change login or password',
   startOver: 'Start signing in again',
 
+  accountHeading: 'Your account',
   signedInAs: (name) => `Signed in as ${name}`,
   accountLevelLabel: 'Account',
   signOut: 'Sign out',

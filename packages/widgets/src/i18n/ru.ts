@@ -52,6 +52,7 @@ export const ru: Translation = {
   changeLogin: 'Изменить логин или пароль',
   startOver: 'Начать вход заново',
 
+  accountHeading: 'Личный кабинет',
   signedInAs: (name) => `Вы вошли как ${name}`,
   accountLevelLabel: 'Учётная запись',
   signOut: 'Выйти',

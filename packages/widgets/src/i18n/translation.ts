@@ -43,6 +43,7 @@ export interface Translation {
   changeLogin: string;
   startOver: string;
 
+  accountHeading: string;
   signedInAs: (name: string) => string;
   accountLevelLabel: string;
   signOut: string;

@@ -156,17 +156,29 @@ describe('<mfc-login-form>', () => {
     const account = await createAccount();
     const form = await mount();
     await type(form, 'identifier', account.phone);
-    for (let i = 0; i < 6; i++) {
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) {
       await type(form, 'password', `Wrong-password-${i}`);
       const failed = oneEvent(form, 'mfc-error');
       await submit(form);
-      await failed;
+      codes.push(((await failed) as CustomEvent<MfcErrorDetail>).detail.error.code);
       await form.updateComplete;
     }
+    expect(codes).to.deep.equal([...Array(4).fill('invalid_credentials'), 'account_locked']);
     expect(text(form)).to.include('Вход временно заблокирован');
     expect(text(form)).to.match(/через 1[45]:\d\d/);
-    expect(part(form, '[part~="primary-button"]')!.getAttribute('aria-disabled')).to.equal('true');
+    const button = part(form, '[part~="primary-button"]')!;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
     await expect(form).to.be.accessible();
+
+    // While locked, the form does not even ask the server.
+    let asked = false;
+    form.addEventListener('mfc-error', () => (asked = true), { once: true });
+    await type(form, 'password', account.password);
+    await submit(form);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(asked).to.be.false;
+    expect(text(form)).to.include('Вход временно заблокирован');
     await advanceClock(60 * 60 * 1000);
   });
 

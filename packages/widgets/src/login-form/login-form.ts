@@ -114,6 +114,7 @@ export class MfcLoginForm extends MfcElement {
     let content: TemplateResult;
     let heading = t.loginHeading;
     if (this.auth.status === 'signed-in') {
+      heading = t.accountHeading;
       content = this.#renderSignedIn(this.auth.session.user.displayName, this.auth.session.user.level);
     } else if (this.auth.status === 'unknown' && !this.formError) {
       content = html`<p class="status" role="status">${t.checkingSession}</p>`;
@@ -169,7 +170,7 @@ export class MfcLoginForm extends MfcElement {
     if (remaining <= 0) return nothing;
     const { t } = this;
     return html`
-      <div part="alert" class="alert warning" id="lockout">
+      <div part="alert" class="alert warning" id="lockout" tabindex="-1">
         <p><strong>${t.lockedHeading}</strong></p>
         <p>${t.lockedFor(formatCountdown(remaining))}</p>
       </div>
@@ -225,7 +226,7 @@ export class MfcLoginForm extends MfcElement {
     }
     const resendIn = Math.ceil((this.resendAt - this.now) / 1000);
     return html`
-      <p class="lead">${t.codeSent(challenge.channel, challenge.destination)}</p>
+      <p class="lead">${t.codeSent(challenge.channel, challenge.destination.replaceAll(' ', '\u00a0'))}</p>
       <form part="form" novalidate @submit=${this.#onVerify} aria-busy=${this.busy === 'verify'}>
         ${this.#renderFormError()}
         ${this.#renderField('code', t.codeLabel, t.codeHint, {
