@@ -76,8 +76,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const clock = deps.clock ?? (config.mode === 'test' ? new ManualClock() : systemClock);
   if (config.mode === 'test' && !(clock instanceof ManualClock)) throw new Error('test mode needs a ManualClock');
 
+  const { trustProxy } = config;
   const app = Fastify({
     bodyLimit: bodyLimitBytes,
+    // A number of proxies is trusted hop by hop (Fastify's types take no number).
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     logger: {
       level: config.logLevel,
       stream: process.stderr,
@@ -97,10 +100,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   await migrateToLatest(db);
 
   const outbox = deps.sender || !isDemo ? undefined : new DevOutbox(clock, app.log);
-  const sender =
-    deps.sender ??
-    outbox ??
-    new WebhookSender({ sms: config.smsWebhookUrl ?? '', email: config.emailWebhookUrl ?? '' });
+  const sender = deps.sender ?? outbox ?? webhookSender(config);
 
   const context = createContext(config, clock, db, sender);
   if (isDemo) await seedDemoCitizens(context.accounts, context.hasher, clock);
@@ -144,6 +144,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 
   await app.ready();
   return { app, clock, outbox, db, close: () => app.close() };
+}
+
+function webhookSender({ codeWebhooks }: Config): CodeSender {
+  if (!codeWebhooks) throw new Error('production mode needs SMS_WEBHOOK_URL and EMAIL_WEBHOOK_URL');
+  return new WebhookSender(codeWebhooks);
 }
 
 function createContext(config: Config, clock: Clock, db: Database, sender: CodeSender): AppContext {

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { OtpChannel } from '@mfc-cabinet/core/schemas';
 
 /**
  * How the server runs:
@@ -56,8 +57,10 @@ export interface Config {
   storybookDir: string;
   logLevel: LogLevel;
   rateLimitPerMinute: number;
-  smsWebhookUrl: string | undefined;
-  emailWebhookUrl: string | undefined;
+  /** Where one-time codes are POSTed, per channel; set when both SMS_WEBHOOK_URL and EMAIL_WEBHOOK_URL are. */
+  codeWebhooks: Record<OtpChannel, string> | undefined;
+  /** Fastify's `trustProxy`: whether (and which) X-Forwarded-* headers give the client's address and host. */
+  trustProxy: boolean | number | string[];
   /** log2 of the scrypt cost N: 15 normally, 10 in test mode. */
   passwordHashCost: number;
   rules: SecurityRules;
@@ -127,6 +130,13 @@ function webhookUrl(raw: string): string | undefined {
   return raw;
 }
 
+function proxyTrust(raw: string): boolean | number | string[] {
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return wholeNumber(raw, 10);
+  return raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
+
 function origins(raw: string): string[] {
   return raw
     .split(',')
@@ -194,6 +204,13 @@ const settings = {
     default: '',
     description: 'E-mail gateway: one-time codes are POSTed to it as JSON. Required in production mode.',
     parse: webhookUrl,
+  },
+  trustProxy: {
+    name: 'TRUST_PROXY',
+    default: '',
+    description:
+      'Behind a reverse proxy: `true`, the number of proxies, or a comma-separated list of their addresses/CIDRs, so that X-Forwarded-For/-Host/-Proto give the client IP (rate limit, audit) and the public host (Origin check). Empty: not trusted.',
+    parse: proxyTrust,
   },
   otpTtlMs: duration('OTP_TTL_SECONDS', 300, second, 'How long a one-time code is valid.'),
   otpMaxAttempts: integer('OTP_MAX_ATTEMPTS', 3, 'Tries per one-time code; the last wrong one ends the sign-in attempt.'),
@@ -265,8 +282,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     storybookDir: v.storybookDir,
     logLevel: v.logLevel,
     rateLimitPerMinute: v.rateLimitPerMinute,
-    smsWebhookUrl: v.smsWebhookUrl,
-    emailWebhookUrl: v.emailWebhookUrl,
+    codeWebhooks: v.smsWebhookUrl && v.emailWebhookUrl ? { sms: v.smsWebhookUrl, email: v.emailWebhookUrl } : undefined,
+    trustProxy: v.trustProxy,
     passwordHashCost: v.mode === 'test' ? 10 : 15,
     rules: {
       otpTtlMs: v.otpTtlMs,

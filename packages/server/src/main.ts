@@ -31,5 +31,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     );
   });
 }
-await server.app.listen({ host: config.host, port: config.port });
+try {
+  await server.app.listen({ host: config.host, port: config.port });
+} catch (error) {
+  process.stderr.write(`The server cannot listen on ${config.host}:${config.port}: ${(error as Error).message}\n`);
+  await server.close();
+  process.exit(1);
+}
 process.stdout.write(banner(config, version));

@@ -66,6 +66,13 @@ describe('configuration from the environment', () => {
     assert.equal(config.rules.sessionIdleMs, 600_000);
   });
 
+  test('a reverse proxy is trusted only when said so', () => {
+    assert.equal(loadConfig(demo).trustProxy, false);
+    assert.equal(loadConfig({ ...demo, TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.equal(loadConfig({ ...demo, TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.deepEqual(loadConfig({ ...demo, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, ['10.0.0.0/8', '127.0.0.1']);
+  });
+
   test('test mode hashes passwords cheaply', () => {
     assert.equal(loadConfig({ MFC_MODE: 'test' }).passwordHashCost, 10);
   });

@@ -166,6 +166,34 @@ describe('CSRF', () => {
   });
 });
 
+describe('behind a trusted reverse proxy', () => {
+  test('the public host is the own origin, and the client address is audited', async () => {
+    const proxied = await startServer({ TRUST_PROXY: '1' });
+    try {
+      const account = await proxied.createAccount();
+      const response = await proxied.browser().post(
+        '/api/v1/auth/login',
+        { identifier: account.phone, password: account.password },
+        { origin: 'https://gorod.example', 'x-forwarded-host': 'gorod.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' },
+      );
+      assert.equal(response.statusCode, 200, response.body);
+      const events = await proxied.db.selectFrom('auditEvents').select('ip').where('accountId', '=', account.id).execute();
+      assert.deepEqual(events, [{ ip: '203.0.113.7' }]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  test('without TRUST_PROXY the forwarded headers are ignored', async () => {
+    const response = await server.browser().post(
+      '/api/v1/auth/login',
+      { identifier: '+79000000003', password: 'Demo-2026!' },
+      { origin: 'https://pretend.example', 'x-forwarded-host': 'pretend.example' },
+    );
+    assertProblem(response, 403, 'csrf_failed');
+  });
+});
+
 describe('CORS', () => {
   test('credentials only for ALLOWED_ORIGINS', async () => {
     const allowed = await server.browser().request({

@@ -95,7 +95,7 @@ export class SignIn {
       });
     }
 
-    await throttle.clear([...loginKeys, ...keys]);
+    await throttle.clear([...new Set([...loginKeys, ...keys])]);
     if (account.secondFactor === null) return { status: 'authenticated', signedIn: await this.#finish(account, browser) };
     const recipient = recipientOf(account, account.secondFactor);
     if (!recipient) throw new Error(`account ${account.id} has no contact for its second factor`);

@@ -18,6 +18,7 @@ function fromFastify(error: FastifyError, request: FastifyRequest): ApiError | u
   const status = error.statusCode ?? 500;
   if (status === 413) return new ApiError('payload_too_large');
   if (status === 415) return new ApiError('unsupported_media_type', { detail: 'Отправьте данные в формате JSON (application/json).' });
+  if (status === 403) return new ApiError('forbidden');
   if (status === 404) return new ApiError('not_found');
   if (status >= 400 && status < 500) return new ApiError('malformed_request');
   return undefined;

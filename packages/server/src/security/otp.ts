@@ -145,11 +145,11 @@ export class LoginChallenges {
   /** Sends a new code unless the account had its codes for this hour; returns the code. */
   async #sendCode(to: Pick<LoginChallengesTable, 'accountId' | 'channel' | 'recipient'>, ip: string): Promise<string> {
     const now = this.#clock.now();
+    await this.#db.deleteFrom('codeSends').where('accountId', '=', to.accountId).where('sentAt', '<=', now - hour).execute();
     const recent = await this.#db
       .selectFrom('codeSends')
       .select('sentAt')
       .where('accountId', '=', to.accountId)
-      .where('sentAt', '>', now - hour)
       .orderBy('sentAt', 'asc')
       .execute();
     const overLimit = recent.length - this.#rules.otpMaxSendsPerHour;
