@@ -72,7 +72,6 @@ export interface App {
  * ```
  */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App> {
-  const isDemo = config.mode !== 'production';
   const clock = deps.clock ?? (config.mode === 'test' ? new ManualClock() : systemClock);
   if (config.mode === 'test' && !(clock instanceof ManualClock)) throw new Error('test mode needs a ManualClock');
 
@@ -94,13 +93,22 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
       ],
     },
   });
+  try {
+    return await assemble(app, config, clock, deps.sender);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
 
+async function assemble(app: FastifyInstance, config: Config, clock: Clock, givenSender: CodeSender | undefined): Promise<App> {
+  const isDemo = config.mode !== 'production';
   const db = openDatabase(config.dataDir);
   app.addHook('onClose', () => db.destroy());
   await migrateToLatest(db);
 
-  const outbox = deps.sender || !isDemo ? undefined : new DevOutbox(clock, app.log);
-  const sender = deps.sender ?? outbox ?? webhookSender(config);
+  const outbox = givenSender || !isDemo ? undefined : new DevOutbox(clock, app.log);
+  const sender = givenSender ?? outbox ?? webhookSender(config);
 
   const context = createContext(config, clock, db, sender);
   if (isDemo) await seedDemoCitizens(context.accounts, context.hasher, clock);

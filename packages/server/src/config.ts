@@ -91,10 +91,10 @@ interface Setting<T> extends ConfigDoc {
 const second = 1000;
 const day = 86_400 * second;
 
-function wholeNumber(raw: string, max = Number.MAX_SAFE_INTEGER): number {
+function wholeNumber(raw: string, max?: number): number {
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > max) {
-    throw new ConfigError(`expected a whole number from 1 to ${max}, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || value < 1 || value > (max ?? Number.MAX_SAFE_INTEGER)) {
+    throw new ConfigError(`expected a whole number from 1${max ? ` to ${max}` : ''}, got "${raw}"`);
   }
   return value;
 }
@@ -265,11 +265,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       problems.push(`${setting.name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-
   const v = values as Values;
-  problems.push(...crossChecks(v, env));
-  if (problems.length > 0) throw new ConfigError(problems.join('\n'));
+  if (problems.length === 0) problems.push(...crossChecks(v, env));
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
 
   return {
     mode: v.mode,

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LoginResponse, SessionResponse } from '@mfc-cabinet/core/schemas';
-import { assertProblem, demo, signIn, startServer, type TestServer } from './helpers.js';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { assertProblem, demo, signIn, startServer, TestBrowser, type TestServer } from './helpers.js';
 
 let server: TestServer;
 before(async () => (server = await startServer()));
@@ -120,6 +125,32 @@ describe('wrong credentials', () => {
     assert.equal(unknownLogin.statusCode, wrongPassword.statusCode);
     assert.equal(unknownLogin.body, wrongPassword.body);
     assert.equal(unknownLogin.headers['content-type'], wrongPassword.headers['content-type']);
+  });
+
+  test('an unknown login takes as long as a wrong password (a decoy hash is checked)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mfc-timing-'));
+    // Production-strength hashing, so that the hash dominates the time of an answer.
+    const config = { ...loadConfig({ MFC_MODE: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), passwordHashCost: 15 };
+    const strong = await buildApp(config);
+    try {
+      const timed = async (identifier: string) => {
+        const started = performance.now();
+        const response = await new TestBrowser(strong).login(identifier, 'wrong password');
+        assert.equal(response.statusCode, 401);
+        return performance.now() - started;
+      };
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        known.push(await timed(demo.ivanov.email));
+        unknown.push(await timed(`+7 800 000-00-1${i}`));
+      }
+      assert.ok(median(unknown) > median(known) / 2, `unknown ${median(unknown)} ms, known ${median(known)} ms`);
+    } finally {
+      await strong.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   test('garbage that is no phone, e-mail or СНИЛС is just a wrong login', async () => {
