@@ -1,10 +1,8 @@
 /** Fresh citizens with unique, well-formed contacts and documents, for test mode. */
 import { randomInt } from 'node:crypto';
 import type { AccountLevel, OtpChannel } from '@mfc-cabinet/core/schemas';
-import { newId, randomToken } from '../security/tokens.js';
+import { newId, randomDigits as digits, randomToken } from '../security/tokens.js';
 import type { Account } from './accounts.js';
-
-const digits = (length: number): string => Array.from({ length }, () => randomInt(10)).join('');
 
 /** A СНИЛС (`XXX-XXX-XXX YY`) with a correct checksum, from 9 digits above the pre-checksum range. */
 export function snilsFromBody(body: string): string {
@@ -19,7 +17,7 @@ export interface TestCitizen {
   password: string;
 }
 
-/** A new citizen; the random parts make a clash unlikely, and the unique columns catch one. */
+/** A new citizen with random contacts and СНИЛС (the caller checks that nobody has them yet). */
 export function newTestCitizen(level: AccountLevel, secondFactor: OtpChannel | null, now: number): TestCitizen {
   const tag = randomToken(6).toLowerCase().replace(/[^a-z0-9]/g, 'x');
   const hasDocuments = level !== 'simplified';

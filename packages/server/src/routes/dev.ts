@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import { OtpChannel } from '@mfc-cabinet/core/schemas';
 import { sendPage } from '../http/html.js';
 import type { DevOutbox } from '../senders/dev-outbox.js';
 import { outboxPage, outboxStylesheet } from './dev-outbox-page.js';
@@ -14,7 +15,7 @@ const OutboxQuery = z.object({ to: z.optional(z.string()) });
 const OutboxEntries = z.array(
   z.object({
     at: z.string(),
-    channel: z.enum(['sms', 'email']),
+    channel: OtpChannel,
     to: z.string(),
     code: z.string(),
     purpose: z.string(),

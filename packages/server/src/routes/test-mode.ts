@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { AccountLevel, OtpChannel } from '@mfc-cabinet/core/schemas';
 import type { ManualClock } from '../clock.js';
 import type { AppContext } from '../context.js';
-import { newTestCitizen } from '../accounts/test-citizens.js';
+import { newTestCitizen, type TestCitizen } from '../accounts/test-citizens.js';
 
 const year = 365 * 24 * 3_600_000;
 
@@ -36,10 +36,25 @@ export const testModeRoutes: FastifyPluginAsyncZod<{ context: AppContext; clock:
     now: new Date(clock.advance(request.body.advanceMs)).toISOString(),
   }));
 
+  /** A citizen whose phone, e-mail and СНИЛС no account has yet. */
+  const uniqueCitizen = async (level: AccountLevel, secondFactor: OtpChannel | null): Promise<TestCitizen> => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const citizen = newTestCitizen(level, secondFactor, clock.now());
+      const { phone, email, snils } = citizen.account;
+      const taken = await context.accounts.findByLogin([
+        { kind: 'phone', value: phone },
+        { kind: 'email', value: email },
+        { kind: 'snils', value: snils },
+      ]);
+      if (taken.length === 0) return citizen;
+    }
+    throw new Error('no unique test citizen after 10 attempts');
+  };
+
   /** A fresh citizen: no second factor and level `standard` unless asked. */
   app.post('/test/accounts', { schema: { body: AccountRequest, response: { 200: AccountResponse } } }, async (request) => {
     const { level = 'standard', secondFactor = null } = request.body;
-    const { account, password } = newTestCitizen(level, secondFactor, clock.now());
+    const { account, password } = await uniqueCitizen(level, secondFactor);
     await context.accounts.create({ ...account, passwordHash: await context.hasher.hash(password) });
     return {
       id: account.id,
