@@ -2,10 +2,19 @@ import { CabinetError, type CabinetErrorCode } from './errors.js';
 import { errorMessages } from './messages.js';
 import type { Http, RequestOptions } from './http.js';
 import {
+  ChallengeResponse,
   LoginResponse,
   OtpChallenge,
+  PersonalDataConsent,
+  RecoveryChallengeResponse,
+  RecoveryVerified,
+  RegistrationCompleted,
   SessionResponse,
   type LoginRequest,
+  type NewPasswordRequest,
+  type RecoveryChallenge,
+  type RecoveryRequest,
+  type RegistrationRequest,
   type ResendCodeRequest,
   type Session,
   type VerifyCodeRequest,
@@ -126,10 +135,86 @@ export class AuthClient {
     return this.#http.post('auth/login/code/resend', request, OtpChallenge, options);
   }
 
+  // ---------------------------------------------------------------- registration
+
+  /** The current text of the consent to the processing of personal data, which registration must name. */
+  personalDataConsent(options: RequestOptions = {}): Promise<PersonalDataConsent> {
+    return this.#http.get('consents/personal-data', PersonalDataConsent, options);
+  }
+
+  /**
+   * Starts a registration: the phone gets a one-time code. The answer is the same when the
+   * phone is already registered (its owner gets a notice instead of a code).
+   *
+   * @throws {CabinetError} `validation_failed` with `fieldErrors` on `phone`, `email`,
+   *   `password` (codes `password_length`, `password_uppercase`, …, `password_common`),
+   *   `consent.version`, `consent.accepted`; `rate_limited`
+   */
+  async register(request: RegistrationRequest, options: RequestOptions = {}): Promise<OtpChallenge> {
+    return (await this.#http.post('auth/registration', request, ChallengeResponse, options)).challenge;
+  }
+
+  /**
+   * Finishes the registration with the phone's code: the account exists and the citizen is
+   * signed in. When an e-mail was given, `emailChallenge` is the code sent to it (see
+   * `profile.confirmEmail`).
+   *
+   * @throws {CabinetError} `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`, `session_cookie_blocked`
+   */
+  async verifyRegistrationCode(request: VerifyCodeRequest, options: RequestOptions = {}): Promise<RegistrationCompleted> {
+    const completed = await this.#http.post('auth/registration/code', request, RegistrationCompleted, options);
+    await this.#signedIn(completed.session, options);
+    return completed;
+  }
+
+  /** Sends a new registration code. @throws {CabinetError} `rate_limited`, `otp_expired` */
+  async resendRegistrationCode(request: ResendCodeRequest, options: RequestOptions = {}): Promise<OtpChallenge> {
+    return (await this.#http.post('auth/registration/code/resend', request, ChallengeResponse, options)).challenge;
+  }
+
+  // ---------------------------------------------------------------- recovery
+
+  /**
+   * Starts a password recovery by phone, e-mail or СНИЛС. The answer is the same whether or
+   * not an account has that login; the code goes to the account's phone (its e-mail when
+   * the login is an e-mail).
+   */
+  async startRecovery(request: RecoveryRequest, options: RequestOptions = {}): Promise<RecoveryChallenge> {
+    return (await this.#http.post('auth/recovery', request, RecoveryChallengeResponse, options)).challenge;
+  }
+
+  /** Sends a new recovery code. @throws {CabinetError} `rate_limited`, `otp_expired` */
+  async resendRecoveryCode(request: ResendCodeRequest, options: RequestOptions = {}): Promise<RecoveryChallenge> {
+    return (await this.#http.post('auth/recovery/code/resend', request, RecoveryChallengeResponse, options)).challenge;
+  }
+
+  /**
+   * Checks the recovery code; the answer allows one new password within `expiresIn` seconds.
+   *
+   * @throws {CabinetError} `otp_invalid`, `otp_expired`, `otp_attempts_exceeded`
+   */
+  verifyRecoveryCode(request: VerifyCodeRequest, options: RequestOptions = {}): Promise<RecoveryVerified> {
+    return this.#http.post('auth/recovery/code', request, RecoveryVerified, options);
+  }
+
+  /**
+   * Sets the new password. Every session of the account ends, here and on other devices;
+   * sign in with the new password afterwards.
+   *
+   * @throws {CabinetError} `validation_failed` (password rules, `password_reused`), `otp_expired`
+   */
+  async setNewPassword(request: NewPasswordRequest, options: RequestOptions = {}): Promise<void> {
+    await this.#http.postEmpty('auth/recovery/password', request, options);
+    if (this.#state.status === 'signed-in') {
+      this.#set({ status: 'signed-out', reason: 'logout' });
+      this.#channel?.postMessage({ type: 'signed-out' } satisfies TabMessage);
+    }
+  }
+
   /** Ends the session on the server and in every tab. */
   async logout(options: RequestOptions = {}): Promise<void> {
     try {
-      await this.#http.postEmpty('auth/logout', options);
+      await this.#http.postEmpty('auth/logout', undefined, options);
     } catch (error) {
       const ended: CabinetErrorCode[] = ['unauthenticated', 'session_expired'];
       if (!(error instanceof CabinetError && ended.includes(error.code))) throw error;

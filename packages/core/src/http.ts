@@ -73,13 +73,17 @@ export class Http {
     return this.#send('post', path, body, schema, options);
   }
 
+  put<S extends z.ZodMiniType>(path: string, body: unknown, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+    return this.#send('put', path, body, schema, options);
+  }
+
   /** A state-changing request whose answer has no body (204). */
-  async postEmpty(path: string, options: RequestOptions = {}): Promise<void> {
-    await this.#send('post', path, undefined, undefined, options);
+  async postEmpty(path: string, body?: unknown, options: RequestOptions = {}): Promise<void> {
+    await this.#send('post', path, body, undefined, options);
   }
 
   async #send<S extends z.ZodMiniType>(
-    method: 'get' | 'post',
+    method: 'get' | 'post' | 'put',
     path: string,
     body: unknown,
     schema: S | undefined,

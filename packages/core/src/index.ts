@@ -22,6 +22,15 @@ export {
   classifyIdentifier,
   type IdentifierKind,
 } from './validators.js';
+export {
+  checkPassword,
+  passwordProblems,
+  passwordRules,
+  passwordMinLength,
+  passwordMaxLength,
+  type PasswordRule,
+  type PasswordProblem,
+} from './passwords.js';
 export type {
   AccountLevel,
   LoginRequest,
@@ -33,4 +42,13 @@ export type {
   SessionUser,
   VerifyCodeRequest,
   ResendCodeRequest,
+  RegistrationRequest,
+  RegistrationCompleted,
+  PersonalDataConsent,
+  PersonalDataRequest,
+  RecoveryRequest,
+  RecoveryChallenge,
+  RecoveryVerified,
+  NewPasswordRequest,
+  RegistryCheck,
 } from './schemas.js';
