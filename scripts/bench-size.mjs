@@ -19,20 +19,25 @@ async function build(input) {
   return new Map(output.filter((item) => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
 }
 
-function firstLoad(chunks, entryName) {
-  const seen = new Set();
-  const lazy = new Set();
-  const visit = (fileName) => {
-    if (seen.has(fileName)) return;
+/** A chunk and every chunk it imports statically. */
+function closure(chunks, fileName, seen = new Set()) {
+  if (!seen.has(fileName)) {
     seen.add(fileName);
-    const chunk = chunks.get(fileName);
-    chunk.imports.forEach(visit);
-    chunk.dynamicImports.forEach((name) => lazy.add(name));
-  };
-  visit(`${entryName}.js`);
-  for (const name of seen) lazy.delete(name);
+    for (const name of chunks.get(fileName).imports) closure(chunks, name, seen);
+  }
+  return seen;
+}
+
+function firstLoad(chunks, entryName) {
+  const first = closure(chunks, `${entryName}.js`);
   const size = (names) => [...names].reduce((sum, name) => sum + gzipSize(chunks.get(name).code), 0);
-  return { files: [...seen], bytes: size(seen), lazy: [...lazy].map((name) => ({ name, bytes: size([name]) })) };
+  const lazyEntries = new Set([...first].flatMap((name) => chunks.get(name).dynamicImports).filter((name) => !first.has(name)));
+  // A lazy part costs its chunk and whatever it imports that the first load did not bring.
+  const lazy = [...lazyEntries].map((name) => ({
+    name,
+    bytes: size([...closure(chunks, name)].filter((file) => !first.has(file))),
+  }));
+  return { files: [...first], bytes: size(first), lazy };
 }
 
 const rows = [];

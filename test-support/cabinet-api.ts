@@ -22,13 +22,32 @@ export async function createAccount(options: { secondFactor?: 'sms' | 'email' | 
   return response.json();
 }
 
+export interface OutboxMessage {
+  channel: 'sms' | 'email';
+  to: string;
+  /** `null` for a notice (e.g. «someone tried to register with your number»). */
+  code: string | null;
+  purpose: string;
+}
+
+/** What the dev outbox holds for a phone or e-mail, newest first. */
+export async function outbox(to: string): Promise<OutboxMessage[]> {
+  const response = await fetch(`/dev/outbox.json?to=${encodeURIComponent(to)}`, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`outbox: ${response.status}`);
+  return response.json();
+}
+
 /** The newest one-time code the dev outbox holds for a phone or e-mail. */
 export async function latestCode(to: string): Promise<string> {
-  const response = await fetch(`/dev/outbox.json?to=${encodeURIComponent(to)}`, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`latestCode: ${response.status}`);
-  const messages: Array<{ code: string }> = await response.json();
-  if (!messages[0]) throw new Error(`No code was sent to ${to}`);
-  return messages[0].code;
+  const code = (await outbox(to)).find((message) => message.code)?.code;
+  if (!code) throw new Error(`No code was sent to ${to}`);
+  return code;
+}
+
+/** A Russian mobile number nobody in this test run has used. */
+export function unusedPhone(): string {
+  const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+  return `+7 958 ${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;
 }
 
 /** Moves the server's clock forward; every time-based rule reads it. */

@@ -5,8 +5,10 @@
  */
 export { MfcCabinet } from './cabinet/cabinet.js';
 export { MfcLoginForm } from './login-form/login-form.js';
+export { MfcRegistrationForm } from './registration-form/registration-form.js';
+export { MfcPasswordRecovery } from './password-recovery/password-recovery.js';
 export { MfcElement } from './base/mfc-element.js';
 export { clientContext, localeContext } from './base/context.js';
-export type { MfcEventMap, MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail } from './base/events.js';
+export type { MfcEventMap, MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail, MfcNavigateDetail } from './base/events.js';
 export { registerTranslation, loadTranslation, locales } from './i18n/registry.js';
 export type { Translation, TranslationOverrides } from './i18n/translation.js';

@@ -17,9 +17,23 @@ export interface MfcErrorDetail {
   action: string;
 }
 
+/**
+ * `mfc-navigate`: a form asks to show another one — registration and recovery lead back to
+ * sign-in (`login`), sign-in leads to them. `<mfc-login-form>` handles it for the forms it
+ * shows; a site that places the forms on pages of its own listens for it.
+ */
+export interface MfcNavigateDetail {
+  to: 'login' | 'register' | 'recover';
+  /** The login typed so far, to fill in on the next form. */
+  identifier?: string;
+  /** Why: after recovery the sign-in form says the password was changed. */
+  reason?: 'password-changed' | 'registered';
+}
+
 /** Every event the widgets fire, by name. All bubble and are composed. */
 export interface MfcEventMap {
   'mfc-login': CustomEvent<MfcLoginDetail>;
+  'mfc-navigate': CustomEvent<MfcNavigateDetail>;
   'mfc-logout': CustomEvent<MfcLogoutDetail>;
   'mfc-error': CustomEvent<MfcErrorDetail>;
 }

@@ -3,7 +3,6 @@ import type { CabinetClient, Locale } from '@mfc-cabinet/core';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { loadTranslation, onTranslationsChange, toLocale, translationFor } from '../i18n/registry.js';
-import { ru } from '../i18n/ru.js';
 import { mergeTranslation, type Translation, type TranslationOverrides } from '../i18n/translation.js';
 import { sharedClient } from './clients.js';
 import { clientContext, localeContext } from './context.js';
@@ -61,7 +60,7 @@ export class MfcElement extends LitElement {
 
   /** The strings to render with: the language's, the page's overrides, then this element's. */
   protected get t(): Translation {
-    return mergeTranslation(translationFor(this.resolvedLocale) ?? ru, this.strings);
+    return mergeTranslation(translationFor(this.resolvedLocale) ?? translationFor('ru')!, this.strings);
   }
 
   override connectedCallback(): void {

@@ -2,7 +2,12 @@ import type { Locale } from '@mfc-cabinet/core';
 import { ru } from './ru.js';
 import { mergeTranslation, type Translation, type TranslationOverrides } from './translation.js';
 
-const loaded: Partial<Record<Locale, Translation>> = { ru };
+/**
+ * The strings loaded so far, per language. Russian starts with the common strings; a
+ * feature's module adds its own with {@link addStrings} when it loads, before any of its
+ * elements renders — so an element only ever reads strings that are there.
+ */
+const loaded: Partial<Record<Locale, Partial<Translation>>> = { ru };
 const pageOverrides: Partial<Record<Locale, TranslationOverrides>> = {};
 const loading = new Map<Locale, Promise<void>>();
 const listeners = new Set<() => void>();
@@ -28,8 +33,14 @@ export function registerTranslation(locale: Locale, overrides: TranslationOverri
 
 /** The strings of `locale` with the page's overrides, or `undefined` while it loads. */
 export function translationFor(locale: Locale): Translation | undefined {
-  const base = loaded[locale];
+  const base = loaded[locale] as Translation | undefined;
   return base && mergeTranslation(base, pageOverrides[locale]);
+}
+
+/** Adds a feature's strings to a language that ships in parts (Russian). */
+export function addStrings(locale: Locale, strings: Partial<Translation>): void {
+  loaded[locale] = { ...loaded[locale], ...strings };
+  listeners.forEach((listener) => listener());
 }
 
 /** Loads a language that is not in the entry, once. */

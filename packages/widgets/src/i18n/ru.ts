@@ -1,13 +1,13 @@
 import { errorMessages } from '@mfc-cabinet/core';
-import type { Translation } from './translation.js';
+import type { CommonStrings } from './translation.js';
 
 const plural = (count: number, one: string, few: string, many: string): string => {
   const rule = new Intl.PluralRules('ru').select(count);
   return rule === 'one' ? one : rule === 'few' ? few : many;
 };
 
-/** Russian, the default language of the widgets. */
-export const ru: Translation = {
+/** Russian, the default language of the widgets: the strings every page needs. */
+export const ru: CommonStrings = {
   locale: 'ru',
   errors: errorMessages.ru,
   accountLevel: {
@@ -61,4 +61,8 @@ export const ru: Translation = {
   sessionExpired: 'Сеанс завершён из-за бездействия. Войдите снова.',
   retry: 'Повторить',
   errorHeading: 'Не получилось',
+  forgotPassword: 'Забыли пароль?',
+  register: 'Зарегистрироваться',
+  passwordChanged: 'Пароль изменён. Войдите с новым паролем.',
+
 };

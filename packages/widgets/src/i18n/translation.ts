@@ -1,11 +1,14 @@
-import type { AccountLevel, CabinetErrorCode, Locale, OtpChannel } from '@mfc-cabinet/core';
+import type { AccountLevel, CabinetErrorCode, Locale, OtpChannel, PasswordProblem, PasswordRule } from '@mfc-cabinet/core';
 
 /**
  * Every string the widgets show, in one language. Plural forms and values that go into a
  * sentence are functions. Override any of them with `registerTranslation()` for the whole
  * page or with the `strings` property of one element.
  */
-export interface Translation {
+export interface Translation extends CommonStrings, AccountStrings {}
+
+/** Strings of sign-in and of every widget; they ship with the entry. */
+export interface CommonStrings {
   locale: Locale;
   /** Message for each error code of the SDK. */
   errors: Record<CabinetErrorCode, string>;
@@ -52,12 +55,100 @@ export interface Translation {
   sessionExpired: string;
   retry: string;
   errorHeading: string;
+  forgotPassword: string;
+  register: string;
+  passwordChanged: string;
+
+}
+
+/**
+ * Strings of registration and password recovery. The Russian ones ship with those forms'
+ * module (loaded when the citizen opens them), the English ones with the English chunk.
+ */
+export interface AccountStrings {
+  backToLogin: string;
+  /** New passwords (registration, recovery). */
+  newPasswordLabel: string;
+  newPasswordRequired: string;
+  passwordRepeatLabel: string;
+  passwordMismatch: string;
+  passwordRulesTitle: string;
+  passwordRule: Record<PasswordRule, string>;
+  /** Messages for refused passwords, by field-error code. */
+  passwordProblem: Record<PasswordProblem, string>;
+  ruleMet: string;
+  ruleNotMet: string;
+
+  registrationHeading: string;
+  stepOf: (step: number, total: number) => string;
+  phoneLabel: string;
+  phoneHint: string;
+  phoneRequired: string;
+  phoneInvalid: string;
+  emailLabel: string;
+  emailHint: string;
+  emailInvalid: string;
+  consentLabel: string;
+  consentRequired: string;
+  consentOutdated: string;
+  consentTextToggle: string;
+  getCode: string;
+  sendingCode: string;
+  phoneCodeHeading: string;
+  emailCodeHeading: string;
+  skipEmail: string;
+  personalDataHeading: string;
+  personalDataLead: string;
+  lastNameLabel: string;
+  firstNameLabel: string;
+  middleNameLabel: string;
+  middleNameHint: string;
+  nameRequired: string;
+  nameInvalid: string;
+  birthDateLabel: string;
+  birthDateInvalid: string;
+  birthDateTooYoung: string;
+  passportLabel: string;
+  passportHint: string;
+  passportInvalid: string;
+  passportIssuedAtLabel: string;
+  passportIssuedAtInvalid: string;
+  passportIssuedByLabel: string;
+  snilsLabel: string;
+  snilsHint: string;
+  snilsInvalid: string;
+  innLabel: string;
+  innHint: string;
+  innInvalid: string;
+  optional: string;
+  saveAndCheck: string;
+  saving: string;
+  fillLater: string;
+  registeredHeading: string;
+  registeredLead: string;
+  registryPending: string;
+  registryVerified: string;
+  registryRejected: (reason: string) => string;
+  registryNotSubmitted: string;
+  toCabinet: string;
+
+  recoveryHeading: string;
+  recoveryLead: string;
+  recoveryCodeHeading: string;
+  recoveryCodeSent: string;
+  newPasswordHeading: string;
+  savePassword: string;
+  savingPassword: string;
+  passwordChangedHeading: string;
+  passwordChangedLead: string;
+  signInWithNewPassword: string;
 }
 
 /** What may be overridden: any string, and any single error message. */
-export type TranslationOverrides = Partial<Omit<Translation, 'locale' | 'errors' | 'accountLevel'>> & {
-  errors?: Partial<Translation['errors']>;
-  accountLevel?: Partial<Translation['accountLevel']>;
+type NestedKeys = 'errors' | 'accountLevel' | 'passwordRule' | 'passwordProblem';
+
+export type TranslationOverrides = Partial<Omit<Translation, 'locale' | NestedKeys>> & {
+  [K in NestedKeys]?: Partial<Translation[K]>;
 };
 
 /** Merges overrides into a translation (or into other overrides); nested maps key by key. */
@@ -73,6 +164,8 @@ export function mergeTranslation<T extends TranslationOverrides>(
       ...override,
       errors: { ...merged.errors, ...override.errors },
       accountLevel: { ...merged.accountLevel, ...override.accountLevel },
+      passwordRule: { ...merged.passwordRule, ...override.passwordRule },
+      passwordProblem: { ...merged.passwordProblem, ...override.passwordProblem },
     };
   }
   return merged;

@@ -252,6 +252,34 @@ describe('<mfc-login-form>', () => {
     await expect(form).to.be.accessible();
   });
 
+  it('leads to password recovery with the login typed so far, and back', async () => {
+    const form = await mount();
+    await type(form, 'identifier', '+7 900 000-00-09');
+    part(form, '#to-recovery')!.click();
+    await waitFor(() => part(form, 'mfc-password-recovery') !== null, 5000, 'the recovery form');
+    const recovery = part(form, 'mfc-password-recovery') as HTMLElement & { identifier: string; updateComplete: Promise<boolean> };
+    await recovery.updateComplete;
+    expect(recovery.identifier).to.equal('+7 900 000-00-09');
+    const back = [...recovery.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.includes('Вернуться ко входу'))!;
+    back.click();
+    await waitFor(() => part(form, '#identifier') !== null, 5000, 'the sign-in form again');
+    expect((part(form, '#identifier') as HTMLInputElement).value).to.equal('+7 900 000-00-09');
+  });
+
+  it('leads to registration', async () => {
+    const form = await mount();
+    part(form, '#to-registration')!.click();
+    await waitFor(() => part(form, 'mfc-registration-form') !== null, 5000, 'the registration form');
+  });
+
+  it('hides the links with no-links', async () => {
+    const form = await mount();
+    form.noLinks = true;
+    await form.updateComplete;
+    expect(part(form, '#to-recovery')).to.equal(null);
+    expect(part(form, '#to-registration')).to.equal(null);
+  });
+
   it('works standalone with its own api-base, inside a shadow root', async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     const root = host.attachShadow({ mode: 'open' });

@@ -1,34 +1,44 @@
 import {
-  CabinetError,
   classifyIdentifier,
-  isCabinetError,
   type AccountLevel,
   type AuthState,
   type CabinetClient,
+  type CabinetError,
   type OtpChallenge,
 } from '@mfc-cabinet/core';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { MfcElement } from '../base/mfc-element.js';
+import { CodeEntry } from '../base/code-entry.js';
+import { Countdown } from '../base/countdown.js';
+import type { MfcNavigateDetail } from '../base/events.js';
+import { linkButton, submitButton, textField } from '../base/fields.js';
+import { MfcFormElement } from '../base/form-element.js';
 import { formatCountdown } from '../i18n/translation.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
-import { loginFormStyles } from './login-form.styles.js';
+import { flowStyles } from '../styles/flow.styles.js';
 
 type Field = 'identifier' | 'password' | 'code';
-type Busy = 'login' | 'verify' | 'resend' | 'logout';
-type Notice = 'other-tab' | 'expired' | 'code-resent';
+type Notice = 'other-tab' | 'expired' | 'code-resent' | 'password-changed';
+
+/** The views the form leads to; each is its own element, loaded when first opened. */
+type View = 'login' | 'register' | 'recover';
+
+const views: Record<Exclude<View, 'login'>, () => Promise<unknown>> = {
+  register: () => import('../mfc-registration-form.js'),
+  recover: () => import('../mfc-password-recovery.js'),
+};
 
 /**
  * Sign-in to the personal cabinet: login (phone, e-mail or СНИЛС) and password, then the
  * one-time code with a resend timer; the lockout after failed attempts with its
  * countdown; and, once signed in, who is signed in with a sign-out button. Sign-out in
- * another tab shows here at once.
+ * another tab shows here at once. Links lead to registration and password recovery
+ * (`<mfc-registration-form>`, `<mfc-password-recovery>`), loaded when first opened.
  *
- * @summary Sign-in form: login and password, one-time code, lockout, sign-out.
+ * @summary Sign-in form: login and password, one-time code, lockout, sign-out; leads to registration and recovery.
  * @tagname mfc-login-form
  *
- * @event {CustomEvent<MfcLoginDetail>} mfc-login - The citizen signed in through this form. `detail.session` is the new session.
+ * @event {CustomEvent<MfcLoginDetail>} mfc-login - The citizen signed in through this form (or registered through it). `detail.session` is the new session.
  * @event {CustomEvent<MfcLogoutDetail>} mfc-logout - The citizen is signed out. `detail.reason`: `logout` (the button), `other-tab`, or `expired`.
  * @event {CustomEvent<MfcErrorDetail>} mfc-error - A failure was shown to the citizen. `detail.error` is the `CabinetError`, `detail.action` one of `login`, `verify-code`, `resend-code`, `logout`, `session`.
  *
@@ -43,6 +53,7 @@ type Notice = 'other-tab' | 'expired' | 'code-resent';
  * @csspart alert - A message about the whole form (an error, the lockout, a notice).
  * @csspart button - Every button.
  * @csspart primary-button - The main button of a step.
+ * @csspart link-button - A secondary action shown as a link.
  * @csspart password-toggle - The button that shows or hides the password.
  * @csspart resend - The resend timer or button.
  * @csspart user - Who is signed in, with the sign-out button.
@@ -61,40 +72,35 @@ type Notice = 'other-tab' | 'expired' | 'code-resent';
  * <mfc-login-form api-base="/api/v1"></mfc-login-form>
  * ```
  */
-export class MfcLoginForm extends MfcElement {
-  static override styles = [tokens, controls, loginFormStyles];
+export class MfcLoginForm extends MfcFormElement<Field> {
+  static override styles = [tokens, controls, flowStyles];
 
   /** Level of the form's heading in the page outline (1–6). */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
+  /** Hides the links to registration and password recovery, for sites that have their own pages for them. */
+  @property({ attribute: 'no-links', type: Boolean, reflect: true }) noLinks = false;
+
   @state() private auth: AuthState = { status: 'unknown' };
-  @state() private challenge?: OtpChallenge;
+  @state() private view: View = 'login';
   @state() private challengeDead = false;
-  @state() private busy?: Busy;
-  @state() private formError?: CabinetError;
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
   @state() private attemptsLeft?: number;
   @state() private notice?: Notice;
-  @state() private lockedUntil?: number;
-  @state() private resendAt = 0;
-  @state() private now = Date.now();
   @state() private passwordVisible = false;
   @state() private identifier = '';
   @state() private password = '';
-  @state() private code = '';
   @state() private announcement = '';
 
+  readonly #code = new CodeEntry<OtpChallenge>(this);
+  readonly #lockout = new Countdown(this, () => (this.announcement = this.t.lockedOver));
   #client?: CabinetClient;
   #unsubscribe?: () => void;
-  #timer?: ReturnType<typeof setInterval>;
-  #focusAfterRender?: string;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#client = undefined;
-    this.#stopTimer();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -103,24 +109,21 @@ export class MfcLoginForm extends MfcElement {
     if (client !== this.#client) this.#watch(client);
   }
 
-  protected override updated(): void {
-    if (!this.#focusAfterRender) return;
-    this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender)?.focus();
-    this.#focusAfterRender = undefined;
-  }
-
   protected override render() {
     const { t } = this;
-    let content: TemplateResult;
     let heading = t.loginHeading;
+    let content: TemplateResult;
+    if (this.view !== 'login') {
+      return html`<div part="base" class="base" @mfc-navigate=${this.#onNavigate}>${this.#renderView(this.view)}</div>`;
+    }
     if (this.auth.status === 'signed-in') {
       heading = t.accountHeading;
       content = this.#renderSignedIn(this.auth.session.user.displayName, this.auth.session.user.level);
     } else if (this.auth.status === 'unknown' && !this.formError) {
       content = html`<p class="status" role="status">${t.checkingSession}</p>`;
-    } else if (this.challenge) {
+    } else if (this.#code.challenge) {
       heading = t.codeHeading;
-      content = this.#renderCodeStep(this.challenge);
+      content = this.#renderCodeStep(this.#code.challenge);
     } else {
       content = this.#renderCredentialsStep();
     }
@@ -135,38 +138,49 @@ export class MfcLoginForm extends MfcElement {
     `;
   }
 
+  #renderView(view: Exclude<View, 'login'>) {
+    const level = this.#headingLevel();
+    const identifier = this.identifier;
+    return view === 'register'
+      ? html`<mfc-registration-form
+          .client=${this.cabinet}
+          .strings=${this.strings}
+          locale=${this.resolvedLocale}
+          heading-level=${level}
+        ></mfc-registration-form>`
+      : html`<mfc-password-recovery
+          .client=${this.cabinet}
+          .strings=${this.strings}
+          .identifier=${identifier}
+          locale=${this.resolvedLocale}
+          heading-level=${level}
+        ></mfc-password-recovery>`;
+  }
+
   #renderNotice() {
     if (!this.notice || this.auth.status === 'signed-in') return nothing;
     const text = {
       'other-tab': this.t.signedOutOtherTab,
       expired: this.t.sessionExpired,
       'code-resent': this.t.codeResent,
+      'password-changed': this.t.passwordChanged,
     }[this.notice];
     return html`<div part="alert" class="alert info" role="status">${text}</div>`;
   }
 
-  #renderFormError() {
-    if (!this.formError) return nothing;
+  #renderLoginError() {
     const { t } = this;
-    const { code } = this.formError;
-    const extra =
-      code === 'invalid_credentials' && this.attemptsLeft !== undefined && this.attemptsLeft > 0
+    const attempts =
+      this.formError?.code === 'invalid_credentials' && this.attemptsLeft !== undefined && this.attemptsLeft > 0
         ? html`<p>${t.attemptsLeft(this.attemptsLeft)}</p>`
         : nothing;
     const retry =
-      this.auth.status === 'unknown'
-        ? html`<p><button class="link" part="button" type="button" @click=${this.#retrySession}>${t.retry}</button></p>`
-        : nothing;
-    return html`
-      <div part="alert" class="alert" role="alert" id="form-error" tabindex="-1">
-        <p><strong>${t.errors[code]}</strong></p>
-        ${extra} ${retry}
-      </div>
-    `;
+      this.auth.status === 'unknown' ? html`<p>${linkButton(t.retry, () => void this.#refreshSession())}</p>` : nothing;
+    return this.renderFormError(html`${attempts}${retry}`);
   }
 
   #renderLockout() {
-    const remaining = this.#lockRemaining();
+    const remaining = this.#lockout.remaining;
     if (remaining <= 0) return nothing;
     const { t } = this;
     return html`
@@ -179,21 +193,36 @@ export class MfcLoginForm extends MfcElement {
 
   #renderCredentialsStep() {
     const { t } = this;
-    const locked = this.#lockRemaining() > 0;
     return html`
       <form part="form" novalidate @submit=${this.#onLogin} aria-busy=${this.busy === 'login'}>
-        ${this.#renderFormError()} ${this.#renderLockout()}
-        ${this.#renderField('identifier', t.identifierLabel, t.identifierHint, {
+        ${this.#renderLoginError()} ${this.#renderLockout()}
+        ${textField({
+          id: 'identifier',
+          label: t.identifierLabel,
+          hint: t.identifierHint,
+          error: this.fieldErrors.identifier,
           autocomplete: 'username',
           inputmode: 'email',
+          required: true,
           value: this.identifier,
-          onInput: (value) => (this.identifier = value),
+          onInput: (value) => {
+            this.identifier = value;
+            this.clearFieldError('identifier');
+          },
         })}
-        ${this.#renderField('password', t.passwordLabel, undefined, {
+        ${textField({
+          id: 'password',
+          label: t.passwordLabel,
+          error: this.fieldErrors.password,
           type: this.passwordVisible ? 'text' : 'password',
           autocomplete: 'current-password',
+          required: true,
+          maxlength: 128,
           value: this.password,
-          onInput: (value) => (this.password = value),
+          onInput: (value) => {
+            this.password = value;
+            this.clearFieldError('password');
+          },
           after: html`<button
             class="link toggle"
             part="button password-toggle"
@@ -206,9 +235,15 @@ export class MfcLoginForm extends MfcElement {
           </button>`,
         })}
         <div class="actions">
-          ${this.#renderSubmit(this.busy === 'login' ? t.signingIn : t.signIn, this.busy !== undefined || locked)}
+          ${submitButton(this.busy === 'login' ? t.signingIn : t.signIn, this.busy !== undefined || this.#lockout.running)}
         </div>
       </form>
+      ${this.noLinks
+        ? nothing
+        : html`<div class="links">
+            ${linkButton(t.forgotPassword, () => void this.#open('recover'), { id: 'to-recovery' })}
+            ${linkButton(t.register, () => void this.#open('register'), { id: 'to-registration' })}
+          </div>`}
     `;
   }
 
@@ -216,7 +251,7 @@ export class MfcLoginForm extends MfcElement {
     const { t } = this;
     if (this.challengeDead) {
       return html`
-        ${this.#renderFormError()}
+        ${this.renderFormError()}
         <div class="actions">
           <button class="button primary" part="button primary-button" type="button" @click=${this.#startOver}>
             ${t.startOver}
@@ -224,36 +259,18 @@ export class MfcLoginForm extends MfcElement {
         </div>
       `;
     }
-    const resendIn = Math.ceil((this.resendAt - this.now) / 1000);
     return html`
-      <p class="lead">${t.codeSent(challenge.channel, challenge.destination.replaceAll(' ', '\u00a0'))}</p>
-      <form part="form" novalidate @submit=${this.#onVerify} aria-busy=${this.busy === 'verify'}>
-        ${this.#renderFormError()}
-        ${this.#renderField('code', t.codeLabel, t.codeHint, {
-          autocomplete: 'one-time-code',
-          inputmode: 'numeric',
-          maxlength: challenge.codeLength,
-          value: this.code,
-          onInput: (value) => (this.code = value.replace(/\D/g, '')),
-        })}
-        <div class="actions">
-          ${this.#renderSubmit(this.busy === 'verify' ? t.confirming : t.confirm, this.busy !== undefined)}
-        </div>
-      </form>
-      <div part="resend" class="resend">
-        ${resendIn > 0
-          ? html`<p class="hint">${t.resendIn(formatCountdown(resendIn))}</p>`
-          : html`<button
-              class="link"
-              part="button"
-              type="button"
-              aria-disabled=${this.busy !== undefined}
-              @click=${this.#onResend}
-            >
-              ${this.busy === 'resend' ? t.resendingCode : t.resendCode}
-            </button>`}
-      </div>
-      <p><button class="link" part="button" type="button" @click=${this.#startOver}>${t.changeLogin}</button></p>
+      ${this.#code.render({
+        t,
+        lead: t.codeSent(challenge.channel, challenge.destination.replaceAll(' ', '\u00a0')),
+        error: this.fieldErrors.code,
+        busy: this.busy,
+        formError: this.renderFormError(),
+        onSubmit: this.#onVerify,
+        onResend: this.#onResend,
+        onInput: () => this.clearFieldError('code'),
+      })}
+      <p>${linkButton(t.changeLogin, this.#startOver)}</p>
     `;
   }
 
@@ -263,282 +280,160 @@ export class MfcLoginForm extends MfcElement {
       <div part="user" class="user">
         <p class="name">${t.signedInAs(name)}</p>
         <p class="hint">${t.accountLevelLabel}: ${t.accountLevel[level]}</p>
-        ${this.#renderFormError()}
-        <button
-          class="button"
-          part="button"
-          type="button"
-          aria-disabled=${this.busy === 'logout'}
-          @click=${this.#onLogout}
-        >
+        ${this.renderFormError()}
+        <button class="button" part="button" type="button" aria-disabled=${this.busy === 'logout'} @click=${this.#onLogout}>
           ${this.busy === 'logout' ? t.signingOut : t.signOut}
         </button>
       </div>
     `;
   }
 
-  #renderField(
-    name: Field,
-    label: string,
-    hint: string | undefined,
-    options: {
-      value: string;
-      onInput: (value: string) => void;
-      autocomplete: string;
-      type?: string;
-      inputmode?: string;
-      maxlength?: number;
-      after?: TemplateResult;
-    },
-  ) {
-    const error = this.fieldErrors[name];
-    const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
-    return html`
-      <div part="field" class="field">
-        <label part="label" class="label" for=${name}>${label}</label>
-        ${hint ? html`<span part="hint" class="hint" id=${`${name}-hint`}>${hint}</span>` : nothing}
-        ${error ? html`<span part="field-error" class="field-error" id=${`${name}-error`}>${error}</span>` : nothing}
-        <div class="control">
-          <input
-            part="input"
-            class="input"
-            id=${name}
-            name=${name}
-            type=${options.type ?? 'text'}
-            autocomplete=${options.autocomplete}
-            inputmode=${options.inputmode ?? nothing}
-            maxlength=${options.maxlength ?? 254}
-            spellcheck="false"
-            autocapitalize="off"
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${describedBy || nothing}
-            .value=${live(options.value)}
-            @input=${(event: InputEvent) => {
-              options.onInput((event.target as HTMLInputElement).value);
-              if (this.fieldErrors[name]) this.fieldErrors = { ...this.fieldErrors, [name]: undefined };
-            }}
-          />
-          ${options.after ?? nothing}
-        </div>
-      </div>
-    `;
-  }
-
-  #renderSubmit(label: string, disabled: boolean) {
-    return html`<button class="button primary" part="button primary-button" type="submit" aria-disabled=${disabled}>
-      ${label}
-    </button>`;
-  }
-
   // ------------------------------------------------------------------ behaviour
+
+  protected override fieldFor(path: string): Field | undefined {
+    return path === 'identifier' || path === 'password' || path === 'code' ? path : undefined;
+  }
+
+  protected override onFailure(failure: CabinetError, action: string): void {
+    const { t } = this;
+    switch (failure.code) {
+      case 'account_locked':
+        this.#lockout.start(failure.retryAfter ?? 0);
+        this.announcement = `${t.lockedHeading}. ${t.lockedFor(formatCountdown(failure.retryAfter ?? 0))}`;
+        this.focusAfterRender = '#lockout';
+        return;
+      case 'otp_invalid':
+        this.showFieldErrors({ code: t.codeInvalid(failure.attemptsLeft ?? 0) });
+        return;
+      case 'rate_limited':
+        if (action === 'resend-code' && failure.retryAfter) this.#code.resend.start(failure.retryAfter);
+        break;
+      case 'otp_attempts_exceeded':
+        this.challengeDead = true;
+        break;
+      case 'otp_expired':
+        // A code that merely expired can be re-sent; a dead sign-in attempt cannot.
+        this.challengeDead = action === 'resend-code';
+        break;
+      case 'invalid_credentials':
+        this.attemptsLeft = failure.attemptsLeft;
+        break;
+    }
+    super.onFailure(failure, action);
+  }
 
   #watch(client: CabinetClient): void {
     this.#unsubscribe?.();
     this.#client = client;
     this.#unsubscribe = client.auth.subscribe((state) => this.#onAuthState(state));
-    if (client.auth.state.status === 'unknown') void this.#retrySession();
+    if (client.auth.state.status === 'unknown') void this.#refreshSession();
   }
 
-  #retrySession = async (): Promise<void> => {
-    this.formError = undefined;
-    try {
+  #refreshSession(): Promise<void> {
+    return this.run('session', async () => {
       await this.cabinet.auth.refresh();
-    } catch (error) {
-      this.#fail(error, 'session');
-    }
-  };
+    });
+  }
 
   #onAuthState(state: AuthState): void {
     const previous = this.auth;
     this.auth = state;
     if (previous.status === 'signed-in' && state.status === 'signed-out' && state.reason !== 'initial') {
-      this.challenge = undefined;
+      this.#code.clear();
       this.formError = undefined;
       this.notice = state.reason === 'other-tab' ? 'other-tab' : state.reason === 'expired' ? 'expired' : undefined;
-      this.#focusAfterRender = '#heading';
+      this.focusAfterRender = '#heading';
       this.emit('mfc-logout', { reason: state.reason });
     }
   }
 
-  #onLogin = async (event: SubmitEvent): Promise<void> => {
+  #onLogin = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (this.busy || this.#lockRemaining() > 0) return;
+    if (this.busy || this.#lockout.running) return;
     const { t } = this;
     const errors: Partial<Record<Field, string>> = {};
     if (!this.identifier.trim()) errors.identifier = t.identifierRequired;
     else if (classifyIdentifier(this.identifier).length === 0) errors.identifier = t.identifierInvalid;
     if (!this.password) errors.password = t.passwordRequired;
-    if (this.#showFieldErrors(errors)) return;
+    if (this.showFieldErrors(errors)) return;
 
-    this.#beginAction('login');
-    try {
+    this.notice = undefined;
+    void this.run('login', async () => {
       const result = await this.cabinet.auth.login({ identifier: this.identifier, password: this.password });
       this.password = '';
       this.attemptsLeft = undefined;
       if (result.status === 'code_required') {
-        this.#startChallenge(result.challenge);
-        this.#focusAfterRender = '#code';
+        this.challengeDead = false;
+        this.#code.start(result.challenge);
+        this.focusAfterRender = '#code';
       } else {
+        this.focusAfterRender = '#heading';
         this.emit('mfc-login', { session: result.session });
-        this.#focusAfterRender = '#heading';
       }
-    } catch (error) {
-      this.#fail(error, 'login');
-    } finally {
-      this.busy = undefined;
-    }
+    });
   };
 
-  #onVerify = async (event: SubmitEvent): Promise<void> => {
+  #onVerify = (event: SubmitEvent): void => {
     event.preventDefault();
-    const challenge = this.challenge;
+    const challenge = this.#code.challenge;
     if (this.busy || !challenge) return;
-    const code = this.code.trim();
-    if (!new RegExp(`^\\d{${challenge.codeLength}}$`).test(code) && this.#showFieldErrors({ code: this.t.codeRequired })) {
+    const code = this.#code.complete;
+    if (!code) {
+      this.showFieldErrors({ code: this.t.codeRequired });
       return;
     }
-    this.#beginAction('verify');
-    try {
+    this.notice = undefined;
+    void this.run('verify-code', async () => {
       const session = await this.cabinet.auth.verifyCode({ challengeId: challenge.id, code });
-      this.challenge = undefined;
-      this.code = '';
-      this.#focusAfterRender = '#heading';
+      this.#code.clear();
+      this.focusAfterRender = '#heading';
       this.emit('mfc-login', { session });
-    } catch (error) {
-      this.#fail(error, 'verify-code');
-    } finally {
-      this.busy = undefined;
-    }
+    });
   };
 
-  #onResend = async (): Promise<void> => {
-    const challenge = this.challenge;
+  #onResend = (): void => {
+    const challenge = this.#code.challenge;
     if (this.busy || !challenge) return;
-    this.#beginAction('resend');
-    try {
-      this.#startChallenge(await this.cabinet.auth.resendCode({ challengeId: challenge.id }));
+    void this.run('resend-code', async () => {
+      this.#code.start(await this.cabinet.auth.resendCode({ challengeId: challenge.id }));
       this.notice = 'code-resent';
-      this.#focusAfterRender = '#code';
-    } catch (error) {
-      this.#fail(error, 'resend-code');
-    } finally {
-      this.busy = undefined;
-    }
+      this.focusAfterRender = '#code';
+    });
   };
 
-  #onLogout = async (): Promise<void> => {
-    if (this.busy) return;
-    this.#beginAction('logout');
-    try {
-      await this.cabinet.auth.logout();
-    } catch (error) {
-      this.#fail(error, 'logout');
-    } finally {
-      this.busy = undefined;
-    }
+  #onLogout = (): void => {
+    void this.run('logout', () => this.cabinet.auth.logout());
   };
 
   #startOver = (): void => {
-    this.challenge = undefined;
+    this.#code.clear();
     this.challengeDead = false;
-    this.code = '';
     this.formError = undefined;
     this.fieldErrors = {};
     this.notice = undefined;
-    this.#focusAfterRender = '#identifier';
+    this.focusAfterRender = '#identifier';
   };
 
-  #beginAction(busy: Busy): void {
-    this.busy = busy;
-    this.formError = undefined;
+  async #open(view: Exclude<View, 'login'>): Promise<void> {
+    await views[view]();
+    this.view = view;
     this.notice = undefined;
-    this.fieldErrors = {};
-  }
-
-  #startChallenge(challenge: OtpChallenge): void {
-    this.challenge = challenge;
-    this.challengeDead = false;
-    this.code = '';
-    this.resendAt = Date.now() + challenge.resendAfter * 1000;
-    this.#startTimer();
-  }
-
-  /** Shows the errors of fields and focuses the first; false when there are none. */
-  #showFieldErrors(errors: Partial<Record<Field, string>>): boolean {
-    const first = (Object.keys(errors) as Field[]).find((field) => errors[field]);
-    if (!first) return false;
-    this.fieldErrors = errors;
     this.formError = undefined;
-    this.#focusAfterRender = `#${first}`;
-    return true;
   }
 
-  #fail(error: unknown, action: string): void {
-    const failure = isCabinetError(error) ? error : new CabinetError('internal', { cause: error });
-    if (failure.code === 'aborted') return;
-    const { t } = this;
-    switch (failure.code) {
-      case 'account_locked':
-        this.lockedUntil = Date.now() + (failure.retryAfter ?? 0) * 1000;
-        this.announcement = `${t.lockedHeading}. ${t.lockedFor(formatCountdown(failure.retryAfter ?? 0))}`;
-        this.#focusAfterRender = '#lockout';
-        this.#startTimer();
-        break;
-      case 'otp_invalid':
-        this.#showFieldErrors({ code: t.codeInvalid(failure.attemptsLeft ?? 0) });
-        break;
-      case 'rate_limited':
-        if (action === 'resend-code' && failure.retryAfter) {
-          this.resendAt = Date.now() + failure.retryAfter * 1000;
-          this.#startTimer();
-        }
-        this.formError = failure;
-        break;
-      case 'otp_attempts_exceeded':
-        this.challengeDead = true;
-        this.formError = failure;
-        break;
-      case 'otp_expired':
-        // A code that merely expired can be re-sent; a dead sign-in attempt cannot.
-        this.challengeDead = action === 'resend-code';
-        this.formError = failure;
-        break;
-      case 'validation_failed': {
-        const fields: Partial<Record<Field, string>> = {};
-        for (const fieldError of failure.fieldErrors) {
-          if (['identifier', 'password', 'code'].includes(fieldError.field)) fields[fieldError.field as Field] = fieldError.message;
-        }
-        if (!this.#showFieldErrors(fields)) this.formError = failure;
-        break;
-      }
-      default:
-        this.attemptsLeft = failure.attemptsLeft;
-        this.formError = failure;
+  #onNavigate = (event: CustomEvent<MfcNavigateDetail>): void => {
+    event.stopPropagation();
+    const { to, identifier } = event.detail;
+    if (to === 'login') {
+      this.view = 'login';
+      if (identifier) this.identifier = identifier;
+      this.password = '';
+      this.notice = event.detail.reason === 'password-changed' ? 'password-changed' : undefined;
+      this.focusAfterRender = this.notice ? '#password' : '#identifier';
+    } else {
+      void this.#open(to);
     }
-    if (this.formError) this.#focusAfterRender = '#form-error';
-    this.emit('mfc-error', { error: failure, action });
-  }
-
-  #lockRemaining(): number {
-    return this.lockedUntil ? Math.ceil((this.lockedUntil - this.now) / 1000) : 0;
-  }
-
-  #startTimer(): void {
-    this.now = Date.now();
-    this.#timer ??= setInterval(() => {
-      this.now = Date.now();
-      if (this.lockedUntil && this.now >= this.lockedUntil) {
-        this.lockedUntil = undefined;
-        this.announcement = this.t.lockedOver;
-      }
-      if (!this.lockedUntil && this.now >= this.resendAt) this.#stopTimer();
-    }, 1000);
-  }
-
-  #stopTimer(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
+  };
 
   #headingLevel(): string {
     return String(Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2)));

@@ -1,0 +1,104 @@
+import { CabinetError, isCabinetError } from '@mfc-cabinet/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { MfcElement } from './mfc-element.js';
+
+/**
+ * The base of the step-by-step forms (sign-in, registration, recovery): one action at a
+ * time, an error about the whole form or about fields, and focus moved where the citizen
+ * should look next.
+ */
+export class MfcFormElement<Field extends string> extends MfcElement {
+  /** The action under way, if any; the form refuses a second one meanwhile. */
+  @state() protected busy?: string;
+  @state() protected formError?: CabinetError;
+  @state() protected fieldErrors: Partial<Record<Field, string>> = {};
+
+  /** A selector in the shadow root to focus after the next render. */
+  protected focusAfterRender?: string;
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    if (!this.focusAfterRender) return;
+    this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+    this.focusAfterRender = undefined;
+  }
+
+  /**
+   * Runs `work` as action `name`: clears the previous errors, marks the form busy, and
+   * reports a failure through {@link onFailure} and an `mfc-error` event.
+   */
+  protected async run(name: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.busy = name;
+    this.formError = undefined;
+    this.fieldErrors = {};
+    try {
+      await work();
+    } catch (error) {
+      const failure = isCabinetError(error) ? error : new CabinetError('internal', { cause: error });
+      if (failure.code !== 'aborted') {
+        this.onFailure(failure, name);
+        if (this.formError) this.focusAfterRender ??= '#form-error';
+        this.emit('mfc-error', { error: failure, action: name });
+      }
+    } finally {
+      this.busy = undefined;
+    }
+  }
+
+  /** Shows a failure; by default field errors for the fields the server named, else a form error. */
+  protected onFailure(failure: CabinetError, _action: string): void {
+    if (failure.code !== 'validation_failed' || !this.showServerFieldErrors(failure)) this.formError = failure;
+  }
+
+  /** Shows errors of fields and focuses the first; false when there are none. */
+  protected showFieldErrors(errors: Partial<Record<Field, string>>): boolean {
+    const fields = Object.keys(errors) as Field[];
+    const first = fields.find((field) => errors[field]);
+    if (!first) return false;
+    this.fieldErrors = errors;
+    this.formError = undefined;
+    this.focusAfterRender = `#${cssId(first)}`;
+    return true;
+  }
+
+  /** The field errors a `validation_failed` answer names, mapped to this form's fields. */
+  protected showServerFieldErrors(failure: CabinetError): boolean {
+    const errors: Partial<Record<Field, string>> = {};
+    for (const { field: path, code, message } of failure.fieldErrors) {
+      const field = this.fieldFor(path);
+      if (field) errors[field] ??= this.fieldMessage(field, code, message);
+    }
+    return this.showFieldErrors(errors);
+  }
+
+  /** The field of this form that shows errors of a server field path, if any. */
+  protected fieldFor(_path: string): Field | undefined {
+    return undefined;
+  }
+
+  /** The message to show for a field error; the server's by default. */
+  protected fieldMessage(_field: Field, _code: string, message: string): string {
+    return message;
+  }
+
+  /** Clears a field's error as the citizen corrects it. */
+  protected clearFieldError(field: Field): void {
+    if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
+  }
+
+  /** The alert for {@link formError}, with optional extra content. */
+  protected renderFormError(extra: TemplateResult | typeof nothing = nothing): TemplateResult | typeof nothing {
+    if (!this.formError) return nothing;
+    return html`
+      <div part="alert" class="alert" role="alert" id="form-error" tabindex="-1">
+        <p><strong>${this.t.errors[this.formError.code]}</strong></p>
+        ${extra}
+      </div>
+    `;
+  }
+}
+
+/** A field path such as `passport.series` as an element id (`passport-series`). */
+export const cssId = (field: string): string => field.replaceAll('.', '-');

@@ -1,0 +1,293 @@
+import { classifyIdentifier, type CabinetError, type RecoveryChallenge } from '@mfc-cabinet/core';
+import { html, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CodeEntry } from '../base/code-entry.js';
+import { linkButton, submitButton, textField } from '../base/fields.js';
+import { MfcFormElement } from '../base/form-element.js';
+import { newPasswordErrors, newPasswordFields } from '../base/new-password.js';
+import { addStrings } from '../i18n/registry.js';
+import { ruAccount } from '../i18n/ru-account.js';
+import { controls, tokens } from '../styles/tokens.styles.js';
+import { flowStyles } from '../styles/flow.styles.js';
+
+addStrings('ru', ruAccount);
+
+type Step = 'identifier' | 'code' | 'password' | 'done';
+type Field = 'identifier' | 'code' | 'password' | 'passwordRepeat';
+
+/**
+ * Password recovery by phone, e-mail or СНИЛС: a one-time code, then a new password with
+ * the rules checked as the citizen types. Every session of the account ends. The screens
+ * say the same whether or not an account has the login, so nobody learns who is
+ * registered.
+ *
+ * @summary Password recovery: login, code, new password.
+ * @tagname mfc-password-recovery
+ *
+ * @event {CustomEvent<MfcNavigateDetail>} mfc-navigate - Back to sign-in (`to: 'login'`), with `reason: 'password-changed'` and the login once the password is changed.
+ * @event {CustomEvent<MfcErrorDetail>} mfc-error - A failure was shown. `detail.action`: `start`, `verify-code`, `resend-code`, `new-password`.
+ *
+ * @csspart base - The outer box.
+ * @csspart heading - The heading of the current step.
+ * @csspart form - Each `<form>`.
+ * @csspart field - A label with its hint, error and input.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint.
+ * @csspart input - A text field.
+ * @csspart field-error - The message under a field that has a mistake.
+ * @csspart password-rules - The checklist of password rules.
+ * @csspart alert - A message about the whole form.
+ * @csspart button - Every button.
+ * @csspart primary-button - The main button of a step.
+ * @csspart link-button - A secondary action shown as a link.
+ * @csspart resend - The resend timer or button.
+ *
+ * @cssproperty --mfc-login-form-max-width - Widest the form grows. Default `28rem`.
+ * @cssproperty --mfc-color-primary - Main colour of buttons and links.
+ *
+ * @example
+ * ```html
+ * <mfc-password-recovery api-base="/api/v1"></mfc-password-recovery>
+ * ```
+ */
+export class MfcPasswordRecovery extends MfcFormElement<Field> {
+  static override styles = [tokens, controls, flowStyles];
+
+  /** Level of the form's heading in the page outline (1–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  /** The login to start with, e.g. what the citizen typed on the sign-in form. */
+  @property() identifier = '';
+
+  @state() private step: Step = 'identifier';
+  @state() private password = '';
+  @state() private passwordRepeat = '';
+  @state() private passwordVisible = false;
+  @state() private codeDead = false;
+
+  readonly #code = new CodeEntry<RecoveryChallenge>(this);
+  #resetToken?: string;
+
+  protected override render() {
+    const { t } = this;
+    const headings: Record<Step, string> = {
+      identifier: t.recoveryHeading,
+      code: t.recoveryCodeHeading,
+      password: t.newPasswordHeading,
+      done: t.passwordChangedHeading,
+    };
+    return html`
+      <section part="base" class="base" aria-labelledby="heading">
+        <div
+          part="heading"
+          class="heading"
+          id="heading"
+          role="heading"
+          aria-level=${String(Math.min(6, Math.max(1, this.headingLevel)))}
+          tabindex="-1"
+        >
+          ${headings[this.step]}
+        </div>
+        ${this.#renderStep()}
+      </section>
+    `;
+  }
+
+  #renderStep(): TemplateResult {
+    const { t } = this;
+    switch (this.step) {
+      case 'identifier':
+        return html`
+          <p class="lead">${t.recoveryLead}</p>
+          <form part="form" novalidate @submit=${this.#onStart} aria-busy=${this.busy === 'start'}>
+            ${this.renderFormError()}
+            ${textField({
+              id: 'identifier',
+              label: t.identifierLabel,
+              hint: t.identifierHint,
+              error: this.fieldErrors.identifier,
+              autocomplete: 'username',
+              inputmode: 'email',
+              required: true,
+              value: this.identifier,
+              onInput: (value) => {
+                this.identifier = value;
+                this.clearFieldError('identifier');
+              },
+            })}
+            <div class="actions">${submitButton(this.busy === 'start' ? t.sendingCode : t.getCode, this.busy !== undefined)}</div>
+          </form>
+          <div class="links">${linkButton(t.backToLogin, () => this.#backToLogin())}</div>
+        `;
+      case 'code':
+        if (this.codeDead) {
+          return html`
+            ${this.renderFormError()}
+            <div class="actions">
+              <button class="button primary" part="button primary-button" type="button" @click=${this.#startOver}>
+                ${t.startOver}
+              </button>
+            </div>
+          `;
+        }
+        return html`
+          ${this.#code.render({
+            t,
+            lead: t.recoveryCodeSent,
+            error: this.fieldErrors.code,
+            busy: this.busy,
+            formError: this.renderFormError(),
+            onSubmit: this.#onVerify,
+            onResend: this.#onResend,
+            onInput: () => this.clearFieldError('code'),
+          })}
+          <p>${linkButton(t.changeLogin, this.#startOver)}</p>
+        `;
+      case 'password':
+        return html`
+          <form part="form" novalidate @submit=${this.#onSave} aria-busy=${this.busy === 'new-password'}>
+            ${this.renderFormError(
+              this.formError?.code === 'otp_expired' ? html`<p>${linkButton(t.startOver, this.#startOver)}</p>` : html``,
+            )}
+            ${newPasswordFields({
+              t,
+              password: this.password,
+              repeat: this.passwordRepeat,
+              visible: this.passwordVisible,
+              logins: [this.identifier],
+              errors: this.fieldErrors,
+              onPassword: (value) => {
+                this.password = value;
+                this.clearFieldError('password');
+              },
+              onRepeat: (value) => {
+                this.passwordRepeat = value;
+                this.clearFieldError('passwordRepeat');
+              },
+              onToggleVisible: () => (this.passwordVisible = !this.passwordVisible),
+            })}
+            <div class="actions">
+              ${submitButton(this.busy === 'new-password' ? t.savingPassword : t.savePassword, this.busy !== undefined)}
+            </div>
+          </form>
+        `;
+      case 'done':
+        return html`
+          <div part="alert" class="alert info" role="status">${t.passwordChangedLead}</div>
+          <div class="actions">
+            <button class="button primary" part="button primary-button" type="button" @click=${this.#signIn}>
+              ${t.signInWithNewPassword}
+            </button>
+          </div>
+        `;
+    }
+  }
+
+  // ------------------------------------------------------------------ behaviour
+
+  protected override fieldFor(path: string): Field | undefined {
+    return path === 'identifier' || path === 'code' || path === 'password' ? path : undefined;
+  }
+
+  protected override fieldMessage(field: Field, code: string, message: string): string {
+    const problems = this.t.passwordProblem;
+    return field === 'password' && code in problems ? problems[code as keyof typeof problems] : message;
+  }
+
+  protected override onFailure(failure: CabinetError, action: string): void {
+    switch (failure.code) {
+      case 'otp_invalid':
+        this.showFieldErrors({ code: this.t.codeInvalid(failure.attemptsLeft ?? 0) });
+        return;
+      case 'rate_limited':
+        if (action === 'resend-code' && failure.retryAfter) this.#code.resend.start(failure.retryAfter);
+        break;
+      case 'otp_attempts_exceeded':
+        this.codeDead = true;
+        break;
+      case 'otp_expired':
+        this.codeDead = action === 'resend-code';
+        break;
+    }
+    super.onFailure(failure, action);
+  }
+
+  #onStart = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const { t } = this;
+    if (!this.identifier.trim()) {
+      this.showFieldErrors({ identifier: t.identifierRequired });
+      return;
+    }
+    if (classifyIdentifier(this.identifier).length === 0) {
+      this.showFieldErrors({ identifier: t.identifierInvalid });
+      return;
+    }
+    void this.run('start', async () => {
+      this.#code.start(await this.cabinet.auth.startRecovery({ identifier: this.identifier }));
+      this.codeDead = false;
+      this.step = 'code';
+      this.focusAfterRender = '#code';
+    });
+  };
+
+  #onVerify = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const challenge = this.#code.challenge;
+    if (this.busy || !challenge) return;
+    const code = this.#code.complete;
+    if (!code) {
+      this.showFieldErrors({ code: this.t.codeRequired });
+      return;
+    }
+    void this.run('verify-code', async () => {
+      const { resetToken } = await this.cabinet.auth.verifyRecoveryCode({ challengeId: challenge.id, code });
+      this.#resetToken = resetToken;
+      this.#code.clear();
+      this.step = 'password';
+      this.focusAfterRender = '#password';
+    });
+  };
+
+  #onResend = (): void => {
+    const challenge = this.#code.challenge;
+    if (this.busy || !challenge) return;
+    void this.run('resend-code', async () => {
+      this.#code.start(await this.cabinet.auth.resendRecoveryCode({ challengeId: challenge.id }));
+      this.focusAfterRender = '#code';
+    });
+  };
+
+  #onSave = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const resetToken = this.#resetToken;
+    if (this.busy || !resetToken) return;
+    if (this.showFieldErrors(newPasswordErrors(this.t, this.password, this.passwordRepeat, [this.identifier]))) return;
+    void this.run('new-password', async () => {
+      await this.cabinet.auth.setNewPassword({ resetToken, password: this.password });
+      this.#resetToken = undefined;
+      this.password = '';
+      this.passwordRepeat = '';
+      this.step = 'done';
+      this.focusAfterRender = '#heading';
+    });
+  };
+
+  #startOver = (): void => {
+    this.#code.clear();
+    this.#resetToken = undefined;
+    this.codeDead = false;
+    this.formError = undefined;
+    this.fieldErrors = {};
+    this.step = 'identifier';
+    this.focusAfterRender = '#identifier';
+  };
+
+  #signIn = (): void => {
+    this.emit('mfc-navigate', { to: 'login', reason: 'password-changed', identifier: this.identifier });
+  };
+
+  #backToLogin(): void {
+    this.emit('mfc-navigate', { to: 'login', ...(this.identifier ? { identifier: this.identifier } : {}) });
+  }
+}

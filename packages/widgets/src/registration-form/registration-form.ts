@@ -1,0 +1,572 @@
+import {
+  isValidInn,
+  isValidPassport,
+  isValidPhone,
+  isValidSnils,
+  type CabinetError,
+  type OtpChallenge,
+  type PersonalDataConsent,
+  type PersonalDataRequest,
+  type RegistryCheck,
+} from '@mfc-cabinet/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { CodeEntry } from '../base/code-entry.js';
+import { linkButton, submitButton, textField } from '../base/fields.js';
+import { cssId, MfcFormElement } from '../base/form-element.js';
+import { newPasswordErrors, newPasswordFields } from '../base/new-password.js';
+import { addStrings } from '../i18n/registry.js';
+import { ruAccount } from '../i18n/ru-account.js';
+import { controls, tokens } from '../styles/tokens.styles.js';
+import { flowStyles } from '../styles/flow.styles.js';
+
+addStrings('ru', ruAccount);
+
+type Step = 'contacts' | 'phone-code' | 'email-code' | 'personal-data' | 'done';
+
+type Field =
+  | 'phone'
+  | 'email'
+  | 'password'
+  | 'passwordRepeat'
+  | 'consent'
+  | 'code'
+  | 'lastName'
+  | 'firstName'
+  | 'middleName'
+  | 'birthDate'
+  | 'passport'
+  | 'passport.issuedAt'
+  | 'passport.issuedBy'
+  | 'snils'
+  | 'inn';
+
+type PersonalField = 'lastName' | 'firstName' | 'middleName' | 'birthDate' | 'passport' | 'passportIssuedAt' | 'passportIssuedBy' | 'snils' | 'inn';
+
+const stepNumber: Record<Step, number> = { contacts: 1, 'phone-code': 2, 'email-code': 2, 'personal-data': 3, done: 3 };
+const namePattern = /^[\p{L}][\p{L}\s'’-]*$/u;
+const registryPollMs = 1500;
+
+/** `YYYY-MM-DD` of a date `years` after `date`. */
+const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Registration in the personal cabinet: phone, optional e-mail and a password checked
+ * against the rules as the citizen types, consent to the processing of personal data
+ * (152-ФЗ); the phone's one-time code (the account is created and signed in), the
+ * e-mail's code; then name, birth date, passport, СНИЛС and ИНН, sent to the registry
+ * check that makes the account «standard». A phone or e-mail already in use is never
+ * revealed: its owner gets a notice instead of a code.
+ *
+ * @summary Registration: contacts, password, consent, codes, personal data.
+ * @tagname mfc-registration-form
+ *
+ * @event {CustomEvent<MfcLoginDetail>} mfc-login - The phone was confirmed: the account exists and the citizen is signed in.
+ * @event {CustomEvent<MfcNavigateDetail>} mfc-navigate - The citizen asks for the sign-in form (`to: 'login'`), or finished (`reason: 'registered'`).
+ * @event {CustomEvent<MfcErrorDetail>} mfc-error - A failure was shown. `detail.action`: `consent`, `register`, `verify-code`, `resend-code`, `personal-data`, `registry-check`.
+ *
+ * @csspart base - The outer box.
+ * @csspart heading - The heading of the current step.
+ * @csspart steps - «Step 1 of 3».
+ * @csspart form - Each `<form>`.
+ * @csspart field - A label with its hint, error and input.
+ * @csspart label - A field's label.
+ * @csspart hint - A field's hint.
+ * @csspart input - A text field.
+ * @csspart field-error - The message under a field that has a mistake.
+ * @csspart password-rules - The checklist of password rules.
+ * @csspart consent - The consent checkbox and its text.
+ * @csspart alert - A message about the whole form.
+ * @csspart button - Every button.
+ * @csspart primary-button - The main button of a step.
+ * @csspart link-button - A secondary action shown as a link.
+ * @csspart resend - The resend timer or button.
+ *
+ * @cssproperty --mfc-login-form-max-width - Widest the form grows. Default `28rem`.
+ * @cssproperty --mfc-color-primary - Main colour of buttons and links.
+ * @cssproperty --mfc-color-success - The ticks of met password rules.
+ *
+ * @example
+ * ```html
+ * <mfc-registration-form api-base="/api/v1"></mfc-registration-form>
+ * ```
+ */
+export class MfcRegistrationForm extends MfcFormElement<Field> {
+  static override styles = [tokens, controls, flowStyles];
+
+  /** Level of the form's heading in the page outline (1–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
+  @state() private step: Step = 'contacts';
+  @state() private consentText?: PersonalDataConsent;
+  @state() private phone = '';
+  @state() private email = '';
+  @state() private password = '';
+  @state() private passwordRepeat = '';
+  @state() private passwordVisible = false;
+  @state() private consentGiven = false;
+  @state() private personal: Record<PersonalField, string> = {
+    lastName: '',
+    firstName: '',
+    middleName: '',
+    birthDate: '',
+    passport: '',
+    passportIssuedAt: '',
+    passportIssuedBy: '',
+    snils: '',
+    inn: '',
+  };
+  @state() private registryCheck?: RegistryCheck;
+  @state() private codeDead = false;
+
+  readonly #code = new CodeEntry<OtpChallenge>(this);
+  #registryTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.consentText) void this.#loadConsent();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#registryTimer);
+  }
+
+  protected override render() {
+    const { t } = this;
+    const headings: Record<Step, string> = {
+      contacts: t.registrationHeading,
+      'phone-code': t.phoneCodeHeading,
+      'email-code': t.emailCodeHeading,
+      'personal-data': t.personalDataHeading,
+      done: t.registeredHeading,
+    };
+    return html`
+      <section part="base" class="base" aria-labelledby="heading">
+        <div
+          part="heading"
+          class="heading"
+          id="heading"
+          role="heading"
+          aria-level=${String(Math.min(6, Math.max(1, this.headingLevel)))}
+          tabindex="-1"
+        >
+          ${headings[this.step]}
+        </div>
+        <p part="steps" class="steps">${t.stepOf(stepNumber[this.step], 3)}</p>
+        ${this.#renderStep()}
+      </section>
+    `;
+  }
+
+  #renderStep(): TemplateResult {
+    switch (this.step) {
+      case 'contacts':
+        return this.#renderContacts();
+      case 'phone-code':
+      case 'email-code':
+        return this.#renderCode();
+      case 'personal-data':
+        return this.#renderPersonalData();
+      case 'done':
+        return this.#renderDone();
+    }
+  }
+
+  #renderContacts() {
+    const { t } = this;
+    return html`
+      <form part="form" novalidate @submit=${this.#onRegister} aria-busy=${this.busy === 'register'}>
+        ${this.renderFormError(this.consentText ? nothing : html`<p>${linkButton(t.retry, () => void this.#loadConsent())}</p>`)}
+        ${textField({
+          id: 'phone',
+          label: t.phoneLabel,
+          hint: t.phoneHint,
+          error: this.fieldErrors.phone,
+          type: 'tel',
+          autocomplete: 'tel',
+          inputmode: 'tel',
+          maxlength: 40,
+          required: true,
+          value: this.phone,
+          onInput: (value) => this.#input('phone', () => (this.phone = value)),
+        })}
+        ${textField({
+          id: 'email',
+          label: `${t.emailLabel} (${t.optional})`,
+          hint: t.emailHint,
+          error: this.fieldErrors.email,
+          type: 'email',
+          autocomplete: 'email',
+          inputmode: 'email',
+          value: this.email,
+          onInput: (value) => this.#input('email', () => (this.email = value)),
+        })}
+        ${newPasswordFields({
+          t,
+          password: this.password,
+          repeat: this.passwordRepeat,
+          visible: this.passwordVisible,
+          logins: [this.phone, this.email],
+          errors: this.fieldErrors,
+          onPassword: (value) => this.#input('password', () => (this.password = value)),
+          onRepeat: (value) => this.#input('passwordRepeat', () => (this.passwordRepeat = value)),
+          onToggleVisible: () => (this.passwordVisible = !this.passwordVisible),
+        })}
+        ${this.#renderConsent()}
+        <div class="actions">
+          ${submitButton(this.busy === 'register' ? t.sendingCode : t.getCode, this.busy !== undefined || !this.consentText)}
+        </div>
+      </form>
+      <div class="links">${linkButton(t.backToLogin, () => this.#navigate({ to: 'login' }))}</div>
+    `;
+  }
+
+  #renderConsent() {
+    const { t } = this;
+    const error = this.fieldErrors.consent;
+    return html`
+      <div part="consent" class="field">
+        ${error ? html`<span part="field-error" class="field-error" id="consent-error">${error}</span>` : nothing}
+        <div class="checkbox">
+          <input
+            type="checkbox"
+            id="consent"
+            name="consent"
+            aria-required="true"
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? 'consent-error' : nothing}
+            .checked=${live(this.consentGiven)}
+            @change=${(event: Event) =>
+              this.#input('consent', () => (this.consentGiven = (event.target as HTMLInputElement).checked))}
+          />
+          <label for="consent">${t.consentLabel}</label>
+        </div>
+        ${this.consentText
+          ? html`<details class="document">
+              <summary>${t.consentTextToggle}</summary>
+              <div class="document-text" tabindex="0" role="region" aria-label=${this.consentText.title}>
+                <p><strong>${this.consentText.title}</strong></p>
+                ${this.consentText.text}
+              </div>
+            </details>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #renderCode() {
+    const { t } = this;
+    const challenge = this.#code.challenge!;
+    const isEmail = this.step === 'email-code';
+    if (this.codeDead) {
+      return html`
+        ${this.renderFormError()}
+        <div class="actions">
+          ${isEmail
+            ? html`<button class="button primary" part="button primary-button" type="button" @click=${this.#skipEmail}>
+                ${t.skipEmail}
+              </button>`
+            : html`<button class="button primary" part="button primary-button" type="button" @click=${this.#startOver}>
+                ${t.startOver}
+              </button>`}
+        </div>
+      `;
+    }
+    return html`
+      ${this.#code.render({
+        t,
+        lead: t.codeSent(challenge.channel, challenge.destination.replaceAll(' ', '\u00a0')),
+        error: this.fieldErrors.code,
+        busy: this.busy,
+        formError: this.renderFormError(),
+        onSubmit: this.#onVerify,
+        onResend: this.#onResend,
+        onInput: () => this.clearFieldError('code'),
+      })}
+      <p>
+        ${isEmail ? linkButton(t.skipEmail, this.#skipEmail) : linkButton(t.changeLogin, this.#startOver)}
+      </p>
+    `;
+  }
+
+  #renderPersonalData() {
+    const { t } = this;
+    const field = (name: PersonalField, label: string, options: { hint?: string; type?: string; autocomplete?: string; inputmode?: string; required?: boolean; maxlength?: number } = {}) => {
+      const key = this.#errorKey(name);
+      return textField({
+        id: cssId(key),
+        label: options.required === false ? `${label} (${t.optional})` : label,
+        error: this.fieldErrors[key],
+        value: this.personal[name],
+        required: options.required ?? true,
+        ...options,
+        onInput: (value) => this.#input(key, () => (this.personal = { ...this.personal, [name]: value })),
+      });
+    };
+    return html`
+      <p class="lead">${t.personalDataLead}</p>
+      <form part="form" novalidate @submit=${this.#onSavePersonalData} aria-busy=${this.busy === 'personal-data'}>
+        ${this.renderFormError()}
+        ${field('lastName', t.lastNameLabel, { autocomplete: 'family-name', maxlength: 100 })}
+        ${field('firstName', t.firstNameLabel, { autocomplete: 'given-name', maxlength: 100 })}
+        ${field('middleName', t.middleNameLabel, { autocomplete: 'additional-name', hint: t.middleNameHint, required: false, maxlength: 100 })}
+        ${field('birthDate', t.birthDateLabel, { type: 'date', autocomplete: 'bday' })}
+        ${field('passport', t.passportLabel, { hint: t.passportHint, inputmode: 'numeric', maxlength: 14 })}
+        <div class="row">
+          ${field('passportIssuedAt', t.passportIssuedAtLabel, { type: 'date' })}
+          ${field('passportIssuedBy', t.passportIssuedByLabel, { required: false, maxlength: 300 })}
+        </div>
+        ${field('snils', t.snilsLabel, { hint: t.snilsHint, inputmode: 'numeric', maxlength: 14 })}
+        ${field('inn', t.innLabel, { hint: t.innHint, inputmode: 'numeric', required: false, maxlength: 12 })}
+        <div class="actions">
+          ${submitButton(this.busy === 'personal-data' ? t.saving : t.saveAndCheck, this.busy !== undefined)}
+        </div>
+      </form>
+      <div class="links">${linkButton(t.fillLater, this.#finish)}</div>
+    `;
+  }
+
+  #renderDone() {
+    const { t } = this;
+    const check = this.registryCheck;
+    let status: TemplateResult;
+    if (!check || check.status === 'not_submitted') status = html`<p>${t.registryNotSubmitted}</p>`;
+    else if (check.status === 'pending') status = html`<p role="status">${t.registryPending}</p>`;
+    else if (check.status === 'verified') status = html`<div part="alert" class="alert info" role="status">${t.registryVerified}</div>`;
+    else status = html`<div part="alert" class="alert" role="alert">${t.registryRejected(check.reason ?? '')}</div>`;
+    return html`
+      <p class="lead">${t.registeredLead}</p>
+      ${status} ${this.renderFormError()}
+      <div class="actions">
+        <button class="button primary" part="button primary-button" type="button" @click=${this.#toCabinet}>
+          ${t.toCabinet}
+        </button>
+      </div>
+    `;
+  }
+
+  // ------------------------------------------------------------------ behaviour
+
+  protected override fieldFor(path: string): Field | undefined {
+    if (path.startsWith('consent')) return 'consent';
+    if (path === 'passport.series' || path === 'passport.number') return 'passport';
+    const fields: readonly string[] = ['phone', 'email', 'password', 'code', 'lastName', 'firstName', 'middleName', 'birthDate', 'passport.issuedAt', 'passport.issuedBy', 'snils', 'inn'];
+    return fields.includes(path) ? (path as Field) : undefined;
+  }
+
+  protected override fieldMessage(field: Field, code: string, message: string): string {
+    const { t } = this;
+    if (field === 'password' && code in t.passwordProblem) return t.passwordProblem[code as keyof typeof t.passwordProblem];
+    if (field === 'consent') return code === 'consent_outdated' ? t.consentOutdated : t.consentRequired;
+    return message;
+  }
+
+  protected override onFailure(failure: CabinetError, action: string): void {
+    switch (failure.code) {
+      case 'otp_invalid':
+        this.showFieldErrors({ code: this.t.codeInvalid(failure.attemptsLeft ?? 0) });
+        return;
+      case 'rate_limited':
+        if (action === 'resend-code' && failure.retryAfter) this.#code.resend.start(failure.retryAfter);
+        break;
+      case 'otp_attempts_exceeded':
+        this.codeDead = true;
+        break;
+      case 'otp_expired':
+        this.codeDead = action === 'resend-code';
+        break;
+      case 'validation_failed':
+        if (failure.fieldErrors.some((error) => error.code === 'consent_outdated')) void this.#loadConsent();
+        break;
+    }
+    super.onFailure(failure, action);
+  }
+
+  #input(field: Field, apply: () => void): void {
+    apply();
+    this.clearFieldError(field);
+  }
+
+  #errorKey(name: PersonalField): Field {
+    return name === 'passportIssuedAt' ? 'passport.issuedAt' : name === 'passportIssuedBy' ? 'passport.issuedBy' : name;
+  }
+
+  #loadConsent(): Promise<void> {
+    return this.run('consent', async () => {
+      this.consentText = await this.cabinet.auth.personalDataConsent();
+    });
+  }
+
+  #onRegister = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const { t } = this;
+    const errors: Partial<Record<Field, string>> = {};
+    if (!this.phone.trim()) errors.phone = t.phoneRequired;
+    else if (!isValidPhone(this.phone)) errors.phone = t.phoneInvalid;
+    if (this.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.email.trim())) errors.email = t.emailInvalid;
+    Object.assign(errors, newPasswordErrors(t, this.password, this.passwordRepeat, [this.phone, this.email]));
+    if (!this.consentGiven) errors.consent = t.consentRequired;
+    if (this.showFieldErrors(errors) || !this.consentText) return;
+    const consent = this.consentText;
+
+    void this.run('register', async () => {
+      const email = this.email.trim();
+      const challenge = await this.cabinet.auth.register({
+        phone: this.phone,
+        ...(email ? { email } : {}),
+        password: this.password,
+        consent: { version: consent.version, accepted: true },
+      });
+      this.#code.start(challenge);
+      this.codeDead = false;
+      this.step = 'phone-code';
+      this.focusAfterRender = '#code';
+    });
+  };
+
+  #onVerify = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const challenge = this.#code.challenge;
+    if (this.busy || !challenge) return;
+    const code = this.#code.complete;
+    if (!code) {
+      this.showFieldErrors({ code: this.t.codeRequired });
+      return;
+    }
+    const request = { challengeId: challenge.id, code };
+    void this.run('verify-code', async () => {
+      if (this.step === 'phone-code') {
+        const completed = await this.cabinet.auth.verifyRegistrationCode(request);
+        this.password = '';
+        this.passwordRepeat = '';
+        this.emit('mfc-login', { session: completed.session });
+        if (completed.emailChallenge) {
+          this.#code.start(completed.emailChallenge);
+          this.step = 'email-code';
+          this.focusAfterRender = '#code';
+          return;
+        }
+      } else {
+        await this.cabinet.profile.confirmEmail(request);
+      }
+      this.#code.clear();
+      this.step = 'personal-data';
+      this.focusAfterRender = '#heading';
+    });
+  };
+
+  #onResend = (): void => {
+    const challenge = this.#code.challenge;
+    if (this.busy || !challenge) return;
+    void this.run('resend-code', async () => {
+      const request = { challengeId: challenge.id };
+      this.#code.start(
+        this.step === 'phone-code'
+          ? await this.cabinet.auth.resendRegistrationCode(request)
+          : await this.cabinet.profile.resendEmailCode(request),
+      );
+      this.focusAfterRender = '#code';
+    });
+  };
+
+  #skipEmail = (): void => {
+    this.#code.clear();
+    this.codeDead = false;
+    this.formError = undefined;
+    this.step = 'personal-data';
+    this.focusAfterRender = '#heading';
+  };
+
+  #startOver = (): void => {
+    this.#code.clear();
+    this.codeDead = false;
+    this.formError = undefined;
+    this.fieldErrors = {};
+    this.step = 'contacts';
+    this.focusAfterRender = '#phone';
+  };
+
+  #onSavePersonalData = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const errors = this.#personalDataErrors();
+    if (this.showFieldErrors(errors)) return;
+    const p = this.personal;
+    const passport = p.passport.replace(/\D/g, '');
+    const request: PersonalDataRequest = {
+      lastName: p.lastName.trim(),
+      firstName: p.firstName.trim(),
+      ...(p.middleName.trim() ? { middleName: p.middleName.trim() } : {}),
+      birthDate: p.birthDate,
+      passport: {
+        series: passport.slice(0, 4),
+        number: passport.slice(4),
+        issuedAt: p.passportIssuedAt,
+        ...(p.passportIssuedBy.trim() ? { issuedBy: p.passportIssuedBy.trim() } : {}),
+      },
+      snils: p.snils.trim(),
+      ...(p.inn.trim() ? { inn: p.inn.trim() } : {}),
+    };
+    void this.run('personal-data', async () => {
+      const profile = await this.cabinet.profile.savePersonalData(request);
+      this.registryCheck = profile.registryCheck;
+      this.step = 'done';
+      this.focusAfterRender = '#heading';
+      this.#pollRegistry();
+    });
+  };
+
+  #personalDataErrors(): Partial<Record<Field, string>> {
+    const { t } = this;
+    const p = this.personal;
+    const errors: Partial<Record<Field, string>> = {};
+    for (const name of ['lastName', 'firstName'] as const) {
+      if (!p[name].trim()) errors[name] = t.nameRequired;
+      else if (!namePattern.test(p[name].trim())) errors[name] = t.nameInvalid;
+    }
+    if (p.middleName.trim() && !namePattern.test(p.middleName.trim())) errors.middleName = t.nameInvalid;
+    if (!isIsoDate(p.birthDate) || p.birthDate > today() || p.birthDate < addYears(today(), -120)) {
+      errors.birthDate = t.birthDateInvalid;
+    } else if (addYears(p.birthDate, 14) > today()) {
+      errors.birthDate = t.birthDateTooYoung;
+    }
+    if (!isValidPassport(p.passport)) errors.passport = t.passportInvalid;
+    const issuedAt = p.passportIssuedAt;
+    if (!isIsoDate(issuedAt) || issuedAt > today() || (isIsoDate(p.birthDate) && issuedAt < addYears(p.birthDate, 14))) {
+      errors['passport.issuedAt'] = t.passportIssuedAtInvalid;
+    }
+    if (!isValidSnils(p.snils)) errors.snils = t.snilsInvalid;
+    if (p.inn.trim() && !isValidInn(p.inn, 'person')) errors.inn = t.innInvalid;
+    return errors;
+  }
+
+  /** Asks for the registry check's result until it is no longer pending. */
+  #pollRegistry(): void {
+    clearTimeout(this.#registryTimer);
+    if (this.registryCheck?.status !== 'pending' || !this.isConnected) return;
+    this.#registryTimer = setTimeout(async () => {
+      try {
+        this.registryCheck = (await this.cabinet.profile.get()).registryCheck;
+        this.#pollRegistry();
+      } catch {
+        // The status stays «pending» on screen; the profile shows the result later.
+      }
+    }, registryPollMs);
+  }
+
+  #finish = (): void => {
+    this.step = 'done';
+    this.focusAfterRender = '#heading';
+  };
+
+  #toCabinet = (): void => {
+    this.#navigate({ to: 'login', reason: 'registered' });
+  };
+
+  #navigate(detail: { to: 'login'; reason?: 'registered' }): void {
+    this.emit('mfc-navigate', { ...detail, ...(this.phone ? { identifier: this.phone } : {}) });
+  }
+}
