@@ -56,3 +56,12 @@ export class ApiError extends Error {
     return problemStatus[this.code];
   }
 }
+
+/**
+ * Throws `validation_failed` with `errors`, one per field and rule, unless there are none.
+ *
+ * @throws {ApiError} `validation_failed`
+ */
+export function assertValid(errors: readonly FieldError[]): void {
+  if (errors.length > 0) throw new ApiError('validation_failed', { errors: [...errors] });
+}

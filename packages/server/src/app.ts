@@ -10,9 +10,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { Accounts } from './accounts/accounts.js';
 import { ApiError } from './api-error.js';
+import { PendingRegistrations } from './auth/pending-registrations.js';
+import { Recovery } from './auth/recovery.js';
+import { Registration } from './auth/registration.js';
 import { SignIn } from './auth/sign-in.js';
+import { BackgroundTasks } from './background.js';
 import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
+import { ConsentRecords } from './consent/consent-records.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
@@ -23,18 +28,28 @@ import { apiPrefix, registerOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
 import { SessionGuard } from './http/session-guard.js';
 import { registerStaticSite } from './http/static-site.js';
+import { EmailConfirmation } from './profile/email-confirmation.js';
+import { RegistryChecks } from './profile/registry-checks.js';
+import { DemoRegistry, type RegistryChecker } from './profile/registry.js';
 import { authRoutes } from './routes/auth.js';
+import { consentRoutes } from './routes/consents.js';
 import { devRoutes } from './routes/dev.js';
 import { healthRoutes } from './routes/health.js';
+import { profileEmailRoutes } from './routes/profile-email.js';
 import { profileRoutes } from './routes/profile.js';
+import { recoveryRoutes } from './routes/recovery.js';
+import { registrationRoutes } from './routes/registration.js';
 import { testModeRoutes } from './routes/test-mode.js';
 import { AuditLog } from './security/audit.js';
 import { TrustedDevices } from './security/devices.js';
 import { LoginThrottle } from './security/lockout.js';
-import { LoginChallenges } from './security/otp.js';
+import { CodeChallenges } from './security/otp.js';
+import { PasswordPolicy } from './security/password-policy.js';
+import { PasswordResets } from './security/password-resets.js';
 import { PasswordHasher } from './security/passwords.js';
 import { Sessions } from './security/sessions.js';
 import { DevOutbox } from './senders/dev-outbox.js';
+import { Messenger } from './senders/messenger.js';
 import type { CodeSender } from './senders/sender.js';
 import { WebhookSender } from './senders/webhook.js';
 
@@ -50,6 +65,8 @@ export interface AppDeps {
   sender?: CodeSender;
   /** By default the system clock, and a {@link ManualClock} in test mode (which needs one). */
   clock?: Clock;
+  /** The state registries' adapter; by default {@link DemoRegistry}, which accepts well-formed data. */
+  registry?: RegistryChecker;
 }
 
 export interface App {
@@ -58,7 +75,9 @@ export interface App {
   /** The dev outbox, in demo and test modes when no other sender was given. */
   outbox: DevOutbox | undefined;
   db: Database;
-  /** Stops the server and closes the database. */
+  /** Resolves when the work started after answers so far (registry checks, messages) is done. */
+  settled(): Promise<void>;
+  /** Stops the server, lets that work finish, and closes the database. */
   close(): Promise<void>;
 }
 
@@ -94,23 +113,26 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     },
   });
   try {
-    return await assemble(app, config, clock, deps.sender);
+    return await assemble(app, config, clock, deps);
   } catch (error) {
     await app.close();
     throw error;
   }
 }
 
-async function assemble(app: FastifyInstance, config: Config, clock: Clock, givenSender: CodeSender | undefined): Promise<App> {
+async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps: AppDeps): Promise<App> {
   const isDemo = config.mode !== 'production';
   const db = openDatabase(config.dataDir);
   app.addHook('onClose', () => db.destroy());
   await migrateToLatest(db);
+  const tasks = new BackgroundTasks(app.log);
+  app.addHook('preClose', () => tasks.settled());
 
-  const outbox = givenSender || !isDemo ? undefined : new DevOutbox(clock, app.log);
-  const sender = givenSender ?? outbox ?? webhookSender(config);
+  const outbox = deps.sender || !isDemo ? undefined : new DevOutbox(clock, app.log);
+  const sender = deps.sender ?? outbox ?? webhookSender(config);
+  const registry = deps.registry ?? new DemoRegistry(config.registryCheckDelayMs);
 
-  const context = createContext(config, clock, db, sender);
+  const context = createContext({ config, clock, db, sender, registry, tasks });
   if (isDemo) await seedDemoCitizens(context.accounts, context.hasher, clock);
 
   app.setValidatorCompiler(validatorCompiler);
@@ -124,7 +146,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, give
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
     credentials: true,
-    methods: ['GET', 'POST'],
+    methods: ['GET', 'POST', 'PUT'],
     allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader],
     maxAge: 600,
   });
@@ -141,8 +163,12 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, give
           new ApiError('rate_limited', { retryAfter: Math.max(1, Math.ceil(ttl / 1000)) }),
       });
       await api.register(healthRoutes);
+      await api.register(consentRoutes);
       await api.register(authRoutes, { context });
+      await api.register(registrationRoutes, { context });
+      await api.register(recoveryRoutes, { context });
       await api.register(profileRoutes, { context });
+      await api.register(profileEmailRoutes, { context });
       if (clock instanceof ManualClock && config.mode === 'test') await api.register(testModeRoutes, { context, clock });
     },
     { prefix: apiPrefix },
@@ -151,7 +177,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, give
   await registerStaticSite(app, config);
 
   await app.ready();
-  return { app, clock, outbox, db, close: () => app.close() };
+  return { app, clock, outbox, db, settled: () => tasks.settled(), close: () => app.close() };
 }
 
 function webhookSender({ codeWebhooks }: Config): CodeSender {
@@ -159,21 +185,74 @@ function webhookSender({ codeWebhooks }: Config): CodeSender {
   return new WebhookSender(codeWebhooks);
 }
 
-function createContext(config: Config, clock: Clock, db: Database, sender: CodeSender): AppContext {
+interface Infrastructure {
+  config: Config;
+  clock: Clock;
+  db: Database;
+  sender: CodeSender;
+  registry: RegistryChecker;
+  tasks: BackgroundTasks;
+}
+
+function createContext({ config, clock, db, sender, registry, tasks }: Infrastructure): AppContext {
   const { rules } = config;
   const accounts = new Accounts(db);
   const hasher = new PasswordHasher(config.passwordHashCost);
+  const policy = new PasswordPolicy(accounts, hasher, rules.passwordHistorySize);
   const sessions = new Sessions(db, clock, rules);
   const audit = new AuditLog(db, clock);
+  const messenger = new Messenger(sender, audit, tasks);
+  const challenges = new CodeChallenges({ db, clock, rules, messenger, audit });
+  const throttle = new LoginThrottle(db, clock, rules);
   const signIn = new SignIn({
     clock,
     accounts,
     hasher,
     sessions,
     audit,
-    throttle: new LoginThrottle(db, clock, rules),
+    throttle,
     devices: new TrustedDevices(db, clock, rules.deviceTtlMs),
-    challenges: new LoginChallenges({ db, clock, rules, sender, audit }),
+    challenges,
   });
-  return { config, clock, accounts, hasher, sessions, audit, signIn, guard: new SessionGuard(sessions, accounts) };
+  const emailConfirmation = new EmailConfirmation({ accounts, challenges, audit });
+  const registration = new Registration({
+    clock,
+    accounts,
+    hasher,
+    policy,
+    challenges,
+    pending: new PendingRegistrations(db),
+    consents: new ConsentRecords(db),
+    emailConfirmation,
+    signIn,
+    audit,
+  });
+  const recovery = new Recovery({
+    clock,
+    rules,
+    accounts,
+    hasher,
+    policy,
+    challenges,
+    resets: new PasswordResets(db, clock, rules.recoveryTokenTtlMs),
+    sessions,
+    throttle,
+    messenger,
+    audit,
+  });
+  const registryChecks = new RegistryChecks({ accounts, registry, tasks, audit });
+  return {
+    config,
+    clock,
+    accounts,
+    hasher,
+    sessions,
+    audit,
+    signIn,
+    registration,
+    recovery,
+    emailConfirmation,
+    registryChecks,
+    guard: new SessionGuard(sessions, accounts),
+  };
 }

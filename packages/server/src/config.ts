@@ -26,10 +26,21 @@ export interface SecurityRules {
   otpMaxAttempts: number;
   /** How long after a send the next code may be requested. */
   otpResendAfterMs: number;
-  /** Codes sent to one account within an hour, sign-in and resend alike. */
+  /**
+   * Codes (and notices in their place) sent within an hour, sign-in and resend alike: per
+   * account for sign-in, per phone for registration, per address for e-mail confirmation,
+   * per login for recovery.
+   */
   otpMaxSendsPerHour: number;
-  /** How long a sign-in attempt waiting for its code lives, so that a code can be re-sent. */
+  /**
+   * How long an attempt waiting for its code lives (sign-in, registration, e-mail
+   * confirmation, recovery), so that a code can be re-sent.
+   */
   loginChallengeTtlMs: number;
+  /** How long the permission to set a new password lasts after a right recovery code. */
+  recoveryTokenTtlMs: number;
+  /** How many recent passwords of an account (the current one included) a new one may not repeat. */
+  passwordHistorySize: number;
   /** Wrong passwords in a row before sign-in is locked. */
   lockoutThreshold: number;
   /** The first lockout; each later one doubles. */
@@ -63,6 +74,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** log2 of the scrypt cost N: 15 normally, 10 in test mode. */
   passwordHashCost: number;
+  /** How long the demo registry takes to check passport and СНИЛС data. */
+  registryCheckDelayMs: number;
   rules: SecurityRules;
 }
 
@@ -97,6 +110,12 @@ function wholeNumber(raw: string, max?: number): number {
     throw new ConfigError(`expected a whole number from 1${max ? ` to ${max}` : ''}, got "${raw}"`);
   }
   return value;
+}
+
+/** A count that may be 0. */
+function countFrom0(raw: string): number {
+  if (!/^\d+$/.test(raw) || Number(raw) > Number.MAX_SAFE_INTEGER) throw new ConfigError(`expected a whole number from 0, got "${raw}"`);
+  return Number(raw);
 }
 
 const integer = (name: string, fallback: number, description: string, max?: number): Setting<number> => ({
@@ -215,13 +234,36 @@ const settings = {
   otpTtlMs: duration('OTP_TTL_SECONDS', 300, second, 'How long a one-time code is valid.'),
   otpMaxAttempts: integer('OTP_MAX_ATTEMPTS', 3, 'Tries per one-time code; the last wrong one ends the sign-in attempt.'),
   otpResendAfterMs: duration('OTP_RESEND_AFTER_SECONDS', 60, second, 'Wait before a new code may be requested.'),
-  otpMaxSendsPerHour: integer('OTP_MAX_SENDS_PER_HOUR', 5, 'Codes sent to one account within an hour.'),
+  otpMaxSendsPerHour: integer(
+    'OTP_MAX_SENDS_PER_HOUR',
+    5,
+    'Codes (or notices in their place) sent within an hour: to one account at sign-in, to one phone at registration, to one address for e-mail confirmation, for one login at password recovery.',
+  ),
   loginChallengeTtlMs: duration(
     'LOGIN_CHALLENGE_TTL_SECONDS',
     900,
     second,
-    'How long a sign-in attempt waits for its code (codes can be re-sent within it).',
+    'How long a sign-in, registration, e-mail confirmation or password recovery waits for its code (codes can be re-sent within it).',
   ),
+  recoveryTokenTtlMs: duration(
+    'RECOVERY_TOKEN_TTL_SECONDS',
+    900,
+    second,
+    'How long the permission to set a new password lasts once the recovery code was right.',
+  ),
+  passwordHistorySize: integer(
+    'PASSWORD_HISTORY_SIZE',
+    5,
+    'How many recent passwords of an account, the current one included, a new password may not repeat.',
+    24,
+  ),
+  registryCheckDelayMs: {
+    name: 'REGISTRY_CHECK_DELAY_MS',
+    default: '2000',
+    description:
+      'How long the demo check of passport and СНИЛС against the state registries takes before it accepts well-formed data; 0 answers at once (still after the HTTP answer).',
+    parse: countFrom0,
+  },
   lockoutThreshold: integer('LOCKOUT_THRESHOLD', 5, 'Wrong passwords in a row before sign-in with that login is locked.'),
   lockoutBaseMs: duration('LOCKOUT_SECONDS', 900, second, 'The first lockout; each later one doubles.'),
   lockoutMaxMs: duration('LOCKOUT_MAX_SECONDS', 86_400, second, 'The longest lockout.'),
@@ -283,12 +325,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     codeWebhooks: v.smsWebhookUrl && v.emailWebhookUrl ? { sms: v.smsWebhookUrl, email: v.emailWebhookUrl } : undefined,
     trustProxy: v.trustProxy,
     passwordHashCost: v.mode === 'test' ? 10 : 15,
+    registryCheckDelayMs: v.registryCheckDelayMs,
     rules: {
       otpTtlMs: v.otpTtlMs,
       otpMaxAttempts: v.otpMaxAttempts,
       otpResendAfterMs: v.otpResendAfterMs,
       otpMaxSendsPerHour: v.otpMaxSendsPerHour,
       loginChallengeTtlMs: v.loginChallengeTtlMs,
+      recoveryTokenTtlMs: v.recoveryTokenTtlMs,
+      passwordHistorySize: v.passwordHistorySize,
       lockoutThreshold: v.lockoutThreshold,
       lockoutBaseMs: v.lockoutBaseMs,
       lockoutMaxMs: v.lockoutMaxMs,

@@ -1,8 +1,12 @@
 /** The services the routes work with, built once by {@link buildApp}. */
 import type { Accounts } from './accounts/accounts.js';
+import type { Recovery } from './auth/recovery.js';
+import type { Registration } from './auth/registration.js';
 import type { SignIn } from './auth/sign-in.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { EmailConfirmation } from './profile/email-confirmation.js';
+import type { RegistryChecks } from './profile/registry-checks.js';
 import type { AuditLog } from './security/audit.js';
 import type { PasswordHasher } from './security/passwords.js';
 import type { Sessions } from './security/sessions.js';
@@ -16,5 +20,9 @@ export interface AppContext {
   sessions: Sessions;
   guard: SessionGuard;
   signIn: SignIn;
+  registration: Registration;
+  recovery: Recovery;
+  emailConfirmation: EmailConfirmation;
+  registryChecks: RegistryChecks;
   audit: AuditLog;
 }

@@ -18,12 +18,15 @@ describe('configuration from the environment', () => {
     assert.equal(config.logLevel, 'info');
     assert.equal(config.rateLimitPerMinute, 300);
     assert.equal(config.passwordHashCost, 15);
+    assert.equal(config.registryCheckDelayMs, 2000);
     assert.deepEqual(config.rules, {
       otpTtlMs: 5 * 60_000,
       otpMaxAttempts: 3,
       otpResendAfterMs: 60_000,
       otpMaxSendsPerHour: 5,
       loginChallengeTtlMs: 15 * 60_000,
+      recoveryTokenTtlMs: 15 * 60_000,
+      passwordHistorySize: 5,
       lockoutThreshold: 5,
       lockoutBaseMs: 15 * 60_000,
       lockoutMaxMs: 24 * 3_600_000,
@@ -51,6 +54,9 @@ describe('configuration from the environment', () => {
         OTP_TTL_SECONDS: '120',
         LOCKOUT_THRESHOLD: '10',
         SESSION_IDLE_SECONDS: '600',
+        RECOVERY_TOKEN_TTL_SECONDS: '300',
+        PASSWORD_HISTORY_SIZE: '3',
+        REGISTRY_CHECK_DELAY_MS: '0',
       },
       '/work',
     );
@@ -64,6 +70,9 @@ describe('configuration from the environment', () => {
     assert.equal(config.rules.otpTtlMs, 120_000);
     assert.equal(config.rules.lockoutThreshold, 10);
     assert.equal(config.rules.sessionIdleMs, 600_000);
+    assert.equal(config.rules.recoveryTokenTtlMs, 300_000);
+    assert.equal(config.rules.passwordHistorySize, 3);
+    assert.equal(config.registryCheckDelayMs, 0, 'no delay is allowed');
   });
 
   test('a reverse proxy is trusted only when said so', () => {
@@ -87,6 +96,8 @@ describe('configuration from the environment', () => {
     assert.throws(() => loadConfig({ ...demo, PORT: '70000' }), /PORT/);
     assert.throws(() => loadConfig({ ...demo, ALLOWED_ORIGINS: 'https://gorod.example/path' }), /ALLOWED_ORIGINS/);
     assert.throws(() => loadConfig({ ...demo, SESSION_IDLE_SECONDS: '30000' }), /SESSION_IDLE_SECONDS/);
+    assert.throws(() => loadConfig({ ...demo, REGISTRY_CHECK_DELAY_MS: '-1' }), /REGISTRY_CHECK_DELAY_MS/);
+    assert.throws(() => loadConfig({ ...demo, PASSWORD_HISTORY_SIZE: '0' }), /PASSWORD_HISTORY_SIZE/);
   });
 
   test('production mode without the code gateways refuses to start', () => {
@@ -103,7 +114,7 @@ describe('configuration from the environment', () => {
 
   test('every variable is documented with its default', () => {
     const names = configDocs.map(({ name }) => name);
-    for (const name of ['PORT', 'HOST', 'DATA_DIR', 'ALLOWED_ORIGINS', 'MFC_MODE', 'SITE_DIR', 'WIDGETS_DIR', 'STORYBOOK_DIR', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'SMS_WEBHOOK_URL', 'EMAIL_WEBHOOK_URL', 'OTP_TTL_SECONDS', 'LOCKOUT_SECONDS', 'SESSION_ABSOLUTE_SECONDS']) {
+    for (const name of ['PORT', 'HOST', 'DATA_DIR', 'ALLOWED_ORIGINS', 'MFC_MODE', 'SITE_DIR', 'WIDGETS_DIR', 'STORYBOOK_DIR', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'SMS_WEBHOOK_URL', 'EMAIL_WEBHOOK_URL', 'OTP_TTL_SECONDS', 'LOCKOUT_SECONDS', 'SESSION_ABSOLUTE_SECONDS', 'RECOVERY_TOKEN_TTL_SECONDS', 'PASSWORD_HISTORY_SIZE', 'REGISTRY_CHECK_DELAY_MS']) {
       assert.ok(names.includes(name), name);
     }
     assert.equal(new Set(names).size, names.length);

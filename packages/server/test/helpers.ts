@@ -3,13 +3,16 @@
  * movable clock, silent log), and a browser-like client that keeps cookies.
  */
 import assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type App, type AppDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { personalDataConsentVersion } from '../src/consent/personal-data-consent.js';
 import type { Database } from '../src/db/database.js';
+import type { OutboxEntry } from '../src/senders/dev-outbox.js';
 
 export interface TestServer extends App {
   /** A new browser with its own cookies. */
@@ -18,8 +21,10 @@ export interface TestServer extends App {
   advance(ms: number): Promise<void>;
   /** A fresh citizen from the test endpoint. */
   createAccount(options?: { secondFactor?: 'sms' | 'email' | null; level?: string }): Promise<TestAccount>;
-  /** The newest code the dev outbox holds for `to`. */
+  /** The code of the newest message the dev outbox holds for `to`, which must be a code, not a notice. */
   latestCode(to: string): string;
+  /** The messages the dev outbox holds for `to`, newest first. */
+  messagesTo(to: string): OutboxEntry[];
 }
 
 export interface TestAccount {
@@ -60,8 +65,10 @@ export async function startServer(env: Record<string, string> = {}, deps: AppDep
     latestCode(to) {
       const entry = built.outbox?.entries(to)[0];
       assert.ok(entry, `no code was sent to ${to}`);
+      assert.ok(entry.code !== null, `the newest message to ${to} is a notice, not a code`);
       return entry.code;
     },
+    messagesTo: (to) => built.outbox?.entries(to) ?? [],
   };
   return server;
 }
@@ -112,7 +119,20 @@ export class TestBrowser {
   resend(challengeId: string): Promise<LightMyRequestResponse> {
     return this.post('/api/v1/auth/login/code/resend', { challengeId });
   }
+
+  /** Sends the registration form; the consent is given to the current text unless `form` says otherwise. */
+  register(form: { phone: string; password: string; email?: string; consent?: unknown }): Promise<LightMyRequestResponse> {
+    return this.post('/api/v1/auth/registration', { consent: { version: personalDataConsentVersion, accepted: true }, ...form });
+  }
 }
+
+/** A phone number no test account has (test accounts get +7999…). */
+export function newPhone(): string {
+  return `+7988${String(randomInt(10_000_000)).padStart(7, '0')}`;
+}
+
+/** A password that meets every rule; `n` makes another one. */
+export const goodPassword = (n = 0): string => `Zarechny-river-${n}`;
 
 /** Signs `browser` in as an account without a second factor; returns the session JSON. */
 export async function signIn(browser: TestBrowser, account: TestAccount): Promise<{ csrfToken: string; idleExpiresAt: string; expiresAt: string }> {
@@ -139,7 +159,19 @@ export function assertProblem(response: LightMyRequestResponse, status: number, 
 
 /** Every row of every table, to prove a refused request changed nothing. */
 export async function snapshot(db: Database): Promise<Record<string, unknown[]>> {
-  const tables = ['accounts', 'sessions', 'loginChallenges', 'codeSends', 'loginThrottles', 'trustedDevices', 'auditEvents'] as const;
+  const tables = [
+    'accounts',
+    'passwordHistory',
+    'consentRecords',
+    'sessions',
+    'codeChallenges',
+    'codeSends',
+    'pendingRegistrations',
+    'passwordResets',
+    'loginThrottles',
+    'trustedDevices',
+    'auditEvents',
+  ] as const;
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = await db.selectFrom(table).selectAll().execute();
   return result;

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CodeMessage } from '../src/senders/sender.js';
+import type { OutgoingMessage } from '../src/senders/sender.js';
 import { assertProblem, demo, startServer, type TestServer } from './helpers.js';
 
 describe('production mode', () => {
   let server: TestServer;
-  const sent: CodeMessage[] = [];
+  const sent: OutgoingMessage[] = [];
   before(async () => {
     server = await startServer(
       { MFC_MODE: 'production', SMS_WEBHOOK_URL: 'http://127.0.0.1:9/sms', EMAIL_WEBHOOK_URL: 'http://127.0.0.1:9/email' },
@@ -52,7 +52,8 @@ describe('demo mode', () => {
     for (const spelling of ['+79000000001', '8 900 000-00-01', '+7 (900) 000-00-01']) {
       const mine = (await server.browser().get(`/dev/outbox.json?to=${encodeURIComponent(spelling)}`)).json();
       assert.equal(mine.length, 2, spelling);
-      assert.deepEqual(Object.keys(mine[0]).sort(), ['at', 'channel', 'code', 'purpose', 'to']);
+      assert.deepEqual(Object.keys(mine[0]).sort(), ['at', 'channel', 'code', 'purpose', 'text', 'to']);
+      assert.equal(mine[0].text, `Код для входа в личный кабинет МФЦ: ${mine[0].code}. Никому не сообщайте его.`);
       assert.equal(mine[0].channel, 'sms');
       assert.equal(mine[0].purpose, 'login');
       assert.match(mine[0].code, /^\d{6}$/);

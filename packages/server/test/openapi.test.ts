@@ -16,9 +16,20 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/auth/login/code',
     '/api/v1/auth/login/code/resend',
     '/api/v1/auth/logout',
+    '/api/v1/auth/recovery',
+    '/api/v1/auth/recovery/code',
+    '/api/v1/auth/recovery/code/resend',
+    '/api/v1/auth/recovery/password',
+    '/api/v1/auth/registration',
+    '/api/v1/auth/registration/code',
+    '/api/v1/auth/registration/code/resend',
     '/api/v1/auth/session',
+    '/api/v1/consents/personal-data',
     '/api/v1/health',
     '/api/v1/profile',
+    '/api/v1/profile/email/code',
+    '/api/v1/profile/email/code/resend',
+    '/api/v1/profile/personal-data',
   ]);
 
   const login = document.paths['/api/v1/auth/login'].post;
@@ -32,4 +43,16 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
   assert.ok(schemas.Problem.properties.code.enum.includes('account_locked'));
   assert.ok(schemas.OtpChallenge.properties.expiresIn);
   assert.equal(document.components.securitySchemes.session.name, '__Host-mfc_session');
+
+  const registration = document.paths['/api/v1/auth/registration'].post;
+  assert.deepEqual(registration.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/RegistrationRequestInput' });
+  assert.deepEqual(schemas.RegistrationRequestInput.required.sort(), ['consent', 'password', 'phone']);
+  assert.ok(schemas.Profile.properties.registryCheck, 'the profile shows the registry check');
+  assert.ok(schemas.RecoveryChallenge.properties.id);
+  assert.equal(schemas.RecoveryChallenge.properties.destination, undefined, 'recovery does not tell where the code went');
+  const personalData = document.paths['/api/v1/profile/personal-data'].put;
+  assert.deepEqual(personalData.security, [{ session: [], csrf: [] }]);
+  assert.ok(personalData.responses['401'] && personalData.responses['403'] && personalData.responses['400']);
+  assert.ok(document.paths['/api/v1/auth/recovery/password'].post.responses['204']);
+  assert.ok(document.paths['/api/v1/consents/personal-data'].get.responses['200']);
 });

@@ -149,7 +149,12 @@ describe('sending a new code', () => {
     assert.equal(problem.retryAfter, 55 * 60, 'until the first send is an hour old');
     assertProblem(await server.browser().login(account.phone, account.password), 429, 'rate_limited');
 
-    const sent = await server.db.selectFrom('codeSends').select('id').where('accountId', '=', account.id).execute();
+    const sent = await server.db
+      .selectFrom('auditEvents')
+      .select('id')
+      .where('accountId', '=', account.id)
+      .where('event', '=', 'code_sent')
+      .execute();
     assert.equal(sent.length, 5);
   });
 });

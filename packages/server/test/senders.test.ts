@@ -57,7 +57,7 @@ describe('a failed send at sign-in', () => {
       const problem = assertProblem(response, 503, 'server_unavailable');
       assert.equal(problem.detail, 'Не удалось отправить код. Попробуйте позже.');
       assert.doesNotMatch(response.body, /gateway down/);
-      assert.deepEqual(await server.db.selectFrom('loginChallenges').select('idHash').execute(), []);
+      assert.deepEqual(await server.db.selectFrom('codeChallenges').select('idHash').execute(), []);
       const events = await server.db.selectFrom('auditEvents').select('event').where('accountId', '=', account.id).execute();
       assert.deepEqual(events.map(({ event }) => event), ['code_send_failed']);
     } finally {

@@ -34,7 +34,7 @@ describe('demo citizens', () => {
   test('have valid documents and contacts', () => {
     assert.ok(demoCitizens.length >= 3);
     for (const citizen of demoCitizens) {
-      assert.ok(citizen.phone && isValidPhone(citizen.phone), citizen.lastName);
+      assert.ok(citizen.phone && isValidPhone(citizen.phone), citizen.id);
       if (citizen.snils) assert.ok(isValidSnils(citizen.snils), citizen.snils);
       if (citizen.inn) assert.ok(isValidInn(citizen.inn, 'person'), citizen.inn);
       if (citizen.passportSeries) assert.ok(isValidPassport(`${citizen.passportSeries} ${citizen.passportNumber}`));

@@ -1,9 +1,14 @@
-/** Citizens' accounts: finding one by its login, and what of it the API shows. */
+/** Citizens' accounts: finding one by its login, changing it, its password history, and what of it the API shows. */
 import type { Profile, SessionUser } from '@mfc-cabinet/core/schemas';
 import type { IdentifierKind } from '@mfc-cabinet/core/validators';
 import type { AccountsTable, Database } from '../db/database.js';
+import { newId } from '../security/tokens.js';
+import { maskEmail, maskPhone } from './contacts.js';
 
 export type Account = AccountsTable;
+
+/** What may change in an account other than its id and password. */
+export type AccountChanges = Partial<Omit<Account, 'id' | 'passwordHash' | 'temporaryPasswordExpiresAt' | 'createdAt'>>;
 
 /** One reading of a login, as {@link classifyIdentifier} gives it (normalised). */
 export interface LoginReading {
@@ -28,20 +33,88 @@ export class Accounts {
       .execute();
   }
 
+  /** Whether an account other than `exceptId` has this login. */
+  async isTaken(reading: LoginReading, exceptId?: string): Promise<boolean> {
+    const found = await this.findByLogin([reading]);
+    return found.some(({ id }) => id !== exceptId);
+  }
+
   get(id: string): Promise<Account | undefined> {
     return this.#db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Creates the account; its password starts its password history. */
   async create(account: Account): Promise<Account> {
-    await this.#db.insertInto('accounts').values(account).execute();
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.insertInto('accounts').values(account).execute();
+      await trx
+        .insertInto('passwordHistory')
+        .values({ id: newId(), accountId: account.id, passwordHash: account.passwordHash, serial: 1, createdAt: account.createdAt })
+        .execute();
+    });
     return account;
   }
 
+  /** Changes the account; returns it as it is now, or `undefined` when it is gone. */
+  async update(id: string, changes: AccountChanges): Promise<Account | undefined> {
+    await this.#db.updateTable('accounts').set(changes).where('id', '=', id).execute();
+    return this.get(id);
+  }
+
+  /**
+   * Applies the result of a registry check and clears the check in progress, unless newer
+   * data started another check meanwhile; false then.
+   */
+  async finishRegistryCheck(id: string, checkId: string, changes: AccountChanges): Promise<boolean> {
+    const { numUpdatedRows } = await this.#db
+      .updateTable('accounts')
+      .set({ ...changes, registryCheckId: null })
+      .where('id', '=', id)
+      .where('registryCheckId', '=', checkId)
+      .executeTakeFirst();
+    return numUpdatedRows > 0n;
+  }
+
+  /**
+   * Sets a new password the citizen chose (a temporary one stops being temporary), adds it
+   * to the history and forgets all but the newest `keep` passwords.
+   */
+  async setPassword(id: string, passwordHash: string, at: number, keep: number): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.updateTable('accounts').set({ passwordHash, temporaryPasswordExpiresAt: null }).where('id', '=', id).execute();
+      const last = await trx
+        .selectFrom('passwordHistory')
+        .select((eb) => eb.fn.max('serial').as('serial'))
+        .where('accountId', '=', id)
+        .executeTakeFirst();
+      const serial = Number(last?.serial ?? 0) + 1;
+      await trx.insertInto('passwordHistory').values({ id: newId(), accountId: id, passwordHash, serial, createdAt: at }).execute();
+      await trx.deleteFrom('passwordHistory').where('accountId', '=', id).where('serial', '<=', serial - keep).execute();
+    });
+  }
+
+  /** The hashes of the newest `count` passwords of the account, the current one included. */
+  async recentPasswordHashes(id: string, count: number): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom('passwordHistory')
+      .select('passwordHash')
+      .where('accountId', '=', id)
+      .orderBy('serial', 'desc')
+      .limit(count)
+      .execute();
+    return rows.map(({ passwordHash }) => passwordHash);
+  }
 }
 
-/** The name shown in the page header: «Иван И.». */
-export function displayName(account: Pick<Account, 'firstName' | 'lastName'>): string {
-  return `${account.firstName} ${account.lastName.slice(0, 1)}.`;
+/**
+ * The name shown in the page header: «Иван И.»; before the citizen entered a name, the
+ * masked phone (or e-mail).
+ */
+export function displayName(account: Pick<Account, 'firstName' | 'lastName' | 'phone' | 'email'>): string {
+  const { firstName, lastName, phone, email } = account;
+  if (firstName && lastName) return `${firstName} ${lastName.slice(0, 1)}.`;
+  if (phone) return maskPhone(phone);
+  return email ? maskEmail(email) : 'Гражданин';
 }
 
 export function toSessionUser(account: Account): SessionUser {
@@ -59,7 +132,8 @@ export function toProfile(account: Account): Profile {
     birthDate: account.birthDate,
     phone: account.phone,
     email: account.email,
-    snils: account.snils,
+    // The СНИЛС the citizen entered, while the registries have not confirmed it yet.
+    snils: account.pendingSnils ?? account.snils,
     inn: account.inn,
     passport:
       passportSeries && passportNumber
@@ -71,6 +145,7 @@ export function toProfile(account: Account): Profile {
           }
         : null,
     secondFactor: account.secondFactor,
+    registryCheck: { status: account.registryStatus, reason: account.registryReason },
     createdAt: new Date(account.createdAt).toISOString(),
   };
 }

@@ -27,3 +27,21 @@ export function formatPhone(phone: string): string {
   const d = phone.slice(2);
   return `+7 ${d.slice(0, 3)} ${d.slice(3, 6)}-${d.slice(6, 8)}-${d.slice(8)}`;
 }
+
+const emailLocalPart = /^[^\s@"(),:;<>[\]\\]{1,64}$/u;
+const emailDomain = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,63}$/u;
+
+/**
+ * An e-mail address trimmed and in lower case, or `undefined` when it does not look like
+ * one a mail server would accept: `name@domain.tld` (also `имя@почта.рф`), no spaces or
+ * quotes, no dot at either end of the name or two in a row, at most 254 characters.
+ */
+export function normalizeEmail(value: string): string | undefined {
+  const email = value.trim().toLowerCase();
+  const at = email.lastIndexOf('@');
+  if (email.length > 254 || at < 1) return undefined;
+  const local = email.slice(0, at);
+  const domain = email.slice(at + 1);
+  if (!emailLocalPart.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return undefined;
+  return emailDomain.test(domain) && domain.length <= 253 ? email : undefined;
+}

@@ -39,6 +39,11 @@ export function newTestCitizen(level: AccountLevel, secondFactor: OtpChannel | n
       passportNumber: hasDocuments ? `${randomInt(1, 10)}${digits(5)}` : null,
       passportIssuedAt: null,
       passportIssuedBy: null,
+      temporaryPasswordExpiresAt: null,
+      pendingSnils: null,
+      registryStatus: hasDocuments ? 'verified' : 'not_submitted',
+      registryReason: null,
+      registryCheckId: null,
       createdAt: now,
     },
   };

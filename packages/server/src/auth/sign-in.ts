@@ -12,7 +12,7 @@ import { recipientOf } from '../accounts/contacts.js';
 import type { AuditLog } from '../security/audit.js';
 import type { TrustedDevices } from '../security/devices.js';
 import { deviceKey, loginKey, type LoginThrottle } from '../security/lockout.js';
-import type { LoginChallenges } from '../security/otp.js';
+import { sendLimitKey, type CodeChallenges } from '../security/otp.js';
 import type { PasswordHasher } from '../security/passwords.js';
 import type { SessionRecord, Sessions } from '../security/sessions.js';
 import { formatWait } from '../texts.js';
@@ -24,6 +24,8 @@ export interface Browser {
   deviceToken: string | undefined;
   /** The session cookie, when the browser has one (it is replaced at sign-in). */
   sessionToken: string | undefined;
+  /** The `User-Agent` header, when sent. */
+  userAgent: string | undefined;
 }
 
 /** A finished sign-in: the new session and the tokens for the browser's cookies. */
@@ -44,7 +46,7 @@ export interface SignInDeps {
   hasher: PasswordHasher;
   throttle: LoginThrottle;
   devices: TrustedDevices;
-  challenges: LoginChallenges;
+  challenges: CodeChallenges;
   sessions: Sessions;
   audit: AuditLog;
 }
@@ -96,10 +98,20 @@ export class SignIn {
     }
 
     await throttle.clear([...new Set([...loginKeys, ...keys])]);
-    if (account.secondFactor === null) return { status: 'authenticated', signedIn: await this.#finish(account, browser) };
+    if (account.secondFactor === null) return { status: 'authenticated', signedIn: await this.startSession(account, browser) };
     const recipient = recipientOf(account, account.secondFactor);
     if (!recipient) throw new Error(`account ${account.id} has no contact for its second factor`);
-    const challenge = await this.#deps.challenges.start(account.id, account.secondFactor, recipient, browser.ip);
+    const challenge = await this.#deps.challenges.start(
+      {
+        purpose: 'login',
+        accountId: account.id,
+        channel: account.secondFactor,
+        recipient,
+        delivery: 'code',
+        limitKey: sendLimitKey('account', account.id),
+      },
+      browser.ip,
+    );
     return { status: 'code_required', challenge };
   }
 
@@ -109,10 +121,10 @@ export class SignIn {
    * @throws {ApiError} `otp_invalid`, `otp_attempts_exceeded`, `otp_expired`
    */
   async withCode({ challengeId, code }: VerifyCodeRequest, browser: Browser): Promise<SignedIn> {
-    const accountId = await this.#deps.challenges.verify(challengeId, code, browser.ip);
-    const account = await this.#deps.accounts.get(accountId);
+    const { accountId } = await this.#deps.challenges.verify(challengeId, code, browser.ip, { purpose: 'login' });
+    const account = accountId === null ? undefined : await this.#deps.accounts.get(accountId);
     if (!account) throw new ApiError('otp_expired');
-    return this.#finish(account, browser);
+    return this.startSession(account, browser);
   }
 
   /**
@@ -121,7 +133,7 @@ export class SignIn {
    * @throws {ApiError} `otp_expired`, `rate_limited`, `server_unavailable`
    */
   resendCode(challengeId: string, ip: string): Promise<OtpChallenge> {
-    return this.#deps.challenges.resend(challengeId, ip);
+    return this.#deps.challenges.resend(challengeId, ip, { purpose: 'login' });
   }
 
   /** The candidate whose password this is; with no candidate, a decoy check of the same cost. */
@@ -137,8 +149,11 @@ export class SignIn {
     return undefined;
   }
 
-  /** Starts the session (replacing the browser's previous one) and remembers the browser. */
-  async #finish(account: Account, browser: Browser): Promise<SignedIn> {
+  /**
+   * Signs the citizen in: starts a session (replacing the browser's previous one) and
+   * remembers the browser. Also the last step of registration.
+   */
+  async startSession(account: Account, browser: Browser): Promise<SignedIn> {
     const { sessions, devices, audit } = this.#deps;
     const previous = await sessions.find(browser.sessionToken);
     if (previous.status !== 'none') await sessions.revoke(previous.session.id);

@@ -7,19 +7,30 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
-import type { AccountLevel, OtpChannel } from '@mfc-cabinet/core/schemas';
+import type { AccountLevel, OtpChannel, RegistryCheck } from '@mfc-cabinet/core/schemas';
+import type { CodePurpose } from '../senders/sender.js';
 
-/** A citizen's account. Contacts are stored normalised: `+7XXXXXXXXXX`, lower-case e-mail, `XXX-XXX-XXX YY`. */
+/** Where a check of passport and СНИЛС against the state registries stands. */
+export type RegistryStatus = RegistryCheck['status'];
+
+/**
+ * A citizen's account. Contacts are stored normalised: `+7XXXXXXXXXX`, lower-case e-mail,
+ * `XXX-XXX-XXX YY`. `snils` is a login, so it holds only a СНИЛС the registries confirmed;
+ * one entered and not confirmed yet waits in `pendingSnils`.
+ */
 export interface AccountsTable {
   id: string;
   phone: string | null;
   email: string | null;
   snils: string | null;
   passwordHash: string;
+  /** Until when the password an МФЦ operator issued is valid; `null` for a password the citizen chose. */
+  temporaryPasswordExpiresAt: number | null;
   level: AccountLevel;
   secondFactor: OtpChannel | null;
-  lastName: string;
-  firstName: string;
+  /** `null` until the citizen enters personal data after registration. */
+  lastName: string | null;
+  firstName: string | null;
   middleName: string | null;
   birthDate: string | null;
   inn: string | null;
@@ -27,7 +38,35 @@ export interface AccountsTable {
   passportNumber: string | null;
   passportIssuedAt: string | null;
   passportIssuedBy: string | null;
+  pendingSnils: string | null;
+  registryStatus: RegistryStatus;
+  /** Why the registries refused the data, in words for the citizen. */
+  registryReason: string | null;
+  /** The check in progress; a result for any other (older) check is dropped. */
+  registryCheckId: string | null;
   createdAt: number;
+}
+
+/** The recent passwords of an account, the current one included. */
+export interface PasswordHistoryTable {
+  id: string;
+  accountId: string;
+  passwordHash: string;
+  /** 1 for the account's first password, then one more for each new one. */
+  serial: number;
+  createdAt: number;
+}
+
+/** A consent to the processing of personal data (152-ФЗ): which text, when, how and from where. */
+export interface ConsentRecordsTable {
+  id: string;
+  accountId: string;
+  consentVersion: string;
+  acceptedAt: number;
+  /** How the consent was given, e.g. `web_form_checkbox`. */
+  method: string;
+  ip: string | null;
+  userAgent: string | null;
 }
 
 /** A signed-in session; the browser holds the token, the table only its hash. */
@@ -42,12 +81,28 @@ export interface SessionsTable {
   revokedAt: number | null;
 }
 
-/** A sign-in waiting for its one-time code; gone once used or dead. */
-export interface LoginChallengesTable {
+/**
+ * What a challenge delivers at each send: its code, a notice instead (the contact belongs
+ * to somebody else, so the challenge can never be completed), or nothing at all (unknown
+ * login; never completed either).
+ */
+export type ChallengeDelivery = 'code' | 'notice' | 'none';
+
+/**
+ * An attempt waiting for its one-time code (sign-in, registration, e-mail confirmation,
+ * recovery); gone once used or dead.
+ */
+export interface CodeChallengesTable {
   idHash: string;
-  accountId: string;
+  purpose: CodePurpose;
+  /** The account concerned; `null` while registering, and for unknown logins. */
+  accountId: string | null;
   channel: OtpChannel;
-  recipient: string;
+  /** Where messages go; `null` when nothing is delivered. */
+  recipient: string | null;
+  delivery: ChallengeDelivery;
+  /** The hash of the key of the hourly sending limit the sends count against. */
+  limitKey: string;
   codeHash: string;
   codeExpiresAt: number;
   attemptsLeft: number;
@@ -55,11 +110,31 @@ export interface LoginChallengesTable {
   expiresAt: number;
 }
 
-/** One one-time code sent, for the hourly limit per account. */
+/** One message sent, for the hourly limit per key (an account, a phone, a login). */
 export interface CodeSendsTable {
   id: string;
-  accountId: string;
+  limitKey: string;
   sentAt: number;
+}
+
+/** What a registration waiting for the phone's code will create; it lives as long as its challenge. */
+export interface PendingRegistrationsTable {
+  challengeIdHash: string;
+  phone: string;
+  email: string | null;
+  passwordHash: string;
+  consentVersion: string;
+  /** When the citizen sent the form (and gave the consent), from where, with which browser. */
+  createdAt: number;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** A permission to set a new password after recovery, single-use; the browser holds the token. */
+export interface PasswordResetsTable {
+  tokenHash: string;
+  accountId: string;
+  expiresAt: number;
 }
 
 /** Wrong passwords in a row for one throttle key (a hashed login or device), and its lockouts. */
@@ -84,7 +159,17 @@ export type AuditEventName =
   | 'code_sent'
   | 'code_send_failed'
   | 'code_rejected'
-  | 'logout';
+  | 'notice_sent'
+  | 'notice_send_failed'
+  | 'logout'
+  | 'registered'
+  | 'email_confirmed'
+  | 'recovery_code_accepted'
+  | 'password_reset'
+  | 'personal_data_submitted'
+  | 'registry_verified'
+  | 'registry_rejected'
+  | 'registry_check_failed';
 
 /** The security audit log. */
 export interface AuditEventsTable {
@@ -97,9 +182,13 @@ export interface AuditEventsTable {
 
 export interface DatabaseSchema {
   accounts: AccountsTable;
+  passwordHistory: PasswordHistoryTable;
+  consentRecords: ConsentRecordsTable;
   sessions: SessionsTable;
-  loginChallenges: LoginChallengesTable;
+  codeChallenges: CodeChallengesTable;
   codeSends: CodeSendsTable;
+  pendingRegistrations: PendingRegistrationsTable;
+  passwordResets: PasswordResetsTable;
   loginThrottles: LoginThrottlesTable;
   trustedDevices: TrustedDevicesTable;
   auditEvents: AuditEventsTable;

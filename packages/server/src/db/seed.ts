@@ -29,6 +29,11 @@ const citizen = (
   passportNumber: null,
   passportIssuedAt: null,
   passportIssuedBy: null,
+  temporaryPasswordExpiresAt: null,
+  pendingSnils: null,
+  registryStatus: level === 'simplified' ? 'not_submitted' : 'verified',
+  registryReason: null,
+  registryCheckId: null,
   ...fields,
 });
 

@@ -1,6 +1,7 @@
 /**
  * Schema failures as per-field errors with Russian messages written for the citizen, not
  * zod's English ones. `field` is the dotted path of the value ('' for the whole body).
+ * A few values have one error of their own whatever went wrong (the consent checkbox).
  */
 import type { FastifySchemaValidationError } from 'fastify';
 import type { FieldError } from '@mfc-cabinet/core/errors';
@@ -37,6 +38,56 @@ const byField: Record<string, FieldMessages> = {
     invalid: 'Начните вход заново',
     too_long: 'Начните вход заново',
   },
+  resetToken: {
+    required: 'Начните восстановление пароля заново',
+    invalid: 'Начните восстановление пароля заново',
+    too_long: 'Начните восстановление пароля заново',
+  },
+  phone: {
+    required: 'Введите номер мобильного телефона',
+    invalid: 'Введите номер мобильного телефона: +7 и 10 цифр',
+    too_long: 'Введите номер мобильного телефона: +7 и 10 цифр',
+  },
+  email: {
+    required: 'Введите адрес электронной почты',
+    invalid: 'Проверьте адрес электронной почты, например ivanov@example.ru',
+    too_long: 'Адрес почты не может быть длиннее 254 символов',
+  },
+  lastName: { required: 'Введите фамилию', invalid: 'Введите фамилию', too_long: 'Фамилия не может быть длиннее 100 символов' },
+  firstName: { required: 'Введите имя', invalid: 'Введите имя', too_long: 'Имя не может быть длиннее 100 символов' },
+  middleName: { required: 'Введите отчество', invalid: 'Проверьте отчество', too_long: 'Отчество не может быть длиннее 100 символов' },
+  birthDate: {
+    required: 'Укажите дату рождения',
+    invalid: 'Укажите дату в формате ГГГГ-ММ-ДД',
+    too_long: 'Укажите дату в формате ГГГГ-ММ-ДД',
+  },
+  issuedAt: {
+    required: 'Укажите дату выдачи паспорта',
+    invalid: 'Укажите дату в формате ГГГГ-ММ-ДД',
+    too_long: 'Укажите дату в формате ГГГГ-ММ-ДД',
+  },
+  series: { required: 'Введите серию паспорта', invalid: 'Серия — 4 цифры, номер — 6 цифр', too_long: 'Серия — 4 цифры, номер — 6 цифр' },
+  number: { required: 'Введите номер паспорта', invalid: 'Серия — 4 цифры, номер — 6 цифр', too_long: 'Серия — 4 цифры, номер — 6 цифр' },
+  issuedBy: {
+    required: 'Укажите, кем выдан паспорт',
+    invalid: 'Укажите, кем выдан паспорт',
+    too_long: 'Не длиннее 300 символов: сокращайте, как в паспорте',
+  },
+  snils: { required: 'Введите СНИЛС', invalid: 'СНИЛС указан с ошибкой: проверьте цифры', too_long: 'СНИЛС — 11 цифр' },
+  inn: { required: 'Введите ИНН', invalid: 'ИНН указан с ошибкой: 12 цифр, проверьте их', too_long: 'ИНН — 12 цифр' },
+};
+
+/** The consent to the processing of personal data: one error at its checkbox, whatever is missing. */
+const consentRequired: FieldError = {
+  field: 'consent.accepted',
+  code: 'consent_required',
+  message: 'Необходимо согласие на обработку персональных данных',
+};
+
+/** Values whose every failure is one error of their own, by the dotted path of the value. */
+const byPath: Record<string, FieldError> = {
+  consent: consentRequired,
+  'consent.accepted': consentRequired,
 };
 
 function valueAt(input: unknown, path: readonly string[]): unknown {
@@ -67,6 +118,11 @@ export function toFieldErrors(issues: readonly FastifySchemaValidationError[], i
       continue;
     }
     const field = path.join('.');
+    const own = byPath[field];
+    if (own) {
+      errors.set(own.field, own);
+      continue;
+    }
     if (errors.has(field)) continue;
     const code: FieldErrorCode =
       valueAt(input, path) === undefined ? 'required' : issue.keyword === 'too_big' ? 'too_long' : 'invalid';

@@ -8,11 +8,22 @@ import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import {
+  ChallengeResponse,
   LoginRequest,
   LoginResponse,
+  NewPasswordRequest,
   OtpChallenge,
+  PersonalDataConsent,
+  PersonalDataRequest,
   Problem,
   Profile,
+  RecoveryChallenge,
+  RecoveryChallengeResponse,
+  RecoveryRequest,
+  RecoveryVerified,
+  RegistrationCompleted,
+  RegistrationRequest,
+  RegistryCheck,
   ResendCodeRequest,
   Session,
   SessionResponse,
@@ -23,16 +34,40 @@ import { sessionCookie } from './cookies.js';
 import { csrfHeader } from './csrf.js';
 
 export const apiPrefix = '/api/v1';
+
+/** The problems any route with a JSON body may answer. */
+export const bodyProblems = [
+  'validation_failed',
+  'malformed_request',
+  'payload_too_large',
+  'unsupported_media_type',
+  'csrf_failed',
+  'rate_limited',
+] as const satisfies readonly ProblemCode[];
+
+/** The problems of a route that needs a session. */
+export const sessionProblems = ['unauthenticated', 'session_expired', 'csrf_failed', 'rate_limited'] as const satisfies readonly ProblemCode[];
 const undocumented = [`${apiPrefix}/test/`];
 
 /** Named components of the document. */
 const components = z.registry<{ id: string }>();
 for (const [id, schema] of Object.entries({
+  ChallengeResponse,
   LoginRequest,
   LoginResponse,
+  NewPasswordRequest,
   OtpChallenge,
+  PersonalDataConsent,
+  PersonalDataRequest,
   Problem,
   Profile,
+  RecoveryChallenge,
+  RecoveryChallengeResponse,
+  RecoveryRequest,
+  RecoveryVerified,
+  RegistrationCompleted,
+  RegistrationRequest,
+  RegistryCheck,
   ResendCodeRequest,
   Session,
   SessionResponse,

@@ -3,7 +3,7 @@
  * (`unauthenticated`), a session that timed out (`session_expired`, and the cookie is
  * cleared), or a live session; a state-changing request within it must carry its CSRF token.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { ApiError } from '../api-error.js';
 import type { Account, Accounts } from '../accounts/accounts.js';
 import type { SessionRecord, Sessions } from '../security/sessions.js';
@@ -20,6 +20,8 @@ type Lookup = { status: 'none' } | { status: 'expired' } | ({ status: 'active' }
 export class SessionGuard {
   readonly #sessions: Sessions;
   readonly #accounts: Accounts;
+  /** What {@link signedIn} found for each request it ran for. */
+  readonly #citizens = new WeakMap<FastifyRequest, SignedInCitizen>();
 
   constructor(sessions: Sessions, accounts: Accounts) {
     this.#sessions = sessions;
@@ -43,6 +45,22 @@ export class SessionGuard {
     if (found.status === 'expired') throw new ApiError('session_expired');
     assertCsrfToken(request, found.session.csrfToken);
     return { session: await this.#sessions.touch(found.session), account: found.account };
+  }
+
+  /**
+   * An `onRequest` hook for a route that needs a session: {@link require} before the body
+   * is even read, so that a stranger learns nothing from how it would be validated. The
+   * handler gets the citizen from {@link citizenOf}.
+   */
+  readonly signedIn: onRequestAsyncHookHandler = async (request, reply) => {
+    this.#citizens.set(request, await this.require(request, reply));
+  };
+
+  /** The citizen the {@link signedIn} hook found for `request`. */
+  citizenOf(request: FastifyRequest): SignedInCitizen {
+    const citizen = this.#citizens.get(request);
+    if (!citizen) throw new Error(`${request.routeOptions.url ?? request.url} needs the signedIn hook`);
+    return citizen;
   }
 
   async #lookup(request: FastifyRequest, reply: FastifyReply): Promise<Lookup> {

@@ -1,8 +1,6 @@
 /** Sign-in with password and one-time code, the current session, sign-out. */
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import type { Session } from '@mfc-cabinet/core/schemas';
 import {
   LoginRequest,
   LoginResponse,
@@ -11,30 +9,16 @@ import {
   SessionResponse,
   VerifyCodeRequest,
 } from '@mfc-cabinet/core/schemas';
-import type { Browser, SignedIn } from '../auth/sign-in.js';
 import type { AppContext } from '../context.js';
-import { clearCookie, deviceCookie, readCookie, sessionCookie, setCookie } from '../http/cookies.js';
-import { problemResponses } from '../http/openapi.js';
+import { browserOf, handOverSession } from '../http/browser.js';
+import { clearCookie, sessionCookie } from '../http/cookies.js';
+import { bodyProblems, problemResponses } from '../http/openapi.js';
 import { toSessionJson } from '../security/sessions.js';
 
 const tags = ['auth'];
-const bodyProblems = ['validation_failed', 'malformed_request', 'payload_too_large', 'unsupported_media_type', 'csrf_failed', 'rate_limited'] as const;
 
 export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   const { signIn, guard, sessions, audit, config } = context;
-
-  const browserOf = (request: FastifyRequest): Browser => ({
-    ip: request.ip,
-    deviceToken: readCookie(request, deviceCookie),
-    sessionToken: readCookie(request, sessionCookie),
-  });
-
-  /** Hands the new session to the browser: the session and device cookies, and the page's view of it. */
-  const startSession = (reply: FastifyReply, { session, sessionToken, deviceToken, account }: SignedIn): Session => {
-    setCookie(reply, sessionCookie, sessionToken, config.rules.sessionAbsoluteMs);
-    setCookie(reply, deviceCookie, deviceToken, config.rules.deviceTtlMs);
-    return toSessionJson(session, account);
-  };
 
   app.post(
     '/auth/login',
@@ -54,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     async (request, reply) => {
       const outcome = await signIn.withPassword(request.body, browserOf(request));
       if (outcome.status === 'code_required') return outcome;
-      return { status: 'authenticated' as const, session: startSession(reply, outcome.signedIn) };
+      return { status: 'authenticated' as const, session: handOverSession(reply, outcome.signedIn, config.rules) };
     },
   );
 
@@ -73,7 +57,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     },
     async (request, reply) => {
       const signedIn = await signIn.withCode(request.body, browserOf(request));
-      return { status: 'authenticated' as const, session: startSession(reply, signedIn) };
+      return { status: 'authenticated' as const, session: handOverSession(reply, signedIn, config.rules) };
     },
   );
 
@@ -87,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         response: { 200: OtpChallenge, ...problemResponses('otp_expired', 'server_unavailable', ...bodyProblems) },
       },
     },
-    (request) => context.signIn.resendCode(request.body.challengeId, request.ip),
+    (request) => signIn.resendCode(request.body.challengeId, request.ip),
   );
 
   app.get(

@@ -15,6 +15,7 @@ table { width: 100%; border-collapse: collapse; background: #fff; }
 th, td { padding: .5rem .75rem; border-bottom: 1px solid #dde1e6; text-align: left; vertical-align: top; }
 th { font-weight: 600; background: #eef1f4; }
 .code { font: 700 1.25rem/1 ui-monospace, monospace; letter-spacing: .1em; }
+.notice { font-weight: 400; color: #666; }
 @media (prefers-color-scheme: dark) {
   body { color: #eee; background: #15171a; }
   p { color: #bbb; }
@@ -31,8 +32,9 @@ export function outboxPage(entries: readonly OutboxEntry[], stylesheet: string):
 <td><time datetime="${escapeHtml(entry.at)}">${escapeHtml(time.format(new Date(entry.at)))}</time></td>
 <td>${channelLabel[entry.channel]}</td>
 <td>${escapeHtml(entry.to)}</td>
-<td class="code">${escapeHtml(entry.code)}</td>
-<td>${escapeHtml(purposeLabel(entry.purpose))}</td>
+<td class="code">${entry.code === null ? '<span class="notice">—</span>' : escapeHtml(entry.code)}</td>
+<td>${escapeHtml(purposeLabel(entry))}</td>
+<td>${escapeHtml(entry.text)}</td>
 </tr>`,
     )
     .join('\n');
@@ -40,7 +42,7 @@ export function outboxPage(entries: readonly OutboxEntry[], stylesheet: string):
     entries.length === 0
       ? '<p>Сообщений пока нет. Войдите в кабинет под демо-пользователем со вторым фактором — код появится здесь.</p>'
       : `<table>
-<thead><tr><th scope="col">Время</th><th scope="col">Канал</th><th scope="col">Получатель</th><th scope="col">Код</th><th scope="col">Назначение</th></tr></thead>
+<thead><tr><th scope="col">Время</th><th scope="col">Канал</th><th scope="col">Получатель</th><th scope="col">Код</th><th scope="col">Назначение</th><th scope="col">Текст</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -50,7 +52,7 @@ ${rows}
     stylesheet,
     head: '\n<meta http-equiv="refresh" content="5">',
     body: `<h1>Исходящие сообщения</h1>
-<p>Демо-режим: одноразовые коды не отправляются по SMS и почте, а показываются здесь. Новые сверху, страница обновляется каждые 5 секунд.</p>
+<p>Демо-режим: одноразовые коды и уведомления не отправляются по SMS и почте, а показываются здесь. У уведомления нет кода. Новые сверху, страница обновляется каждые 5 секунд.</p>
 ${table}`,
   };
 }

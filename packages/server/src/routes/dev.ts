@@ -1,6 +1,6 @@
 /**
- * Developer pages of demo and test modes: the outbox of one-time codes that a real
- * deployment would send by SMS or e-mail. Absent in production mode.
+ * Developer pages of demo and test modes: the outbox of one-time codes and notices that a
+ * real deployment would send by SMS or e-mail. Absent in production mode.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
@@ -17,8 +17,10 @@ const OutboxEntries = z.array(
     at: z.string(),
     channel: OtpChannel,
     to: z.string(),
-    code: z.string(),
+    /** `null` for a notice. */
+    code: z.nullable(z.string()),
     purpose: z.string(),
+    text: z.string(),
   }),
 );
 

@@ -71,6 +71,16 @@ export class Sessions {
     return { ...session, idleExpiresAt };
   }
 
+  /** Ends every session of the account (after its password was reset). */
+  async revokeAll(accountId: string): Promise<void> {
+    await this.#db
+      .updateTable('sessions')
+      .set({ revokedAt: this.#clock.now() })
+      .where('accountId', '=', accountId)
+      .where('revokedAt', 'is', null)
+      .execute();
+  }
+
   async revoke(sessionId: string): Promise<void> {
     await this.#db
       .updateTable('sessions')

@@ -1,16 +1,18 @@
 /**
- * The demo sender: keeps the last codes in memory for the dev outbox page and writes each
- * one to the log, instead of sending anything.
+ * The demo sender: keeps the last messages (codes and notices) in memory for the dev
+ * outbox page and writes each one to the log, instead of sending anything.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { normalizePhone } from '@mfc-cabinet/core/validators';
 import type { Clock } from '../clock.js';
-import type { CodeMessage, CodeSender } from './sender.js';
+import { messageText, type CodeSender, type OutgoingMessage } from './sender.js';
 
-export interface OutboxEntry extends CodeMessage {
+/** A message as sent, when, and the text the citizen would read; `code` is `null` for a notice. */
+export type OutboxEntry = OutgoingMessage & {
   /** When it was "sent", ISO 8601. */
   at: string;
-}
+  text: string;
+};
 
 export class DevOutbox implements CodeSender {
   readonly #entries: OutboxEntry[] = [];
@@ -24,10 +26,11 @@ export class DevOutbox implements CodeSender {
     this.#capacity = capacity;
   }
 
-  send(message: CodeMessage): Promise<void> {
-    this.#entries.push({ at: new Date(this.#clock.now()).toISOString(), ...message });
+  send(message: OutgoingMessage): Promise<void> {
+    this.#entries.push({ at: new Date(this.#clock.now()).toISOString(), ...message, text: messageText(message) });
     if (this.#entries.length > this.#capacity) this.#entries.shift();
-    this.#log.info({ channel: message.channel, to: message.to, purpose: message.purpose }, `Dev outbox: code ${message.code} for ${message.to}`);
+    const what = message.code === null ? `notice ${message.purpose}` : `code ${message.code}`;
+    this.#log.info({ channel: message.channel, to: message.to, purpose: message.purpose }, `Dev outbox: ${what} for ${message.to}`);
     return Promise.resolve();
   }
 

@@ -1,32 +1,69 @@
-/** How one-time codes leave the server: an SMS or e-mail gateway, or the dev outbox. */
+/**
+ * How messages leave the server: an SMS or e-mail gateway, or the dev outbox. A message is
+ * a one-time code, or a notice that carries no code (someone used the citizen's contact,
+ * the password was changed).
+ */
 import type { OtpChannel } from '@mfc-cabinet/core/schemas';
 
 /** What a code is for; the message the citizen receives says so. */
-export type CodePurpose = 'login';
+export type CodePurpose = 'login' | 'registration' | 'email_confirmation' | 'recovery';
 
-export interface CodeMessage {
+/** What a notice tells the citizen. */
+export type NoticePurpose = 'registration_notice' | 'email_in_use_notice' | 'password_changed';
+
+interface Addressed {
   channel: OtpChannel;
   /** `+7XXXXXXXXXX` for SMS, the e-mail address for e-mail. */
   to: string;
+}
+
+export interface CodeMessage extends Addressed {
   code: string;
   purpose: CodePurpose;
 }
 
-export interface CodeSender {
-  /** Delivers the code; rejects when the gateway did not accept it. */
-  send(message: CodeMessage): Promise<void>;
+export interface NoticeMessage extends Addressed {
+  /** A notice carries no code. */
+  code: null;
+  purpose: NoticePurpose;
 }
 
-const purposes: Record<CodePurpose, { label: string; genitive: string }> = {
+export type OutgoingMessage = CodeMessage | NoticeMessage;
+
+export interface CodeSender {
+  /** Delivers the message; rejects when the gateway did not accept it. */
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+const codePurposes: Record<CodePurpose, { label: string; genitive: string }> = {
   login: { label: 'Вход в личный кабинет', genitive: 'входа в личный кабинет МФЦ' },
+  registration: { label: 'Регистрация', genitive: 'регистрации в личном кабинете МФЦ' },
+  email_confirmation: { label: 'Подтверждение почты', genitive: 'подтверждения электронной почты в личном кабинете МФЦ' },
+  recovery: { label: 'Восстановление пароля', genitive: 'восстановления пароля от личного кабинета МФЦ' },
+};
+
+const noticePurposes: Record<NoticePurpose, { label: string; text: string }> = {
+  registration_notice: {
+    label: 'Попытка регистрации',
+    text: 'Кто-то пытается зарегистрироваться в личном кабинете МФЦ с вашим номером. Если это вы — войдите или восстановите пароль. Если нет — ничего не делайте.',
+  },
+  email_in_use_notice: {
+    label: 'Попытка привязать почту',
+    text: 'Кто-то указал ваш адрес при регистрации в личном кабинете МФЦ. Адрес остаётся за вашей учётной записью. Если это были вы — войдите в свой кабинет или восстановите пароль.',
+  },
+  password_changed: {
+    label: 'Пароль изменён',
+    text: 'Пароль от личного кабинета МФЦ изменён, все сеансы завершены. Если вы этого не делали, сразу восстановите пароль и обратитесь в МФЦ.',
+  },
 };
 
 /** The text the citizen receives. */
-export function messageText({ code, purpose }: CodeMessage): string {
-  return `Код для ${purposes[purpose].genitive}: ${code}. Никому не сообщайте его.`;
+export function messageText(message: OutgoingMessage): string {
+  if (message.code === null) return noticePurposes[message.purpose].text;
+  return `Код для ${codePurposes[message.purpose].genitive}: ${message.code}. Никому не сообщайте его.`;
 }
 
-/** What the code is for, as a label («Вход в личный кабинет»). */
-export function purposeLabel(purpose: CodePurpose): string {
-  return purposes[purpose].label;
+/** What the message is about, as a label («Вход в личный кабинет», «Пароль изменён»). */
+export function purposeLabel(message: Pick<CodeMessage, 'code' | 'purpose'> | Pick<NoticeMessage, 'code' | 'purpose'>): string {
+  return message.code === null ? noticePurposes[message.purpose].label : codePurposes[message.purpose].label;
 }

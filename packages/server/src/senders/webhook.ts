@@ -1,10 +1,10 @@
 /**
- * The production sender: POSTs each code as JSON to the SMS or e-mail gateway's webhook,
- * `{ channel, to, code, purpose, text }`. Any answer but 2xx, or none within the timeout,
- * is a failed send.
+ * The production sender: POSTs each message as JSON to the SMS or e-mail gateway's
+ * webhook, `{ channel, to, code, purpose, text }` (`code` is `null` for a notice). Any
+ * answer but 2xx, or none within the timeout, is a failed send.
  */
 import type { OtpChannel } from '@mfc-cabinet/core/schemas';
-import { messageText, type CodeMessage, type CodeSender } from './sender.js';
+import { messageText, type CodeSender, type OutgoingMessage } from './sender.js';
 
 export class WebhookSender implements CodeSender {
   readonly #urls: Record<OtpChannel, string>;
@@ -15,7 +15,7 @@ export class WebhookSender implements CodeSender {
     this.#timeoutMs = timeoutMs;
   }
 
-  async send(message: CodeMessage): Promise<void> {
+  async send(message: OutgoingMessage): Promise<void> {
     const response = await fetch(this.#urls[message.channel], {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

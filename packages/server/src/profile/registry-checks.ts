@@ -1,0 +1,119 @@
+/**
+ * Entering personal data and checking it against the registries. The data is stored at
+ * once with the check `pending` (a «standard» account goes back to «simplified» until
+ * then; «confirmed» stays), and the check runs after the answer: `verified` raises the
+ * account to «standard» and makes the СНИЛС a login, `rejected` tells why.
+ *
+ * A СНИЛС another account has is refused like any other mismatch, after the same wait,
+ * so the answer never tells that somebody has it.
+ */
+import type { Account, AccountChanges, Accounts } from '../accounts/accounts.js';
+import type { BackgroundTasks } from '../background.js';
+import type { AuditLog } from '../security/audit.js';
+import { newId } from '../security/tokens.js';
+import type { PersonalData } from './personal-data.js';
+import { registryRefusal, type RegistryAnswer, type RegistryChecker } from './registry.js';
+
+export interface RegistryCheckDeps {
+  accounts: Accounts;
+  registry: RegistryChecker;
+  tasks: BackgroundTasks;
+  audit: AuditLog;
+}
+
+const unreachable = 'Не удалось проверить данные: государственные реестры не ответили. Отправьте данные ещё раз позже.';
+
+export class RegistryChecks {
+  readonly #deps: RegistryCheckDeps;
+
+  constructor(deps: RegistryCheckDeps) {
+    this.#deps = deps;
+  }
+
+  /** Stores `data` as the account's and starts its check; returns the account as it is now. */
+  async submit(account: Account, data: PersonalData, ip: string): Promise<Account> {
+    const { accounts, tasks, audit } = this.#deps;
+    if (account.registryStatus === 'verified' && isUnchanged(account, data)) return account;
+    const checkId = newId();
+    const { snils, ...rest } = data;
+    const updated = await accounts.update(account.id, {
+      ...rest,
+      pendingSnils: snils,
+      registryStatus: 'pending',
+      registryReason: null,
+      registryCheckId: checkId,
+      level: account.level === 'standard' ? 'simplified' : account.level,
+    });
+    if (!updated) throw new Error(`account ${account.id} vanished`);
+    await audit.record('personal_data_submitted', { accountId: account.id, ip });
+    tasks.run('registry check', () => this.#check(account.id, checkId, data, ip));
+    return updated;
+  }
+
+  async #check(accountId: string, checkId: string, data: PersonalData, ip: string): Promise<void> {
+    const { audit } = this.#deps;
+    let answer: RegistryAnswer;
+    try {
+      answer = await this.#ask(accountId, data);
+    } catch (error) {
+      await audit.record('registry_check_failed', { accountId, ip });
+      await this.#finish(accountId, checkId, { ok: false, reason: unreachable }, ip);
+      throw error;
+    }
+    await this.#finish(accountId, checkId, answer, ip);
+  }
+
+  /** The registries' answer; a СНИЛС of another account is refused, after asking all the same. */
+  async #ask(accountId: string, data: PersonalData): Promise<RegistryAnswer> {
+    const answer = await this.#deps.registry.check(data);
+    const taken = await this.#deps.accounts.isTaken({ kind: 'snils', value: data.snils }, accountId);
+    return taken ? { ok: false, reason: registryRefusal } : answer;
+  }
+
+  /** Applies the answer, unless newer data started another check meanwhile. */
+  async #finish(accountId: string, checkId: string, answer: RegistryAnswer, ip: string): Promise<void> {
+    const { accounts, audit } = this.#deps;
+    const account = await accounts.get(accountId);
+    if (!account || account.registryCheckId !== checkId) return;
+    let applied: RegistryAnswer = answer;
+    let done: boolean;
+    try {
+      done = await accounts.finishRegistryCheck(accountId, checkId, changesFor(account, answer));
+    } catch (error) {
+      // The СНИЛС became another account's login meanwhile (it is unique).
+      if (!answer.ok) throw error;
+      applied = { ok: false, reason: registryRefusal };
+      done = await accounts.finishRegistryCheck(accountId, checkId, changesFor(account, applied));
+    }
+    if (done) await audit.record(applied.ok ? 'registry_verified' : 'registry_rejected', { accountId, ip });
+  }
+}
+
+/** What the answer changes: a confirmed СНИЛС becomes a login and «simplified» becomes «standard». */
+function changesFor(account: Account, answer: RegistryAnswer): AccountChanges {
+  if (!answer.ok) return { registryStatus: 'rejected', registryReason: answer.reason };
+  return {
+    snils: account.pendingSnils,
+    pendingSnils: null,
+    registryStatus: 'verified',
+    registryReason: null,
+    level: account.level === 'simplified' ? 'standard' : account.level,
+  };
+}
+
+/** Whether `data` is what the account holds already. */
+function isUnchanged(account: Account, data: PersonalData): boolean {
+  const current: PersonalData = {
+    lastName: account.lastName ?? '',
+    firstName: account.firstName ?? '',
+    middleName: account.middleName,
+    birthDate: account.birthDate ?? '',
+    passportSeries: account.passportSeries ?? '',
+    passportNumber: account.passportNumber ?? '',
+    passportIssuedAt: account.passportIssuedAt ?? '',
+    passportIssuedBy: account.passportIssuedBy,
+    snils: account.pendingSnils ?? account.snils ?? '',
+    inn: account.inn,
+  };
+  return (Object.keys(data) as Array<keyof PersonalData>).every((key) => data[key] === current[key]);
+}

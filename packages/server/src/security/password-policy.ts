@@ -1,0 +1,69 @@
+/**
+ * The rules a new password must meet: those of the design the SDK checks too
+ * (`@mfc-cabinet/core/passwords`), and the two only the server can check — not a common
+ * password, not one of the account's recent passwords. Each broken rule is one field error
+ * with the rule's code and a Russian message.
+ */
+import type { FieldError } from '@mfc-cabinet/core/errors';
+import { passwordMaxLength, passwordMinLength, passwordProblems, type PasswordProblem } from '@mfc-cabinet/core/passwords';
+import type { Accounts } from '../accounts/accounts.js';
+import { commonPasswords } from './common-passwords.js';
+import type { PasswordHasher } from './passwords.js';
+
+/** What each refused rule tells the citizen. */
+export const passwordMessages: Record<PasswordProblem, string> = {
+  password_length: `Пароль должен быть длиной от ${passwordMinLength} до ${passwordMaxLength} символов`,
+  password_lowercase: 'Добавьте строчную букву',
+  password_uppercase: 'Добавьте заглавную букву',
+  password_digit: 'Добавьте цифру',
+  password_special: 'Добавьте специальный символ, например ! ? % или -',
+  password_not_login: 'Пароль не должен содержать телефон, почту или СНИЛС',
+  password_common: 'Этот пароль слишком распространён, его легко подобрать. Придумайте другой.',
+  password_reused: 'Этот пароль уже использовался. Придумайте новый.',
+};
+
+const trailingNoise = /[\p{Nd}\p{P}\p{S}\s]+$/u;
+const leadingNoise = /^[\p{Nd}\p{P}\p{S}\s]+/u;
+
+/** Whether `password` is a common one, in any case and with digits or punctuation added at its ends. */
+export function isCommonPassword(password: string): boolean {
+  const lower = password.normalize('NFC').toLowerCase().trim();
+  const stem = lower.replace(trailingNoise, '');
+  return [lower, stem, stem.replace(leadingNoise, '')].some((variant) => variant !== '' && commonPasswords.has(variant));
+}
+
+export class PasswordPolicy {
+  readonly #accounts: Accounts;
+  readonly #hasher: PasswordHasher;
+  readonly #historySize: number;
+
+  /** @param historySize how many recent passwords of an account may not be chosen again */
+  constructor(accounts: Accounts, hasher: PasswordHasher, historySize: number) {
+    this.#accounts = accounts;
+    this.#hasher = hasher;
+    this.#historySize = historySize;
+  }
+
+  /**
+   * Every rule `password` breaks, as field errors on `password`.
+   *
+   * @param logins the citizen's phone, e-mail and СНИЛС, which the password must not contain
+   * @param accountId the account whose recent passwords may not come back, when it exists
+   */
+  async problems(password: string, logins: ReadonlyArray<string | null>, accountId?: string): Promise<FieldError[]> {
+    const problems: PasswordProblem[] = passwordProblems(
+      password,
+      logins.filter((login): login is string => login !== null),
+    );
+    if (isCommonPassword(password)) problems.push('password_common');
+    if (accountId !== undefined && (await this.#wasUsed(accountId, password))) problems.push('password_reused');
+    return problems.map((code) => ({ field: 'password', code, message: passwordMessages[code] }));
+  }
+
+  async #wasUsed(accountId: string, password: string): Promise<boolean> {
+    for (const hash of await this.#accounts.recentPasswordHashes(accountId, this.#historySize)) {
+      if (await this.#hasher.verify(password, hash)) return true;
+    }
+    return false;
+  }
+}
