@@ -114,7 +114,8 @@ export default meta;
 /**
  * The empty form. Every story talks to a fake Cabinet API in the browser
  * (`stories/support/fake-api.ts`); try it here: any login and password, then the code
- * `123456` (answers take 0.4 s). The other stories reach their state in their play function.
+ * `123456` (answers take 0.4 s). Registration and password recovery work too, with the same
+ * code. The other stories reach their state in their play function.
  */
 export const Default: Story = {
   parameters: { fakeApi: { delay: 400 } },
@@ -122,7 +123,7 @@ export const Default: Story = {
 
 /** Before the server has said whether the browser is signed in. */
 export const CheckingSession: Story = {
-  parameters: { fakeApi: { replies: { session: noAnswer } } },
+  parameters: { fakeApi: { replies: { 'GET auth/session': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await expectShown(form, '[role="status"].status');
@@ -131,7 +132,7 @@ export const CheckingSession: Story = {
 
 /** After Sign in, while the server checks the password. */
 export const SigningIn: Story = {
-  parameters: { fakeApi: { replies: { login: noAnswer } } },
+  parameters: { fakeApi: { replies: { 'POST auth/login': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -140,7 +141,7 @@ export const SigningIn: Story = {
 };
 
 export const WrongPassword: Story = {
-  parameters: { fakeApi: { replies: { login: problem(401, 'invalid_credentials', { attemptsLeft: 2 }) } } },
+  parameters: { fakeApi: { replies: { 'POST auth/login': problem(401, 'invalid_credentials', { attemptsLeft: 2 }) } } },
   play: async ({ canvasElement, args }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form, 'ivanov@mail.ru', 'wrong-password');
@@ -171,7 +172,7 @@ export const InvalidIdentifier: Story = {
 
 /** Too many wrong passwords: the server locks sign-in for 15 minutes; the countdown runs. */
 export const LockedOut: Story = {
-  parameters: { fakeApi: { replies: { login: problem(423, 'account_locked', { retryAfter: 15 * 60 }) } } },
+  parameters: { fakeApi: { replies: { 'POST auth/login': problem(423, 'account_locked', { retryAfter: 15 * 60 }) } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -202,7 +203,7 @@ export const CodeByEmail: Story = {
 
 /** After Confirm, while the server checks the code. */
 export const ConfirmingCode: Story = {
-  parameters: { fakeApi: { replies: { verify: noAnswer } } },
+  parameters: { fakeApi: { replies: { 'POST auth/login/code': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -223,7 +224,7 @@ export const WrongCode: Story = {
 
 /** The code was not entered within 5 minutes; a new one can be requested. */
 export const CodeExpired: Story = {
-  parameters: { fakeApi: { resendAfter: 0, replies: { verify: problem(400, 'otp_expired') } } },
+  parameters: { fakeApi: { resendAfter: 0, replies: { 'POST auth/login/code': problem(400, 'otp_expired') } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -234,7 +235,7 @@ export const CodeExpired: Story = {
 
 /** Three wrong codes: this sign-in attempt is over, the citizen starts again. */
 export const AttemptsExceeded: Story = {
-  parameters: { fakeApi: { replies: { verify: problem(400, 'otp_attempts_exceeded') } } },
+  parameters: { fakeApi: { replies: { 'POST auth/login/code': problem(400, 'otp_attempts_exceeded') } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -266,7 +267,7 @@ export const CodeResent: Story = {
 
 /** Too many codes requested: the server says when the next one may be sent. */
 export const ResendRateLimited: Story = {
-  parameters: { fakeApi: { resendAfter: 0, replies: { resend: problem(429, 'rate_limited', { retryAfter: 120 }) } } },
+  parameters: { fakeApi: { resendAfter: 0, replies: { 'POST auth/login/code/resend': problem(429, 'rate_limited', { retryAfter: 120 }) } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -305,7 +306,7 @@ export const SignedInConfirmed: Story = {
 
 /** After Sign out, while the server ends the session. */
 export const SigningOut: Story = {
-  parameters: { fakeApi: { signedIn: true, replies: { logout: noAnswer } } },
+  parameters: { fakeApi: { signedIn: true, replies: { 'POST auth/logout': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await press(form, '[part~="user"] button');
@@ -346,7 +347,7 @@ export const SessionExpired: Story = {
 
 /** The browser is offline. */
 export const NetworkError: Story = {
-  parameters: { fakeApi: { replies: { login: networkError } } },
+  parameters: { fakeApi: { replies: { 'POST auth/login': networkError } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -356,7 +357,7 @@ export const NetworkError: Story = {
 
 /** A proxy answers 503 with its own HTML page instead of the API. */
 export const ServerUnavailable: Story = {
-  parameters: { fakeApi: { replies: { login: unavailable } } },
+  parameters: { fakeApi: { replies: { 'POST auth/login': unavailable } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -366,7 +367,7 @@ export const ServerUnavailable: Story = {
 
 /** The server did not answer within the client's timeout (1.5 s here, 15 s by default). */
 export const NoAnswerInTime: Story = {
-  parameters: { fakeApi: { timeout: 1500, replies: { login: noAnswer } } },
+  parameters: { fakeApi: { timeout: 1500, replies: { 'POST auth/login': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -376,7 +377,7 @@ export const NoAnswerInTime: Story = {
 
 /** Whether the browser is signed in could not be checked (offline at page load); Try again is offered. */
 export const SessionCheckFailed: Story = {
-  parameters: { fakeApi: { replies: { session: networkError } } },
+  parameters: { fakeApi: { replies: { 'GET auth/session': networkError } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await expectShown(form, '#form-error button');
@@ -449,7 +450,7 @@ export const OverriddenStrings: Story = {
       errors: { invalid_credentials: 'Логин или пароль не подошли. Проверьте раскладку клавиатуры.' },
     },
   },
-  parameters: { fakeApi: { replies: { login: problem(401, 'invalid_credentials', { attemptsLeft: 4 }) } } },
+  parameters: { fakeApi: { replies: { 'POST auth/login': problem(401, 'invalid_credentials', { attemptsLeft: 4 }) } } },
   play: WrongPassword.play,
 };
 

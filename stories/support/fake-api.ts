@@ -1,18 +1,21 @@
 /**
  * A fake Cabinet API for stories: a `fetch` that answers the SDK with real `Response`
  * objects shaped by the schemas of `@mfc-cabinet/core`, without a server. By default it
- * behaves like the demo server (any login and password, then the one-time code
- * {@link demoCode}); a story replaces the answer of any endpoint to stage a state.
+ * behaves like the demo server: any login and password, registration and password recovery
+ * work, and every one-time code is {@link demoCode}. A story replaces the answer of any
+ * endpoint to stage a state.
  *
  * @example
  * ```ts
- * const api = new FakeCabinetApi({ replies: { login: problem(423, 'account_locked', { retryAfter: 900 }) } });
+ * const api = new FakeCabinetApi({ replies: { 'POST auth/login': problem(423, 'account_locked', { retryAfter: 900 }) } });
  * const client = api.createClient('ru');
  * ```
  */
 import {
   createCabinetClient,
   errorMessages,
+  isValidSnils,
+  passwordProblems,
   type AccountLevel,
   type CabinetClient,
   type CabinetErrorCode,
@@ -20,27 +23,38 @@ import {
   type Locale,
   type OtpChallenge,
   type OtpChannel,
+  type Profile,
+  type RecoveryChallenge,
   type Session,
 } from '@mfc-cabinet/core';
 
-/** The one-time code the fake server accepts. */
+/** The one-time code the fake server accepts, whatever it was sent for. */
 export const demoCode = '123456';
 
-/** The endpoints of the Cabinet API the fake server knows. */
-export type Endpoint = 'session' | 'login' | 'verify' | 'resend' | 'logout';
-
-const routes: ReadonlyArray<{ endpoint: Endpoint; method: string; path: RegExp }> = [
-  { endpoint: 'session', method: 'GET', path: /\/auth\/session$/ },
-  { endpoint: 'login', method: 'POST', path: /\/auth\/login$/ },
-  { endpoint: 'verify', method: 'POST', path: /\/auth\/login\/code$/ },
-  { endpoint: 'resend', method: 'POST', path: /\/auth\/login\/code\/resend$/ },
-  { endpoint: 'logout', method: 'POST', path: /\/auth\/logout$/ },
-];
+/** The endpoints of the Cabinet API the fake server knows: method and path under the base URL. */
+export type Endpoint =
+  | 'GET auth/session'
+  | 'POST auth/login'
+  | 'POST auth/login/code'
+  | 'POST auth/login/code/resend'
+  | 'POST auth/logout'
+  | 'GET consents/personal-data'
+  | 'POST auth/registration'
+  | 'POST auth/registration/code'
+  | 'POST auth/registration/code/resend'
+  | 'POST auth/recovery'
+  | 'POST auth/recovery/code'
+  | 'POST auth/recovery/code/resend'
+  | 'POST auth/recovery/password'
+  | 'GET profile'
+  | 'PUT profile/personal-data'
+  | 'POST profile/email/code'
+  | 'POST profile/email/code/resend';
 
 /** One request as the fake server sees it. */
 export interface FakeRequest {
   endpoint: Endpoint;
-  /** The parsed JSON body of a POST, or `undefined`. */
+  /** The parsed JSON body, or `undefined`. */
   body: Record<string, unknown> | undefined;
   /** From `Accept-Language`, which the SDK sets to its locale. */
   locale: Locale;
@@ -62,9 +76,9 @@ export interface FakeApiOptions {
   signedIn?: boolean;
   /** Who signs in. @default { displayName: 'Иванов Иван Иванович', level: 'standard' } */
   account?: { displayName?: string; level?: AccountLevel };
-  /** Where the one-time code goes; `null` for an account that signs in with the password alone. @default 'sms' */
+  /** Where the sign-in code goes; `null` for an account that signs in with the password alone. @default 'sms' */
   secondFactor?: OtpChannel | null;
-  /** Masked phone or e-mail in the challenge. @default by `secondFactor` */
+  /** Masked phone or e-mail in the sign-in challenge. @default by `secondFactor` */
   destination?: string;
   /** Seconds until the first code may be re-sent. @default 60 */
   resendAfter?: number;
@@ -77,6 +91,16 @@ export interface FakeApiOptions {
   /** Answers that replace the demo behaviour, per endpoint. */
   replies?: Partial<Record<Endpoint, Handler>>;
 }
+
+type CodePurpose = 'login' | 'registration' | 'email' | 'recovery';
+
+/** A one-time code the server is waiting for. */
+interface PendingCode {
+  purpose: CodePurpose;
+  attemptsLeft: number;
+}
+
+const codeAttempts = 3;
 
 const defaultDestinations: Record<OtpChannel, string> = {
   sms: '+7 *** ***-45-67',
@@ -98,12 +122,38 @@ export class FakeCabinetApi {
   /** Every request answered so far, oldest first. */
   readonly requests: FakeRequest[] = [];
   readonly options: FakeApiOptions;
-  session: Session | null;
-  challenge: OtpChallenge | undefined;
+  /** The session the browser's cookie points to, if any. */
+  session: Session | null = null;
+  /** The account signed in or registering. */
+  profile: Profile;
+  /** Codes sent and not yet used, by challenge id. */
+  readonly codes = new Map<string, PendingCode>();
+  /** Where a registration's e-mail code goes, once the phone is confirmed. */
+  pendingEmail: string | undefined;
+  #ids = 0;
 
   constructor(options: FakeApiOptions = {}) {
     this.options = options;
-    this.session = options.signedIn ? this.newSession() : null;
+    const [lastName = null, firstName = null, middleName = null] = (
+      options.account?.displayName ?? 'Иванов Иван Иванович'
+    ).split(' ');
+    this.profile = {
+      id: 'user-1',
+      level: options.account?.level ?? 'standard',
+      lastName,
+      firstName,
+      middleName,
+      birthDate: '1985-04-12',
+      phone: '+7 900 123-45-67',
+      email: 'ivanov@mail.ru',
+      snils: '112-233-445 95',
+      inn: null,
+      passport: { series: '4509', number: '123456', issuedAt: '2015-05-20' },
+      secondFactor: options.secondFactor === undefined ? 'sms' : options.secondFactor,
+      registryCheck: { status: options.account?.level === 'simplified' ? 'not_submitted' : 'verified', reason: null },
+      createdAt: new Date(Date.now() - 400 * 86_400_000).toISOString(),
+    };
+    if (options.signedIn) this.session = this.newSession();
   }
 
   /** A client of this server, as `createCabinetClient()` makes it for a page. */
@@ -124,16 +174,15 @@ export class FakeCabinetApi {
   /** The `fetch` to give to `createCabinetClient()`. */
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const route = routes.find(
-      ({ method, path }) => method === request.method && path.test(new URL(request.url).pathname),
-    );
+    const basePath = new URL(this.baseUrl, request.url).pathname;
+    const endpoint = `${request.method} ${new URL(request.url).pathname.slice(basePath.length + 1)}`;
     const locale: Locale = request.headers.get('accept-language')?.startsWith('en') ? 'en' : 'ru';
     let reply: Reply;
-    if (route) {
-      const body = request.method === 'POST' && request.body ? await request.json() : undefined;
-      const fakeRequest: FakeRequest = { endpoint: route.endpoint, body, locale };
+    if (isEndpoint(endpoint)) {
+      const body = request.body ? ((await request.json()) as Record<string, unknown>) : undefined;
+      const fakeRequest: FakeRequest = { endpoint, body, locale };
       this.requests.push(fakeRequest);
-      const handler = this.options.replies?.[route.endpoint] ?? demoHandlers[route.endpoint];
+      const handler = this.options.replies?.[endpoint] ?? demoHandlers[endpoint];
       reply = typeof handler === 'function' ? handler(fakeRequest, this) : handler;
     } else {
       reply = problemReply(locale, 404, 'not_found');
@@ -142,14 +191,15 @@ export class FakeCabinetApi {
     return respond(reply, request.signal);
   };
 
-  /** A session for the account of the options, as the server creates it at sign-in. */
+  /** A session of the account, as the server creates it at sign-in. */
   newSession(): Session {
     const now = Date.now();
+    const { lastName, firstName, middleName, phone } = this.profile;
     return {
       user: {
-        id: 'user-1',
-        displayName: this.options.account?.displayName ?? 'Иванов Иван Иванович',
-        level: this.options.account?.level ?? 'standard',
+        id: this.profile.id,
+        displayName: [lastName, firstName, middleName].filter(Boolean).join(' ') || phone || '',
+        level: this.profile.level,
       },
       csrfToken: 'fake-csrf-token',
       createdAt: new Date(now).toISOString(),
@@ -158,75 +208,276 @@ export class FakeCabinetApi {
     };
   }
 
-  /** Signs in on the server and answers with the session (which the browser may not keep). */
-  signIn(): Reply {
+  /** Signs in on the server and returns the session (which the browser may not keep). */
+  signIn(): Session {
     const session = this.newSession();
-    this.challenge = undefined;
     if (!this.options.cookieBlocked) this.session = session;
-    return ok({ status: 'authenticated', session });
+    return session;
   }
 
-  newChallenge(resendAfter: number): OtpChallenge {
-    const channel = this.options.secondFactor ?? 'sms';
-    this.challenge = {
-      id: 'challenge-1',
-      channel,
-      destination: this.options.destination ?? defaultDestinations[channel],
-      codeLength: demoCode.length,
-      expiresIn: 300,
-      resendAfter,
-      attemptsLeft: 3,
-    };
-    return this.challenge;
+  /** Sends a code: the challenge of a sign-in, a registration or an e-mail confirmation. */
+  sendCode(purpose: CodePurpose, channel: OtpChannel, destination: string, resendAfter = 60, id = this.#newId(purpose)): OtpChallenge {
+    this.codes.set(id, { purpose, attemptsLeft: codeAttempts });
+    return { id, channel, destination, codeLength: demoCode.length, expiresIn: 300, resendAfter, attemptsLeft: codeAttempts };
   }
+
+  /** Sends a recovery code, without saying where to (that would reveal the account). */
+  sendRecoveryCode(id = this.#newId('recovery')): RecoveryChallenge {
+    this.codes.set(id, { purpose: 'recovery', attemptsLeft: codeAttempts });
+    return { id, codeLength: demoCode.length, expiresIn: 300, resendAfter: 60, attemptsLeft: codeAttempts };
+  }
+
+  #newId(purpose: CodePurpose): string {
+    return `${purpose}-${++this.#ids}`;
+  }
+}
+
+const endpoints: ReadonlySet<string> = new Set<Endpoint>([
+  'GET auth/session',
+  'POST auth/login',
+  'POST auth/login/code',
+  'POST auth/login/code/resend',
+  'POST auth/logout',
+  'GET consents/personal-data',
+  'POST auth/registration',
+  'POST auth/registration/code',
+  'POST auth/registration/code/resend',
+  'POST auth/recovery',
+  'POST auth/recovery/code',
+  'POST auth/recovery/code/resend',
+  'POST auth/recovery/password',
+  'GET profile',
+  'PUT profile/personal-data',
+  'POST profile/email/code',
+  'POST profile/email/code/resend',
+]);
+
+function isEndpoint(value: string): value is Endpoint {
+  return endpoints.has(value);
 }
 
 // ------------------------------------------------------------------ the demo behaviour
 
 const demoHandlers: Record<Endpoint, Handler> = {
-  session: (_request, api) => ok({ session: api.session }),
+  'GET auth/session': (_request, api) => ok({ session: api.session }),
 
-  login: ({ body, locale }, api) => {
-    const errors: FieldError[] = [];
-    if (typeof body?.['identifier'] !== 'string' || !body['identifier'].trim()) {
-      errors.push(fieldError('identifier', locale));
-    }
-    if (typeof body?.['password'] !== 'string' || !body['password']) errors.push(fieldError('password', locale));
+  'POST auth/login': ({ body, locale }, api) => {
+    const errors = required(body, ['identifier', 'password'], locale);
     if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
-    if (api.options.secondFactor === null) return api.signIn();
-    return ok({ status: 'code_required', challenge: api.newChallenge(api.options.resendAfter ?? 60) });
+    const channel = api.options.secondFactor === undefined ? 'sms' : api.options.secondFactor;
+    if (channel === null) return ok({ status: 'authenticated', session: api.signIn() });
+    const destination = api.options.destination ?? defaultDestinations[channel];
+    return ok({ status: 'code_required', challenge: api.sendCode('login', channel, destination, api.options.resendAfter) });
   },
 
-  verify: ({ body, locale }, api) => {
-    const { challenge } = api;
-    if (!challenge || body?.['challengeId'] !== challenge.id) return problemReply(locale, 400, 'otp_expired');
-    if (body['code'] === demoCode) return api.signIn();
-    challenge.attemptsLeft -= 1;
-    if (challenge.attemptsLeft <= 0) {
-      api.challenge = undefined;
-      return problemReply(locale, 400, 'otp_attempts_exceeded');
-    }
-    return problemReply(locale, 400, 'otp_invalid', { attemptsLeft: challenge.attemptsLeft });
-  },
+  'POST auth/login/code': (request, api) =>
+    checkCode(request, api, 'login', () => ok({ status: 'authenticated', session: api.signIn() })),
 
-  resend: ({ body, locale }, api) => {
-    if (!api.challenge || body?.['challengeId'] !== api.challenge.id) return problemReply(locale, 400, 'otp_expired');
-    return ok(api.newChallenge(60));
-  },
+  'POST auth/login/code/resend': (request, api) =>
+    resendCode(request, api, 'login', (id) => {
+      const channel = api.options.secondFactor ?? 'sms';
+      return ok(api.sendCode('login', channel, api.options.destination ?? defaultDestinations[channel], 60, id));
+    }),
 
-  logout: (_request, api) => {
+  'POST auth/logout': (_request, api) => {
     api.endSession();
     return { kind: 'empty', status: 204 };
   },
+
+  'GET consents/personal-data': ({ locale }) => ok(consents[locale]),
+
+  'POST auth/registration': ({ body, locale }, api) => {
+    const phone = String(body?.['phone'] ?? '');
+    const email = typeof body?.['email'] === 'string' && body['email'] ? body['email'] : undefined;
+    const errors = [
+      ...required(body, ['phone', 'password'], locale),
+      ...passwordErrors(String(body?.['password'] ?? ''), [phone, email ?? ''], locale),
+    ];
+    const consent = body?.['consent'] as { version?: unknown; accepted?: unknown } | undefined;
+    if (consent?.accepted !== true) errors.push({ field: 'consent.accepted', code: 'required', message: fieldMessages[locale].consent });
+    else if (consent.version !== consents[locale].version) {
+      errors.push({ field: 'consent.version', code: 'consent_outdated', message: fieldMessages[locale].consentOutdated });
+    }
+    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    api.profile = newAccount(phone);
+    api.pendingEmail = email;
+    return ok({ challenge: api.sendCode('registration', 'sms', maskPhone(phone)) });
+  },
+
+  'POST auth/registration/code': (request, api) =>
+    checkCode(request, api, 'registration', () => {
+      const session = api.signIn();
+      const email = api.pendingEmail;
+      return ok({
+        status: 'authenticated',
+        session,
+        emailChallenge: email ? api.sendCode('email', 'email', maskEmail(email)) : null,
+      });
+    }),
+
+  'POST auth/registration/code/resend': (request, api) =>
+    resendCode(request, api, 'registration', (id) =>
+      ok({ challenge: api.sendCode('registration', 'sms', maskPhone(api.profile.phone ?? ''), 60, id) }),
+    ),
+
+  'POST auth/recovery': ({ body, locale }, api) => {
+    const errors = required(body, ['identifier'], locale);
+    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    return ok({ challenge: api.sendRecoveryCode() });
+  },
+
+  'POST auth/recovery/code': (request, api) =>
+    checkCode(request, api, 'recovery', () => ok({ resetToken: 'fake-reset-token', expiresIn: 600 })),
+
+  'POST auth/recovery/code/resend': (request, api) =>
+    resendCode(request, api, 'recovery', (id) => ok({ challenge: api.sendRecoveryCode(id) })),
+
+  'POST auth/recovery/password': ({ body, locale }, api) => {
+    if (body?.['resetToken'] !== 'fake-reset-token') return problemReply(locale, 400, 'otp_expired');
+    const errors = passwordErrors(String(body['password'] ?? ''), [], locale);
+    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    api.endSession();
+    return { kind: 'empty', status: 204 };
+  },
+
+  'GET profile': ({ locale }, api) => (api.session ? ok(api.profile) : problemReply(locale, 401, 'unauthenticated')),
+
+  'PUT profile/personal-data': ({ body, locale }, api) => {
+    if (!api.session) return problemReply(locale, 401, 'unauthenticated');
+    const passport = (body?.['passport'] ?? {}) as Record<string, unknown>;
+    const errors = required(body, ['lastName', 'firstName', 'birthDate', 'snils'], locale);
+    if (typeof body?.['snils'] === 'string' && body['snils'] && !isValidSnils(body['snils'])) {
+      errors.push({ field: 'snils', code: 'snils_checksum', message: fieldMessages[locale].snils });
+    }
+    for (const field of ['series', 'number', 'issuedAt'] as const) {
+      if (!passport[field]) errors.push({ field: `passport.${field}`, code: 'required', message: fieldMessages[locale].required });
+    }
+    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    const text = (name: string) => (typeof body?.[name] === 'string' && body[name] ? String(body[name]) : null);
+    api.profile = {
+      ...api.profile,
+      lastName: text('lastName'),
+      firstName: text('firstName'),
+      middleName: text('middleName'),
+      birthDate: text('birthDate'),
+      snils: text('snils'),
+      inn: text('inn'),
+      passport: {
+        series: String(passport['series']),
+        number: String(passport['number']),
+        issuedAt: String(passport['issuedAt']),
+        ...(passport['issuedBy'] ? { issuedBy: String(passport['issuedBy']) } : {}),
+      },
+      registryCheck: { status: 'pending', reason: null },
+    };
+    return ok(api.profile);
+  },
+
+  'POST profile/email/code': (request, api) =>
+    checkCode(request, api, 'email', () => {
+      api.profile = { ...api.profile, email: api.pendingEmail ?? api.profile.email };
+      api.pendingEmail = undefined;
+      return ok(api.profile);
+    }),
+
+  'POST profile/email/code/resend': (request, api) =>
+    resendCode(request, api, 'email', (id) =>
+      ok({ challenge: api.sendCode('email', 'email', maskEmail(api.pendingEmail ?? ''), 60, id) }),
+    ),
 };
 
-const fieldMessages: Record<Locale, Record<'identifier' | 'password', string>> = {
-  ru: { identifier: 'Укажите телефон, почту или СНИЛС.', password: 'Укажите пароль.' },
-  en: { identifier: 'Enter a phone, e-mail or SNILS.', password: 'Enter the password.' },
+/** Checks a one-time code: {@link demoCode} passes; three wrong ones end the attempt. */
+function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, passed: () => Reply): Reply {
+  const id = String(body?.['challengeId'] ?? '');
+  const pending = api.codes.get(id);
+  if (!pending || pending.purpose !== purpose) return problemReply(locale, 400, 'otp_expired');
+  if (body?.['code'] === demoCode) {
+    api.codes.delete(id);
+    return passed();
+  }
+  pending.attemptsLeft -= 1;
+  if (pending.attemptsLeft > 0) return problemReply(locale, 400, 'otp_invalid', { attemptsLeft: pending.attemptsLeft });
+  api.codes.delete(id);
+  return problemReply(locale, 400, 'otp_attempts_exceeded');
+}
+
+/** Sends a new code for the same attempt, which keeps its id. */
+function resendCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, send: (id: string) => Reply): Reply {
+  const id = String(body?.['challengeId'] ?? '');
+  return api.codes.get(id)?.purpose === purpose ? send(id) : problemReply(locale, 400, 'otp_expired');
+}
+
+function newAccount(phone: string): Profile {
+  return {
+    id: 'user-2',
+    level: 'simplified',
+    lastName: null,
+    firstName: null,
+    middleName: null,
+    birthDate: null,
+    phone,
+    email: null,
+    snils: null,
+    inn: null,
+    passport: null,
+    secondFactor: 'sms',
+    registryCheck: { status: 'not_submitted', reason: null },
+    createdAt: new Date().toISOString(),
+  };
+}
+
+function maskPhone(phone: string): string {
+  return `+7 *** ***-${phone.replace(/\D/g, '').slice(-4).replace(/(\d\d)(\d\d)/, '$1-$2')}`;
+}
+
+function maskEmail(email: string): string {
+  const [name = '', domain = ''] = email.split('@');
+  return `${name.slice(0, 1)}***@${domain}`;
+}
+
+const consents: Record<Locale, { version: string; title: string; text: string }> = {
+  ru: {
+    version: '2026-01',
+    title: 'Согласие на обработку персональных данных',
+    text:
+      'Я даю согласие МФЦ на обработку моих персональных данных для предоставления государственных и муниципальных услуг.\n\n' +
+      'Согласие действует до его отзыва. Отозвать его можно в личном кабинете или в любом офисе МФЦ.',
+  },
+  en: {
+    version: '2026-01',
+    title: 'Consent to the processing of personal data',
+    text:
+      'I consent to the MFC processing my personal data to provide state and municipal services.\n\n' +
+      'The consent is valid until withdrawn. It can be withdrawn in the personal cabinet or at any MFC office.',
+  },
 };
 
-function fieldError(field: 'identifier' | 'password', locale: Locale): FieldError {
-  return { field, code: 'required', message: fieldMessages[locale][field] };
+const fieldMessages: Record<Locale, Record<'required' | 'password' | 'consent' | 'consentOutdated' | 'snils', string>> = {
+  ru: {
+    required: 'Заполните это поле.',
+    password: 'Пароль не отвечает требованиям.',
+    consent: 'Нужно согласие на обработку персональных данных.',
+    consentOutdated: 'Текст согласия обновился. Прочитайте его ещё раз.',
+    snils: 'В номере СНИЛС ошибка.',
+  },
+  en: {
+    required: 'Fill in this field.',
+    password: 'The password does not meet the rules.',
+    consent: 'The consent to the processing of personal data is required.',
+    consentOutdated: 'The consent text has changed. Please read it again.',
+    snils: 'The SNILS number has a mistake.',
+  },
+};
+
+function required(body: Record<string, unknown> | undefined, fields: readonly string[], locale: Locale): FieldError[] {
+  return fields
+    .filter((field) => typeof body?.[field] !== 'string' || !String(body[field]).trim())
+    .map((field) => ({ field, code: 'required', message: fieldMessages[locale].required }));
+}
+
+function passwordErrors(password: string, logins: readonly string[], locale: Locale): FieldError[] {
+  const [problem] = passwordProblems(password, logins.filter(Boolean));
+  return problem ? [{ field: 'password', code: problem, message: fieldMessages[locale].password }] : [];
 }
 
 // ------------------------------------------------------------------ replies
