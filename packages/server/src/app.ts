@@ -109,6 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         'res.headers["set-cookie"]',
         'body.password',
         'body.code',
+        'body.resetToken',
       ],
     },
   });

@@ -4,5 +4,8 @@ export { loadConfig, configDocs, ConfigError, repoRoot, type Config, type Config
 export { ManualClock, systemClock, type Clock } from './clock.js';
 export { DevOutbox, type OutboxEntry } from './senders/dev-outbox.js';
 export { WebhookSender } from './senders/webhook.js';
-export type { CodeMessage, CodePurpose, CodeSender } from './senders/sender.js';
+export type { CodeMessage, CodePurpose, CodeSender, NoticeMessage, NoticePurpose, OutgoingMessage } from './senders/sender.js';
+export { DemoRegistry, registryRefusal, type RegistryAnswer, type RegistryChecker } from './profile/registry.js';
+export type { PersonalData } from './profile/personal-data.js';
+export { personalDataConsentVersion } from './consent/personal-data-consent.js';
 export { demoCitizens, demoPassword, type DemoCitizen } from './db/seed.js';

@@ -43,6 +43,7 @@ export async function startServer(env: Record<string, string> = {}, deps: AppDep
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
+    REGISTRY_CHECK_DELAY_MS: '0',
     ...env,
   });
   const built = await buildApp(config, deps);

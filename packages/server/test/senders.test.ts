@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { WebhookSender } from '../src/senders/webhook.js';
-import { assertProblem, startServer } from './helpers.js';
+import { assertProblem, goodPassword, newPhone, startServer } from './helpers.js';
 
 describe('the webhook sender', () => {
   const received: Array<{ url: string; body: unknown; type: string }> = [];
@@ -41,10 +41,43 @@ describe('the webhook sender', () => {
     ]);
   });
 
+  test('a notice is POSTed the same way, with no code', async () => {
+    received.length = 0;
+    const sender = new WebhookSender({ sms: `${base}/sms`, email: `${base}/email` });
+    await sender.send({ channel: 'email', to: 'ivanov@example.ru', code: null, purpose: 'password_changed' });
+    assert.deepEqual(received, [
+      {
+        url: '/email',
+        type: 'application/json',
+        body: {
+          channel: 'email',
+          to: 'ivanov@example.ru',
+          code: null,
+          purpose: 'password_changed',
+          text: 'Пароль от личного кабинета МФЦ изменён, все сеансы завершены. Если вы этого не делали, сразу восстановите пароль и обратитесь в МФЦ.',
+        },
+      },
+    ]);
+  });
+
   test('an answer other than 2xx is a failed send', async () => {
     status = 502;
     const sender = new WebhookSender({ sms: `${base}/sms`, email: `${base}/email` });
     await assert.rejects(sender.send({ channel: 'sms', to: '+79000000001', code: '123456', purpose: 'login' }), /502/);
+  });
+});
+
+describe('a failed send at registration', () => {
+  test('answers server_unavailable and keeps no registration', async () => {
+    const server = await startServer({}, { sender: { send: () => Promise.reject(new Error('gateway down')) } });
+    try {
+      const response = await server.browser().register({ phone: newPhone(), password: goodPassword() });
+      assert.equal(assertProblem(response, 503, 'server_unavailable').detail, 'Не удалось отправить код. Попробуйте позже.');
+      assert.deepEqual(await server.db.selectFrom('pendingRegistrations').select('phone').execute(), []);
+      assert.deepEqual(await server.db.selectFrom('codeChallenges').select('idHash').execute(), []);
+    } finally {
+      await server.close();
+    }
   });
 });
 

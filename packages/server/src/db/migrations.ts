@@ -7,7 +7,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 
-const migrations: Record<string, Migration> = {
+/** Every migration by name, applied in name order. Exported for the tests of upgrades. */
+export const migrations: Record<string, Migration> = {
   '0001_accounts_and_sign_in': {
     async up(db: Kysely<unknown>) {
       await db.schema

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { Migrator, type Kysely } from 'kysely';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { migrateToLatest, migrations } from '../src/db/migrations.js';
+import { sendLimitKey } from '../src/security/otp.js';
+import { hashToken } from '../src/security/tokens.js';
+
+let dataDir: string;
+let db: Database;
+before(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mfc-migrations-test-'));
+  db = openDatabase(dataDir);
+});
+after(async () => {
+  await db.destroy();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a database of the first release is upgraded with its data kept', async () => {
+  const first = { '0001_accounts_and_sign_in': migrations['0001_accounts_and_sign_in']! };
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => first } }).migrateToLatest();
+  assert.equal(error, undefined);
+  const old = db as unknown as Kysely<any>;
+  const account = {
+    id: 'a1',
+    phone: '+79000000009',
+    email: 'old@example.ru',
+    snils: '112-233-445 95',
+    passwordHash: '$scrypt$old',
+    level: 'standard',
+    secondFactor: 'sms',
+    lastName: 'Старов',
+    firstName: 'Олег',
+    createdAt: 1_700_000_000_000,
+  };
+  await old.insertInto('accounts').values(account).execute();
+  await old.insertInto('accounts').values({ ...account, id: 'a2', phone: '+79000000008', email: null, snils: null, level: 'simplified' }).execute();
+  await old.insertInto('codeSends').values({ id: 's1', accountId: 'a1', sentAt: 1_700_000_000_000 }).execute();
+
+  await migrateToLatest(db);
+
+  const upgraded = await db.selectFrom('accounts').selectAll().orderBy('id').execute();
+  assert.deepEqual(
+    upgraded.map(({ id, lastName, firstName, registryStatus, pendingSnils, temporaryPasswordExpiresAt }) => ({
+      id,
+      lastName,
+      firstName,
+      registryStatus,
+      pendingSnils,
+      temporaryPasswordExpiresAt,
+    })),
+    [
+      { id: 'a1', lastName: 'Старов', firstName: 'Олег', registryStatus: 'verified', pendingSnils: null, temporaryPasswordExpiresAt: null },
+      { id: 'a2', lastName: 'Старов', firstName: 'Олег', registryStatus: 'not_submitted', pendingSnils: null, temporaryPasswordExpiresAt: null },
+    ],
+  );
+  await db.updateTable('accounts').set({ lastName: null, firstName: null }).where('id', '=', 'a2').execute();
+  assert.equal((await db.selectFrom('accounts').select('lastName').where('id', '=', 'a2').executeTakeFirstOrThrow()).lastName, null, 'names may be empty now');
+
+  const history = await db.selectFrom('passwordHistory').select(['accountId', 'passwordHash', 'serial']).orderBy('accountId').execute();
+  assert.deepEqual(history, [
+    { accountId: 'a1', passwordHash: '$scrypt$old', serial: 1 },
+    { accountId: 'a2', passwordHash: '$scrypt$old', serial: 1 },
+  ]);
+  const sends = await db.selectFrom('codeSends').selectAll().execute();
+  assert.equal(sends.length, 1, 'the hour of sends is kept');
+  assert.equal(sends[0]!.limitKey, hashToken(sendLimitKey('account', 'a1')), 'counted against the account as before');
+
+  await assert.rejects(db.insertInto('accounts').values({ ...upgraded[0]!, id: 'a3' }).execute(), /UNIQUE/, 'logins stay unique');
+});
