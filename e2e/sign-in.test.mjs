@@ -3,39 +3,26 @@
 // tab is signed in too, and signing out in the first tab reaches the second.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { startTestServer } from '../scripts/test-server.mjs';
+import { codeFromOutbox, launchChromium, startDemo, watchForProblems } from './support.mjs';
 
 const demoPhone = '+7 900 000-00-01';
 const demoPassword = 'Demo-2026!';
 
-let server;
+let demo;
 let browser;
 
 before(async () => {
-  server = await startTestServer({ mode: 'demo' });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  demo = await startDemo();
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await server?.stop();
+  await demo?.stop();
 });
 
 /** The site on http://localhost (a secure context, so the __Host- cookie is kept). */
-const siteUrl = (path = '/') => server.url.replace('127.0.0.1', 'localhost') + path;
-
-function watchForProblems(page) {
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(String(error)));
-  return problems;
-}
+const siteUrl = (path) => demo.siteUrl(path);
 
 test('a demo citizen signs in with the code from the outbox, and signing out reaches the other tab', async () => {
   const context = await browser.newContext({ locale: 'ru-RU' });
@@ -54,19 +41,14 @@ test('a demo citizen signs in with the code from the outbox, and signing out rea
   await firstTab.getByText('Мы отправили код в SMS').waitFor();
 
   // The code a real deployment sends by SMS is on the dev outbox page in demo mode.
-  const outbox = await context.newPage();
-  await outbox.goto(siteUrl('/dev/outbox'));
-  const message = outbox.locator('tbody tr', { hasText: '+79000000001' }).first();
-  const code = (await message.textContent()).match(/\b\d{6}\b/)?.[0];
-  assert.ok(code, 'the outbox shows a six-digit code for the demo phone');
-  await outbox.close();
+  const code = await codeFromOutbox(context, siteUrl, '+79000000001');
 
   await firstTab.getByLabel('Код подтверждения').fill(code);
   await firstTab.getByRole('button', { name: 'Подтвердить' }).click();
   await firstTab.getByText('Вы вошли как').waitFor();
 
   const secondTab = await context.newPage();
-  problems.push(...watchForProblems(secondTab));
+  watchForProblems(secondTab, problems);
   await secondTab.goto(siteUrl('/'));
   await secondTab.getByText('Вы вошли как').waitFor();
 

@@ -29,7 +29,7 @@ export async function startTestServer({ mode = 'test', env = {} } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'mfc-cabinet-test-'));
   const child = spawn(process.execPath, [join(root, 'packages/server/dist/main.js')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'test', MFC_MODE: mode, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000', ...env },
+    env: { ...process.env, NODE_ENV: 'test', MFC_MODE: mode, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000', REGISTRY_CHECK_DELAY_MS: '300', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -10,6 +10,18 @@ import { dispatchMfcEvent, type MfcEventMap } from './events.js';
 
 const defaultApiBase = '/api/v1';
 
+/** The `lang` in force at an element, looking through the shadow roots it sits in. */
+export function inheritedLang(element: Element): string | null {
+  let node: Element | null = element;
+  while (node) {
+    const withLang: Element | null = node.closest('[lang]');
+    if (withLang) return withLang.getAttribute('lang');
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
+}
+
 /**
  * The base of every `mfc-` widget: where the client and the language come from, typed
  * events, and an idempotent `define()`.
@@ -55,7 +67,7 @@ export class MfcElement extends LitElement {
   }
 
   protected get resolvedLocale(): Locale {
-    return this.locale ?? this.providedLocale ?? toLocale(this.closest('[lang]')?.getAttribute('lang'));
+    return this.locale ?? this.providedLocale ?? toLocale(inheritedLang(this));
   }
 
   /** The strings to render with: the language's, the page's overrides, then this element's. */

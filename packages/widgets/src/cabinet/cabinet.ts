@@ -3,6 +3,7 @@ import { createCabinetClient, type CabinetClient, type Locale } from '@mfc-cabin
 import { html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientContext, localeContext } from '../base/context.js';
+import { inheritedLang } from '../base/mfc-element.js';
 import { toLocale } from '../i18n/registry.js';
 import { tokens } from '../styles/tokens.styles.js';
 
@@ -45,7 +46,7 @@ export class MfcCabinet extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.providedLocale = this.locale ?? toLocale(this.closest('[lang]')?.getAttribute('lang'));
+    this.providedLocale = this.locale ?? toLocale(inheritedLang(this));
     const needsOwnClient = !this.client || this.client === this.#ownClient;
     if (needsOwnClient && (changed.has('apiBase') || changed.has('locale') || !this.client)) {
       this.#ownClient?.close();

@@ -58,6 +58,7 @@ export const en: Translation = {
   errorHeading: 'Something went wrong',
   forgotPassword: 'Forgot your password?',
   register: 'Create an account',
+  changePhone: 'Change the phone number',
   backToLogin: 'Back to sign-in',
   passwordChanged: 'Your password has been changed. Sign in with the new one.',
 
@@ -147,7 +148,7 @@ export const en: Translation = {
   recoveryCodeHeading: 'Enter the code',
   recoveryCodeSent:
     'If an account with these details exists, we have sent a code to its phone (or to the e-mail, if you entered the e-mail).',
-  newPasswordHeading: 'New password',
+  newPasswordHeading: 'Choose a new password',
   savePassword: 'Save the password',
   savingPassword: 'Saving the password…',
   passwordChangedHeading: 'Password changed',

@@ -2,6 +2,7 @@ import type { AccountStrings } from './translation.js';
 
 /** Russian strings of registration and password recovery, loaded with those forms. */
 export const ruAccount: AccountStrings = {
+  changePhone: 'Изменить номер телефона',
   backToLogin: 'Вернуться ко входу',
   newPasswordLabel: 'Новый пароль',
   newPasswordRequired: 'Придумайте пароль',
@@ -89,7 +90,7 @@ export const ruAccount: AccountStrings = {
   recoveryCodeHeading: 'Введите код',
   recoveryCodeSent:
     'Если учётная запись с такими данными существует, мы отправили код на привязанный к ней телефон (или на почту, если вы указали почту).',
-  newPasswordHeading: 'Новый пароль',
+  newPasswordHeading: 'Придумайте новый пароль',
   savePassword: 'Сохранить пароль',
   savingPassword: 'Сохраняем пароль…',
   passwordChangedHeading: 'Пароль изменён',

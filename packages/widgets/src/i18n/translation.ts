@@ -66,6 +66,7 @@ export interface CommonStrings {
  * module (loaded when the citizen opens them), the English ones with the English chunk.
  */
 export interface AccountStrings {
+  changePhone: string;
   backToLogin: string;
   /** New passwords (registration, recovery). */
   newPasswordLabel: string;

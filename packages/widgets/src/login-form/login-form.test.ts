@@ -288,6 +288,16 @@ describe('<mfc-login-form>', () => {
     expect(text(form)).to.include('Вход в личный кабинет');
   });
 
+  it('follows the lang of the page around it, also from inside another shadow root', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div lang="en-GB"><div></div></div>`);
+    const root = page.querySelector('div')!.attachShadow({ mode: 'open' });
+    const form = document.createElement('mfc-login-form');
+    form.client = newClient();
+    root.append(form);
+    await ready(form);
+    await waitFor(() => text(form).includes('Sign in to your account'), 5000, 'English from the lang attribute');
+  });
+
   it('takes the client and the language from <mfc-cabinet>', async () => {
     const cabinet = await fixture(html`<mfc-cabinet api-base="/api/v1" locale="en"><mfc-login-form></mfc-login-form></mfc-cabinet>`);
     const form = await ready(cabinet.querySelector('mfc-login-form')!);

@@ -114,7 +114,8 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     let heading = t.loginHeading;
     let content: TemplateResult;
     if (this.view !== 'login') {
-      return html`<div part="base" class="base" @mfc-navigate=${this.#onNavigate}>${this.#renderView(this.view)}</div>`;
+      // The form it leads to brings its own box (and `base` part); this one only listens.
+      return html`<div class="view" @mfc-navigate=${this.#onNavigate}>${this.#renderView(this.view)}</div>`;
     }
     if (this.auth.status === 'signed-in') {
       heading = t.accountHeading;

@@ -288,7 +288,7 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
         onInput: () => this.clearFieldError('code'),
       })}
       <p>
-        ${isEmail ? linkButton(t.skipEmail, this.#skipEmail) : linkButton(t.changeLogin, this.#startOver)}
+        ${isEmail ? linkButton(t.skipEmail, this.#skipEmail) : linkButton(t.changePhone, this.#startOver)}
       </p>
     `;
   }
