@@ -43,14 +43,19 @@ export class Accounts {
     return this.#db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  /** Creates the account; its password starts its password history. */
-  async create(account: Account): Promise<Account> {
+  /**
+   * Creates the account; its password starts its password history. `alsoRecord` writes
+   * what must exist with the account or not at all (the consent record) in the same
+   * transaction.
+   */
+  async create(account: Account, alsoRecord?: (trx: Database) => Promise<void>): Promise<Account> {
     await this.#db.transaction().execute(async (trx) => {
       await trx.insertInto('accounts').values(account).execute();
       await trx
         .insertInto('passwordHistory')
         .values({ id: newId(), accountId: account.id, passwordHash: account.passwordHash, serial: 1, createdAt: account.createdAt })
         .execute();
+      await alsoRecord?.(trx);
     });
     return account;
   }

@@ -109,38 +109,46 @@ export class Registration {
     await challenges.verify(challengeId, code, browser.ip, { purpose: 'registration' });
     if (await accounts.isTaken({ kind: 'phone', value: registration.phone })) throw new ApiError('otp_expired');
 
-    const account = await accounts.create({
-      id: newId(),
-      phone: registration.phone,
-      email: null,
-      snils: null,
-      passwordHash: registration.passwordHash,
-      temporaryPasswordExpiresAt: null,
-      level: 'simplified',
-      secondFactor: 'sms',
-      lastName: null,
-      firstName: null,
-      middleName: null,
-      birthDate: null,
-      inn: null,
-      passportSeries: null,
-      passportNumber: null,
-      passportIssuedAt: null,
-      passportIssuedBy: null,
-      pendingSnils: null,
-      registryStatus: 'not_submitted',
-      registryReason: null,
-      registryCheckId: null,
-      createdAt: clock.now(),
-    });
-    await consents.record({
-      accountId: account.id,
-      consentVersion: registration.consentVersion,
-      acceptedAt: registration.createdAt,
-      method: 'web_form_checkbox',
-      ip: registration.ip,
-      userAgent: registration.userAgent,
-    });
+    const id = newId();
+    const account = await accounts.create(
+      {
+        id,
+        phone: registration.phone,
+        email: null,
+        snils: null,
+        passwordHash: registration.passwordHash,
+        temporaryPasswordExpiresAt: null,
+        level: 'simplified',
+        secondFactor: 'sms',
+        lastName: null,
+        firstName: null,
+        middleName: null,
+        birthDate: null,
+        inn: null,
+        passportSeries: null,
+        passportNumber: null,
+        passportIssuedAt: null,
+        passportIssuedBy: null,
+        pendingSnils: null,
+        registryStatus: 'not_submitted',
+        registryReason: null,
+        registryCheckId: null,
+        createdAt: clock.now(),
+      },
+      // 152-ФЗ: no account without the evidence of its consent.
+      (trx) =>
+        consents.record(
+          {
+            accountId: id,
+            consentVersion: registration.consentVersion,
+            acceptedAt: registration.createdAt,
+            method: 'web_form_checkbox',
+            ip: registration.ip,
+            userAgent: registration.userAgent,
+          },
+          trx,
+        ),
+    );
     await audit.record('registered', { accountId: account.id, ip: browser.ip });
     const signedIn = await signIn.startSession(account, browser);
     return { signedIn, emailChallenge: registration.email ? await this.#confirmEmail(signedIn, registration.email, browser.ip) : null };

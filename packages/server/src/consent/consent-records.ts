@@ -18,7 +18,8 @@ export class ConsentRecords {
     this.#db = db;
   }
 
-  async record(consent: ConsentRecord): Promise<void> {
-    await this.#db.insertInto('consentRecords').values({ id: newId(), ...consent }).execute();
+  /** Adds the record, within `db` when given (a transaction that also creates the account). */
+  async record(consent: ConsentRecord, db: Database = this.#db): Promise<void> {
+    await db.insertInto('consentRecords').values({ id: newId(), ...consent }).execute();
   }
 }
