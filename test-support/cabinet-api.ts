@@ -37,11 +37,19 @@ export async function outbox(to: string): Promise<OutboxMessage[]> {
   return response.json();
 }
 
-/** The newest one-time code the dev outbox holds for a phone or e-mail. */
-export async function latestCode(to: string): Promise<string> {
-  const code = (await outbox(to)).find((message) => message.code)?.code;
-  if (!code) throw new Error(`No code was sent to ${to}`);
-  return code;
+/**
+ * The newest one-time code the dev outbox holds for a phone or e-mail. The server sends in
+ * the background (so that its answer takes as long whether or not it sends), so the code
+ * may arrive a moment after the answer: wait for it.
+ */
+export async function latestCode(to: string, timeout = 3000): Promise<string> {
+  const deadline = performance.now() + timeout;
+  for (;;) {
+    const code = (await outbox(to)).find((message) => message.code)?.code;
+    if (code) return code;
+    if (performance.now() > deadline) throw new Error(`No code was sent to ${to}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** A Russian mobile number nobody in this test run has used. */
