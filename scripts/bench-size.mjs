@@ -44,20 +44,23 @@ const rows = [];
 const measure = async (label, input, entryName, budgetKb) => {
   const chunks = await build(input);
   const result = firstLoad(chunks, entryName);
-  rows.push({ label, ...result, budget: budgetKb * 1024 });
+  rows.push({ label, ...result, budget: budgetKb === null ? null : budgetKb * 1024 });
 };
 
 // Core: every export of the SDK kept (a page that uses all of it).
 await measure('@mfc-cabinet/core, every sub-client', { core: 'packages/core/dist/index.js' }, 'core', 25);
 await measure('login form entry (lit + core + element + ru)', { 'mfc-login-form': 'packages/widgets/dist/mfc-login-form.js' }, 'mfc-login-form', 35);
 await measure('mfc-cabinet.js with every widget', { 'mfc-cabinet': 'packages/widgets/dist/bundle/mfc-cabinet.js' }, 'mfc-cabinet', 70);
+// Staff pages only; no budget in DESIGN.md, reported so that its growth is seen.
+await measure('@mfc-cabinet/core/operator (staff pages)', { operator: 'packages/core/dist/operator.js' }, 'operator', null);
 
 let over = false;
 console.log('\nFirst load, min+gzip (budget from DESIGN.md)\n');
 for (const row of rows) {
-  const ok = row.bytes <= row.budget;
+  const ok = row.budget === null || row.bytes <= row.budget;
   over ||= !ok;
-  console.log(`${ok ? 'ok  ' : 'OVER'}  ${row.label.padEnd(48)} ${kb(row.bytes).padStart(9)}  / ${kb(row.budget)}`);
+  const budget = row.budget === null ? '(no budget)' : `/ ${kb(row.budget)}`;
+  console.log(`${ok ? 'ok  ' : 'OVER'}  ${row.label.padEnd(48)} ${kb(row.bytes).padStart(9)}  ${budget}`);
   for (const lazy of row.lazy) console.log(`        lazy: ${lazy.name.padEnd(40)} ${kb(lazy.bytes).padStart(9)}`);
 }
 console.log(over ? '\nSome first loads are over budget.' : '\nEvery first load is within budget.');

@@ -11,8 +11,10 @@ export interface TestAccount {
   password: string;
 }
 
-/** A fresh citizen no other test uses. */
-export async function createAccount(options: { secondFactor?: 'sms' | 'email' | null; level?: string } = {}): Promise<TestAccount> {
+/** A fresh citizen (or operator) no other test uses. */
+export async function createAccount(
+  options: { secondFactor?: 'sms' | 'email' | null; level?: string; role?: 'citizen' | 'operator' } = {},
+): Promise<TestAccount> {
   const response = await fetch('/api/v1/test/accounts', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -9,6 +9,8 @@ import {
   RecoveryChallengeResponse,
   RecoveryVerified,
   RegistrationCompleted,
+  RevokedSessions,
+  SessionList,
   SessionResponse,
   type LoginRequest,
   type NewPasswordRequest,
@@ -17,6 +19,8 @@ import {
   type RegistrationRequest,
   type ResendCodeRequest,
   type Session,
+  type SessionInfo,
+  type TemporaryPasswordChangeRequest,
   type VerifyCodeRequest,
 } from './schemas.js';
 
@@ -34,23 +38,38 @@ export type AuthState =
 
 export type AuthListener = (state: AuthState) => void;
 
-type TabMessage = { type: 'signed-in' } | { type: 'signed-out' };
+/** Called with the moment (`Date.now()` milliseconds) an idle session ends, or `undefined` when signed out. */
+export type IdleListener = (idleDeadline: number | undefined) => void;
+
+/** A sign-in that got past the password (and the code): signed in, or a new password is due first. */
+export type SignInResult = Exclude<LoginResponse, { status: 'code_required' }>;
+
+type TabMessage = { type: 'signed-in' } | { type: 'signed-out' } | { type: 'idle'; deadline: number };
 
 /**
  * Sign-in, the one-time code, sign-out, and the current session as a value widgets
- * subscribe to. Sign-in and sign-out in one tab reach every other tab of the same site.
+ * subscribe to. Sign-in, sign-out and activity in one tab reach every other tab of the
+ * same site. An idle session is noticed when it ends, in every tab, without a reload.
  */
 export class AuthClient {
   #state: AuthState = { status: 'unknown' };
   readonly #listeners = new Set<AuthListener>();
+  readonly #idleListeners = new Set<IdleListener>();
   readonly #http: Http;
   readonly #channel: BroadcastChannel | undefined;
   #refreshing: Promise<AuthState> | undefined;
+  #idleDeadline: number | undefined;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(http: Http, channelName: string) {
     this.#http = http;
     http.onSessionLost = () => {
       if (this.#state.status === 'signed-in') this.#set({ status: 'signed-out', reason: 'expired' });
+    };
+    http.onSessionIdle = (seconds) => {
+      if (this.#state.status !== 'signed-in') return;
+      this.#setIdleDeadline(Date.now() + seconds * 1000);
+      this.#channel?.postMessage({ type: 'idle', deadline: this.#idleDeadline! } satisfies TabMessage);
     };
     if (typeof BroadcastChannel === 'function') {
       this.#channel = new BroadcastChannel(channelName);
@@ -68,6 +87,11 @@ export class AuthClient {
     return this.#state.status === 'signed-in' ? this.#state.session : null;
   }
 
+  /** When the session ends unless it is used (`Date.now()` milliseconds); `undefined` when signed out. */
+  get idleDeadline(): number | undefined {
+    return this.#idleDeadline;
+  }
+
   /**
    * Calls `listener` now with the current state and again on every change, in this tab and
    * from others. Returns the function that stops it.
@@ -81,6 +105,16 @@ export class AuthClient {
     this.#listeners.add(listener);
     listener(this.#state);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` now and whenever the moment the idle session ends moves — after any
+   * request in any tab. A widget shows its «still there?» warning from it.
+   */
+  subscribeIdle(listener: IdleListener): () => void {
+    this.#idleListeners.add(listener);
+    listener(this.#idleDeadline);
+    return () => this.#idleListeners.delete(listener);
   }
 
   /** Asks the server whether this browser has a session. Concurrent calls share one request. */
@@ -98,7 +132,8 @@ export class AuthClient {
   /**
    * Checks the login (phone, e-mail or СНИЛС) and password. Most accounts then need a
    * one-time code: the answer is `code_required` with the challenge to pass to
-   * {@link verifyCode}.
+   * {@link verifyCode}. A temporary password from an МФЦ operator answers
+   * `password_change_required`: finish with {@link changeTemporaryPassword}.
    *
    * @throws {CabinetError} `invalid_credentials`, `account_locked` (with `retryAfter`),
    *   `validation_failed`, `rate_limited`, `network`, …
@@ -116,8 +151,32 @@ export class AuthClient {
    *   `otp_attempts_exceeded`, `session_cookie_blocked` when the browser did not keep the
    *   session cookie (the API is not on the same site as the page).
    */
-  async verifyCode(request: VerifyCodeRequest, options: RequestOptions = {}): Promise<Session> {
+  async verifyCode(request: VerifyCodeRequest, options: RequestOptions = {}): Promise<SignInResult> {
     const response = await this.#http.post('auth/login/code', request, LoginResponse, options);
+    if (response.status === 'code_required') {
+      throw new CabinetError('invalid_response', { message: errorMessages[this.#http.locale].invalid_response });
+    }
+    if (response.status === 'authenticated') await this.#signedIn(response.session, options);
+    return response;
+  }
+
+  /**
+   * Sends a new code for the same sign-in attempt. Allowed once the challenge's
+   * `resendAfter` seconds have passed.
+   *
+   * @throws {CabinetError} `rate_limited` (with `retryAfter`), `otp_expired`
+   */
+  resendCode(request: ResendCodeRequest, options: RequestOptions = {}): Promise<OtpChallenge> {
+    return this.#http.post('auth/login/code/resend', request, OtpChallenge, options);
+  }
+
+  /**
+   * Finishes a sign-in with a temporary password: the citizen's own new password.
+   *
+   * @throws {CabinetError} `validation_failed` (password rules, `password_reused`), `otp_expired`
+   */
+  async changeTemporaryPassword(request: TemporaryPasswordChangeRequest, options: RequestOptions = {}): Promise<Session> {
+    const response = await this.#http.post('auth/password/temporary', request, LoginResponse, options);
     if (response.status !== 'authenticated') {
       throw new CabinetError('invalid_response', { message: errorMessages[this.#http.locale].invalid_response });
     }
@@ -125,14 +184,31 @@ export class AuthClient {
     return response.session;
   }
 
-  /**
-   * Sends a new code for the same sign-in attempt. Allowed once the challenge's
-   * `resendAvailableAt` has passed.
-   *
-   * @throws {CabinetError} `rate_limited` (with `retryAfter`), `otp_expired`
-   */
-  resendCode(request: ResendCodeRequest, options: RequestOptions = {}): Promise<OtpChallenge> {
-    return this.#http.post('auth/login/code/resend', request, OtpChallenge, options);
+  /** Keeps an idle session alive: the «stay signed in» button. */
+  async extendSession(options: RequestOptions = {}): Promise<Session> {
+    const { session } = await this.#http.post('auth/session/extend', {}, SessionResponse, options);
+    if (!session) {
+      this.#set({ status: 'signed-out', reason: 'expired' });
+      throw new CabinetError('session_expired', { message: errorMessages[this.#http.locale].session_expired });
+    }
+    this.#set({ status: 'signed-in', session });
+    return session;
+  }
+
+  /** The browsers where the citizen is signed in, this one first. */
+  async sessions(options: RequestOptions = {}): Promise<SessionInfo[]> {
+    return (await this.#http.get('auth/sessions', SessionList, options)).sessions;
+  }
+
+  /** Ends one of the sessions {@link sessions} listed; ending this browser's own is signing out. */
+  async revokeSession(session: Pick<SessionInfo, 'id' | 'current'>, options: RequestOptions = {}): Promise<void> {
+    await this.#http.delete(`auth/sessions/${encodeURIComponent(session.id)}`, options);
+    if (session.current) this.#endHere('logout');
+  }
+
+  /** Ends every session but this browser's. Returns how many ended. */
+  async revokeOtherSessions(options: RequestOptions = {}): Promise<number> {
+    return (await this.#http.post('auth/sessions/revoke-others', {}, RevokedSessions, options)).revoked;
   }
 
   // ---------------------------------------------------------------- registration
@@ -205,10 +281,7 @@ export class AuthClient {
    */
   async setNewPassword(request: NewPasswordRequest, options: RequestOptions = {}): Promise<void> {
     await this.#http.postEmpty('auth/recovery/password', request, options);
-    if (this.#state.status === 'signed-in') {
-      this.#set({ status: 'signed-out', reason: 'logout' });
-      this.#channel?.postMessage({ type: 'signed-out' } satisfies TabMessage);
-    }
+    if (this.#state.status === 'signed-in') this.#endHere('logout');
   }
 
   /** Ends the session on the server and in every tab. */
@@ -219,14 +292,15 @@ export class AuthClient {
       const ended: CabinetErrorCode[] = ['unauthenticated', 'session_expired'];
       if (!(error instanceof CabinetError && ended.includes(error.code))) throw error;
     }
-    this.#set({ status: 'signed-out', reason: 'logout' });
-    this.#channel?.postMessage({ type: 'signed-out' } satisfies TabMessage);
+    this.#endHere('logout');
   }
 
-  /** Stops listening to other tabs. */
+  /** Stops listening to other tabs and timers. */
   close(): void {
     this.#channel?.close();
     this.#listeners.clear();
+    this.#idleListeners.clear();
+    clearTimeout(this.#idleTimer);
   }
 
   async #signedIn(session: Session, options: RequestOptions): Promise<void> {
@@ -244,9 +318,17 @@ export class AuthClient {
     this.#channel?.postMessage({ type: 'signed-in' } satisfies TabMessage);
   }
 
+  /** Signed out here, and every other tab told. */
+  #endHere(reason: 'logout'): void {
+    this.#set({ status: 'signed-out', reason });
+    this.#channel?.postMessage({ type: 'signed-out' } satisfies TabMessage);
+  }
+
   #onTabMessage(message: TabMessage): void {
     if (message.type === 'signed-out') {
       this.#set({ status: 'signed-out', reason: 'other-tab' });
+    } else if (message.type === 'idle') {
+      if (this.#state.status === 'signed-in') this.#setIdleDeadline(message.deadline);
     } else {
       void this.refresh().catch(() => undefined);
     }
@@ -259,6 +341,17 @@ export class AuthClient {
   #set(state: AuthState): void {
     this.#state = state;
     this.#http.csrfToken = state.status === 'signed-in' ? state.session.csrfToken : undefined;
+    this.#setIdleDeadline(state.status === 'signed-in' ? Date.now() + state.session.idleExpiresIn * 1000 : undefined);
     for (const listener of this.#listeners) listener(state);
+  }
+
+  /** Moves the idle deadline; when it passes, the server is asked whether the session really ended. */
+  #setIdleDeadline(deadline: number | undefined): void {
+    this.#idleDeadline = deadline;
+    clearTimeout(this.#idleTimer);
+    if (deadline !== undefined) {
+      this.#idleTimer = setTimeout(() => void this.refresh().catch(() => undefined), Math.max(0, deadline - Date.now()) + 1000);
+    }
+    for (const listener of this.#idleListeners) listener(deadline);
   }
 }

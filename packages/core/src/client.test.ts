@@ -40,8 +40,8 @@ describe('createCabinetClient against the real server', () => {
     expect(result.challenge.channel).to.equal('sms');
     expect(result.challenge.destination).to.not.include(account.phone.slice(-7, -2));
 
-    const session = await sdk.auth.verifyCode({ challengeId: result.challenge.id, code: await latestCode(account.phone) });
-    expect(session.user.id).to.equal(account.id);
+    const signedIn = await sdk.auth.verifyCode({ challengeId: result.challenge.id, code: await latestCode(account.phone) });
+    expect(signedIn.status === 'authenticated' && signedIn.session.user.id).to.equal(account.id);
     expect(sdk.auth.state.status).to.equal('signed-in');
     expect(document.cookie, 'the session cookie is HttpOnly').to.not.include('mfc_session');
 

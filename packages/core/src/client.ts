@@ -1,6 +1,7 @@
 import { AuthClient } from './auth.js';
 import { Http } from './http.js';
 import type { Locale } from './messages.js';
+import { httpOf } from './internal.js';
 import { ProfileClient } from './profile.js';
 
 /** Options of {@link createCabinetClient}. */
@@ -51,13 +52,15 @@ export function createCabinetClient(options: CabinetClientOptions = {}): Cabinet
   const baseUrl = absoluteBaseUrl(options.baseUrl ?? '/api/v1');
   const http = new Http({ baseUrl, locale, fetch: options.fetch, timeout: options.timeout });
   const auth = new AuthClient(http, `mfc-cabinet:auth:${baseUrl}`);
-  return {
+  const client: CabinetClient = {
     baseUrl,
     locale,
     auth,
-    profile: new ProfileClient(http),
+    profile: new ProfileClient(http, baseUrl),
     close: () => auth.close(),
   };
+  httpOf.set(client, http);
+  return client;
 }
 
 function absoluteBaseUrl(baseUrl: string): string {

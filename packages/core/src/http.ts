@@ -2,7 +2,7 @@ import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance } from 'ky';
 import type * as z from 'zod/mini';
 import { CabinetError, type CabinetErrorCode } from './errors.js';
 import { errorMessages, type Locale } from './messages.js';
-import { Problem } from './schemas.js';
+import { Problem, sessionIdleHeader } from './schemas.js';
 
 export interface HttpOptions {
   baseUrl: string;
@@ -36,6 +36,8 @@ export class Http {
   csrfToken: string | undefined;
   /** Called when the server says the session is gone. */
   onSessionLost: ((code: CabinetErrorCode) => void) | undefined;
+  /** Called with the seconds an idle session has left, whenever an answer tells. */
+  onSessionIdle: ((seconds: number) => void) | undefined;
   readonly locale: Locale;
   readonly #ky: KyInstance;
 
@@ -49,6 +51,12 @@ export class Http {
       ...(options.fetch ? { fetch: options.fetch } : {}),
       headers: { accept: 'application/json', 'accept-language': options.locale },
       hooks: {
+        afterResponse: [
+          ({ response }) => {
+            const idle = response.headers.get(sessionIdleHeader);
+            if (idle !== null && /^\d+$/.test(idle)) this.onSessionIdle?.(Number(idle));
+          },
+        ],
         beforeRequest: [
           ({ request }) => {
             if (this.csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
@@ -82,8 +90,12 @@ export class Http {
     await this.#send('post', path, body, undefined, options);
   }
 
+  async delete(path: string, options: RequestOptions = {}): Promise<void> {
+    await this.#send('delete', path, undefined, undefined, options);
+  }
+
   async #send<S extends z.ZodMiniType>(
-    method: 'get' | 'post' | 'put',
+    method: 'get' | 'post' | 'put' | 'delete',
     path: string,
     body: unknown,
     schema: S | undefined,

@@ -1,5 +1,5 @@
 export { createCabinetClient, type CabinetClient, type CabinetClientOptions } from './client.js';
-export { AuthClient, type AuthListener, type AuthState, type SignedOutReason } from './auth.js';
+export { AuthClient, type AuthListener, type AuthState, type IdleListener, type SignInResult, type SignedOutReason } from './auth.js';
 export { ProfileClient } from './profile.js';
 export type { RequestOptions } from './http.js';
 export {
@@ -51,4 +51,9 @@ export type {
   RecoveryVerified,
   NewPasswordRequest,
   RegistryCheck,
+  Role,
+  SessionInfo,
+  IdentityConfirmation,
+  TemporaryPasswordChangeRequest,
 } from './schemas.js';
+export { sessionIdleHeader } from './schemas.js';

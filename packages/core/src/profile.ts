@@ -1,6 +1,7 @@
 import type { Http, RequestOptions } from './http.js';
 import {
   ChallengeResponse,
+  IdentityConfirmation,
   Profile,
   type OtpChallenge,
   type PersonalDataRequest,
@@ -11,9 +12,11 @@ import {
 /** The citizen's own data. */
 export class ProfileClient {
   readonly #http: Http;
+  readonly #baseUrl: string;
 
-  constructor(http: Http) {
+  constructor(http: Http, baseUrl: string) {
     this.#http = http;
+    this.#baseUrl = baseUrl;
   }
 
   /**
@@ -43,5 +46,25 @@ export class ProfileClient {
   /** Sends a new code to the e-mail being confirmed. @throws {CabinetError} `rate_limited`, `otp_expired` */
   async resendEmailCode(request: ResendCodeRequest, options: RequestOptions = {}): Promise<OtpChallenge> {
     return (await this.#http.post('profile/email/code/resend', request, ChallengeResponse, options)).challenge;
+  }
+
+  /**
+   * Starts confirming the identity at an МФЦ: a short code to show the operator, who scans
+   * its QR code ({@link identityQrUrl}) and checks the passport. Needs a «standard» account.
+   *
+   * @throws {CabinetError} `conflict` for a «simplified» account
+   */
+  startIdentityConfirmation(options: RequestOptions = {}): Promise<IdentityConfirmation> {
+    return this.#http.post('profile/identity-confirmation', {}, IdentityConfirmation, options);
+  }
+
+  /** Whether the code is still waiting, was used (the account is «confirmed»), or expired. */
+  identityConfirmation(options: RequestOptions = {}): Promise<IdentityConfirmation> {
+    return this.#http.get('profile/identity-confirmation', IdentityConfirmation, options);
+  }
+
+  /** The URL of the waiting code's QR code (an SVG image), for an `<img src>`. */
+  get identityQrUrl(): string {
+    return `${this.#baseUrl}profile/identity-confirmation/qr.svg`;
   }
 }

@@ -5,18 +5,9 @@
  */
 import * as z from 'zod/mini';
 import { errorCodes } from './errors.js';
-import { passwordMaxLength } from './passwords.js';
+import { AccountLevel, isoDateTime, OtpChannel } from './primitives.js';
 
-const isoDateTime = z.iso.datetime({ offset: true });
-
-/** Account levels, from the least to the most trusted. */
-export const accountLevels = ['simplified', 'standard', 'confirmed'] as const;
-export const AccountLevel = z.enum(accountLevels);
-export type AccountLevel = z.infer<typeof AccountLevel>;
-
-/** Where a one-time code is sent. */
-export const OtpChannel = z.enum(['sms', 'email']);
-export type OtpChannel = z.infer<typeof OtpChannel>;
+export * from './primitives.js';
 
 // ---------------------------------------------------------------- errors
 
@@ -41,14 +32,6 @@ export type Problem = z.infer<typeof Problem>;
 
 // ---------------------------------------------------------------- sign-in
 
-/** Phone, e-mail or СНИЛС, as the citizen typed it. */
-const Identifier = z.string().check(z.trim(), z.minLength(1), z.maxLength(254));
-
-export const LoginRequest = z.strictObject({
-  identifier: Identifier,
-  password: z.string().check(z.minLength(1), z.maxLength(128)),
-});
-export type LoginRequest = z.infer<typeof LoginRequest>;
 
 /** A one-time code was sent; the sign-in finishes with it. */
 export const OtpChallenge = z.object({
@@ -68,10 +51,15 @@ export const OtpChallenge = z.object({
 });
 export type OtpChallenge = z.infer<typeof OtpChallenge>;
 
+/** Who a session belongs to: a citizen, or an МФЦ operator (who may use the operator API). */
+export const Role = z.enum(['citizen', 'operator']);
+export type Role = z.infer<typeof Role>;
+
 export const SessionUser = z.object({
   id: z.string(),
   displayName: z.string(),
   level: AccountLevel,
+  role: Role,
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
@@ -85,25 +73,40 @@ export const Session = z.object({
   idleExpiresAt: isoDateTime,
   /** When the session ends whatever happens. */
   expiresAt: isoDateTime,
+  /**
+   * Seconds from this answer until the idle and the absolute end. Relative, so a warning
+   * shows at the right moment whatever the browser's clock says. Every answer to a
+   * request that used the session also carries the idle figure in the
+   * `Cabinet-Session-Idle-Expires-In` header.
+   */
+  idleExpiresIn: z.number(),
+  expiresIn: z.number(),
+  /** The idle timeout itself, in seconds (5 minutes by default). */
+  idleTimeout: z.number(),
 });
 export type Session = z.infer<typeof Session>;
+
+/** The header with the seconds left before an idle session ends, on every answer that used it. */
+export const sessionIdleHeader = 'cabinet-session-idle-expires-in';
+
+/**
+ * The password was a temporary one issued by an МФЦ operator: it worked once, and the
+ * sign-in finishes only with a new password (`POST auth/password/temporary`).
+ */
+export const PasswordChangeRequired = z.object({
+  status: z.literal('password_change_required'),
+  changeToken: z.string(),
+  expiresIn: z.number(),
+});
 
 export const LoginResponse = z.discriminatedUnion('status', [
   z.object({ status: z.literal('authenticated'), session: Session }),
   z.object({ status: z.literal('code_required'), challenge: OtpChallenge }),
+  PasswordChangeRequired,
 ]);
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
-export const VerifyCodeRequest = z.strictObject({
-  challengeId: z.string().check(z.minLength(1), z.maxLength(200)),
-  code: z.string().check(z.trim(), z.regex(/^\d{6}$/)),
-});
-export type VerifyCodeRequest = z.infer<typeof VerifyCodeRequest>;
 
-export const ResendCodeRequest = z.strictObject({
-  challengeId: z.string().check(z.minLength(1), z.maxLength(200)),
-});
-export type ResendCodeRequest = z.infer<typeof ResendCodeRequest>;
 
 export const SessionResponse = z.object({ session: z.nullable(Session) });
 export type SessionResponse = z.infer<typeof SessionResponse>;
@@ -120,24 +123,6 @@ export const PersonalDataConsent = z.object({
 });
 export type PersonalDataConsent = z.infer<typeof PersonalDataConsent>;
 
-const Password = z.string().check(z.minLength(1), z.maxLength(passwordMaxLength));
-
-/**
- * Step 1 of registration: contacts, password and consent. The phone gets a one-time code.
- * The answer is the same whether or not the phone or e-mail is already in use: then that
- * contact gets a notice instead, and the code never arrives.
- */
-export const RegistrationRequest = z.strictObject({
-  phone: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
-  /** Optional; confirmed by its own code after the phone. */
-  email: z.optional(z.string().check(z.trim(), z.maxLength(254))),
-  password: Password,
-  consent: z.strictObject({
-    version: z.string().check(z.minLength(1), z.maxLength(40)),
-    accepted: z.literal(true),
-  }),
-});
-export type RegistrationRequest = z.infer<typeof RegistrationRequest>;
 
 export const ChallengeResponse = z.object({ challenge: OtpChallenge });
 export type ChallengeResponse = z.infer<typeof ChallengeResponse>;
@@ -154,31 +139,9 @@ export const RegistrationCompleted = z.object({
 });
 export type RegistrationCompleted = z.infer<typeof RegistrationCompleted>;
 
-/** Name, birth date and documents, entered after registration or later in the profile. */
-export const PersonalDataRequest = z.strictObject({
-  lastName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  firstName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  middleName: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-  /** `YYYY-MM-DD`. */
-  birthDate: z.string().check(z.trim(), z.maxLength(10)),
-  passport: z.strictObject({
-    series: z.string().check(z.trim(), z.maxLength(10)),
-    number: z.string().check(z.trim(), z.maxLength(10)),
-    issuedAt: z.string().check(z.trim(), z.maxLength(10)),
-    issuedBy: z.optional(z.string().check(z.trim(), z.maxLength(300))),
-  }),
-  snils: z.string().check(z.trim(), z.maxLength(20)),
-  inn: z.optional(z.string().check(z.trim(), z.maxLength(20))),
-});
-export type PersonalDataRequest = z.infer<typeof PersonalDataRequest>;
 
 // ---------------------------------------------------------------- recovery
 
-/** Step 1 of recovery: the login. The same answer whether or not an account has it. */
-export const RecoveryRequest = z.strictObject({
-  identifier: Identifier,
-});
-export type RecoveryRequest = z.infer<typeof RecoveryRequest>;
 
 /**
  * A recovery code was sent, if the account exists, to its phone (or e-mail, when recovery
@@ -202,12 +165,47 @@ export const RecoveryVerified = z.object({
 });
 export type RecoveryVerified = z.infer<typeof RecoveryVerified>;
 
-/** Step 3: the new password. Every session of the account ends. */
-export const NewPasswordRequest = z.strictObject({
-  resetToken: z.string().check(z.minLength(1), z.maxLength(200)),
-  password: Password,
+
+
+// ---------------------------------------------------------------- sessions
+
+/** One signed-in browser of the citizen, as «Безопасность» lists it. */
+export const SessionInfo = z.object({
+  /** Public id of the session (not its secret). */
+  id: z.string(),
+  /** This browser's own session. */
+  current: z.boolean(),
+  /** Browser and system, e.g. «Chrome, Windows», from the User-Agent. */
+  device: z.string(),
+  /** Where, if known (e.g. a city from the IP address); `null` otherwise. */
+  place: z.nullable(z.string()),
+  /** The IP address, masked (`192.168.1.*`). */
+  ip: z.string(),
+  createdAt: isoDateTime,
+  lastSeenAt: isoDateTime,
 });
-export type NewPasswordRequest = z.infer<typeof NewPasswordRequest>;
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SessionList = z.object({ sessions: z.array(SessionInfo) });
+export type SessionList = z.infer<typeof SessionList>;
+
+export const RevokedSessions = z.object({ revoked: z.number() });
+
+// ---------------------------------------------------------------- identity confirmation
+
+/**
+ * Confirming the identity at an МФЦ: the cabinet shows a short code (and its QR code at
+ * `GET profile/identity-confirmation/qr.svg`); an operator scans it and checks the passport;
+ * the account becomes «confirmed». Needs a «standard» account.
+ */
+export const IdentityConfirmation = z.object({
+  status: z.enum(['none', 'waiting', 'confirmed', 'expired']),
+  /** The code to show, e.g. `K7QF-2MZX`; `null` unless waiting. */
+  code: z.nullable(z.string()),
+  /** Seconds the code stays valid; `null` unless waiting. */
+  expiresIn: z.nullable(z.number()),
+});
+export type IdentityConfirmation = z.infer<typeof IdentityConfirmation>;
 
 // ---------------------------------------------------------------- profile
 
@@ -248,3 +246,9 @@ export const Profile = z.object({
   createdAt: isoDateTime,
 });
 export type Profile = z.infer<typeof Profile>;
+
+// The operator API's schemas live apart, so that pages for citizens do not load them.
+export * from './operator-schemas.js';
+
+// What the browser sends: validated by the server; the SDK needs only their types.
+export * from './request-schemas.js';

@@ -7,6 +7,7 @@ export { MfcCabinet } from './cabinet/cabinet.js';
 export { MfcLoginForm } from './login-form/login-form.js';
 export { MfcRegistrationForm } from './registration-form/registration-form.js';
 export { MfcPasswordRecovery } from './password-recovery/password-recovery.js';
+export { MfcSecurity } from './security/security.js';
 export { MfcElement } from './base/mfc-element.js';
 export { clientContext, localeContext } from './base/context.js';
 export type { MfcEventMap, MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail, MfcNavigateDetail } from './base/events.js';

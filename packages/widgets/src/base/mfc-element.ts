@@ -46,11 +46,11 @@ export class MfcElement extends LitElement {
 
   @consume({ context: clientContext, subscribe: true })
   @state()
-  private providedClient?: CabinetClient;
+  protected providedClient?: CabinetClient;
 
   @consume({ context: localeContext, subscribe: true })
   @state()
-  private providedLocale?: Locale;
+  private inheritedLocale?: Locale;
 
   #stopTranslations?: () => void;
 
@@ -67,7 +67,7 @@ export class MfcElement extends LitElement {
   }
 
   protected get resolvedLocale(): Locale {
-    return this.locale ?? this.providedLocale ?? toLocale(inheritedLang(this));
+    return this.locale ?? this.inheritedLocale ?? toLocale(inheritedLang(this));
   }
 
   /** The strings to render with: the language's, the page's overrides, then this element's. */

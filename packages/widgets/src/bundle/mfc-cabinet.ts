@@ -13,6 +13,7 @@ import '../mfc-cabinet.js';
 import '../mfc-login-form.js';
 import '../mfc-registration-form.js';
 import '../mfc-password-recovery.js';
+import '../mfc-security.js';
 
 export * from '../index.js';
 export { createCabinetClient, isCabinetError, CabinetError } from '@mfc-cabinet/core';

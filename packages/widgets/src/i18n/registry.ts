@@ -15,6 +15,15 @@ const loaders: Record<Exclude<Locale, 'ru'>, () => Promise<Translation>> = {
   en: () => import('./en.js').then((module) => module.en),
 };
 
+/**
+ * Loads the Russian strings of the account views (registration, recovery, password
+ * change, security) — for a view that may show without its own module loaded.
+ */
+export async function loadAccountStrings(): Promise<void> {
+  const { ruAccount } = await import('./ru-account.js');
+  addStrings('ru', ruAccount);
+}
+
 /** Languages built in. Russian ships in the entry; the others are loaded on first use. */
 export const locales: readonly Locale[] = ['ru', 'en'];
 

@@ -2,6 +2,35 @@ import type { AccountStrings } from './translation.js';
 
 /** Russian strings of registration and password recovery, loaded with those forms. */
 export const ruAccount: AccountStrings = {
+  temporaryPasswordHeading: 'Придумайте свой пароль',
+  temporaryPasswordLead:
+    'Вы вошли по временному паролю, выданному в МФЦ. Он сработал один раз: чтобы завершить вход, придумайте свой пароль.',
+  savePasswordAndSignIn: 'Сохранить и войти',
+  securityHeading: 'Безопасность',
+  sessionsHeading: 'Где выполнен вход',
+  sessionsLoading: 'Загружаем список сеансов…',
+  thisDevice: 'Это устройство',
+  placeUnknown: 'место неизвестно',
+  signedInAt: (date) => `Вход ${date}`,
+  lastActiveAt: (date) => `последняя активность ${date}`,
+  endSession: (device) => `Завершить сеанс: ${device}`,
+  endOtherSessions: 'Выйти на всех других устройствах',
+  endingSessions: 'Завершаем сеансы…',
+  otherSessionsEnded: (count) => (count === 0 ? 'Других сеансов не было.' : `Завершено сеансов: ${count}.`),
+  noOtherSessions: 'Вход выполнен только на этом устройстве.',
+  identityHeading: 'Подтверждение личности',
+  identityLead:
+    'Подтверждённая учётная запись открывает все услуги. Приходите в любой МФЦ с паспортом и покажите оператору код ниже.',
+  identityNeedsStandard: 'Сначала укажите паспорт и СНИЛС и дождитесь их проверки в государственных реестрах.',
+  identityConfirmed: 'Личность подтверждена: учётная запись подтверждённая.',
+  identityStart: 'Получить код для МФЦ',
+  identityStarting: 'Получаем код…',
+  identityShowCode: 'Покажите этот код оператору МФЦ:',
+  identityCodeExpiresIn: (duration) =>
+    `Код действует ${duration}. Страница обновится сама, когда оператор подтвердит личность.`,
+  identityExpired: 'Срок действия кода истёк. Получите новый.',
+  identityQrAlt: (code) => `QR-код с кодом ${code}`,
+  back: 'Назад',
   changePhone: 'Изменить номер телефона',
   backToLogin: 'Вернуться ко входу',
   newPasswordLabel: 'Новый пароль',

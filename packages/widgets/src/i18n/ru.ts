@@ -64,5 +64,11 @@ export const ru: CommonStrings = {
   forgotPassword: 'Забыли пароль?',
   register: 'Зарегистрироваться',
   passwordChanged: 'Пароль изменён. Войдите с новым паролем.',
+  security: 'Безопасность',
+  sessionWarningHeading: 'Вы ещё здесь?',
+  sessionWarningText: (duration) =>
+    `Из-за бездействия сеанс завершится через ${duration}. Несохранённые данные форм останутся на этой странице.`,
+  staySignedIn: 'Остаться в кабинете',
+  signOutNow: 'Выйти',
 
 };

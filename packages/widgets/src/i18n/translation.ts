@@ -58,6 +58,11 @@ export interface CommonStrings {
   forgotPassword: string;
   register: string;
   passwordChanged: string;
+  security: string;
+  sessionWarningHeading: string;
+  sessionWarningText: (duration: string) => string;
+  staySignedIn: string;
+  signOutNow: string;
 
 }
 
@@ -66,6 +71,32 @@ export interface CommonStrings {
  * module (loaded when the citizen opens them), the English ones with the English chunk.
  */
 export interface AccountStrings {
+  temporaryPasswordHeading: string;
+  temporaryPasswordLead: string;
+  savePasswordAndSignIn: string;
+  securityHeading: string;
+  sessionsHeading: string;
+  sessionsLoading: string;
+  thisDevice: string;
+  placeUnknown: string;
+  signedInAt: (date: string) => string;
+  lastActiveAt: (date: string) => string;
+  endSession: (device: string) => string;
+  endOtherSessions: string;
+  endingSessions: string;
+  otherSessionsEnded: (count: number) => string;
+  noOtherSessions: string;
+  identityHeading: string;
+  identityLead: string;
+  identityNeedsStandard: string;
+  identityConfirmed: string;
+  identityStart: string;
+  identityStarting: string;
+  identityShowCode: string;
+  identityCodeExpiresIn: (duration: string) => string;
+  identityExpired: string;
+  identityQrAlt: (code: string) => string;
+  back: string;
   changePhone: string;
   backToLogin: string;
   /** New passwords (registration, recovery). */

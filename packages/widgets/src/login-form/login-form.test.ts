@@ -1,4 +1,5 @@
 import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
+import { operatorClient } from '@mfc-cabinet/core/operator';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { advanceClock, createAccount, latestCode, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
 import type { MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail } from '../base/events.js';
@@ -250,6 +251,32 @@ describe('<mfc-login-form>', () => {
     await form.updateComplete;
     expect(text(form)).to.include('Вы вышли из личного кабинета в другой вкладке');
     await expect(form).to.be.accessible();
+  });
+
+  it('after a temporary password from an operator, asks for the citizen\'s own before signing in', async () => {
+    const citizen = await createAccount({ secondFactor: null });
+    const operatorAccount = await createAccount({ role: 'operator', secondFactor: null });
+    const operator = newClient();
+    await operator.auth.login({ identifier: operatorAccount.phone, password: operatorAccount.password });
+    const { temporaryPassword } = await operatorClient(operator).issueTemporaryPassword(citizen.id);
+    await operator.auth.logout();
+
+    const form = await mount();
+    await type(form, 'identifier', citizen.phone);
+    await type(form, 'password', temporaryPassword);
+    await submit(form);
+    await waitFor(() => text(form).includes('Придумайте свой пароль'), 5000, 'the password change step');
+    expect(form.shadowRoot!.activeElement?.id).to.equal('password');
+    await expect(form).to.be.accessible();
+
+    await type(form, 'password', 'Svoi-Parol-2026!');
+    await type(form, 'passwordRepeat', 'Svoi-Parol-2026!');
+    const login = oneEvent(form, 'mfc-login');
+    await submit(form);
+    expect(((await login) as CustomEvent<MfcLoginDetail>).detail.session.user.id).to.equal(citizen.id);
+
+    const again = await newClient().auth.login({ identifier: citizen.phone, password: temporaryPassword }).catch((error: unknown) => error);
+    expect((again as { code?: string }).code, 'the temporary password works once').to.equal('invalid_credentials');
   });
 
   it('leads to password recovery with the login typed so far, and back', async () => {

@@ -5,27 +5,31 @@ import {
   type CabinetClient,
   type CabinetError,
   type OtpChallenge,
+  type SignInResult,
 } from '@mfc-cabinet/core';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CodeEntry } from '../base/code-entry.js';
 import { Countdown } from '../base/countdown.js';
 import type { MfcNavigateDetail } from '../base/events.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
+import type { SessionWarning } from '../base/session-warning.js';
+import { loadAccountStrings } from '../i18n/registry.js';
 import { formatCountdown } from '../i18n/translation.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { flowStyles } from '../styles/flow.styles.js';
 
-type Field = 'identifier' | 'password' | 'code';
+type Field = 'identifier' | 'password' | 'code' | 'passwordRepeat';
 type Notice = 'other-tab' | 'expired' | 'code-resent' | 'password-changed';
 
 /** The views the form leads to; each is its own element, loaded when first opened. */
-type View = 'login' | 'register' | 'recover';
+type View = 'login' | 'register' | 'recover' | 'security';
 
 const views: Record<Exclude<View, 'login'>, () => Promise<unknown>> = {
   register: () => import('../mfc-registration-form.js'),
   recover: () => import('../mfc-password-recovery.js'),
+  security: () => import('../mfc-security.js'),
 };
 
 /**
@@ -90,8 +94,17 @@ export class MfcLoginForm extends MfcFormElement<Field> {
   @state() private identifier = '';
   @state() private password = '';
   @state() private announcement = '';
+  /**
+   * A temporary password worked: the citizen's own new password is due before the session.
+   * Its fields (and strings) are loaded then, as few citizens ever see this step.
+   */
+  @state() private passwordChange?: { changeToken: string; fields: typeof import('../base/new-password.js') };
+  @state() private newPassword = '';
+  @state() private newPasswordRepeat = '';
 
   readonly #code = new CodeEntry<OtpChallenge>(this);
+  /** The «still there?» dialog of a form used without <mfc-cabinet>, loaded once signed in. */
+  #warning?: SessionWarning;
   readonly #lockout = new Countdown(this, () => (this.announcement = this.t.lockedOver));
   #client?: CabinetClient;
   #unsubscribe?: () => void;
@@ -107,6 +120,9 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     super.willUpdate(changed);
     const client = this.cabinet;
     if (client !== this.#client) this.#watch(client);
+    // Inside <mfc-cabinet> the cabinet asks «still there?»; alone, the form does.
+    this.#warning?.watch(this.providedClient ? undefined : client);
+    if (!this.#warning && !this.providedClient && this.auth.status === 'signed-in') void this.#loadWarning();
   }
 
   protected override render() {
@@ -122,6 +138,9 @@ export class MfcLoginForm extends MfcFormElement<Field> {
       content = this.#renderSignedIn(this.auth.session.user.displayName, this.auth.session.user.level);
     } else if (this.auth.status === 'unknown' && !this.formError) {
       content = html`<p class="status" role="status">${t.checkingSession}</p>`;
+    } else if (this.passwordChange) {
+      heading = t.temporaryPasswordHeading;
+      content = this.#renderPasswordChange(this.passwordChange.fields);
     } else if (this.#code.challenge) {
       heading = t.codeHeading;
       content = this.#renderCodeStep(this.#code.challenge);
@@ -136,12 +155,16 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         ${this.#renderNotice()} ${content}
         <p class="visually-hidden" role="status">${this.announcement}</p>
       </section>
+      ${this.providedClient || !this.#warning ? nothing : this.#warning.render(t)}
     `;
   }
 
   #renderView(view: Exclude<View, 'login'>) {
     const level = this.#headingLevel();
     const identifier = this.identifier;
+    if (view === 'security') {
+      return html`<mfc-security .client=${this.cabinet} .strings=${this.strings} locale=${this.resolvedLocale} heading-level=${level}></mfc-security>`;
+    }
     return view === 'register'
       ? html`<mfc-registration-form
           .client=${this.cabinet}
@@ -275,6 +298,38 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     `;
   }
 
+  #renderPasswordChange({ newPasswordFields }: typeof import('../base/new-password.js')) {
+    const { t } = this;
+    return html`
+      <p class="lead">${t.temporaryPasswordLead}</p>
+      <form part="form" novalidate @submit=${this.#onChangePassword} aria-busy=${this.busy === 'change-password'}>
+        ${this.renderFormError(
+          this.formError?.code === 'otp_expired' ? html`<p>${linkButton(t.startOver, this.#startOver)}</p>` : nothing,
+        )}
+        ${newPasswordFields({
+          t,
+          password: this.newPassword,
+          repeat: this.newPasswordRepeat,
+          visible: this.passwordVisible,
+          logins: [this.identifier],
+          errors: this.fieldErrors,
+          onPassword: (value) => {
+            this.newPassword = value;
+            this.clearFieldError('password');
+          },
+          onRepeat: (value) => {
+            this.newPasswordRepeat = value;
+            this.clearFieldError('passwordRepeat');
+          },
+          onToggleVisible: () => (this.passwordVisible = !this.passwordVisible),
+        })}
+        <div class="actions">
+          ${submitButton(this.busy === 'change-password' ? t.savingPassword : t.savePasswordAndSignIn, this.busy !== undefined)}
+        </div>
+      </form>
+    `;
+  }
+
   #renderSignedIn(name: string, level: AccountLevel) {
     const { t } = this;
     return html`
@@ -282,9 +337,12 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         <p class="name">${t.signedInAs(name)}</p>
         <p class="hint">${t.accountLevelLabel}: ${t.accountLevel[level]}</p>
         ${this.renderFormError()}
-        <button class="button" part="button" type="button" aria-disabled=${this.busy === 'logout'} @click=${this.#onLogout}>
-          ${this.busy === 'logout' ? t.signingOut : t.signOut}
-        </button>
+        <div class="links">
+          <button class="button" part="button" type="button" aria-disabled=${this.busy === 'logout'} @click=${this.#onLogout}>
+            ${this.busy === 'logout' ? t.signingOut : t.signOut}
+          </button>
+          ${this.noLinks ? nothing : linkButton(t.security, () => void this.#open('security'), { id: 'to-security' })}
+        </div>
       </div>
     `;
   }
@@ -293,6 +351,11 @@ export class MfcLoginForm extends MfcFormElement<Field> {
 
   protected override fieldFor(path: string): Field | undefined {
     return path === 'identifier' || path === 'password' || path === 'code' ? path : undefined;
+  }
+
+  protected override fieldMessage(field: Field, code: string, message: string): string {
+    const problems = this.t.passwordProblem;
+    return field === 'password' && code in problems ? problems[code as keyof typeof problems] : message;
   }
 
   protected override onFailure(failure: CabinetError, action: string): void {
@@ -321,6 +384,18 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         break;
     }
     super.onFailure(failure, action);
+  }
+
+  async #loadWarning(): Promise<void> {
+    const [{ SessionWarning }, { dialogStyles }] = await Promise.all([
+      import('../base/session-warning.js'),
+      import('../styles/dialog.styles.js'),
+    ]);
+    if (this.#warning) return;
+    adoptStyles(this.renderRoot as ShadowRoot, [...MfcLoginForm.elementStyles, dialogStyles]);
+    this.#warning = new SessionWarning(this);
+    this.#warning.watch(this.cabinet);
+    this.requestUpdate();
   }
 
   #watch(client: CabinetClient): void {
@@ -368,8 +443,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         this.#code.start(result.challenge);
         this.focusAfterRender = '#code';
       } else {
-        this.focusAfterRender = '#heading';
-        this.emit('mfc-login', { session: result.session });
+        this.#passedPassword(result);
       }
     });
   };
@@ -385,8 +459,36 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     }
     this.notice = undefined;
     void this.run('verify-code', async () => {
-      const session = await this.cabinet.auth.verifyCode({ challengeId: challenge.id, code });
+      const result = await this.cabinet.auth.verifyCode({ challengeId: challenge.id, code });
       this.#code.clear();
+      this.#passedPassword(result);
+    });
+  };
+
+  /** Signed in — or, after a temporary password, on to choosing the citizen's own. */
+  #passedPassword(result: SignInResult): void {
+    this.focusAfterRender = '#heading';
+    if (result.status === 'password_change_required') {
+      void Promise.all([import('../base/new-password.js'), loadAccountStrings()]).then(([fields]) => {
+        this.passwordChange = { changeToken: result.changeToken, fields };
+        this.focusAfterRender = '#password';
+      });
+    } else {
+      this.emit('mfc-login', { session: result.session });
+    }
+  }
+
+  #onChangePassword = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const change = this.passwordChange;
+    if (this.busy || !change) return;
+    const errors = change.fields.newPasswordErrors(this.t, this.newPassword, this.newPasswordRepeat, [this.identifier]);
+    if (this.showFieldErrors(errors)) return;
+    void this.run('change-password', async () => {
+      const session = await this.cabinet.auth.changeTemporaryPassword({ changeToken: change.changeToken, password: this.newPassword });
+      this.passwordChange = undefined;
+      this.newPassword = '';
+      this.newPasswordRepeat = '';
       this.focusAfterRender = '#heading';
       this.emit('mfc-login', { session });
     });
@@ -408,6 +510,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
 
   #startOver = (): void => {
     this.#code.clear();
+    this.passwordChange = undefined;
     this.challengeDead = false;
     this.formError = undefined;
     this.fieldErrors = {};

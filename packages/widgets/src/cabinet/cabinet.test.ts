@@ -1,0 +1,71 @@
+import type { CabinetClient } from '@mfc-cabinet/core';
+import { expect, fixture, html } from '@open-wc/testing';
+import { advanceClock, createAccount, waitFor } from '../../../../test-support/cabinet-api.js';
+import '../mfc-cabinet.js';
+import '../mfc-login-form.js';
+import type { MfcCabinet } from './cabinet.js';
+
+const idleTimeoutMs = 5 * 60 * 1000;
+
+async function signedInCabinet(): Promise<{ cabinet: MfcCabinet; client: CabinetClient }> {
+  const account = await createAccount({ secondFactor: null });
+  const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet api-base="/api/v1"><mfc-login-form></mfc-login-form></mfc-cabinet>`);
+  const client = cabinet.client!;
+  await client.auth.login({ identifier: account.phone, password: account.password });
+  return { cabinet, client };
+}
+
+const dialog = (cabinet: MfcCabinet) => cabinet.shadowRoot!.querySelector('dialog')!;
+
+afterEach(async () => {
+  // Sessions idle out on the server's clock; start every test with a fresh minute.
+  await advanceClock(idleTimeoutMs + 1000);
+});
+
+describe('<mfc-cabinet> session timeout', () => {
+  it('asks a minute before the idle end, and «stay» keeps the session', async () => {
+    const { cabinet, client } = await signedInCabinet();
+    expect(dialog(cabinet).open).to.be.false;
+
+    await advanceClock(idleTimeoutMs - 50_000);
+    await client.auth.refresh();
+    await waitFor(() => dialog(cabinet).open, 3000, 'the warning');
+    expect(dialog(cabinet).textContent).to.include('Вы ещё здесь?');
+    expect(dialog(cabinet).textContent).to.match(/через 0:(4\d|50)/);
+    await expect(cabinet).to.be.accessible();
+
+    const stay = [...dialog(cabinet).querySelectorAll('button')].find((button) => button.textContent!.includes('Остаться в кабинете'))!;
+    expect(cabinet.shadowRoot!.activeElement).to.equal(stay);
+    stay.click();
+    await waitFor(() => !dialog(cabinet).open, 3000, 'the warning to close');
+    expect(client.auth.session!.idleExpiresIn).to.equal(300);
+    await advanceClock(idleTimeoutMs - 60_000);
+    await client.profile.get();
+    expect(client.auth.state.status, 'the extended session outlived the old deadline').to.equal('signed-in');
+  });
+
+  it('ends the idle session in every tab and the sign-in form says so', async () => {
+    const { cabinet, client } = await signedInCabinet();
+    const form = cabinet.querySelector('mfc-login-form')!;
+    await advanceClock(idleTimeoutMs - 2000);
+    await client.auth.refresh();
+    await waitFor(() => dialog(cabinet).open, 3000, 'the warning');
+
+    await advanceClock(10_000);
+    // The SDK asks the server when the deadline passes, a second after it.
+    await waitFor(() => client.auth.state.status === 'signed-out', 6000, 'the session to end');
+    expect(client.auth.state).to.deep.equal({ status: 'signed-out', reason: 'expired' });
+    await waitFor(() => !dialog(cabinet).open, 3000, 'the warning to close');
+    await waitFor(() => form.shadowRoot!.textContent!.includes('Сеанс завершён из-за бездействия'), 3000, 'the notice');
+  });
+
+  it('«sign out» in the warning signs out', async () => {
+    const { cabinet, client } = await signedInCabinet();
+    await advanceClock(idleTimeoutMs - 30_000);
+    await client.auth.refresh();
+    await waitFor(() => dialog(cabinet).open, 3000, 'the warning');
+    [...dialog(cabinet).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Выйти')!.click();
+    await waitFor(() => client.auth.state.status === 'signed-out', 3000, 'signed out');
+    expect(client.auth.state).to.deep.equal({ status: 'signed-out', reason: 'logout' });
+  });
+});
