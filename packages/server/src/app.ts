@@ -8,12 +8,14 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sessionIdleHeader } from '@mfc-cabinet/core/schemas';
 import { Accounts } from './accounts/accounts.js';
 import { ApiError } from './api-error.js';
 import { PendingRegistrations } from './auth/pending-registrations.js';
 import { Recovery } from './auth/recovery.js';
 import { Registration } from './auth/registration.js';
 import { SignIn } from './auth/sign-in.js';
+import { TemporaryPasswords } from './auth/temporary-passwords.js';
 import { BackgroundTasks } from './background.js';
 import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -21,24 +23,30 @@ import { ConsentRecords } from './consent/consent-records.js';
 import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
-import { seedDemoCitizens } from './db/seed.js';
+import { seedDemoAccounts } from './db/seed.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
 import { SessionGuard } from './http/session-guard.js';
 import { registerStaticSite } from './http/static-site.js';
+import { CitizenLookup } from './operator/citizen-lookup.js';
 import { EmailConfirmation } from './profile/email-confirmation.js';
+import { IdentityConfirmations } from './profile/identity-confirmation.js';
 import { RegistryChecks } from './profile/registry-checks.js';
 import { DemoRegistry, type RegistryChecker } from './profile/registry.js';
 import { authRoutes } from './routes/auth.js';
 import { consentRoutes } from './routes/consents.js';
 import { devRoutes } from './routes/dev.js';
 import { healthRoutes } from './routes/health.js';
+import { identityConfirmationRoutes } from './routes/identity-confirmation.js';
+import { operatorRoutes } from './routes/operator.js';
 import { profileEmailRoutes } from './routes/profile-email.js';
 import { profileRoutes } from './routes/profile.js';
 import { recoveryRoutes } from './routes/recovery.js';
 import { registrationRoutes } from './routes/registration.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { temporaryPasswordRoutes } from './routes/temporary-password.js';
 import { testModeRoutes } from './routes/test-mode.js';
 import { AuditLog } from './security/audit.js';
 import { TrustedDevices } from './security/devices.js';
@@ -110,6 +118,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
         'body.password',
         'body.code',
         'body.resetToken',
+        'body.changeToken',
       ],
     },
   });
@@ -134,7 +143,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const registry = deps.registry ?? new DemoRegistry(config.registryCheckDelayMs);
 
   const context = createContext({ config, clock, db, sender, registry, tasks });
-  if (isDemo) await seedDemoCitizens(context.accounts, context.hasher, clock);
+  if (isDemo) await seedDemoAccounts(context.accounts, context.hasher, clock);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -147,8 +156,10 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
     credentials: true,
-    methods: ['GET', 'POST', 'PUT'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
     allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader],
+    // The page reads how long its session has left from every answer that used it.
+    exposedHeaders: [sessionIdleHeader],
     maxAge: 600,
   });
   app.addHook('onRequest', originGuard(config.allowedOrigins));
@@ -166,10 +177,14 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
       await api.register(healthRoutes);
       await api.register(consentRoutes);
       await api.register(authRoutes, { context });
+      await api.register(sessionRoutes, { context });
       await api.register(registrationRoutes, { context });
       await api.register(recoveryRoutes, { context });
+      await api.register(temporaryPasswordRoutes, { context });
       await api.register(profileRoutes, { context });
       await api.register(profileEmailRoutes, { context });
+      await api.register(identityConfirmationRoutes, { context });
+      await api.register(operatorRoutes, { context });
       if (clock instanceof ManualClock && config.mode === 'test') await api.register(testModeRoutes, { context, clock });
     },
     { prefix: apiPrefix },
@@ -205,6 +220,19 @@ function createContext({ config, clock, db, sender, registry, tasks }: Infrastru
   const messenger = new Messenger(sender, audit, tasks);
   const challenges = new CodeChallenges({ db, clock, rules, messenger, audit });
   const throttle = new LoginThrottle(db, clock, rules);
+  const resets = new PasswordResets(db, clock, rules.recoveryTokenTtlMs);
+  const temporaryPasswords = new TemporaryPasswords({
+    clock,
+    rules,
+    accounts,
+    hasher,
+    policy,
+    resets,
+    sessions,
+    throttle,
+    messenger,
+    audit,
+  });
   const signIn = new SignIn({
     clock,
     accounts,
@@ -214,6 +242,7 @@ function createContext({ config, clock, db, sender, registry, tasks }: Infrastru
     throttle,
     devices: new TrustedDevices(db, clock, rules.deviceTtlMs),
     challenges,
+    temporaryPasswords,
   });
   const emailConfirmation = new EmailConfirmation({ accounts, challenges, audit });
   const registration = new Registration({
@@ -235,7 +264,7 @@ function createContext({ config, clock, db, sender, registry, tasks }: Infrastru
     hasher,
     policy,
     challenges,
-    resets: new PasswordResets(db, clock, rules.recoveryTokenTtlMs),
+    resets,
     sessions,
     throttle,
     messenger,
@@ -252,8 +281,11 @@ function createContext({ config, clock, db, sender, registry, tasks }: Infrastru
     signIn,
     registration,
     recovery,
+    temporaryPasswords,
     emailConfirmation,
     registryChecks,
+    identityConfirmations: new IdentityConfirmations({ db, clock, accounts, audit, ttlMs: rules.identityCodeTtlMs }),
+    citizenLookup: new CitizenLookup({ accounts, audit }),
     guard: new SessionGuard(sessions, accounts),
   };
 }

@@ -1,7 +1,8 @@
 /** What the server prints once it listens: where everything is and, in demo mode, who can sign in. */
+import { fullName } from './accounts/accounts.js';
 import { formatPhone } from './accounts/contacts.js';
 import type { Config } from './config.js';
-import { demoCitizens, demoPassword } from './db/seed.js';
+import { demoCitizens, demoOperator, demoOperatorPassword, demoPassword } from './db/seed.js';
 
 const secondFactorText = { sms: 'code by SMS', email: 'code by e-mail' } as const;
 
@@ -32,7 +33,7 @@ export function banner(config: Config, version: string): string {
       `Demo citizens (password for all: ${demoPassword}):`,
       ...table(
         demoCitizens.map((citizen) => [
-          [citizen.lastName, citizen.firstName, citizen.middleName].filter(Boolean).join(' '),
+          fullName(citizen) ?? '',
           formatPhone(citizen.phone ?? ''),
           citizen.email ?? '',
           citizen.snils ? `СНИЛС ${citizen.snils}` : '',
@@ -40,6 +41,16 @@ export function banner(config: Config, version: string): string {
           citizen.secondFactor ? secondFactorText[citizen.secondFactor] : 'no second factor',
         ]),
       ),
+      ``,
+      `Demo МФЦ operator (operator API at ${base}/api/v1/operator/; no second factor in ${config.mode} mode):`,
+      ...table([
+        [
+          `Оператор МФЦ ${fullName(demoOperator) ?? ''}`,
+          formatPhone(demoOperator.phone ?? ''),
+          demoOperator.email ?? '',
+          `password ${demoOperatorPassword}`,
+        ],
+      ]),
     );
   }
   return `${lines.join('\n')}\n`;

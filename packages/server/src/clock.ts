@@ -33,6 +33,14 @@ export class ManualClock implements Clock {
   }
 }
 
+/**
+ * Whole seconds left from `now` until `until`, rounded down and never below 0: a time left
+ * that never promises more than there is.
+ */
+export function secondsLeft(until: number, now: number): number {
+  return Math.max(0, Math.floor((until - now) / 1000));
+}
+
 /** Whole seconds from `now` until `until`, rounded up and at least 1: a `Retry-After` value. */
 export function secondsUntil(until: number, now: number): number {
   return Math.max(1, Math.ceil((until - now) / 1000));

@@ -37,8 +37,15 @@ export interface SecurityRules {
    * confirmation, recovery), so that a code can be re-sent.
    */
   loginChallengeTtlMs: number;
-  /** How long the permission to set a new password lasts after a right recovery code. */
+  /**
+   * How long the permission to set a new password lasts after a right recovery code, or
+   * after signing in with a temporary password.
+   */
   recoveryTokenTtlMs: number;
+  /** How long a temporary password an МФЦ operator issued works (once). */
+  temporaryPasswordTtlMs: number;
+  /** How long the code for confirming the identity at an МФЦ is valid. */
+  identityCodeTtlMs: number;
   /** How many recent passwords of an account (the current one included) a new one may not repeat. */
   passwordHistorySize: number;
   /** Wrong passwords in a row before sign-in is locked. */
@@ -249,7 +256,19 @@ const settings = {
     'RECOVERY_TOKEN_TTL_SECONDS',
     900,
     second,
-    'How long the permission to set a new password lasts once the recovery code was right.',
+    'How long the permission to set a new password lasts once the recovery code was right, or after signing in with a temporary password.',
+  ),
+  temporaryPasswordTtlMs: duration(
+    'TEMPORARY_PASSWORD_TTL_SECONDS',
+    86_400,
+    second,
+    'How long a temporary password issued by an МФЦ operator works; it works once, and then the citizen chooses a new password.',
+  ),
+  identityCodeTtlMs: duration(
+    'IDENTITY_CODE_TTL_SECONDS',
+    600,
+    second,
+    'How long the code the cabinet shows for confirming the identity at an МФЦ (and its QR code) is valid.',
   ),
   passwordHistorySize: integer(
     'PASSWORD_HISTORY_SIZE',
@@ -333,6 +352,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       otpMaxSendsPerHour: v.otpMaxSendsPerHour,
       loginChallengeTtlMs: v.loginChallengeTtlMs,
       recoveryTokenTtlMs: v.recoveryTokenTtlMs,
+      temporaryPasswordTtlMs: v.temporaryPasswordTtlMs,
+      identityCodeTtlMs: v.identityCodeTtlMs,
       passwordHistorySize: v.passwordHistorySize,
       lockoutThreshold: v.lockoutThreshold,
       lockoutBaseMs: v.lockoutBaseMs,

@@ -3,9 +3,12 @@ import type { Accounts } from './accounts/accounts.js';
 import type { Recovery } from './auth/recovery.js';
 import type { Registration } from './auth/registration.js';
 import type { SignIn } from './auth/sign-in.js';
+import type { TemporaryPasswords } from './auth/temporary-passwords.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { CitizenLookup } from './operator/citizen-lookup.js';
 import type { EmailConfirmation } from './profile/email-confirmation.js';
+import type { IdentityConfirmations } from './profile/identity-confirmation.js';
 import type { RegistryChecks } from './profile/registry-checks.js';
 import type { AuditLog } from './security/audit.js';
 import type { PasswordHasher } from './security/passwords.js';
@@ -22,7 +25,10 @@ export interface AppContext {
   signIn: SignIn;
   registration: Registration;
   recovery: Recovery;
+  temporaryPasswords: TemporaryPasswords;
   emailConfirmation: EmailConfirmation;
   registryChecks: RegistryChecks;
+  identityConfirmations: IdentityConfirmations;
+  citizenLookup: CitizenLookup;
   audit: AuditLog;
 }

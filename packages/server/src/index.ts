@@ -8,4 +8,4 @@ export type { CodeMessage, CodePurpose, CodeSender, NoticeMessage, NoticePurpose
 export { DemoRegistry, registryRefusal, type RegistryAnswer, type RegistryChecker } from './profile/registry.js';
 export type { PersonalData } from './profile/personal-data.js';
 export { personalDataConsentVersion } from './consent/personal-data-consent.js';
-export { demoCitizens, demoPassword, type DemoCitizen } from './db/seed.js';
+export { demoCitizens, demoOperator, demoOperatorPassword, demoPassword, type DemoCitizen } from './db/seed.js';

@@ -26,6 +26,8 @@ describe('configuration from the environment', () => {
       otpMaxSendsPerHour: 5,
       loginChallengeTtlMs: 15 * 60_000,
       recoveryTokenTtlMs: 15 * 60_000,
+      temporaryPasswordTtlMs: 24 * 3_600_000,
+      identityCodeTtlMs: 10 * 60_000,
       passwordHistorySize: 5,
       lockoutThreshold: 5,
       lockoutBaseMs: 15 * 60_000,
@@ -57,6 +59,8 @@ describe('configuration from the environment', () => {
         RECOVERY_TOKEN_TTL_SECONDS: '300',
         PASSWORD_HISTORY_SIZE: '3',
         REGISTRY_CHECK_DELAY_MS: '0',
+        TEMPORARY_PASSWORD_TTL_SECONDS: '3600',
+        IDENTITY_CODE_TTL_SECONDS: '120',
       },
       '/work',
     );
@@ -73,6 +77,8 @@ describe('configuration from the environment', () => {
     assert.equal(config.rules.recoveryTokenTtlMs, 300_000);
     assert.equal(config.rules.passwordHistorySize, 3);
     assert.equal(config.registryCheckDelayMs, 0, 'no delay is allowed');
+    assert.equal(config.rules.temporaryPasswordTtlMs, 3_600_000);
+    assert.equal(config.rules.identityCodeTtlMs, 120_000);
   });
 
   test('a reverse proxy is trusted only when said so', () => {
@@ -114,7 +120,7 @@ describe('configuration from the environment', () => {
 
   test('every variable is documented with its default', () => {
     const names = configDocs.map(({ name }) => name);
-    for (const name of ['PORT', 'HOST', 'DATA_DIR', 'ALLOWED_ORIGINS', 'MFC_MODE', 'SITE_DIR', 'WIDGETS_DIR', 'STORYBOOK_DIR', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'SMS_WEBHOOK_URL', 'EMAIL_WEBHOOK_URL', 'OTP_TTL_SECONDS', 'LOCKOUT_SECONDS', 'SESSION_ABSOLUTE_SECONDS', 'RECOVERY_TOKEN_TTL_SECONDS', 'PASSWORD_HISTORY_SIZE', 'REGISTRY_CHECK_DELAY_MS']) {
+    for (const name of ['PORT', 'HOST', 'DATA_DIR', 'ALLOWED_ORIGINS', 'MFC_MODE', 'SITE_DIR', 'WIDGETS_DIR', 'STORYBOOK_DIR', 'LOG_LEVEL', 'RATE_LIMIT_PER_MINUTE', 'SMS_WEBHOOK_URL', 'EMAIL_WEBHOOK_URL', 'OTP_TTL_SECONDS', 'LOCKOUT_SECONDS', 'SESSION_ABSOLUTE_SECONDS', 'RECOVERY_TOKEN_TTL_SECONDS', 'PASSWORD_HISTORY_SIZE', 'REGISTRY_CHECK_DELAY_MS', 'TEMPORARY_PASSWORD_TTL_SECONDS', 'IDENTITY_CODE_TTL_SECONDS']) {
       assert.ok(names.includes(name), name);
     }
     assert.equal(new Set(names).size, names.length);

@@ -16,6 +16,7 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/auth/login/code',
     '/api/v1/auth/login/code/resend',
     '/api/v1/auth/logout',
+    '/api/v1/auth/password/temporary',
     '/api/v1/auth/recovery',
     '/api/v1/auth/recovery/code',
     '/api/v1/auth/recovery/code/resend',
@@ -24,11 +25,21 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/auth/registration/code',
     '/api/v1/auth/registration/code/resend',
     '/api/v1/auth/session',
+    '/api/v1/auth/session/extend',
+    '/api/v1/auth/sessions',
+    '/api/v1/auth/sessions/revoke-others',
+    '/api/v1/auth/sessions/{id}',
     '/api/v1/consents/personal-data',
     '/api/v1/health',
+    '/api/v1/operator/audit',
+    '/api/v1/operator/citizens/lookup',
+    '/api/v1/operator/citizens/{id}/temporary-password',
+    '/api/v1/operator/identity-confirmations',
     '/api/v1/profile',
     '/api/v1/profile/email/code',
     '/api/v1/profile/email/code/resend',
+    '/api/v1/profile/identity-confirmation',
+    '/api/v1/profile/identity-confirmation/qr.svg',
     '/api/v1/profile/personal-data',
   ]);
 
@@ -55,4 +66,43 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
   assert.ok(personalData.responses['401'] && personalData.responses['403'] && personalData.responses['400']);
   assert.ok(document.paths['/api/v1/auth/recovery/password'].post.responses['204']);
   assert.ok(document.paths['/api/v1/consents/personal-data'].get.responses['200']);
+});
+
+test('the operator API, sessions and identity confirmation are documented', async () => {
+  const document = (await server.browser().get('/api/v1/openapi.json')).json();
+  const { paths, components } = document;
+  for (const [path, method] of [
+    ['/api/v1/operator/citizens/lookup', 'post'],
+    ['/api/v1/operator/citizens/{id}/temporary-password', 'post'],
+    ['/api/v1/operator/identity-confirmations', 'post'],
+  ] as const) {
+    const route = paths[path][method];
+    assert.deepEqual(route.tags, ['operator'], path);
+    assert.deepEqual(route.security, [{ session: [], csrf: [] }], path);
+    assert.ok(route.responses['401'] && route.responses['403'], path);
+    assert.match(route.responses['403'].description, /forbidden/, path);
+  }
+  assert.deepEqual(paths['/api/v1/operator/identity-confirmations'].post.requestBody.content['application/json'].schema, {
+    $ref: '#/components/schemas/IdentityConfirmationRequestInput',
+  });
+  assert.ok(paths['/api/v1/operator/identity-confirmations'].post.responses['409'], 'a passport that does not match');
+  assert.deepEqual(
+    paths['/api/v1/operator/audit'].get.parameters.map(({ name, in: where }: { name: string; in: string }) => `${where}:${name}`),
+    ['query:accountId', 'query:limit'],
+  );
+  assert.ok(paths['/api/v1/auth/sessions/{id}'].delete.responses['204']);
+  assert.ok(paths['/api/v1/auth/sessions/{id}'].delete.responses['404']);
+  assert.deepEqual(paths['/api/v1/profile/identity-confirmation/qr.svg'].get.responses['200'].content['image/svg+xml'].schema, { type: 'string' });
+  assert.deepEqual(components.schemas.Session.required.sort(), [
+    'createdAt',
+    'csrfToken',
+    'expiresAt',
+    'expiresIn',
+    'idleExpiresAt',
+    'idleExpiresIn',
+    'idleTimeout',
+    'user',
+  ]);
+  assert.deepEqual(components.schemas.SessionUser?.required ?? components.schemas.Session.properties.user.required, ['id', 'displayName', 'level', 'role']);
+  assert.match(document.info.description, /Cabinet-Session-Idle-Expires-In/);
 });

@@ -175,8 +175,8 @@ describe('password recovery', () => {
     const browser = server.browser();
     assert.equal((await setPassword(browser, await resetToken(browser, account.email, account.email), goodPassword(3))).statusCode, 204);
 
-    assertProblem(await first.get('/api/v1/profile'), 401, 'unauthenticated');
-    assertProblem(await second.get('/api/v1/profile'), 401, 'unauthenticated');
+    assertProblem(await first.get('/api/v1/profile'), 401, 'session_expired');
+    assertProblem(await second.get('/api/v1/profile'), 401, 'session_expired');
     assert.equal((await first.get('/api/v1/auth/session')).json().session, null);
     const sessions = await server.db.selectFrom('sessions').select('revokedAt').where('accountId', '=', account.id).execute();
     assert.ok(sessions.length === 2 && sessions.every(({ revokedAt }) => revokedAt !== null));

@@ -119,7 +119,8 @@ describe('logout', () => {
 
     const replay = server.browser();
     replay.cookies.set('__Host-mfc_session', token);
-    assertProblem(await replay.get('/api/v1/profile'), 401, 'unauthenticated');
+    assertProblem(await replay.get('/api/v1/profile'), 401, 'session_expired');
+    assertProblem(await replay.get('/api/v1/profile'), 401, 'unauthenticated'); // the ended session's cookie was cleared
     const events = await server.db.selectFrom('auditEvents').select('event').where('accountId', '=', account.id).execute();
     assert.ok(events.some(({ event }) => event === 'logout'));
   });

@@ -1,5 +1,5 @@
-/** Citizens' accounts: finding one by its login, changing it, its password history, and what of it the API shows. */
-import type { Profile, SessionUser } from '@mfc-cabinet/core/schemas';
+/** Accounts: finding one by its login, changing it, its password history, and what of it the API shows. */
+import type { CitizenSummary, Profile, SessionUser } from '@mfc-cabinet/core/schemas';
 import type { IdentifierKind } from '@mfc-cabinet/core/validators';
 import type { AccountsTable, Database } from '../db/database.js';
 import { newId } from '../security/tokens.js';
@@ -7,13 +7,21 @@ import { maskEmail, maskPhone } from './contacts.js';
 
 export type Account = AccountsTable;
 
-/** What may change in an account other than its id and password. */
-export type AccountChanges = Partial<Omit<Account, 'id' | 'passwordHash' | 'temporaryPasswordExpiresAt' | 'createdAt'>>;
+/** What may change in an account other than its id, role and password. */
+export type AccountChanges = Partial<Omit<Account, 'id' | 'role' | 'passwordHash' | 'temporaryPasswordExpiresAt' | 'createdAt'>>;
 
 /** One reading of a login, as {@link classifyIdentifier} gives it (normalised). */
 export interface LoginReading {
   kind: IdentifierKind;
   value: string;
+}
+
+/** What an operator may find a citizen by, normalised; a citizen must match every one given. */
+export interface CitizenCriteria {
+  passport?: { series: string; number: string };
+  /** Confirmed by the registries or still waiting for them. */
+  snils?: string;
+  phone?: string;
 }
 
 export class Accounts {
@@ -37,6 +45,15 @@ export class Accounts {
   async isTaken(reading: LoginReading, exceptId?: string): Promise<boolean> {
     const found = await this.findByLogin([reading]);
     return found.some(({ id }) => id !== exceptId);
+  }
+
+  /** Citizens (not operators) matching every criterion, by name; at most `limit`. */
+  async findCitizens({ passport, snils, phone }: CitizenCriteria, limit: number): Promise<Account[]> {
+    let query = this.#db.selectFrom('accounts').selectAll().where('role', '=', 'citizen');
+    if (passport) query = query.where('passportSeries', '=', passport.series).where('passportNumber', '=', passport.number);
+    if (snils) query = query.where((eb) => eb.or([eb('snils', '=', snils), eb('pendingSnils', '=', snils)]));
+    if (phone) query = query.where('phone', '=', phone);
+    return query.orderBy('lastName').orderBy('firstName').orderBy('id').limit(limit).execute();
   }
 
   get(id: string): Promise<Account | undefined> {
@@ -81,12 +98,17 @@ export class Accounts {
   }
 
   /**
-   * Sets a new password the citizen chose (a temporary one stops being temporary), adds it
-   * to the history and forgets all but the newest `keep` passwords.
+   * Sets a new password, adds it to the history and forgets all but the newest `keep`
+   * passwords. A password the citizen chose has no `temporaryUntil`; one an operator issued
+   * is temporary: it works until then, once.
    */
-  async setPassword(id: string, passwordHash: string, at: number, keep: number): Promise<void> {
+  async setPassword(id: string, passwordHash: string, at: number, keep: number, temporaryUntil: number | null = null): Promise<void> {
     await this.#db.transaction().execute(async (trx) => {
-      await trx.updateTable('accounts').set({ passwordHash, temporaryPasswordExpiresAt: null }).where('id', '=', id).execute();
+      await trx
+        .updateTable('accounts')
+        .set({ passwordHash, temporaryPasswordExpiresAt: temporaryUntil })
+        .where('id', '=', id)
+        .execute();
       const last = await trx
         .selectFrom('passwordHistory')
         .select((eb) => eb.fn.max('serial').as('serial'))
@@ -96,6 +118,20 @@ export class Accounts {
       await trx.insertInto('passwordHistory').values({ id: newId(), accountId: id, passwordHash, serial, createdAt: at }).execute();
       await trx.deleteFrom('passwordHistory').where('accountId', '=', id).where('serial', '<=', serial - keep).execute();
     });
+  }
+
+  /**
+   * Ends the temporary password of the account at `now`: it was used. False when it was not
+   * live any more (used by another request, or too old).
+   */
+  async useUpTemporaryPassword(id: string, now: number): Promise<boolean> {
+    const { numUpdatedRows } = await this.#db
+      .updateTable('accounts')
+      .set({ temporaryPasswordExpiresAt: now })
+      .where('id', '=', id)
+      .where('temporaryPasswordExpiresAt', '>', now)
+      .executeTakeFirst();
+    return numUpdatedRows > 0n;
   }
 
   /** The hashes of the newest `count` passwords of the account, the current one included. */
@@ -123,11 +159,26 @@ export function displayName(account: Pick<Account, 'firstName' | 'lastName' | 'p
 }
 
 export function toSessionUser(account: Account): SessionUser {
-  return { id: account.id, displayName: displayName(account), level: account.level };
+  return { id: account.id, displayName: displayName(account), level: account.level, role: account.role };
+}
+
+/** `Иванов Иван Иванович`, or `null` before the citizen entered a name. */
+export function fullName({ lastName, firstName, middleName }: Pick<Account, 'lastName' | 'firstName' | 'middleName'>): string | null {
+  return [lastName, firstName, middleName].filter(Boolean).join(' ') || null;
+}
+
+/** The passport of the account, when it has one. */
+export function passportOf({ passportSeries, passportNumber }: Account): { series: string; number: string } | null {
+  return passportSeries && passportNumber ? { series: passportSeries, number: passportNumber } : null;
+}
+
+/** A citizen as an operator sees them at the counter. */
+export function toCitizenSummary(account: Account): CitizenSummary {
+  return { id: account.id, fullName: fullName(account), phone: account.phone, level: account.level, passport: passportOf(account) };
 }
 
 export function toProfile(account: Account): Profile {
-  const { passportSeries, passportNumber } = account;
+  const passport = passportOf(account);
   return {
     id: account.id,
     level: account.level,
@@ -140,15 +191,11 @@ export function toProfile(account: Account): Profile {
     // The СНИЛС the citizen entered, while the registries have not confirmed it yet.
     snils: account.pendingSnils ?? account.snils,
     inn: account.inn,
-    passport:
-      passportSeries && passportNumber
-        ? {
-            series: passportSeries,
-            number: passportNumber,
-            ...(account.passportIssuedAt ? { issuedAt: account.passportIssuedAt } : {}),
-            ...(account.passportIssuedBy ? { issuedBy: account.passportIssuedBy } : {}),
-          }
-        : null,
+    passport: passport && {
+      ...passport,
+      ...(account.passportIssuedAt ? { issuedAt: account.passportIssuedAt } : {}),
+      ...(account.passportIssuedBy ? { issuedBy: account.passportIssuedBy } : {}),
+    },
     secondFactor: account.secondFactor,
     registryCheck: { status: account.registryStatus, reason: account.registryReason },
     createdAt: new Date(account.createdAt).toISOString(),

@@ -1,6 +1,6 @@
-/** Fresh citizens with unique, well-formed contacts and documents, for test mode. */
+/** Fresh accounts with unique, well-formed contacts and documents, for test mode. */
 import { randomInt } from 'node:crypto';
-import type { AccountLevel, OtpChannel } from '@mfc-cabinet/core/schemas';
+import type { AccountLevel, OtpChannel, Role } from '@mfc-cabinet/core/schemas';
 import { newId, randomDigits as digits, randomToken } from '../security/tokens.js';
 import type { Account } from './accounts.js';
 
@@ -17,8 +17,8 @@ export interface TestCitizen {
   password: string;
 }
 
-/** A new citizen with random contacts and СНИЛС (the caller checks that nobody has them yet). */
-export function newTestCitizen(level: AccountLevel, secondFactor: OtpChannel | null, now: number): TestCitizen {
+/** A new account (a citizen unless `role` says otherwise) with random contacts and СНИЛС (the caller checks that nobody has them yet). */
+export function newTestCitizen(level: AccountLevel, secondFactor: OtpChannel | null, now: number, role: Role = 'citizen'): TestCitizen {
   const tag = randomToken(6).toLowerCase().replace(/[^a-z0-9]/g, 'x');
   const hasDocuments = level !== 'simplified';
   return {
@@ -29,6 +29,7 @@ export function newTestCitizen(level: AccountLevel, secondFactor: OtpChannel | n
       email: `citizen-${tag}@example.test`,
       snils: snilsFromBody(`${randomInt(2, 10)}${digits(8)}`),
       level,
+      role,
       secondFactor,
       lastName: 'Тестов',
       firstName: 'Тест',

@@ -20,10 +20,10 @@ import { classifyIdentifier } from '@mfc-cabinet/core/validators';
 import { ApiError, assertValid } from '../api-error.js';
 import { secondsUntil, type Clock } from '../clock.js';
 import type { SecurityRules } from '../config.js';
-import type { Account, Accounts } from '../accounts/accounts.js';
+import type { Accounts } from '../accounts/accounts.js';
 import type { Messenger } from '../senders/messenger.js';
 import type { AuditLog } from '../security/audit.js';
-import { loginKey, type LoginThrottle } from '../security/lockout.js';
+import { loginKeysOf, type LoginThrottle } from '../security/lockout.js';
 import { sendLimitKey, type CodeChallenges } from '../security/otp.js';
 import type { PasswordPolicy } from '../security/password-policy.js';
 import type { PasswordResets } from '../security/password-resets.js';
@@ -108,7 +108,7 @@ export class Recovery {
     const { clock, challenges, resets, audit } = this.#deps;
     const { accountId } = await challenges.verify(challengeId, code, ip, scope);
     if (accountId === null) throw new ApiError('otp_expired');
-    const { token, expiresAt } = await resets.issue(accountId);
+    const { token, expiresAt } = await resets.issue(accountId, 'recovery');
     await audit.record('recovery_code_accepted', { accountId, ip });
     return { resetToken: token, expiresIn: secondsUntil(expiresAt, clock.now()) };
   }
@@ -121,8 +121,8 @@ export class Recovery {
    *   `validation_failed` (the password breaks a rule; the permission stays)
    */
   async setPassword({ resetToken, password }: NewPasswordRequest, ip: string): Promise<void> {
-    const { clock, rules, accounts, hasher, policy, resets, sessions, throttle, audit } = this.#deps;
-    const reset = await resets.find(resetToken);
+    const { clock, rules, accounts, hasher, policy, resets, sessions, throttle, messenger, audit } = this.#deps;
+    const reset = await resets.find(resetToken, 'recovery');
     const account = await accounts.get(reset.accountId);
     if (!account) throw new ApiError('otp_expired');
     assertValid(await policy.problems(password, [account.phone, account.email, account.snils], account.id));
@@ -132,28 +132,6 @@ export class Recovery {
     await sessions.revokeAll(account.id);
     await throttle.clear(loginKeysOf(account));
     await audit.record('password_reset', { accountId: account.id, ip });
-    this.#tellCitizen(account, ip);
+    messenger.tellAccount(account, 'password_changed', ip);
   }
-
-  /** A notice to every contact of the account that its password changed. */
-  #tellCitizen(account: Account, ip: string): void {
-    const contacts: Array<[OtpChannel, string | null]> = [
-      ['sms', account.phone],
-      ['email', account.email],
-    ];
-    for (const [channel, to] of contacts) {
-      if (to === null) continue;
-      this.#deps.messenger.sendLater({ channel, to, code: null, purpose: 'password_changed' }, { accountId: account.id, ip });
-    }
-  }
-}
-
-/** The lockout keys of every login of the account. */
-function loginKeysOf(account: Account): string[] {
-  const logins: Array<[string, string | null]> = [
-    ['phone', account.phone],
-    ['email', account.email],
-    ['snils', account.snils],
-  ];
-  return logins.flatMap(([kind, value]) => (value === null ? [] : [loginKey(kind, value)]));
 }

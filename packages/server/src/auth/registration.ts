@@ -119,6 +119,7 @@ export class Registration {
         passwordHash: registration.passwordHash,
         temporaryPasswordExpiresAt: null,
         level: 'simplified',
+        role: 'citizen',
         secondFactor: 'sms',
         lastName: null,
         firstName: null,

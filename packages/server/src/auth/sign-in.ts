@@ -1,6 +1,7 @@
 /**
  * Sign-in: the password step (with the lockout and, for accounts with a second factor,
- * the one-time code it sends) and the code step, ending in a new session.
+ * the one-time code it sends) and the code step, ending in a new session — or, when the
+ * password was a temporary one from an МФЦ operator, in the permission to choose a new one.
  */
 import { errorMessages } from '@mfc-cabinet/core/messages';
 import type { LoginRequest, OtpChallenge, VerifyCodeRequest } from '@mfc-cabinet/core/schemas';
@@ -16,6 +17,7 @@ import { sendLimitKey, type CodeChallenges } from '../security/otp.js';
 import type { PasswordHasher } from '../security/passwords.js';
 import type { SessionRecord, Sessions } from '../security/sessions.js';
 import { formatWait } from '../texts.js';
+import type { PasswordChangeRequired, TemporaryPasswords } from './temporary-passwords.js';
 
 /** What the server knows of the browser asking. */
 export interface Browser {
@@ -36,9 +38,12 @@ export interface SignedIn {
   deviceToken: string;
 }
 
-export type PasswordOutcome =
-  | { status: 'code_required'; challenge: OtpChallenge }
-  | { status: 'authenticated'; signedIn: SignedIn };
+/** How a sign-in whose every factor was right ends. */
+export type SignInFinished =
+  | { status: 'authenticated'; signedIn: SignedIn }
+  | ({ status: 'password_change_required' } & PasswordChangeRequired);
+
+export type PasswordOutcome = { status: 'code_required'; challenge: OtpChallenge } | SignInFinished;
 
 export interface SignInDeps {
   clock: Clock;
@@ -48,6 +53,7 @@ export interface SignInDeps {
   devices: TrustedDevices;
   challenges: CodeChallenges;
   sessions: Sessions;
+  temporaryPasswords: TemporaryPasswords;
   audit: AuditLog;
 }
 
@@ -61,6 +67,7 @@ export class SignIn {
   /**
    * Checks the login and password. Unknown logins and wrong passwords answer alike, take
    * as long, and count towards the same lockout; while locked the password is not checked.
+   * A temporary password that was used or expired is a wrong password.
    *
    * @throws {ApiError} `invalid_credentials`, `account_locked`, and from the code step
    *   `rate_limited`, `server_unavailable`
@@ -98,7 +105,7 @@ export class SignIn {
     }
 
     await throttle.clear([...new Set([...loginKeys, ...keys])]);
-    if (account.secondFactor === null) return { status: 'authenticated', signedIn: await this.startSession(account, browser) };
+    if (account.secondFactor === null) return this.#finish(account, browser);
     const recipient = recipientOf(account, account.secondFactor);
     if (!recipient) throw new Error(`account ${account.id} has no contact for its second factor`);
     const challenge = await this.#deps.challenges.start(
@@ -118,13 +125,14 @@ export class SignIn {
   /**
    * Finishes a sign-in with its one-time code.
    *
-   * @throws {ApiError} `otp_invalid`, `otp_attempts_exceeded`, `otp_expired`
+   * @throws {ApiError} `otp_invalid`, `otp_attempts_exceeded`, `otp_expired`, and
+   *   `invalid_credentials` when the temporary password signed in with expired meanwhile
    */
-  async withCode({ challengeId, code }: VerifyCodeRequest, browser: Browser): Promise<SignedIn> {
+  async withCode({ challengeId, code }: VerifyCodeRequest, browser: Browser): Promise<SignInFinished> {
     const { accountId } = await this.#deps.challenges.verify(challengeId, code, browser.ip, { purpose: 'login' });
     const account = accountId === null ? undefined : await this.#deps.accounts.get(accountId);
     if (!account) throw new ApiError('otp_expired');
-    return this.startSession(account, browser);
+    return this.#finish(account, browser);
   }
 
   /**
@@ -136,17 +144,28 @@ export class SignIn {
     return this.#deps.challenges.resend(challengeId, ip, { purpose: 'login' });
   }
 
-  /** The candidate whose password this is; with no candidate, a decoy check of the same cost. */
+  /**
+   * The candidate whose password this is, unless it is a temporary password used or
+   * expired; with no candidate, a decoy check of the same cost.
+   */
   async #matchPassword(candidates: readonly Account[], password: string): Promise<Account | undefined> {
-    const { hasher } = this.#deps;
+    const { hasher, clock } = this.#deps;
     if (candidates.length === 0) {
       await hasher.verifyDecoy(password);
       return undefined;
     }
     for (const candidate of candidates) {
-      if (await hasher.verify(password, candidate.passwordHash)) return candidate;
+      if (!(await hasher.verify(password, candidate.passwordHash))) continue;
+      const { temporaryPasswordExpiresAt: temporaryUntil } = candidate;
+      return temporaryUntil === null || clock.now() < temporaryUntil ? candidate : undefined;
     }
     return undefined;
+  }
+
+  /** Every factor was right: a session, or for a temporary password the permission to choose a new one. */
+  async #finish(account: Account, browser: Browser): Promise<SignInFinished> {
+    if (account.temporaryPasswordExpiresAt === null) return { status: 'authenticated', signedIn: await this.startSession(account, browser) };
+    return { status: 'password_change_required', ...(await this.#deps.temporaryPasswords.useUp(account, browser.ip)) };
   }
 
   /**
@@ -157,7 +176,7 @@ export class SignIn {
     const { sessions, devices, audit } = this.#deps;
     const previous = await sessions.find(browser.sessionToken);
     if (previous.status !== 'none') await sessions.revoke(previous.session.id);
-    const { token: sessionToken, session } = await sessions.create(account.id);
+    const { token: sessionToken, session } = await sessions.create(account.id, browser);
     const deviceToken = await devices.remember(browser.deviceToken, account.id);
     await audit.record('login_succeeded', { accountId: account.id, ip: browser.ip });
     return { account, session, sessionToken, deviceToken };

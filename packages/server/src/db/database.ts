@@ -7,14 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
-import type { AccountLevel, OtpChannel, RegistryCheck } from '@mfc-cabinet/core/schemas';
+import type { AccountLevel, OtpChannel, RegistryCheck, Role } from '@mfc-cabinet/core/schemas';
 import type { CodePurpose } from '../senders/sender.js';
 
 /** Where a check of passport and СНИЛС against the state registries stands. */
 export type RegistryStatus = RegistryCheck['status'];
 
 /**
- * A citizen's account. Contacts are stored normalised: `+7XXXXXXXXXX`, lower-case e-mail,
+ * An account: a citizen's, or an МФЦ operator's (`role`). Contacts are stored normalised: `+7XXXXXXXXXX`, lower-case e-mail,
  * `XXX-XXX-XXX YY`. `snils` is a login, so it holds only a СНИЛС the registries confirmed;
  * one entered and not confirmed yet waits in `pendingSnils`.
  */
@@ -27,6 +27,8 @@ export interface AccountsTable {
   /** Until when the password an МФЦ operator issued is valid; `null` for a password the citizen chose. */
   temporaryPasswordExpiresAt: number | null;
   level: AccountLevel;
+  /** `operator` may use the operator API; everybody else is a `citizen`. */
+  role: Role;
   secondFactor: OtpChannel | null;
   /** `null` until the citizen enters personal data after registration. */
   lastName: string | null;
@@ -69,7 +71,10 @@ export interface ConsentRecordsTable {
   userAgent: string | null;
 }
 
-/** A signed-in session; the browser holds the token, the table only its hash. */
+/**
+ * A signed-in session; the browser holds the token, the table only its hash. The browser's
+ * address and `User-Agent` are kept to list the session among the citizen's devices.
+ */
 export interface SessionsTable {
   id: string;
   tokenHash: string;
@@ -78,7 +83,13 @@ export interface SessionsTable {
   createdAt: number;
   idleExpiresAt: number;
   expiresAt: number;
+  /** Signed out, ended from another device, or ended by a new password. */
   revokedAt: number | null;
+  /** The last request that used the session (sign-in at first). */
+  lastSeenAt: number;
+  /** The address of that request; `null` for sessions older than this column. */
+  ip: string | null;
+  userAgent: string | null;
 }
 
 /**
@@ -130,10 +141,30 @@ export interface PendingRegistrationsTable {
   userAgent: string | null;
 }
 
-/** A permission to set a new password after recovery, single-use; the browser holds the token. */
+/**
+ * Why a citizen may set a new password without the current one: a right recovery code, or
+ * a sign-in with the temporary password an МФЦ operator issued.
+ */
+export type PasswordResetPurpose = 'recovery' | 'temporary_password';
+
+/** A permission to set a new password, single-use; the browser holds the token. */
 export interface PasswordResetsTable {
   tokenHash: string;
   accountId: string;
+  purpose: PasswordResetPurpose;
+  expiresAt: number;
+}
+
+/**
+ * A code the cabinet shows for an operator to confirm the citizen's identity, one per
+ * account. The code is derived from the secret of the session that asked for it and
+ * `salt`; the table holds only its hash, so only that browser can show it again.
+ */
+export interface IdentityConfirmationsTable {
+  accountId: string;
+  salt: string;
+  codeHash: string;
+  createdAt: number;
   expiresAt: number;
 }
 
@@ -169,15 +200,27 @@ export type AuditEventName =
   | 'personal_data_submitted'
   | 'registry_verified'
   | 'registry_rejected'
-  | 'registry_check_failed';
+  | 'registry_check_failed'
+  | 'session_revoked'
+  | 'citizen_lookup'
+  | 'temporary_password_issued'
+  | 'temporary_password_used'
+  | 'temporary_password_replaced'
+  | 'identity_confirmed';
 
 /** The security audit log. */
 export interface AuditEventsTable {
+  /** Sortable: among events of the same millisecond, a later one has a greater id. */
   id: string;
   at: number;
   event: AuditEventName;
+  /** The account concerned. */
   accountId: string | null;
+  /** The operator who acted on the account; `null` when the citizen (or nobody) did. */
+  actorId: string | null;
   ip: string | null;
+  /** What else is worth knowing, as a JSON object. */
+  details: string | null;
 }
 
 export interface DatabaseSchema {
@@ -192,6 +235,7 @@ export interface DatabaseSchema {
   loginThrottles: LoginThrottlesTable;
   trustedDevices: TrustedDevicesTable;
   auditEvents: AuditEventsTable;
+  identityConfirmations: IdentityConfirmationsTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

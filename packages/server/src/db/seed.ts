@@ -1,14 +1,18 @@
 /**
- * Demo citizens for demo and test modes, created on first start. They share one password,
- * {@link demoPassword}; the start banner lists them.
+ * Demo accounts for demo and test modes, created on first start: citizens sharing one
+ * password, {@link demoPassword}, and an МФЦ operator with {@link demoOperatorPassword}. The
+ * start banner lists them.
  */
 import type { AccountLevel, OtpChannel } from '@mfc-cabinet/core/schemas';
-import type { Account, Accounts } from '../accounts/accounts.js';
+import type { Account, Accounts, LoginReading } from '../accounts/accounts.js';
 import type { Clock } from '../clock.js';
 import type { PasswordHasher } from '../security/passwords.js';
 
 /** The password of every demo citizen. */
 export const demoPassword = 'Demo-2026!';
+
+/** The password of the demo operator. */
+export const demoOperatorPassword = 'Operator-2026!';
 
 export type DemoCitizen = Omit<Account, 'passwordHash' | 'createdAt'>;
 
@@ -20,6 +24,7 @@ const citizen = (
 ): DemoCitizen => ({
   id,
   level,
+  role: 'citizen',
   secondFactor,
   middleName: null,
   birthDate: null,
@@ -75,10 +80,33 @@ export const demoCitizens: readonly DemoCitizen[] = [
   }),
 ];
 
-/** Creates the demo citizens that do not exist yet. */
-export async function seedDemoCitizens(accounts: Accounts, hasher: PasswordHasher, clock: Clock): Promise<void> {
-  for (const demo of demoCitizens) {
+/**
+ * The МФЦ operator «Смирнова Елена», who may use the operator API. Without a second factor
+ * in the demo; a real deployment gives operators one.
+ */
+export const demoOperator: DemoCitizen = {
+  ...citizen('00000000-0000-4000-8000-000000000009', 'confirmed', null, {
+    lastName: 'Смирнова',
+    firstName: 'Елена',
+    phone: '+79000000009',
+    email: 'operator@mfc.example',
+  }),
+  role: 'operator',
+};
+
+/**
+ * Creates the demo accounts that do not exist yet (one whose phone or e-mail somebody
+ * registered meanwhile is left out).
+ */
+export async function seedDemoAccounts(accounts: Accounts, hasher: PasswordHasher, clock: Clock): Promise<void> {
+  const seeds = [...demoCitizens.map((demo) => ({ demo, password: demoPassword })), { demo: demoOperator, password: demoOperatorPassword }];
+  for (const { demo, password } of seeds) {
     if (await accounts.get(demo.id)) continue;
-    await accounts.create({ ...demo, passwordHash: await hasher.hash(demoPassword), createdAt: clock.now() });
+    const logins: LoginReading[] = [
+      { kind: 'phone', value: demo.phone ?? '' },
+      { kind: 'email', value: demo.email ?? '' },
+    ];
+    if ((await accounts.findByLogin(logins)).length > 0) continue;
+    await accounts.create({ ...demo, passwordHash: await hasher.hash(password), createdAt: clock.now() });
   }
 }

@@ -1,9 +1,8 @@
 /** What the server knows of the browser asking, and handing a new session to it. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Session } from '@mfc-cabinet/core/schemas';
+import { sessionIdleHeader, type Session } from '@mfc-cabinet/core/schemas';
 import type { Browser, SignedIn } from '../auth/sign-in.js';
-import type { SecurityRules } from '../config.js';
-import { toSessionJson } from '../security/sessions.js';
+import type { AppContext } from '../context.js';
 import { deviceCookie, readCookie, sessionCookie, setCookie } from './cookies.js';
 
 const userAgentMaxLength = 512;
@@ -18,13 +17,14 @@ export function browserOf(request: FastifyRequest): Browser {
   };
 }
 
-/** Sets the session and device cookies of a new session; returns the page's view of it. */
+/** Sets the session and device cookies of a new session and its idle header; returns the page's view of it. */
 export function handOverSession(
   reply: FastifyReply,
   { session, sessionToken, deviceToken, account }: SignedIn,
-  rules: Pick<SecurityRules, 'sessionAbsoluteMs' | 'deviceTtlMs'>,
+  { sessions, config: { rules } }: Pick<AppContext, 'sessions' | 'config'>,
 ): Session {
   setCookie(reply, sessionCookie, sessionToken, rules.sessionAbsoluteMs);
   setCookie(reply, deviceCookie, deviceToken, rules.deviceTtlMs);
-  return toSessionJson(session, account);
+  reply.header(sessionIdleHeader, String(sessions.idleSecondsLeft(session)));
+  return sessions.toJson(session, account);
 }

@@ -13,7 +13,7 @@ function fromFastify(error: FastifyError, request: FastifyRequest): ApiError | u
   if (error.validation) {
     const inputs = { body: request.body, querystring: request.query, params: request.params, headers: request.headers };
     const input = inputs[error.validationContext ?? 'body'];
-    return new ApiError('validation_failed', { errors: toFieldErrors(error.validation, input) });
+    return new ApiError('validation_failed', { errors: toFieldErrors(error.validation, input, request.routeOptions.config.fieldMessages) });
   }
   const status = error.statusCode ?? 500;
   if (status === 413) return new ApiError('payload_too_large');

@@ -1,7 +1,8 @@
 /**
  * Schema failures as per-field errors with Russian messages written for the citizen, not
  * zod's English ones. `field` is the dotted path of the value ('' for the whole body).
- * A few values have one error of their own whatever went wrong (the consent checkbox).
+ * A few values have one error of their own whatever went wrong (the consent checkbox), and
+ * a route may word the messages of its own fields (`config.fieldMessages`).
  */
 import type { FastifySchemaValidationError } from 'fastify';
 import type { FieldError } from '@mfc-cabinet/core/errors';
@@ -9,7 +10,15 @@ import type { FieldError } from '@mfc-cabinet/core/errors';
 /** The stable `code` of a field error. */
 type FieldErrorCode = 'required' | 'invalid' | 'too_long' | 'unknown_field';
 
-type FieldMessages = Record<Exclude<FieldErrorCode, 'unknown_field'>, string>;
+/** What a field's errors say, by code. */
+export type FieldMessages = Record<Exclude<FieldErrorCode, 'unknown_field'>, string>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Messages of this route's fields, by the last segment of their path, instead of the usual ones. */
+    fieldMessages?: Record<string, FieldMessages>;
+  }
+}
 
 const generic: FieldMessages = {
   required: 'Заполните это поле',
@@ -75,7 +84,22 @@ const byField: Record<string, FieldMessages> = {
   },
   snils: { required: 'Введите СНИЛС', invalid: 'СНИЛС указан с ошибкой: проверьте цифры', too_long: 'СНИЛС — 11 цифр' },
   inn: { required: 'Введите ИНН', invalid: 'ИНН указан с ошибкой: 12 цифр, проверьте их', too_long: 'ИНН — 12 цифр' },
+  changeToken: {
+    required: 'Войдите с временным паролем заново',
+    invalid: 'Войдите с временным паролем заново',
+    too_long: 'Войдите с временным паролем заново',
+  },
+  passportChecked: {
+    required: 'Подтвердите, что проверили паспорт гражданина',
+    invalid: 'Подтвердите, что проверили паспорт гражданина',
+    too_long: 'Подтвердите, что проверили паспорт гражданина',
+  },
 };
+
+/** The usual message of an error of the field named `name` (the last segment of its path). */
+export function fieldMessage(name: string, code: Exclude<FieldErrorCode, 'unknown_field'>): string {
+  return (byField[name] ?? generic)[code];
+}
 
 /** The consent to the processing of personal data: one error at its checkbox, whatever is missing. */
 const consentRequired: FieldError = {
@@ -104,8 +128,13 @@ function valueAt(input: unknown, path: readonly string[]): unknown {
  *
  * @param issues the `validation` of Fastify's error (zod issues, as fastify-type-provider-zod reports them)
  * @param input the value that was validated, to tell a missing field from a wrong one
+ * @param ownMessages the route's own messages of some fields, by the last segment of their path
  */
-export function toFieldErrors(issues: readonly FastifySchemaValidationError[], input: unknown): FieldError[] {
+export function toFieldErrors(
+  issues: readonly FastifySchemaValidationError[],
+  input: unknown,
+  ownMessages: Record<string, FieldMessages> = {},
+): FieldError[] {
   const errors = new Map<string, FieldError>();
   for (const issue of issues) {
     const path = issue.instancePath.split('/').filter((segment) => segment !== '');
@@ -126,7 +155,8 @@ export function toFieldErrors(issues: readonly FastifySchemaValidationError[], i
     if (errors.has(field)) continue;
     const code: FieldErrorCode =
       valueAt(input, path) === undefined ? 'required' : issue.keyword === 'too_big' ? 'too_long' : 'invalid';
-    const messages = byField[path.at(-1) ?? ''] ?? generic;
+    const name = path.at(-1) ?? '';
+    const messages = ownMessages[name] ?? byField[name] ?? generic;
     errors.set(field, { field, code, message: path.length === 0 ? 'Запрос должен быть объектом JSON' : messages[code] });
   }
   return [...errors.values()];

@@ -8,11 +8,20 @@ import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import {
+  AuditEntry,
+  AuditLog,
   ChallengeResponse,
+  CitizenSummary,
+  IdentityConfirmation,
+  IdentityConfirmationRequest,
+  IdentityConfirmed,
   LoginRequest,
   LoginResponse,
   NewPasswordRequest,
+  OperatorLookupRequest,
+  OperatorLookupResponse,
   OtpChallenge,
+  PasswordChangeRequired,
   PersonalDataConsent,
   PersonalDataRequest,
   Problem,
@@ -25,8 +34,14 @@ import {
   RegistrationRequest,
   RegistryCheck,
   ResendCodeRequest,
+  RevokedSessions,
   Session,
+  SessionInfo,
+  SessionList,
   SessionResponse,
+  TemporaryPasswordChangeRequest,
+  TemporaryPasswordIssued,
+  TemporaryPasswordRequest,
   VerifyCodeRequest,
 } from '@mfc-cabinet/core/schemas';
 import { problemStatus, type ProblemCode } from '../api-error.js';
@@ -52,11 +67,20 @@ const undocumented = [`${apiPrefix}/test/`];
 /** Named components of the document. */
 const components = z.registry<{ id: string }>();
 for (const [id, schema] of Object.entries({
+  AuditEntry,
+  AuditLog,
   ChallengeResponse,
+  CitizenSummary,
+  IdentityConfirmation,
+  IdentityConfirmationRequest,
+  IdentityConfirmed,
   LoginRequest,
   LoginResponse,
   NewPasswordRequest,
+  OperatorLookupRequest,
+  OperatorLookupResponse,
   OtpChallenge,
+  PasswordChangeRequired,
   PersonalDataConsent,
   PersonalDataRequest,
   Problem,
@@ -69,8 +93,14 @@ for (const [id, schema] of Object.entries({
   RegistrationRequest,
   RegistryCheck,
   ResendCodeRequest,
+  RevokedSessions,
   Session,
+  SessionInfo,
+  SessionList,
   SessionResponse,
+  TemporaryPasswordChangeRequest,
+  TemporaryPasswordIssued,
+  TemporaryPasswordRequest,
   VerifyCodeRequest,
 })) {
   components.add(schema, { id });
@@ -100,7 +130,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         title: 'MFC Cabinet API',
         version,
         description:
-          'Reference Cabinet API of the MFC Cabinet kit. Errors are RFC 9457 `application/problem+json` with a stable `code`.',
+          'Reference Cabinet API of the MFC Cabinet kit. Errors are RFC 9457 `application/problem+json` with a stable `code`. Every answer to a request that used a live session carries `Cabinet-Session-Idle-Expires-In`: the seconds the session has left unless it is used. A session that ended — timed out, signed out, revoked from another device or by a new password — is `session_expired`. The operator API (`/operator/…`) needs the session of an МФЦ operator: anyone else is `forbidden`.',
       },
       components: {
         securitySchemes: {

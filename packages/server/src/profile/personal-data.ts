@@ -54,6 +54,11 @@ const messages = {
   inn: 'ИНН указан с ошибкой: 12 цифр, проверьте их',
 } as const;
 
+/** A passport's series and number as stored: the series without its space (`45 10` → `4510`), the number trimmed. */
+export function normalizePassport({ series, number }: { series: string; number: string }): { series: string; number: string } {
+  return { series: series.replace(/\s/g, ''), number: number.trim() };
+}
+
 /** One space between words, and the same code points for the same letters. */
 const tidy = (value: string): string => value.normalize('NFC').trim().replace(/\s+/g, ' ');
 
@@ -84,9 +89,8 @@ export function readPersonalData(request: PersonalDataRequest, today: string): P
   const birthDate = request.birthDate.trim();
   const birthOk = checkBirthDate(birthDate, today, fail);
 
-  const { series, number, issuedAt, issuedBy } = request.passport;
-  const passportSeries = series.replace(/\s/g, '');
-  const passportNumber = number.trim();
+  const { issuedAt, issuedBy } = request.passport;
+  const { series: passportSeries, number: passportNumber } = normalizePassport(request.passport);
   if (passportSeries === '') fail('passport.series', 'required', messages.seriesRequired);
   if (passportNumber === '') fail('passport.number', 'required', messages.numberRequired);
   if (passportSeries !== '' && passportNumber !== '' && !isValidPassport(`${passportSeries} ${passportNumber}`)) {

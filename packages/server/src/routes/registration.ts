@@ -14,7 +14,7 @@ import { bodyProblems, problemResponses } from '../http/openapi.js';
 const tags = ['registration'];
 
 export const registrationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
-  const { registration, config } = context;
+  const { registration } = context;
 
   app.post(
     '/auth/registration',
@@ -48,7 +48,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
     },
     async (request, reply) => {
       const { signedIn, emailChallenge } = await registration.complete(request.body, browserOf(request));
-      return { status: 'authenticated' as const, session: handOverSession(reply, signedIn, config.rules), emailChallenge };
+      return { status: 'authenticated' as const, session: handOverSession(reply, signedIn, context), emailChallenge };
     },
   );
 

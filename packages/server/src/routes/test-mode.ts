@@ -1,10 +1,10 @@
 /**
  * Endpoints for automated tests, registered in test mode only: move the server's clock,
- * create a fresh citizen. They never exist in demo or production mode.
+ * create a fresh citizen (or operator). They never exist in demo or production mode.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { AccountLevel, OtpChannel } from '@mfc-cabinet/core/schemas';
+import { AccountLevel, OtpChannel, Role } from '@mfc-cabinet/core/schemas';
 import type { ManualClock } from '../clock.js';
 import type { AppContext } from '../context.js';
 import { newTestCitizen, type TestCitizen } from '../accounts/test-citizens.js';
@@ -17,6 +17,7 @@ const ClockResponse = z.object({ now: z.string() });
 const AccountRequest = z.strictObject({
   secondFactor: z.optional(z.nullable(OtpChannel)),
   level: z.optional(AccountLevel),
+  role: z.optional(Role),
 });
 const AccountResponse = z.object({
   id: z.string(),
@@ -25,6 +26,7 @@ const AccountResponse = z.object({
   snils: z.string(),
   password: z.string(),
   level: AccountLevel,
+  role: Role,
   secondFactor: z.nullable(OtpChannel),
 });
 
@@ -36,10 +38,10 @@ export const testModeRoutes: FastifyPluginAsyncZod<{ context: AppContext; clock:
     now: new Date(clock.advance(request.body.advanceMs)).toISOString(),
   }));
 
-  /** A citizen whose phone, e-mail and СНИЛС no account has yet. */
-  const uniqueCitizen = async (level: AccountLevel, secondFactor: OtpChannel | null): Promise<TestCitizen> => {
+  /** An account whose phone, e-mail and СНИЛС no account has yet. */
+  const uniqueCitizen = async (level: AccountLevel, secondFactor: OtpChannel | null, role: Role): Promise<TestCitizen> => {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const citizen = newTestCitizen(level, secondFactor, clock.now());
+      const citizen = newTestCitizen(level, secondFactor, clock.now(), role);
       const { phone, email, snils } = citizen.account;
       const taken = await context.accounts.findByLogin([
         { kind: 'phone', value: phone },
@@ -51,10 +53,10 @@ export const testModeRoutes: FastifyPluginAsyncZod<{ context: AppContext; clock:
     throw new Error('no unique test citizen after 10 attempts');
   };
 
-  /** A fresh citizen: no second factor and level `standard` unless asked. */
+  /** A fresh account: a citizen, no second factor and level `standard` unless asked. */
   app.post('/test/accounts', { schema: { body: AccountRequest, response: { 200: AccountResponse } } }, async (request) => {
-    const { level = 'standard', secondFactor = null } = request.body;
-    const { account, password } = await uniqueCitizen(level, secondFactor);
+    const { level = 'standard', secondFactor = null, role = 'citizen' } = request.body;
+    const { account, password } = await uniqueCitizen(level, secondFactor, role);
     await context.accounts.create({ ...account, passwordHash: await context.hasher.hash(password) });
     return {
       id: account.id,
@@ -63,6 +65,7 @@ export const testModeRoutes: FastifyPluginAsyncZod<{ context: AppContext; clock:
       snils: account.snils,
       password,
       level,
+      role,
       secondFactor,
     };
   });

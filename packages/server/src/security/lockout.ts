@@ -19,6 +19,16 @@ type Rules = Pick<SecurityRules, 'lockoutThreshold' | 'lockoutBaseMs' | 'lockout
 /** A throttle key for a normalised login, e.g. `phone:+79000000001`. */
 export const loginKey = (kind: string, value: string): string => `login:${kind}:${value}`;
 
+/** The throttle keys of every login of the account. */
+export function loginKeysOf(account: { phone: string | null; email: string | null; snils: string | null }): string[] {
+  const logins: Array<[string, string | null]> = [
+    ['phone', account.phone],
+    ['email', account.email],
+    ['snils', account.snils],
+  ];
+  return logins.flatMap(([kind, value]) => (value === null ? [] : [loginKey(kind, value)]));
+}
+
 /** A throttle key for one browser signing in to one account. */
 export const deviceKey = (deviceTokenHash: string, accountId: string): string => `device:${deviceTokenHash}:${accountId}`;
 

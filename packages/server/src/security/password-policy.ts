@@ -32,6 +32,16 @@ export function isCommonPassword(password: string): boolean {
   return [lower, stem, stem.replace(leadingNoise, '')].some((variant) => variant !== '' && commonPasswords.has(variant));
 }
 
+/** The rules `password` breaks, the history aside. */
+function ruleProblems(password: string, logins: ReadonlyArray<string | null>): PasswordProblem[] {
+  const problems = passwordProblems(
+    password,
+    logins.filter((login): login is string => login !== null),
+  );
+  if (isCommonPassword(password)) problems.push('password_common');
+  return problems;
+}
+
 export class PasswordPolicy {
   readonly #accounts: Accounts;
   readonly #hasher: PasswordHasher;
@@ -51,13 +61,14 @@ export class PasswordPolicy {
    * @param accountId the account whose recent passwords may not come back, when it exists
    */
   async problems(password: string, logins: ReadonlyArray<string | null>, accountId?: string): Promise<FieldError[]> {
-    const problems: PasswordProblem[] = passwordProblems(
-      password,
-      logins.filter((login): login is string => login !== null),
-    );
-    if (isCommonPassword(password)) problems.push('password_common');
+    const problems = ruleProblems(password, logins);
     if (accountId !== undefined && (await this.#wasUsed(accountId, password))) problems.push('password_reused');
     return problems.map((code) => ({ field: 'password', code, message: passwordMessages[code] }));
+  }
+
+  /** Whether `password` meets every rule but the history (which a fresh random password cannot break). */
+  meetsRules(password: string, logins: ReadonlyArray<string | null>): boolean {
+    return ruleProblems(password, logins).length === 0;
   }
 
   async #wasUsed(accountId: string, password: string): Promise<boolean> {

@@ -1,10 +1,10 @@
 /**
  * Signed-in sessions. The browser holds a random token in an HttpOnly cookie; the table
- * holds its hash, the CSRF token and the two deadlines: idle (moved forward by use) and
- * absolute (fixed at sign-in).
+ * holds its hash, the CSRF token, the two deadlines — idle (moved forward by use) and
+ * absolute (fixed at sign-in) — and when and from where the session was last used.
  */
 import type { Session } from '@mfc-cabinet/core/schemas';
-import type { Clock } from '../clock.js';
+import { secondsLeft, type Clock } from '../clock.js';
 import type { SecurityRules } from '../config.js';
 import type { Database, SessionsTable } from '../db/database.js';
 import { toSessionUser, type Account } from '../accounts/accounts.js';
@@ -12,11 +12,20 @@ import { hashToken, newId, randomToken } from './tokens.js';
 
 export type SessionRecord = SessionsTable;
 
-/** What a session cookie names: nothing usable, a session that timed out, or a live one. */
+/**
+ * What a session cookie names: nothing usable, a session that ended (timed out, signed
+ * out, revoked from another device, ended by a new password), or a live one.
+ */
 export type SessionLookup =
   | { status: 'none' }
-  | { status: 'expired'; session: SessionRecord }
+  | { status: 'ended'; session: SessionRecord }
   | { status: 'active'; session: SessionRecord };
+
+/** Where a request comes from, as a session keeps it. */
+export interface SessionOrigin {
+  ip: string;
+  userAgent: string | undefined;
+}
 
 type Rules = Pick<SecurityRules, 'sessionIdleMs' | 'sessionAbsoluteMs'>;
 
@@ -32,7 +41,7 @@ export class Sessions {
   }
 
   /** Starts a session for `accountId`; returns the token for the cookie and the record. */
-  async create(accountId: string): Promise<{ token: string; session: SessionRecord }> {
+  async create(accountId: string, { ip, userAgent }: SessionOrigin): Promise<{ token: string; session: SessionRecord }> {
     const now = this.#clock.now();
     await this.#db.deleteFrom('sessions').where('expiresAt', '<=', now).execute();
     const token = randomToken();
@@ -45,6 +54,9 @@ export class Sessions {
       idleExpiresAt: now + this.#rules.sessionIdleMs,
       expiresAt: now + this.#rules.sessionAbsoluteMs,
       revokedAt: null,
+      lastSeenAt: now,
+      ip,
+      userAgent: userAgent ?? null,
     };
     await this.#db.insertInto('sessions').values(session).execute();
     return { token, session };
@@ -58,27 +70,64 @@ export class Sessions {
       .selectAll()
       .where('tokenHash', '=', hashToken(token))
       .executeTakeFirst();
-    if (!session || session.revokedAt !== null) return { status: 'none' };
+    if (!session) return { status: 'none' };
+    return this.#isLive(session) ? { status: 'active', session } : { status: 'ended', session };
+  }
+
+  /** Moves the idle deadline forward (never past the absolute one): the session was used, now, from `ip`. */
+  async touch(session: SessionRecord, ip: string): Promise<SessionRecord> {
     const now = this.#clock.now();
-    if (now >= session.idleExpiresAt || now >= session.expiresAt) return { status: 'expired', session };
-    return { status: 'active', session };
+    const used = { idleExpiresAt: Math.min(now + this.#rules.sessionIdleMs, session.expiresAt), lastSeenAt: now, ip };
+    await this.#db.updateTable('sessions').set(used).where('id', '=', session.id).execute();
+    return { ...session, ...used };
   }
 
-  /** Moves the idle deadline forward (never past the absolute one): the session was used. */
-  async touch(session: SessionRecord): Promise<SessionRecord> {
-    const idleExpiresAt = Math.min(this.#clock.now() + this.#rules.sessionIdleMs, session.expiresAt);
-    await this.#db.updateTable('sessions').set({ idleExpiresAt }).where('id', '=', session.id).execute();
-    return { ...session, idleExpiresAt };
-  }
-
-  /** Ends every session of the account (after its password was reset). */
-  async revokeAll(accountId: string): Promise<void> {
-    await this.#db
-      .updateTable('sessions')
-      .set({ revokedAt: this.#clock.now() })
+  /** The live sessions of the account, most recently used first. */
+  async listLive(accountId: string): Promise<SessionRecord[]> {
+    const now = this.#clock.now();
+    return this.#db
+      .selectFrom('sessions')
+      .selectAll()
       .where('accountId', '=', accountId)
       .where('revokedAt', 'is', null)
+      .where('idleExpiresAt', '>', now)
+      .where('expiresAt', '>', now)
+      .orderBy('lastSeenAt', 'desc')
+      .orderBy('createdAt', 'desc')
       .execute();
+  }
+
+  /**
+   * Ends every live session of the account (after a new password), or every one but
+   * `except` (the citizen ends their other devices). Returns how many ended.
+   */
+  async revokeAll(accountId: string, except?: string): Promise<number> {
+    const now = this.#clock.now();
+    let query = this.#db
+      .updateTable('sessions')
+      .set({ revokedAt: now })
+      .where('accountId', '=', accountId)
+      .where('revokedAt', 'is', null)
+      .where('idleExpiresAt', '>', now)
+      .where('expiresAt', '>', now);
+    if (except !== undefined) query = query.where('id', '!=', except);
+    const { numUpdatedRows } = await query.executeTakeFirst();
+    return Number(numUpdatedRows);
+  }
+
+  /** Ends the live session `sessionId` of the account; false when the account has no such session. */
+  async revokeOf(accountId: string, sessionId: string): Promise<boolean> {
+    const now = this.#clock.now();
+    const { numUpdatedRows } = await this.#db
+      .updateTable('sessions')
+      .set({ revokedAt: now })
+      .where('id', '=', sessionId)
+      .where('accountId', '=', accountId)
+      .where('revokedAt', 'is', null)
+      .where('idleExpiresAt', '>', now)
+      .where('expiresAt', '>', now)
+      .executeTakeFirst();
+    return numUpdatedRows > 0n;
   }
 
   async revoke(sessionId: string): Promise<void> {
@@ -89,16 +138,29 @@ export class Sessions {
       .where('revokedAt', 'is', null)
       .execute();
   }
-}
 
-/** The session as the page may see it. */
-export function toSessionJson(session: SessionRecord, account: Account): Session {
-  const iso = (ms: number) => new Date(ms).toISOString();
-  return {
-    user: toSessionUser(account),
-    csrfToken: session.csrfToken,
-    createdAt: iso(session.createdAt),
-    idleExpiresAt: iso(session.idleExpiresAt),
-    expiresAt: iso(session.expiresAt),
-  };
+  /** Whole seconds until the session ends unless it is used. */
+  idleSecondsLeft(session: SessionRecord): number {
+    return secondsLeft(session.idleExpiresAt, this.#clock.now());
+  }
+
+  /** The session as the page may see it, with the times left counted from now. */
+  toJson(session: SessionRecord, account: Account): Session {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return {
+      user: toSessionUser(account),
+      csrfToken: session.csrfToken,
+      createdAt: iso(session.createdAt),
+      idleExpiresAt: iso(session.idleExpiresAt),
+      expiresAt: iso(session.expiresAt),
+      idleExpiresIn: this.idleSecondsLeft(session),
+      expiresIn: secondsLeft(session.expiresAt, this.#clock.now()),
+      idleTimeout: Math.floor(this.#rules.sessionIdleMs / 1000),
+    };
+  }
+
+  #isLive(session: SessionRecord): boolean {
+    const now = this.#clock.now();
+    return session.revokedAt === null && now < session.idleExpiresAt && now < session.expiresAt;
+  }
 }

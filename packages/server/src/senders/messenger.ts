@@ -7,7 +7,14 @@
 import { ApiError } from '../api-error.js';
 import type { BackgroundTasks } from '../background.js';
 import type { AuditContext, AuditLog } from '../security/audit.js';
-import type { CodeSender, OutgoingMessage } from './sender.js';
+import type { CodeSender, NoticePurpose, OutgoingMessage } from './sender.js';
+
+/** Where the notices about an account go: each of its contacts. */
+export interface AccountContacts {
+  id: string;
+  phone: string | null;
+  email: string | null;
+}
 
 export class Messenger {
   readonly #sender: CodeSender;
@@ -40,5 +47,16 @@ export class Messenger {
   /** Sends `message` after the answer; a failure is audited and logged. */
   sendLater(message: OutgoingMessage, context: AuditContext): void {
     this.#tasks.run(`send ${message.purpose}`, () => this.send(message, context));
+  }
+
+  /** Sends the notice `purpose` to every contact of the account, after the answer. */
+  tellAccount(account: AccountContacts, purpose: NoticePurpose, ip: string): void {
+    const contacts = [
+      ['sms', account.phone],
+      ['email', account.email],
+    ] as const;
+    for (const [channel, to] of contacts) {
+      if (to !== null) this.sendLater({ channel, to, code: null, purpose }, { accountId: account.id, ip });
+    }
   }
 }

@@ -9,7 +9,7 @@ import type { OtpChannel } from '@mfc-cabinet/core/schemas';
 export type CodePurpose = 'login' | 'registration' | 'email_confirmation' | 'recovery';
 
 /** What a notice tells the citizen. */
-export type NoticePurpose = 'registration_notice' | 'email_in_use_notice' | 'password_changed';
+export type NoticePurpose = 'registration_notice' | 'email_in_use_notice' | 'password_changed' | 'temporary_password_issued';
 
 interface Addressed {
   channel: OtpChannel;
@@ -54,6 +54,10 @@ const noticePurposes: Record<NoticePurpose, { label: string; text: string }> = {
   password_changed: {
     label: 'Пароль изменён',
     text: 'Пароль от личного кабинета МФЦ изменён, все сеансы завершены. Если вы этого не делали, сразу восстановите пароль и обратитесь в МФЦ.',
+  },
+  temporary_password_issued: {
+    label: 'Временный пароль',
+    text: 'Сотрудник МФЦ выдал временный пароль от вашего личного кабинета, все сеансы завершены. Войдите с ним и задайте свой пароль. Если вы не обращались в МФЦ, сразу восстановите пароль и сообщите в МФЦ.',
   },
 };
 
