@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { LoginResponse, type Session } from '@mfc-cabinet/core/schemas';
 import { buildApp, type App, type AppDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { personalDataConsentVersion } from '../src/consent/personal-data-consent.js';
@@ -15,12 +16,12 @@ import type { Database } from '../src/db/database.js';
 import type { OutboxEntry } from '../src/senders/dev-outbox.js';
 
 export interface TestServer extends App {
-  /** A new browser with its own cookies. */
-  browser(): TestBrowser;
+  /** A new browser with its own cookies (and, when given, its own `User-Agent` and address). */
+  browser(identity?: BrowserIdentity): TestBrowser;
   /** Moves the server's clock through the test endpoint. */
   advance(ms: number): Promise<void>;
-  /** A fresh citizen from the test endpoint. */
-  createAccount(options?: { secondFactor?: 'sms' | 'email' | null; level?: string }): Promise<TestAccount>;
+  /** A fresh citizen (or operator) from the test endpoint. */
+  createAccount(options?: { secondFactor?: 'sms' | 'email' | null; level?: string; role?: 'citizen' | 'operator' }): Promise<TestAccount>;
   /** The code of the newest message the dev outbox holds for `to`, which must be a code, not a notice. */
   latestCode(to: string): string;
   /** The messages the dev outbox holds for `to`, newest first. */
@@ -53,7 +54,7 @@ export async function startServer(env: Record<string, string> = {}, deps: AppDep
       await built.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
-    browser: () => new TestBrowser(built),
+    browser: (identity) => new TestBrowser(built, identity),
     async advance(ms) {
       const response = await new TestBrowser(built).post('/api/v1/test/clock', { advanceMs: ms });
       assert.equal(response.statusCode, 200, response.body);
@@ -74,20 +75,31 @@ export async function startServer(env: Record<string, string> = {}, deps: AppDep
   return server;
 }
 
+/** What a browser shows of itself to the server. */
+export interface BrowserIdentity {
+  userAgent?: string;
+  /** The client's IP address (127.0.0.1 by default). */
+  remoteAddress?: string;
+}
+
 /** A client that keeps cookies the way a browser does (ignoring Secure: tests run over inject). */
 export class TestBrowser {
   readonly cookies = new Map<string, string>();
   readonly #app: App;
+  readonly #identity: BrowserIdentity;
 
-  constructor(app: App) {
+  constructor(app: App, identity: BrowserIdentity = {}) {
     this.#app = app;
+    this.#identity = identity;
   }
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const { userAgent, remoteAddress } = this.#identity;
     const response = await this.#app.app.inject({
+      ...(remoteAddress ? { remoteAddress } : {}),
       ...options,
-      headers: { ...(cookie ? { cookie } : {}), ...options.headers },
+      headers: { ...(userAgent ? { 'user-agent': userAgent } : {}), ...(cookie ? { cookie } : {}), ...options.headers },
     });
     for (const set of response.cookies as Array<{ name: string; value: string; maxAge?: number }>) {
       if (set.maxAge === 0 || set.value === '') this.cookies.delete(set.name);
@@ -107,6 +119,10 @@ export class TestBrowser {
       headers,
       ...(body === undefined ? {} : { payload: body as InjectOptions['payload'] }),
     });
+  }
+
+  delete(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.request({ method: 'DELETE', url, headers });
   }
 
   login(identifier: string, password: string): Promise<LightMyRequestResponse> {
@@ -136,12 +152,24 @@ export function newPhone(): string {
 export const goodPassword = (n = 0): string => `Zarechny-river-${n}`;
 
 /** Signs `browser` in as an account without a second factor; returns the session JSON. */
-export async function signIn(browser: TestBrowser, account: TestAccount): Promise<{ csrfToken: string; idleExpiresAt: string; expiresAt: string }> {
+export async function signIn(browser: TestBrowser, account: TestAccount): Promise<Session> {
   const response = await browser.login(account.phone, account.password);
   assert.equal(response.statusCode, 200, response.body);
-  const body = response.json();
+  const body = LoginResponse.parse(response.json());
   assert.equal(body.status, 'authenticated');
-  return body.session;
+  return (body as Extract<LoginResponse, { status: 'authenticated' }>).session;
+}
+
+/** A signed-in account of `role` and `level`: its browser, and the CSRF header of its session. */
+export async function signedIn(
+  server: TestServer,
+  options: { role?: 'citizen' | 'operator'; level?: 'simplified' | 'standard' | 'confirmed'; identity?: BrowserIdentity } = {},
+): Promise<{ account: TestAccount; browser: TestBrowser; session: Session; csrf: Record<string, string> }> {
+  const { identity, ...kind } = options;
+  const account = await server.createAccount(kind);
+  const browser = server.browser(identity);
+  const session = await signIn(browser, account);
+  return { account, browser, session, csrf: { 'x-csrf-token': session.csrfToken } };
 }
 
 /** Asserts an `application/problem+json` answer with `status` and `code`; returns the problem. */
@@ -172,6 +200,7 @@ export async function snapshot(db: Database): Promise<Record<string, unknown[]>>
     'loginThrottles',
     'trustedDevices',
     'auditEvents',
+    'identityConfirmations',
   ] as const;
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = await db.selectFrom(table).selectAll().execute();
@@ -183,4 +212,5 @@ export const demo = {
   ivanov: { phone: '+79000000001', email: 'ivanov@example.ru', snils: '112-233-445 95' },
   petrova: { phone: '+79000000002', email: 'petrova@example.ru' },
   sidorov: { phone: '+79000000003', email: 'sidorov@example.ru' },
+  operator: { phone: '+79000000009', email: 'operator@mfc.example', password: 'Operator-2026!' },
 };

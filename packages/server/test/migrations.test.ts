@@ -72,3 +72,34 @@ test('a database of the first release is upgraded with its data kept', async () 
 
   await assert.rejects(db.insertInto('accounts').values({ ...upgraded[0]!, id: 'a3' }).execute(), /UNIQUE/, 'logins stay unique');
 });
+
+test('a database of the second release gets roles, session details, audit actors and reset purposes', async () => {
+  const dataDir2 = mkdtempSync(join(tmpdir(), 'mfc-migrations-test-'));
+  const second = openDatabase(dataDir2);
+  try {
+    const upTo0002 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0003'));
+    assert.deepEqual(Object.keys(upTo0002), ['0001_accounts_and_sign_in', '0002_registration_and_recovery']);
+    const { error } = await new Migrator({ db: second, provider: { getMigrations: async () => upTo0002 } }).migrateToLatest();
+    assert.equal(error, undefined);
+    const old = second as unknown as Kysely<any>;
+    const createdAt = 1_700_000_000_000;
+    await old.insertInto('accounts').values({ id: 'a1', phone: '+79000000009', passwordHash: '$scrypt$old', level: 'standard', createdAt }).execute();
+    await old
+      .insertInto('sessions')
+      .values({ id: 's1', tokenHash: 'h', accountId: 'a1', csrfToken: 'c', createdAt, idleExpiresAt: createdAt + 1, expiresAt: createdAt + 2, revokedAt: null })
+      .execute();
+    await old.insertInto('auditEvents').values({ id: 'e1', at: createdAt, event: 'logout', accountId: 'a1', ip: '10.0.0.1' }).execute();
+    await old.insertInto('passwordResets').values({ tokenHash: 't', accountId: 'a1', expiresAt: createdAt + 1 }).execute();
+
+    await migrateToLatest(second);
+
+    assert.equal((await second.selectFrom('accounts').select('role').executeTakeFirstOrThrow()).role, 'citizen');
+    assert.deepEqual(await second.selectFrom('sessions').select(['lastSeenAt', 'ip', 'userAgent']).execute(), [{ lastSeenAt: createdAt, ip: null, userAgent: null }]);
+    assert.deepEqual(await second.selectFrom('auditEvents').select(['event', 'actorId', 'details']).execute(), [{ event: 'logout', actorId: null, details: null }]);
+    assert.equal((await second.selectFrom('passwordResets').select('purpose').executeTakeFirstOrThrow()).purpose, 'recovery');
+    assert.deepEqual(await second.selectFrom('identityConfirmations').selectAll().execute(), []);
+  } finally {
+    await second.destroy();
+    rmSync(dataDir2, { recursive: true, force: true });
+  }
+});

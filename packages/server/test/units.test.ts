@@ -3,12 +3,17 @@ import { describe, test } from 'node:test';
 import { isValidInn, isValidPassport, isValidPhone, isValidSnils } from '@mfc-cabinet/core/validators';
 import { maskEmail, maskPhone, normalizeEmail } from '../src/accounts/contacts.js';
 import { snilsFromBody } from '../src/accounts/test-citizens.js';
-import { demoCitizens } from '../src/db/seed.js';
+import { demoCitizens, demoOperator } from '../src/db/seed.js';
+import { maskIp, placeOf } from '../src/http/ip-address.js';
 import { preferredLocale } from '../src/http/locale.js';
+import { describeDevice } from '../src/http/user-agent.js';
+import { identityCode, normalizeIdentityCode } from '../src/profile/identity-code.js';
 import { addYears, isCalendarDate, latestDateInRussia } from '../src/profile/dates.js';
 import { commonPasswords } from '../src/security/common-passwords.js';
 import { isCommonPassword, passwordMessages } from '../src/security/password-policy.js';
 import { PasswordHasher } from '../src/security/passwords.js';
+import { readablePassword, readablePasswordPattern } from '../src/security/readable-password.js';
+import { orderedId } from '../src/security/tokens.js';
 import { messageText, purposeLabel } from '../src/senders/sender.js';
 import { formatWait } from '../src/texts.js';
 
@@ -52,6 +57,77 @@ describe('demo citizens', () => {
         [null, 'simplified'],
       ],
     );
+    assert.ok(demoCitizens.every(({ role }) => role === 'citizen'));
+  });
+
+  test('and one operator, with contacts of their own', () => {
+    assert.equal(demoOperator.role, 'operator');
+    assert.ok(demoOperator.phone && isValidPhone(demoOperator.phone));
+    assert.equal(normalizeEmail(demoOperator.email ?? ''), 'operator@mfc.example');
+    assert.ok(!demoCitizens.some(({ id, phone, email }) => id === demoOperator.id || phone === demoOperator.phone || email === demoOperator.email));
+  });
+});
+
+describe('devices in the list of sessions', () => {
+  test('browser and system from the User-Agent', () => {
+    const cases: Array<[string | undefined, string]> = [
+      ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', 'Chrome, Windows'],
+      ['Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1', 'Safari, iPhone'],
+      ['Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0', 'Firefox, Linux'],
+      ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0', 'Edge, Windows'],
+      ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 YaBrowser/24.12.0.0 Safari/537.36', 'Яндекс Браузер, Windows'],
+      ['Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36', 'Chrome, Android'],
+      ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15', 'Safari, macOS'],
+      ['Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) CriOS/131.0 Mobile/15E148 Safari/604.1', 'Chrome, iPad'],
+      ['curl/8.5.0', 'Неизвестное устройство'],
+      ['', 'Неизвестное устройство'],
+      [undefined, 'Неизвестное устройство'],
+    ];
+    for (const [userAgent, expected] of cases) assert.equal(describeDevice(userAgent), expected, userAgent);
+  });
+
+  test('addresses are masked; the local network is named', () => {
+    assert.equal(maskIp('192.168.1.23'), '192.168.1.*');
+    assert.equal(maskIp('::ffff:203.0.113.57'), '203.0.113.*');
+    assert.equal(maskIp('2001:db8:85a3::8a2e:370:7334'), '2001:db8:85a3:*');
+    assert.equal(maskIp('2001:db8::1'), '2001:db8:0:*');
+    assert.equal(maskIp('::1'), '0:0:0:*');
+    assert.equal(maskIp(null), '');
+    for (const local of ['127.0.0.1', '10.1.2.3', '172.20.0.5', '192.168.0.1', '::1', 'fd12::1', 'fe80::1', '::ffff:192.168.1.2']) {
+      assert.equal(placeOf(local), 'Локальная сеть', local);
+    }
+    for (const outside of ['203.0.113.57', '172.32.0.1', '8.8.8.8', '2001:db8::1', 'not an address']) assert.equal(placeOf(outside), null, outside);
+  });
+});
+
+describe('codes and passwords people read', () => {
+  test('temporary passwords: three groups, no look-alike characters, as the acceptance asks', () => {
+    const passwords = Array.from({ length: 200 }, () => readablePassword(() => true));
+    for (const password of passwords) assert.match(password, readablePasswordPattern);
+    assert.doesNotMatch(passwords.join(''), /[0O1Il]/);
+    assert.equal(new Set(passwords).size, passwords.length);
+    const withDigit = readablePassword((password) => /\d/.test(password) && /[a-z]/.test(password) && /[A-Z]/.test(password));
+    assert.match(withDigit, /\d/);
+    assert.throws(() => readablePassword(() => false), /no acceptable/);
+  });
+
+  test('identity codes: from the session secret and the salt, typed back in any form', () => {
+    const code = identityCode('session-secret', 'salt');
+    assert.match(code, /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    assert.equal(identityCode('session-secret', 'salt'), code, 'the same inputs, the same code');
+    assert.notEqual(identityCode('another-secret', 'salt'), code);
+    assert.notEqual(identityCode('session-secret', 'another salt'), code);
+    assert.equal(normalizeIdentityCode(` ${code.toLowerCase()} `), code.replace('-', ''));
+    assert.equal(normalizeIdentityCode('K7QF-2MZX'), 'K7QF2MZX');
+    assert.equal(normalizeIdentityCode('ko1l-2mzx'), 'K011' + '2MZX', 'O is 0, I and L are 1');
+    for (const wrong of ['K7QF-2MZ', 'K7QF-2MZXX', 'K7QF-2MZU', 'К7QF-2MZX', '']) assert.equal(normalizeIdentityCode(wrong), undefined, wrong);
+  });
+
+  test('ordered ids sort in the order they were made', () => {
+    const ids = Array.from({ length: 5000 }, () => orderedId());
+    assert.deepEqual([...ids].sort(), ids);
+    assert.equal(new Set(ids).size, ids.length);
+    assert.match(ids[0]!, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
 
