@@ -7,13 +7,13 @@ import '../packages/widgets/src/mfc-login-form.js';
 import type { TranslationOverrides } from '../packages/widgets/src/i18n/translation.js';
 import {
   demoCode,
+  fakeApiOf,
   mountedCabinet,
   networkError,
   noAnswer,
   problem,
   storyCabinet,
   unavailable,
-  type FakeApiOptions,
 } from './support/fake-api.js';
 import {
   enterCode,
@@ -23,8 +23,11 @@ import {
   press,
   pressPrimary,
   signIn,
+  typeInto,
   waitForPart,
 } from './support/login-form-play.js';
+import { findPasswordRecovery } from './support/recovery-play.js';
+import { findRegistrationForm, waitForConsentText } from './support/registration-play.js';
 
 interface LoginFormArgs {
   'heading-level': number;
@@ -39,11 +42,6 @@ interface LoginFormArgs {
 }
 
 type Story = StoryObj<LoginFormArgs>;
-
-/** The story's fake Cabinet API: `parameters.fakeApi` (see `support/fake-api.ts`). */
-function fakeApiOf(context: StoryContext<LoginFormArgs>): FakeApiOptions {
-  return (context.parameters['fakeApi'] as FakeApiOptions | undefined) ?? {};
-}
 
 /**
  * The language is set on the element, not left to the `lang` around it: a widget reads `lang`
@@ -343,6 +341,31 @@ export const SessionExpired: Story = {
   },
 };
 
+// ------------------------------------------------------------------ registration and recovery
+
+/** «Register» opens `<mfc-registration-form>` in place of the sign-in form (loaded on first use). */
+export const OpensRegistration: Story = {
+  name: 'Opens registration',
+  play: async ({ canvasElement }) => {
+    const form = await findLoginForm(canvasElement);
+    await press(form, '#to-registration');
+    const registration = await findRegistrationForm(canvasElement);
+    await waitForConsentText(registration);
+  },
+};
+
+/** «Forgot password» opens `<mfc-password-recovery>` with the login typed so far. */
+export const OpensRecovery: Story = {
+  name: 'Opens password recovery',
+  play: async ({ canvasElement }) => {
+    const form = await findLoginForm(canvasElement);
+    await typeInto(form, 'identifier', 'ivanov@mail.ru');
+    await press(form, '#to-recovery');
+    const recovery = await findPasswordRecovery(canvasElement);
+    await expect(await waitForPart(recovery, '#identifier')).toHaveValue('ivanov@mail.ru');
+  },
+};
+
 // ------------------------------------------------------------------ when things go wrong
 
 /** The browser is offline. */
@@ -480,6 +503,8 @@ export const EnglishLockedOut: Story = { ...LockedOut, ...inEnglish, name: 'Engl
 export const EnglishCodeByEmail: Story = { ...CodeByEmail, ...inEnglish, name: 'English: code by e-mail' };
 export const EnglishWrongCode: Story = { ...WrongCode, ...inEnglish, name: 'English: wrong code' };
 export const EnglishSignedIn: Story = { ...SignedInConfirmed, ...inEnglish, name: 'English: signed in' };
+export const EnglishOpensRegistration: Story = { ...OpensRegistration, ...inEnglish, name: 'English: opens registration' };
+export const EnglishOpensRecovery: Story = { ...OpensRecovery, ...inEnglish, name: 'English: opens password recovery' };
 export const EnglishSessionCookieBlocked: Story = {
   ...SessionCookieBlocked,
   ...inEnglish,

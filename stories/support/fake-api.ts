@@ -2,8 +2,9 @@
  * A fake Cabinet API for stories: a `fetch` that answers the SDK with real `Response`
  * objects shaped by the schemas of `@mfc-cabinet/core`, without a server. By default it
  * behaves like the demo server: any login and password, registration and password recovery
- * work, and every one-time code is {@link demoCode}. A story replaces the answer of any
- * endpoint to stage a state.
+ * work, and every one-time code is {@link demoCode}; a few common passwords, and the
+ * account's last ones at recovery, are refused as the server refuses them. A story replaces
+ * the answer of any endpoint to stage a state.
  *
  * @example
  * ```ts
@@ -80,8 +81,13 @@ export interface FakeApiOptions {
   secondFactor?: OtpChannel | null;
   /** Masked phone or e-mail in the sign-in challenge. @default by `secondFactor` */
   destination?: string;
-  /** Seconds until the first code may be re-sent. @default 60 */
+  /** Seconds until the first code (of sign-in, registration or recovery) may be re-sent. @default 60 */
   resendAfter?: number;
+  /**
+   * How the registry check of saved personal data ends, seen at the widget's next look
+   * (`GET profile`). By default it stays `pending`, as it does for a few minutes in life.
+   */
+  registryCheck?: 'verified' | 'rejected';
   /** The browser drops the session cookie: after sign-in, `GET auth/session` still says nobody. */
   cookieBlocked?: boolean;
   /** Milliseconds before every answer (a slow connection). @default 0 */
@@ -107,6 +113,10 @@ const defaultDestinations: Record<OtpChannel, string> = {
   email: 'i***@mail.ru',
 };
 
+/** Seconds a session lasts without activity, and at most (the server's defaults). */
+const idleTimeout = 5 * 60;
+const absoluteTimeout = 8 * 3600;
+
 /** The longest timeout ky accepts: in effect, the SDK waits forever. */
 const noTimeout = 2_147_483_647;
 
@@ -130,6 +140,11 @@ export class FakeCabinetApi {
   readonly codes = new Map<string, PendingCode>();
   /** Where a registration's e-mail code goes, once the phone is confirmed. */
   pendingEmail: string | undefined;
+  /**
+   * The account's last passwords, which recovery refuses as `password_reused`; it starts
+   * with the one the sign-in stories type.
+   */
+  readonly usedPasswords: string[] = ['Parol-2024!'];
   #ids = 0;
 
   constructor(options: FakeApiOptions = {}) {
@@ -200,11 +215,15 @@ export class FakeCabinetApi {
         id: this.profile.id,
         displayName: [lastName, firstName, middleName].filter(Boolean).join(' ') || phone || '',
         level: this.profile.level,
+        role: 'citizen',
       },
       csrfToken: 'fake-csrf-token',
       createdAt: new Date(now).toISOString(),
-      idleExpiresAt: new Date(now + 5 * 60_000).toISOString(),
-      expiresAt: new Date(now + 8 * 3_600_000).toISOString(),
+      idleExpiresAt: new Date(now + idleTimeout * 1000).toISOString(),
+      expiresAt: new Date(now + absoluteTimeout * 1000).toISOString(),
+      idleExpiresIn: idleTimeout,
+      expiresIn: absoluteTimeout,
+      idleTimeout,
     };
   }
 
@@ -222,9 +241,9 @@ export class FakeCabinetApi {
   }
 
   /** Sends a recovery code, without saying where to (that would reveal the account). */
-  sendRecoveryCode(id = this.#newId('recovery')): RecoveryChallenge {
+  sendRecoveryCode(resendAfter = 60, id = this.#newId('recovery')): RecoveryChallenge {
     this.codes.set(id, { purpose: 'recovery', attemptsLeft: codeAttempts });
-    return { id, codeLength: demoCode.length, expiresIn: 300, resendAfter: 60, attemptsLeft: codeAttempts };
+    return { id, codeLength: demoCode.length, expiresIn: 300, resendAfter, attemptsLeft: codeAttempts };
   }
 
   #newId(purpose: CodePurpose): string {
@@ -294,14 +313,15 @@ const demoHandlers: Record<Endpoint, Handler> = {
       ...passwordErrors(String(body?.['password'] ?? ''), [phone, email ?? ''], locale),
     ];
     const consent = body?.['consent'] as { version?: unknown; accepted?: unknown } | undefined;
-    if (consent?.accepted !== true) errors.push({ field: 'consent.accepted', code: 'required', message: fieldMessages[locale].consent });
-    else if (consent.version !== consents[locale].version) {
+    if (consent?.accepted !== true) {
+      errors.push({ field: 'consent.accepted', code: 'consent_required', message: fieldMessages[locale].consent });
+    } else if (consent.version !== consents[locale].version) {
       errors.push({ field: 'consent.version', code: 'consent_outdated', message: fieldMessages[locale].consentOutdated });
     }
     if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
     api.profile = newAccount(phone);
     api.pendingEmail = email;
-    return ok({ challenge: api.sendCode('registration', 'sms', maskPhone(phone)) });
+    return ok({ challenge: api.sendCode('registration', 'sms', maskPhone(phone), api.options.resendAfter) });
   },
 
   'POST auth/registration/code': (request, api) =>
@@ -323,24 +343,41 @@ const demoHandlers: Record<Endpoint, Handler> = {
   'POST auth/recovery': ({ body, locale }, api) => {
     const errors = required(body, ['identifier'], locale);
     if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
-    return ok({ challenge: api.sendRecoveryCode() });
+    return ok({ challenge: api.sendRecoveryCode(api.options.resendAfter) });
   },
 
   'POST auth/recovery/code': (request, api) =>
     checkCode(request, api, 'recovery', () => ok({ resetToken: 'fake-reset-token', expiresIn: 600 })),
 
   'POST auth/recovery/code/resend': (request, api) =>
-    resendCode(request, api, 'recovery', (id) => ok({ challenge: api.sendRecoveryCode(id) })),
+    resendCode(request, api, 'recovery', (id) => ok({ challenge: api.sendRecoveryCode(60, id) })),
 
   'POST auth/recovery/password': ({ body, locale }, api) => {
     if (body?.['resetToken'] !== 'fake-reset-token') return problemReply(locale, 400, 'otp_expired');
-    const errors = passwordErrors(String(body['password'] ?? ''), [], locale);
+    const password = String(body['password'] ?? '');
+    const errors = passwordErrors(password, [], locale);
+    if (errors.length === 0 && api.usedPasswords.includes(password)) {
+      errors.push({ field: 'password', code: 'password_reused', message: fieldMessages[locale].passwordReused });
+    }
     if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    api.usedPasswords.unshift(password);
+    api.usedPasswords.splice(5);
     api.endSession();
     return { kind: 'empty', status: 204 };
   },
 
-  'GET profile': ({ locale }, api) => (api.session ? ok(api.profile) : problemReply(locale, 401, 'unauthenticated')),
+  'GET profile': ({ locale }, api) => {
+    if (!api.session) return problemReply(locale, 401, 'unauthenticated');
+    const outcome = api.options.registryCheck;
+    if (outcome && api.profile.registryCheck.status === 'pending') {
+      api.profile = {
+        ...api.profile,
+        level: outcome === 'verified' ? 'standard' : api.profile.level,
+        registryCheck: { status: outcome, reason: outcome === 'rejected' ? registryRejections[locale] : null },
+      };
+    }
+    return ok(api.profile);
+  },
 
   'PUT profile/personal-data': ({ body, locale }, api) => {
     if (!api.session) return problemReply(locale, 401, 'unauthenticated');
@@ -452,10 +489,23 @@ const consents: Record<Locale, { version: string; title: string; text: string }>
   },
 };
 
-const fieldMessages: Record<Locale, Record<'required' | 'password' | 'consent' | 'consentOutdated' | 'snils', string>> = {
+/** Why the registry check refused the data, as the server words it. */
+const registryRejections: Record<Locale, string> = {
+  ru: 'СНИЛС не найден в реестре Социального фонда России. Проверьте номер или обратитесь в МФЦ.',
+  en: 'The SNILS was not found in the register of the Social Fund of Russia. Check the number or visit an MFC office.',
+};
+
+/** A few of the common passwords the server refuses (it knows thousands); they pass the other rules. */
+const commonPasswords: ReadonlySet<string> = new Set(['Qwerty123!', 'Password1!', 'P@ssw0rd', 'Qwerty-2024', 'Parol-123']);
+
+type FieldMessage = 'required' | 'password' | 'passwordCommon' | 'passwordReused' | 'consent' | 'consentOutdated' | 'snils';
+
+const fieldMessages: Record<Locale, Record<FieldMessage, string>> = {
   ru: {
     required: 'Заполните это поле.',
     password: 'Пароль не отвечает требованиям.',
+    passwordCommon: 'Этот пароль слишком распространён, его легко подобрать. Придумайте другой.',
+    passwordReused: 'Этот пароль уже использовался. Придумайте новый.',
     consent: 'Нужно согласие на обработку персональных данных.',
     consentOutdated: 'Текст согласия обновился. Прочитайте его ещё раз.',
     snils: 'В номере СНИЛС ошибка.',
@@ -463,6 +513,8 @@ const fieldMessages: Record<Locale, Record<'required' | 'password' | 'consent' |
   en: {
     required: 'Fill in this field.',
     password: 'The password does not meet the rules.',
+    passwordCommon: 'This password is too common and easy to guess. Choose another one.',
+    passwordReused: 'This password has been used before. Choose a new one.',
     consent: 'The consent to the processing of personal data is required.',
     consentOutdated: 'The consent text has changed. Please read it again.',
     snils: 'The SNILS number has a mistake.',
@@ -477,7 +529,9 @@ function required(body: Record<string, unknown> | undefined, fields: readonly st
 
 function passwordErrors(password: string, logins: readonly string[], locale: Locale): FieldError[] {
   const [problem] = passwordProblems(password, logins.filter(Boolean));
-  return problem ? [{ field: 'password', code: problem, message: fieldMessages[locale].password }] : [];
+  if (problem) return [{ field: 'password', code: problem, message: fieldMessages[locale].password }];
+  if (commonPasswords.has(password)) return [{ field: 'password', code: 'password_common', message: fieldMessages[locale].passwordCommon }];
+  return [];
 }
 
 // ------------------------------------------------------------------ replies
@@ -504,6 +558,30 @@ function problemReply(locale: Locale, status: number, code: CabinetErrorCode, ex
     contentType: 'application/problem+json',
     body: { type: `urn:mfc-cabinet:problem:${code}`, title: errorMessages[locale][code], status, code, ...extra },
   };
+}
+
+/**
+ * A 400 `validation_failed` answer with errors of these fields, e.g.
+ * `invalidFields({ field: 'consent.version', code: 'consent_outdated' })`. The messages are the
+ * server's, in the request's language, where the fake server knows the code.
+ */
+export function invalidFields(...errors: Array<{ field: string; code: string }>): Handler {
+  const messageKeys: Record<string, FieldMessage> = {
+    required: 'required',
+    consent_required: 'consent',
+    consent_outdated: 'consentOutdated',
+    password_common: 'passwordCommon',
+    password_reused: 'passwordReused',
+    snils_checksum: 'snils',
+  };
+  return ({ locale }) =>
+    problemReply(locale, 400, 'validation_failed', {
+      errors: errors.map(({ field, code }) => ({
+        field,
+        code,
+        message: fieldMessages[locale][messageKeys[code] ?? (code.startsWith('password_') ? 'password' : 'required')],
+      })),
+    });
 }
 
 /** A proxy in front of the API answers 503 with its own HTML page, as when the API is down. */
@@ -581,6 +659,11 @@ export function storyCabinet(context: { abortSignal: AbortSignal }, options: Fak
     context.abortSignal.addEventListener('abort', () => client.close(), { once: true });
   }
   return cabinet;
+}
+
+/** The story's fake Cabinet API options: `parameters.fakeApi`. */
+export function fakeApiOf(context: { parameters: Record<string, unknown> }): FakeApiOptions {
+  return (context.parameters['fakeApi'] as FakeApiOptions | undefined) ?? {};
 }
 
 /** The fake server and client the story rendered with, for its `play` function. */
