@@ -24,7 +24,7 @@ async function operatorSession(context) {
   const api = context.request;
   const origin = demo.siteUrl('').replace(/\/$/, '');
   const login = await api.post(demo.siteUrl('/api/v1/auth/login'), {
-    data: { identifier: 'operator@mfc.example', password: 'Operator-2026!' },
+    data: { identifier: 'operator@mfc.example', password: 'Mfc-Desk-2026!' },
     headers: { origin },
   });
   assert.equal(login.status(), 200, await login.text());

@@ -204,11 +204,14 @@ describe('createCabinetClient against a faulty transport', () => {
 
   it('says the session cookie was blocked when the sign-in succeeds but no session follows', async () => {
     const session = {
-      user: { id: 'u1', displayName: 'Иван И.', level: 'standard' },
+      user: { id: 'u1', displayName: 'Иван И.', level: 'standard', role: 'citizen' },
       csrfToken: 'token',
       createdAt: new Date().toISOString(),
       idleExpiresAt: new Date(Date.now() + 300_000).toISOString(),
       expiresAt: new Date(Date.now() + 28_800_000).toISOString(),
+      idleExpiresIn: 300,
+      expiresIn: 28_800,
+      idleTimeout: 300,
     };
     const sdk = client({
       fetch: async (input) => {

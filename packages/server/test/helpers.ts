@@ -212,5 +212,5 @@ export const demo = {
   ivanov: { phone: '+79000000001', email: 'ivanov@example.ru', snils: '112-233-445 95' },
   petrova: { phone: '+79000000002', email: 'petrova@example.ru' },
   sidorov: { phone: '+79000000003', email: 'sidorov@example.ru' },
-  operator: { phone: '+79000000009', email: 'operator@mfc.example', password: 'Operator-2026!' },
+  operator: { phone: '+79000000009', email: 'operator@mfc.example', password: 'Mfc-Desk-2026!' },
 };

@@ -12,7 +12,7 @@ import type { PasswordHasher } from '../security/passwords.js';
 export const demoPassword = 'Demo-2026!';
 
 /** The password of the demo operator. */
-export const demoOperatorPassword = 'Operator-2026!';
+export const demoOperatorPassword = 'Mfc-Desk-2026!';
 
 export type DemoCitizen = Omit<Account, 'passwordHash' | 'createdAt'>;
 

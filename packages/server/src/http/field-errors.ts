@@ -43,9 +43,9 @@ const byField: Record<string, FieldMessages> = {
     too_long: 'Код — 6 цифр',
   },
   challengeId: {
-    required: 'Начните вход заново',
-    invalid: 'Начните вход заново',
-    too_long: 'Начните вход заново',
+    required: 'Начните заново и получите новый код',
+    invalid: 'Начните заново и получите новый код',
+    too_long: 'Начните заново и получите новый код',
   },
   resetToken: {
     required: 'Начните восстановление пароля заново',

@@ -88,12 +88,15 @@ export class MfcFormElement<Field extends string> extends MfcElement {
     if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
   }
 
-  /** The alert for {@link formError}, with optional extra content. */
-  protected renderFormError(extra: TemplateResult | typeof nothing = nothing): TemplateResult | typeof nothing {
+  /** The alert for {@link formError}, with optional extra content and a message fitting the step. */
+  protected renderFormError(
+    extra: TemplateResult | typeof nothing = nothing,
+    message: string = this.formError ? this.t.errors[this.formError.code] : '',
+  ): TemplateResult | typeof nothing {
     if (!this.formError) return nothing;
     return html`
       <div part="alert" class="alert" role="alert" id="form-error" tabindex="-1">
-        <p><strong>${this.t.errors[this.formError.code]}</strong></p>
+        <p><strong>${message}</strong></p>
         ${extra}
       </div>
     `;

@@ -45,7 +45,7 @@ export class SessionWarning implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.#host.renderRoot.querySelector<HTMLDialogElement>('dialog.session-warning');
-    if (!dialog) return;
+    if (!dialog?.isConnected) return;
     if (this.#open && !dialog.open) dialog.showModal();
     if (!this.#open && dialog.open) dialog.close();
   }

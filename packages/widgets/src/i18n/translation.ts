@@ -81,7 +81,7 @@ export interface AccountStrings {
   placeUnknown: string;
   signedInAt: (date: string) => string;
   lastActiveAt: (date: string) => string;
-  endSession: (device: string) => string;
+  endSession: string;
   endOtherSessions: string;
   endingSessions: string;
   otherSessionsEnded: (count: number) => string;
@@ -98,6 +98,9 @@ export interface AccountStrings {
   identityQrAlt: (code: string) => string;
   back: string;
   changePhone: string;
+  changeIdentifier: string;
+  startAgain: string;
+  resetExpired: string;
   backToLogin: string;
   /** New passwords (registration, recovery). */
   newPasswordLabel: string;

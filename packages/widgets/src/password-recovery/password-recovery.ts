@@ -125,7 +125,7 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
             ${this.renderFormError()}
             <div class="actions">
               <button class="button primary" part="button primary-button" type="button" @click=${this.#startOver}>
-                ${t.startOver}
+                ${t.startAgain}
               </button>
             </div>
           `;
@@ -141,14 +141,14 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
             onResend: this.#onResend,
             onInput: () => this.clearFieldError('code'),
           })}
-          <p>${linkButton(t.changeLogin, this.#startOver)}</p>
+          <p>${linkButton(t.changeIdentifier, this.#startOver)}</p>
         `;
       case 'password':
         return html`
           <form part="form" novalidate @submit=${this.#onSave} aria-busy=${this.busy === 'new-password'}>
-            ${this.renderFormError(
-              this.formError?.code === 'otp_expired' ? html`<p>${linkButton(t.startOver, this.#startOver)}</p>` : html``,
-            )}
+            ${this.formError?.code === 'otp_expired'
+              ? this.renderFormError(html`<p>${linkButton(t.startAgain, this.#startOver)}</p>`, t.resetExpired)
+              : this.renderFormError()}
             ${newPasswordFields({
               t,
               password: this.password,

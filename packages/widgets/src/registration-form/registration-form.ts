@@ -271,7 +271,7 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
                 ${t.skipEmail}
               </button>`
             : html`<button class="button primary" part="button primary-button" type="button" @click=${this.#startOver}>
-                ${t.startOver}
+                ${t.startAgain}
               </button>`}
         </div>
       `;
@@ -380,7 +380,7 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
         this.codeDead = action === 'resend-code';
         break;
       case 'validation_failed':
-        if (failure.fieldErrors.some((error) => error.code === 'consent_outdated')) void this.#loadConsent();
+        if (failure.fieldErrors.some((error) => error.code === 'consent_outdated')) this.#reloadConsent();
         break;
     }
     super.onFailure(failure, action);
@@ -393,6 +393,18 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
 
   #errorKey(name: PersonalField): Field {
     return name === 'passportIssuedAt' ? 'passport.issuedAt' : name === 'passportIssuedBy' ? 'passport.issuedBy' : name;
+  }
+
+  /**
+   * The consent text changed while the citizen was reading it: show the new one and ask for
+   * the tick again. Runs beside the failed action, so it keeps the field's error.
+   */
+  #reloadConsent(): void {
+    this.consentGiven = false;
+    this.cabinet.auth.personalDataConsent().then(
+      (consent) => (this.consentText = consent),
+      () => undefined,
+    );
   }
 
   #loadConsent(): Promise<void> {

@@ -128,10 +128,9 @@ export class MfcSecurity extends MfcFormElement<never> {
                   part="button"
                   type="button"
                   aria-disabled=${this.busy !== undefined}
-                  aria-label=${t.endSession(session.device)}
                   @click=${() => this.#revoke(session)}
                 >
-                  ${t.signOutNow}
+                  ${t.endSession}<span class="visually-hidden">: ${session.device}</span>
                 </button>`}
           </li>`,
         )}

@@ -81,7 +81,12 @@ export const flowStyles = css`
   .row {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+    align-items: start;
     gap: calc(var(--_space) * 2);
+  }
+
+  .row > * {
+    min-width: 0;
   }
 
   .steps {
