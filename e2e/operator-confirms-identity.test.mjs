@@ -3,27 +3,16 @@
 // the operator API with the code and the passport; the citizen's open page shows the
 // account as «confirmed» without a reload.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { codeFromOutbox, launchChromium, startDemo, watchForProblems } from './support.mjs';
+import { test } from 'node:test';
+import { codeFromOutbox, demoAndBrowser, watchForProblems } from './support.mjs';
 
-let demo;
-let browser;
-
-before(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const running = demoAndBrowser();
 
 /** The operator's side: the API with a cookie jar of its own, as the МФЦ's desk software would use it. */
 async function operatorSession(context) {
   const api = context.request;
-  const origin = demo.siteUrl('').replace(/\/$/, '');
-  const login = await api.post(demo.siteUrl('/api/v1/auth/login'), {
+  const origin = running.demo.siteUrl('').replace(/\/$/, '');
+  const login = await api.post(running.demo.siteUrl('/api/v1/auth/login'), {
     data: { identifier: 'operator@mfc.example', password: 'Mfc-Desk-2026!' },
     headers: { origin },
   });
@@ -33,20 +22,20 @@ async function operatorSession(context) {
   assert.equal(body.session.user.role, 'operator');
   return {
     post: (path, data) =>
-      api.post(demo.siteUrl(`/api/v1/${path}`), { data, headers: { origin, 'x-csrf-token': body.session.csrfToken } }),
+      api.post(running.demo.siteUrl(`/api/v1/${path}`), { data, headers: { origin, 'x-csrf-token': body.session.csrfToken } }),
   };
 }
 
 test('an operator confirms a citizen\'s identity and the citizen\'s open page shows the new level', async () => {
-  const citizenContext = await browser.newContext({ locale: 'ru-RU' });
+  const citizenContext = await running.browser.newContext({ locale: 'ru-RU' });
   const page = await citizenContext.newPage();
   const problems = watchForProblems(page);
 
-  await page.goto(demo.siteUrl('/'));
+  await page.goto(running.demo.siteUrl('/'));
   await page.getByLabel('Телефон, почта или СНИЛС').fill('+7 900 000-00-01');
   await page.getByLabel('Пароль', { exact: true }).fill('Demo-2026!');
   await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByLabel('Код подтверждения').fill(await codeFromOutbox(citizenContext, demo.siteUrl, '+79000000001'));
+  await page.getByLabel('Код подтверждения').fill(await codeFromOutbox(citizenContext, running.demo.siteUrl, '+79000000001'));
   await page.getByRole('button', { name: 'Подтвердить' }).click();
   await page.getByText('Учётная запись: стандартная').waitFor();
 
@@ -56,7 +45,7 @@ test('an operator confirms a citizen\'s identity and the citizen\'s open page sh
   assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   await page.getByRole('img', { name: `QR-код с кодом ${code}` }).waitFor();
 
-  const operatorContext = await browser.newContext();
+  const operatorContext = await running.browser.newContext();
   const operator = await operatorSession(operatorContext);
   const wrongPassport = await operator.post('operator/identity-confirmations', { code, passport: { series: '4510', number: '999999' } });
   assert.equal(wrongPassport.status(), 409, 'another passport is refused');

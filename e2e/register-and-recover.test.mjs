@@ -2,27 +2,16 @@
 // the code from the dev outbox page), sign out, recover the forgotten password, and sign
 // in with the new one.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { codeFromOutbox, launchChromium, startDemo, watchForProblems } from './support.mjs';
+import { test } from 'node:test';
+import { codeFromOutbox, demoAndBrowser, watchForProblems } from './support.mjs';
 
-let demo;
-let browser;
-
-before(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const running = demoAndBrowser();
 
 test('a newcomer registers, signs out, recovers the password and signs in with the new one', async () => {
-  const context = await browser.newContext({ locale: 'ru-RU' });
+  const context = await running.browser.newContext({ locale: 'ru-RU' });
   const page = await context.newPage();
   const problems = watchForProblems(page);
-  const siteUrl = (path) => demo.siteUrl(path);
+  const siteUrl = (path) => running.demo.siteUrl(path);
   const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
   const phone = `+7 958 ${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`;
   const outboxPhone = `+7958${digits}`;

@@ -2,30 +2,19 @@
 // (strict CSP), a demo account signs in with the code from the dev outbox page, a second
 // tab is signed in too, and signing out in the first tab reaches the second.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { codeFromOutbox, launchChromium, startDemo, watchForProblems } from './support.mjs';
+import { test } from 'node:test';
+import { codeFromOutbox, demoAndBrowser, watchForProblems } from './support.mjs';
 
 const demoPhone = '+7 900 000-00-01';
 const demoPassword = 'Demo-2026!';
 
-let demo;
-let browser;
-
-before(async () => {
-  demo = await startDemo();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
+const running = demoAndBrowser();
 
 /** The site on http://localhost (a secure context, so the __Host- cookie is kept). */
-const siteUrl = (path) => demo.siteUrl(path);
+const siteUrl = (path) => running.demo.siteUrl(path);
 
 test('a demo citizen signs in with the code from the outbox, and signing out reaches the other tab', async () => {
-  const context = await browser.newContext({ locale: 'ru-RU' });
+  const context = await running.browser.newContext({ locale: 'ru-RU' });
   const firstTab = await context.newPage();
   const problems = watchForProblems(firstTab);
 

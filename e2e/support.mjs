@@ -1,20 +1,12 @@
 // Shared by the end-to-end tests: the demo server, Debian's Chromium, and reading codes
 // from the dev outbox page the way a newcomer does.
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { startTestServer } from '../scripts/test-server.mjs';
 
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export function launchChromium() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
 /** The demo server (seeded accounts, dev outbox) on a free port, and its site's URLs on http://localhost. */
@@ -22,6 +14,23 @@ export async function startDemo() {
   const server = await startTestServer({ mode: 'demo' });
   const origin = server.url.replace('127.0.0.1', 'localhost');
   return { ...server, siteUrl: (path = '/') => origin + path };
+}
+
+/**
+ * Starts the demo server and Chromium before the file's tests and stops both after them.
+ * The returned object has `demo` and `browser` once the tests run.
+ */
+export function demoAndBrowser() {
+  const running = { demo: undefined, browser: undefined };
+  before(async () => {
+    running.demo = await startDemo();
+    running.browser = await launchChromium();
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.demo?.stop();
+  });
+  return running;
 }
 
 /**

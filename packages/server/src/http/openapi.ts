@@ -7,43 +7,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import {
-  AuditEntry,
-  AuditLog,
-  ChallengeResponse,
-  CitizenSummary,
-  IdentityConfirmation,
-  IdentityConfirmationRequest,
-  IdentityConfirmed,
-  LoginRequest,
-  LoginResponse,
-  NewPasswordRequest,
-  OperatorLookupRequest,
-  OperatorLookupResponse,
-  OtpChallenge,
-  PasswordChangeRequired,
-  PersonalDataConsent,
-  PersonalDataRequest,
-  Problem,
-  Profile,
-  RecoveryChallenge,
-  RecoveryChallengeResponse,
-  RecoveryRequest,
-  RecoveryVerified,
-  RegistrationCompleted,
-  RegistrationRequest,
-  RegistryCheck,
-  ResendCodeRequest,
-  RevokedSessions,
-  Session,
-  SessionInfo,
-  SessionList,
-  SessionResponse,
-  TemporaryPasswordChangeRequest,
-  TemporaryPasswordIssued,
-  TemporaryPasswordRequest,
-  VerifyCodeRequest,
-} from '@mfc-cabinet/core/schemas';
+import * as contract from '@mfc-cabinet/core/schemas';
 import { problemStatus, type ProblemCode } from '../api-error.js';
 import { sessionCookie } from './cookies.js';
 import { csrfHeader } from './csrf.js';
@@ -64,59 +28,26 @@ export const bodyProblems = [
 export const sessionProblems = ['unauthenticated', 'session_expired', 'csrf_failed', 'rate_limited'] as const satisfies readonly ProblemCode[];
 const undocumented = [`${apiPrefix}/test/`];
 
-/** Named components of the document. */
+/**
+ * Named components of the document: every schema the contract exports, under its own name
+ * (the capitalised exports; the others are helpers such as `accountLevels`).
+ */
 const components = z.registry<{ id: string }>();
-for (const [id, schema] of Object.entries({
-  AuditEntry,
-  AuditLog,
-  ChallengeResponse,
-  CitizenSummary,
-  IdentityConfirmation,
-  IdentityConfirmationRequest,
-  IdentityConfirmed,
-  LoginRequest,
-  LoginResponse,
-  NewPasswordRequest,
-  OperatorLookupRequest,
-  OperatorLookupResponse,
-  OtpChallenge,
-  PasswordChangeRequired,
-  PersonalDataConsent,
-  PersonalDataRequest,
-  Problem,
-  Profile,
-  RecoveryChallenge,
-  RecoveryChallengeResponse,
-  RecoveryRequest,
-  RecoveryVerified,
-  RegistrationCompleted,
-  RegistrationRequest,
-  RegistryCheck,
-  ResendCodeRequest,
-  RevokedSessions,
-  Session,
-  SessionInfo,
-  SessionList,
-  SessionResponse,
-  TemporaryPasswordChangeRequest,
-  TemporaryPasswordIssued,
-  TemporaryPasswordRequest,
-  VerifyCodeRequest,
-})) {
-  components.add(schema, { id });
+for (const [id, schema] of Object.entries(contract)) {
+  if (/^[A-Z]/.test(id) && schema instanceof z.core.$ZodType) components.add(schema, { id });
 }
 
 const transform = createJsonSchemaTransform({ schemaRegistry: components });
 
 /** The problem answers a route may give, for its `response` schema (documentation only: problems are sent pre-serialised). */
 export function problemResponses(...codes: ProblemCode[]) {
-  const responses: Record<number, { description: string; content: Record<string, { schema: typeof Problem }> }> = {};
+  const responses: Record<number, { description: string; content: Record<string, { schema: typeof contract.Problem }> }> = {};
   for (const code of codes) {
     const status = problemStatus[code];
     const described = responses[status]?.description;
     responses[status] = {
       description: described ? `${described}, ${code}` : code,
-      content: { 'application/problem+json': { schema: Problem } },
+      content: { 'application/problem+json': { schema: contract.Problem } },
     };
   }
   return responses;

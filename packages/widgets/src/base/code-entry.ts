@@ -1,3 +1,4 @@
+import type { CabinetError } from '@mfc-cabinet/core';
 import type { ReactiveControllerHost } from 'lit';
 import { html, type nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/translation.js';
@@ -19,6 +20,8 @@ export interface CodeChallenge {
 export class CodeEntry<C extends CodeChallenge = CodeChallenge> {
   code = '';
   challenge: C | undefined;
+  /** The attempt can take no more codes: the tries ran out, or it expired. */
+  dead = false;
   readonly resend: Countdown;
   readonly #host: ReactiveControllerHost;
 
@@ -30,6 +33,7 @@ export class CodeEntry<C extends CodeChallenge = CodeChallenge> {
   /** A new challenge (or a re-sent code): empty input, countdown from `resendAfter`. */
   start(challenge: C): void {
     this.challenge = challenge;
+    this.dead = false;
     this.code = '';
     this.resend.start(challenge.resendAfter);
     this.#host.requestUpdate();
@@ -37,8 +41,34 @@ export class CodeEntry<C extends CodeChallenge = CodeChallenge> {
 
   clear(): void {
     this.challenge = undefined;
+    this.dead = false;
     this.code = '';
     this.resend.stop();
+  }
+
+  /**
+   * Takes in a failure of the code step: a wrong code becomes the field's error (returns
+   * true: nothing else to show), a rate limit restarts the resend countdown, and an
+   * attempt out of tries — or expired, as a resend finds out — is dead.
+   */
+  onFailure(failure: CabinetError, action: string, t: Translation, showCodeError: (message: string) => void): boolean {
+    switch (failure.code) {
+      case 'otp_invalid':
+        showCodeError(t.codeInvalid(failure.attemptsLeft ?? 0));
+        return true;
+      case 'rate_limited':
+        if (action === 'resend-code' && failure.retryAfter) this.resend.start(failure.retryAfter);
+        return false;
+      case 'otp_attempts_exceeded':
+        this.dead = true;
+        return false;
+      case 'otp_expired':
+        // A code that merely expired can be re-sent; an attempt that expired cannot.
+        this.dead = action === 'resend-code';
+        return false;
+      default:
+        return false;
+    }
   }
 
   /** The typed code when it has the right length, else `undefined`. */

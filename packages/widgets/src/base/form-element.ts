@@ -1,6 +1,6 @@
 import { CabinetError, isCabinetError } from '@mfc-cabinet/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { MfcElement } from './mfc-element.js';
 
 /**
@@ -9,6 +9,9 @@ import { MfcElement } from './mfc-element.js';
  * should look next.
  */
 export class MfcFormElement<Field extends string> extends MfcElement {
+  /** Level of the form's heading in the page outline (1–6). */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+
   /** The action under way, if any; the form refuses a second one meanwhile. */
   @state() protected busy?: string;
   @state() protected formError?: CabinetError;
@@ -86,6 +89,18 @@ export class MfcFormElement<Field extends string> extends MfcElement {
   /** Clears a field's error as the citizen corrects it. */
   protected clearFieldError(field: Field): void {
     if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
+  }
+
+  /** The heading level as `aria-level` wants it: a whole number from 1 to 6. */
+  protected get ariaHeadingLevel(): string {
+    return String(Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2)));
+  }
+
+  /** The form's heading, focusable so that focus can move to it between steps. */
+  protected renderHeading(text: string): TemplateResult {
+    return html`<div part="heading" class="heading" id="heading" role="heading" aria-level=${this.ariaHeadingLevel} tabindex="-1">
+      ${text}
+    </div>`;
   }
 
   /** The alert for {@link formError}, with optional extra content and a message fitting the step. */

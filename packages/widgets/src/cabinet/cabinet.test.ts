@@ -38,7 +38,7 @@ describe('<mfc-cabinet> session timeout', () => {
     expect(cabinet.shadowRoot!.activeElement).to.equal(stay);
     stay.click();
     await waitFor(() => !dialog(cabinet).open, 3000, 'the warning to close');
-    expect(client.auth.session!.idleExpiresIn).to.equal(300);
+    await waitFor(() => client.auth.session?.idleExpiresIn === 300, 3000, 'the extended session');
     await advanceClock(idleTimeoutMs - 60_000);
     await client.profile.get();
     expect(client.auth.state.status, 'the extended session outlived the old deadline').to.equal('signed-in');

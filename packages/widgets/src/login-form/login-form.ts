@@ -14,6 +14,7 @@ import { Countdown } from '../base/countdown.js';
 import type { MfcNavigateDetail } from '../base/events.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
+import type { NewPasswordEntry } from '../base/new-password.js';
 import type { SessionWarning } from '../base/session-warning.js';
 import { loadAccountStrings } from '../i18n/registry.js';
 import { formatCountdown } from '../i18n/translation.js';
@@ -79,15 +80,11 @@ const views: Record<Exclude<View, 'login'>, () => Promise<unknown>> = {
 export class MfcLoginForm extends MfcFormElement<Field> {
   static override styles = [tokens, controls, flowStyles];
 
-  /** Level of the form's heading in the page outline (1–6). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
   /** Hides the links to registration and password recovery, for sites that have their own pages for them. */
   @property({ attribute: 'no-links', type: Boolean, reflect: true }) noLinks = false;
 
   @state() private auth: AuthState = { status: 'unknown' };
   @state() private view: View = 'login';
-  @state() private challengeDead = false;
   @state() private attemptsLeft?: number;
   @state() private notice?: Notice;
   @state() private passwordVisible = false;
@@ -98,9 +95,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
    * A temporary password worked: the citizen's own new password is due before the session.
    * Its fields (and strings) are loaded then, as few citizens ever see this step.
    */
-  @state() private passwordChange?: { changeToken: string; fields: typeof import('../base/new-password.js') };
-  @state() private newPassword = '';
-  @state() private newPasswordRepeat = '';
+  @state() private passwordChange?: { changeToken: string; newPassword: NewPasswordEntry };
 
   readonly #code = new CodeEntry<OtpChallenge>(this);
   /** The «still there?» dialog of a form used without <mfc-cabinet>, loaded once signed in. */
@@ -140,7 +135,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
       content = html`<p class="status" role="status">${t.checkingSession}</p>`;
     } else if (this.passwordChange) {
       heading = t.temporaryPasswordHeading;
-      content = this.#renderPasswordChange(this.passwordChange.fields);
+      content = this.#renderPasswordChange(this.passwordChange.newPassword);
     } else if (this.#code.challenge) {
       heading = t.codeHeading;
       content = this.#renderCodeStep(this.#code.challenge);
@@ -149,10 +144,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     }
     return html`
       <section part="base" class="base" aria-labelledby="heading">
-        <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.#headingLevel()} tabindex="-1">
-          ${heading}
-        </div>
-        ${this.#renderNotice()} ${content}
+        ${this.renderHeading(heading)} ${this.#renderNotice()} ${content}
         <p class="visually-hidden" role="status">${this.announcement}</p>
       </section>
       ${this.providedClient || !this.#warning ? nothing : this.#warning.render(t)}
@@ -160,7 +152,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
   }
 
   #renderView(view: Exclude<View, 'login'>) {
-    const level = this.#headingLevel();
+    const level = this.ariaHeadingLevel;
     const identifier = this.identifier;
     if (view === 'security') {
       return html`<mfc-security .client=${this.cabinet} .strings=${this.strings} locale=${this.resolvedLocale} heading-level=${level}></mfc-security>`;
@@ -273,7 +265,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
 
   #renderCodeStep(challenge: OtpChallenge) {
     const { t } = this;
-    if (this.challengeDead) {
+    if (this.#code.dead) {
       return html`
         ${this.renderFormError()}
         <div class="actions">
@@ -298,7 +290,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     `;
   }
 
-  #renderPasswordChange({ newPasswordFields }: typeof import('../base/new-password.js')) {
+  #renderPasswordChange(newPassword: NewPasswordEntry) {
     const { t } = this;
     return html`
       <p class="lead">${t.temporaryPasswordLead}</p>
@@ -306,22 +298,11 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         ${this.renderFormError(
           this.formError?.code === 'otp_expired' ? html`<p>${linkButton(t.startOver, this.#startOver)}</p>` : nothing,
         )}
-        ${newPasswordFields({
+        ${newPassword.render({
           t,
-          password: this.newPassword,
-          repeat: this.newPasswordRepeat,
-          visible: this.passwordVisible,
           logins: [this.identifier],
           errors: this.fieldErrors,
-          onPassword: (value) => {
-            this.newPassword = value;
-            this.clearFieldError('password');
-          },
-          onRepeat: (value) => {
-            this.newPasswordRepeat = value;
-            this.clearFieldError('passwordRepeat');
-          },
-          onToggleVisible: () => (this.passwordVisible = !this.passwordVisible),
+          onInput: (field) => this.clearFieldError(field),
         })}
         <div class="actions">
           ${submitButton(this.busy === 'change-password' ? t.savingPassword : t.savePasswordAndSignIn, this.busy !== undefined)}
@@ -366,23 +347,11 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         this.announcement = `${t.lockedHeading}. ${t.lockedFor(formatCountdown(failure.retryAfter ?? 0))}`;
         this.focusAfterRender = '#lockout';
         return;
-      case 'otp_invalid':
-        this.showFieldErrors({ code: t.codeInvalid(failure.attemptsLeft ?? 0) });
-        return;
-      case 'rate_limited':
-        if (action === 'resend-code' && failure.retryAfter) this.#code.resend.start(failure.retryAfter);
-        break;
-      case 'otp_attempts_exceeded':
-        this.challengeDead = true;
-        break;
-      case 'otp_expired':
-        // A code that merely expired can be re-sent; a dead sign-in attempt cannot.
-        this.challengeDead = action === 'resend-code';
-        break;
       case 'invalid_credentials':
         this.attemptsLeft = failure.attemptsLeft;
         break;
     }
+    if (this.#code.onFailure(failure, action, t, (message) => this.showFieldErrors({ code: message }))) return;
     super.onFailure(failure, action);
   }
 
@@ -439,7 +408,6 @@ export class MfcLoginForm extends MfcFormElement<Field> {
       this.password = '';
       this.attemptsLeft = undefined;
       if (result.status === 'code_required') {
-        this.challengeDead = false;
         this.#code.start(result.challenge);
         this.focusAfterRender = '#code';
       } else {
@@ -469,8 +437,8 @@ export class MfcLoginForm extends MfcFormElement<Field> {
   #passedPassword(result: SignInResult): void {
     this.focusAfterRender = '#heading';
     if (result.status === 'password_change_required') {
-      void Promise.all([import('../base/new-password.js'), loadAccountStrings()]).then(([fields]) => {
-        this.passwordChange = { changeToken: result.changeToken, fields };
+      void Promise.all([import('../base/new-password.js'), loadAccountStrings()]).then(([{ NewPasswordEntry }]) => {
+        this.passwordChange = { changeToken: result.changeToken, newPassword: new NewPasswordEntry(this) };
         this.focusAfterRender = '#password';
       });
     } else {
@@ -482,13 +450,14 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     event.preventDefault();
     const change = this.passwordChange;
     if (this.busy || !change) return;
-    const errors = change.fields.newPasswordErrors(this.t, this.newPassword, this.newPasswordRepeat, [this.identifier]);
+    const errors = change.newPassword.errors(this.t, [this.identifier]);
     if (this.showFieldErrors(errors)) return;
     void this.run('change-password', async () => {
-      const session = await this.cabinet.auth.changeTemporaryPassword({ changeToken: change.changeToken, password: this.newPassword });
+      const session = await this.cabinet.auth.changeTemporaryPassword({
+        changeToken: change.changeToken,
+        password: change.newPassword.password,
+      });
       this.passwordChange = undefined;
-      this.newPassword = '';
-      this.newPasswordRepeat = '';
       this.focusAfterRender = '#heading';
       this.emit('mfc-login', { session });
     });
@@ -511,7 +480,6 @@ export class MfcLoginForm extends MfcFormElement<Field> {
   #startOver = (): void => {
     this.#code.clear();
     this.passwordChange = undefined;
-    this.challengeDead = false;
     this.formError = undefined;
     this.fieldErrors = {};
     this.notice = undefined;
@@ -539,7 +507,4 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     }
   };
 
-  #headingLevel(): string {
-    return String(Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2)));
-  }
 }

@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { CodeEntry } from '../base/code-entry.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
-import { newPasswordErrors, newPasswordFields } from '../base/new-password.js';
+import { NewPasswordEntry } from '../base/new-password.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruAccount } from '../i18n/ru-account.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
@@ -53,19 +53,13 @@ type Field = 'identifier' | 'code' | 'password' | 'passwordRepeat';
 export class MfcPasswordRecovery extends MfcFormElement<Field> {
   static override styles = [tokens, controls, flowStyles];
 
-  /** Level of the form's heading in the page outline (1–6). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
   /** The login to start with, e.g. what the citizen typed on the sign-in form. */
   @property() identifier = '';
 
   @state() private step: Step = 'identifier';
-  @state() private password = '';
-  @state() private passwordRepeat = '';
-  @state() private passwordVisible = false;
-  @state() private codeDead = false;
 
   readonly #code = new CodeEntry<RecoveryChallenge>(this);
+  readonly #newPassword = new NewPasswordEntry(this);
   #resetToken?: string;
 
   protected override render() {
@@ -78,17 +72,7 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
     };
     return html`
       <section part="base" class="base" aria-labelledby="heading">
-        <div
-          part="heading"
-          class="heading"
-          id="heading"
-          role="heading"
-          aria-level=${String(Math.min(6, Math.max(1, this.headingLevel)))}
-          tabindex="-1"
-        >
-          ${headings[this.step]}
-        </div>
-        ${this.#renderStep()}
+        ${this.renderHeading(headings[this.step])} ${this.#renderStep()}
       </section>
     `;
   }
@@ -120,7 +104,7 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
           <div class="links">${linkButton(t.backToLogin, () => this.#backToLogin())}</div>
         `;
       case 'code':
-        if (this.codeDead) {
+        if (this.#code.dead) {
           return html`
             ${this.renderFormError()}
             <div class="actions">
@@ -149,22 +133,11 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
             ${this.formError?.code === 'otp_expired'
               ? this.renderFormError(html`<p>${linkButton(t.startAgain, this.#startOver)}</p>`, t.resetExpired)
               : this.renderFormError()}
-            ${newPasswordFields({
+            ${this.#newPassword.render({
               t,
-              password: this.password,
-              repeat: this.passwordRepeat,
-              visible: this.passwordVisible,
               logins: [this.identifier],
               errors: this.fieldErrors,
-              onPassword: (value) => {
-                this.password = value;
-                this.clearFieldError('password');
-              },
-              onRepeat: (value) => {
-                this.passwordRepeat = value;
-                this.clearFieldError('passwordRepeat');
-              },
-              onToggleVisible: () => (this.passwordVisible = !this.passwordVisible),
+              onInput: (field) => this.clearFieldError(field),
             })}
             <div class="actions">
               ${submitButton(this.busy === 'new-password' ? t.savingPassword : t.savePassword, this.busy !== undefined)}
@@ -195,20 +168,7 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
   }
 
   protected override onFailure(failure: CabinetError, action: string): void {
-    switch (failure.code) {
-      case 'otp_invalid':
-        this.showFieldErrors({ code: this.t.codeInvalid(failure.attemptsLeft ?? 0) });
-        return;
-      case 'rate_limited':
-        if (action === 'resend-code' && failure.retryAfter) this.#code.resend.start(failure.retryAfter);
-        break;
-      case 'otp_attempts_exceeded':
-        this.codeDead = true;
-        break;
-      case 'otp_expired':
-        this.codeDead = action === 'resend-code';
-        break;
-    }
+    if (this.#code.onFailure(failure, action, this.t, (message) => this.showFieldErrors({ code: message }))) return;
     super.onFailure(failure, action);
   }
 
@@ -225,7 +185,6 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
     }
     void this.run('start', async () => {
       this.#code.start(await this.cabinet.auth.startRecovery({ identifier: this.identifier }));
-      this.codeDead = false;
       this.step = 'code';
       this.focusAfterRender = '#code';
     });
@@ -262,12 +221,11 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
     event.preventDefault();
     const resetToken = this.#resetToken;
     if (this.busy || !resetToken) return;
-    if (this.showFieldErrors(newPasswordErrors(this.t, this.password, this.passwordRepeat, [this.identifier]))) return;
+    if (this.showFieldErrors(this.#newPassword.errors(this.t, [this.identifier]))) return;
     void this.run('new-password', async () => {
-      await this.cabinet.auth.setNewPassword({ resetToken, password: this.password });
+      await this.cabinet.auth.setNewPassword({ resetToken, password: this.#newPassword.password });
       this.#resetToken = undefined;
-      this.password = '';
-      this.passwordRepeat = '';
+      this.#newPassword.clear();
       this.step = 'done';
       this.focusAfterRender = '#heading';
     });
@@ -276,7 +234,6 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
   #startOver = (): void => {
     this.#code.clear();
     this.#resetToken = undefined;
-    this.codeDead = false;
     this.formError = undefined;
     this.fieldErrors = {};
     this.step = 'identifier';

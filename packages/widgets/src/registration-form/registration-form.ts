@@ -10,12 +10,12 @@ import {
   type RegistryCheck,
 } from '@mfc-cabinet/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { CodeEntry } from '../base/code-entry.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
 import { cssId, MfcFormElement } from '../base/form-element.js';
-import { newPasswordErrors, newPasswordFields } from '../base/new-password.js';
+import { NewPasswordEntry } from '../base/new-password.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruAccount } from '../i18n/ru-account.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
@@ -97,16 +97,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 export class MfcRegistrationForm extends MfcFormElement<Field> {
   static override styles = [tokens, controls, flowStyles];
 
-  /** Level of the form's heading in the page outline (1–6). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
   @state() private step: Step = 'contacts';
   @state() private consentText?: PersonalDataConsent;
   @state() private phone = '';
   @state() private email = '';
-  @state() private password = '';
-  @state() private passwordRepeat = '';
-  @state() private passwordVisible = false;
   @state() private consentGiven = false;
   @state() private personal: Record<PersonalField, string> = {
     lastName: '',
@@ -120,9 +114,9 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
     inn: '',
   };
   @state() private registryCheck?: RegistryCheck;
-  @state() private codeDead = false;
 
   readonly #code = new CodeEntry<OtpChallenge>(this);
+  readonly #newPassword = new NewPasswordEntry(this);
   #registryTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback(): void {
@@ -146,16 +140,7 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
     };
     return html`
       <section part="base" class="base" aria-labelledby="heading">
-        <div
-          part="heading"
-          class="heading"
-          id="heading"
-          role="heading"
-          aria-level=${String(Math.min(6, Math.max(1, this.headingLevel)))}
-          tabindex="-1"
-        >
-          ${headings[this.step]}
-        </div>
+        ${this.renderHeading(headings[this.step])}
         <p part="steps" class="steps">${t.stepOf(stepNumber[this.step], 3)}</p>
         ${this.#renderStep()}
       </section>
@@ -205,16 +190,11 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
           value: this.email,
           onInput: (value) => this.#input('email', () => (this.email = value)),
         })}
-        ${newPasswordFields({
+        ${this.#newPassword.render({
           t,
-          password: this.password,
-          repeat: this.passwordRepeat,
-          visible: this.passwordVisible,
           logins: [this.phone, this.email],
           errors: this.fieldErrors,
-          onPassword: (value) => this.#input('password', () => (this.password = value)),
-          onRepeat: (value) => this.#input('passwordRepeat', () => (this.passwordRepeat = value)),
-          onToggleVisible: () => (this.passwordVisible = !this.passwordVisible),
+          onInput: (field) => this.clearFieldError(field),
         })}
         ${this.#renderConsent()}
         <div class="actions">
@@ -262,7 +242,7 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
     const { t } = this;
     const challenge = this.#code.challenge!;
     const isEmail = this.step === 'email-code';
-    if (this.codeDead) {
+    if (this.#code.dead) {
       return html`
         ${this.renderFormError()}
         <div class="actions">
@@ -366,23 +346,8 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
   }
 
   protected override onFailure(failure: CabinetError, action: string): void {
-    switch (failure.code) {
-      case 'otp_invalid':
-        this.showFieldErrors({ code: this.t.codeInvalid(failure.attemptsLeft ?? 0) });
-        return;
-      case 'rate_limited':
-        if (action === 'resend-code' && failure.retryAfter) this.#code.resend.start(failure.retryAfter);
-        break;
-      case 'otp_attempts_exceeded':
-        this.codeDead = true;
-        break;
-      case 'otp_expired':
-        this.codeDead = action === 'resend-code';
-        break;
-      case 'validation_failed':
-        if (failure.fieldErrors.some((error) => error.code === 'consent_outdated')) this.#reloadConsent();
-        break;
-    }
+    if (this.#code.onFailure(failure, action, this.t, (message) => this.showFieldErrors({ code: message }))) return;
+    if (failure.fieldErrors.some((error) => error.code === 'consent_outdated')) this.#reloadConsent();
     super.onFailure(failure, action);
   }
 
@@ -420,7 +385,7 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
     if (!this.phone.trim()) errors.phone = t.phoneRequired;
     else if (!isValidPhone(this.phone)) errors.phone = t.phoneInvalid;
     if (this.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(this.email.trim())) errors.email = t.emailInvalid;
-    Object.assign(errors, newPasswordErrors(t, this.password, this.passwordRepeat, [this.phone, this.email]));
+    Object.assign(errors, this.#newPassword.errors(t, [this.phone, this.email]));
     if (!this.consentGiven) errors.consent = t.consentRequired;
     if (this.showFieldErrors(errors) || !this.consentText) return;
     const consent = this.consentText;
@@ -430,11 +395,10 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
       const challenge = await this.cabinet.auth.register({
         phone: this.phone,
         ...(email ? { email } : {}),
-        password: this.password,
+        password: this.#newPassword.password,
         consent: { version: consent.version, accepted: true },
       });
       this.#code.start(challenge);
-      this.codeDead = false;
       this.step = 'phone-code';
       this.focusAfterRender = '#code';
     });
@@ -453,8 +417,7 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
     void this.run('verify-code', async () => {
       if (this.step === 'phone-code') {
         const completed = await this.cabinet.auth.verifyRegistrationCode(request);
-        this.password = '';
-        this.passwordRepeat = '';
+        this.#newPassword.clear();
         this.emit('mfc-login', { session: completed.session });
         if (completed.emailChallenge) {
           this.#code.start(completed.emailChallenge);
@@ -487,7 +450,6 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
 
   #skipEmail = (): void => {
     this.#code.clear();
-    this.codeDead = false;
     this.formError = undefined;
     this.step = 'personal-data';
     this.focusAfterRender = '#heading';
@@ -495,7 +457,6 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
 
   #startOver = (): void => {
     this.#code.clear();
-    this.codeDead = false;
     this.formError = undefined;
     this.fieldErrors = {};
     this.step = 'contacts';

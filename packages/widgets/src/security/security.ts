@@ -47,9 +47,6 @@ const identityPollMs = 3000;
 export class MfcSecurity extends MfcFormElement<never> {
   static override styles = [tokens, controls, flowStyles, securityStyles];
 
-  /** Level of the heading in the page outline (1–6); sections get the next level. */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
-
   /** Hides «Назад», for a site that shows this on a page of its own. */
   @property({ attribute: 'no-back', type: Boolean }) noBack = false;
 
@@ -88,20 +85,20 @@ export class MfcSecurity extends MfcFormElement<never> {
 
   protected override render() {
     const { t } = this;
-    const level = Math.min(6, Math.max(1, this.headingLevel));
+    const sectionLevel = String(Math.min(6, Number(this.ariaHeadingLevel) + 1));
     return html`
       <section part="base" class="base" aria-labelledby="heading">
-        <div part="heading" class="heading" id="heading" role="heading" aria-level=${level} tabindex="-1">${t.securityHeading}</div>
+        ${this.renderHeading(t.securityHeading)}
         ${this.renderFormError()}
         ${this.message ? html`<div part="alert" class="alert info" role="status">${this.message}</div>` : nothing}
-        <div class="section" role="heading" aria-level=${Math.min(6, level + 1)}>${t.sessionsHeading}</div>
+        <div class="section" role="heading" aria-level=${sectionLevel}>${t.sessionsHeading}</div>
         ${this.#sessions.render({
           pending: () => html`<p role="status">${t.sessionsLoading}</p>`,
           complete: (sessions) => this.#renderSessions(sessions),
           error: () => html`<p part="alert" class="alert" role="alert">${t.errors.network}</p>
             <p>${linkButton(t.retry, () => void this.#sessions.run())}</p>`,
         })}
-        <div class="section" role="heading" aria-level=${Math.min(6, level + 1)}>${t.identityHeading}</div>
+        <div class="section" role="heading" aria-level=${sectionLevel}>${t.identityHeading}</div>
         ${this.#renderIdentity()}
         ${this.noBack ? nothing : html`<div class="links">${linkButton(t.back, () => this.emit('mfc-navigate', { to: 'login' }))}</div>`}
       </section>
