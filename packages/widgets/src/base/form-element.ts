@@ -1,6 +1,7 @@
-import { CabinetError, isCabinetError } from '@mfc-cabinet/core';
+import { CabinetError, isCabinetError, type VerifyCodeRequest } from '@mfc-cabinet/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { CodeEntry } from './code-entry.js';
 import { MfcElement } from './mfc-element.js';
 
 /**
@@ -89,6 +90,37 @@ export class MfcFormElement<Field extends string> extends MfcElement {
   /** Clears a field's error as the citizen corrects it. */
   protected clearFieldError(field: Field): void {
     if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
+  }
+
+  /**
+   * The one-time code step of `entry` (the forms with a code step have a `code` field): the
+   * field with its error, the busy state, the form's alert and the resend timer.
+   */
+  protected renderCodeStep(
+    entry: CodeEntry,
+    lead: string | TemplateResult,
+    handlers: { onSubmit: (event: SubmitEvent) => void; onResend: () => void },
+  ): TemplateResult {
+    return entry.render({
+      t: this.t,
+      lead,
+      error: (this.fieldErrors as Partial<Record<string, string>>).code,
+      busy: this.busy,
+      formError: this.renderFormError(),
+      ...handlers,
+      onInput: () => this.clearFieldError('code' as Field),
+    });
+  }
+
+  /** The code typed into `entry`, ready to send; shows what is missing and returns `undefined` otherwise. */
+  protected codeToVerify(entry: CodeEntry): VerifyCodeRequest | undefined {
+    if (this.busy || !entry.challenge) return undefined;
+    const code = entry.complete;
+    if (!code) {
+      this.showFieldErrors({ code: this.t.codeRequired } as Partial<Record<Field, string>>);
+      return undefined;
+    }
+    return { challengeId: entry.challenge.id, code };
   }
 
   /** The heading level as `aria-level` wants it: a whole number from 1 to 6. */

@@ -276,16 +276,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
       `;
     }
     return html`
-      ${this.#code.render({
-        t,
-        lead: t.codeSent(challenge.channel, challenge.destination.replaceAll(' ', '\u00a0')),
-        error: this.fieldErrors.code,
-        busy: this.busy,
-        formError: this.renderFormError(),
-        onSubmit: this.#onVerify,
-        onResend: this.#onResend,
-        onInput: () => this.clearFieldError('code'),
-      })}
+      ${this.renderCodeStep(this.#code, t.codeSent(challenge.channel, challenge.destination.replaceAll(' ', '\u00a0')), { onSubmit: this.#onVerify, onResend: this.#onResend })}
       <p>${linkButton(t.changeLogin, this.#startOver)}</p>
     `;
   }
@@ -418,16 +409,11 @@ export class MfcLoginForm extends MfcFormElement<Field> {
 
   #onVerify = (event: SubmitEvent): void => {
     event.preventDefault();
-    const challenge = this.#code.challenge;
-    if (this.busy || !challenge) return;
-    const code = this.#code.complete;
-    if (!code) {
-      this.showFieldErrors({ code: this.t.codeRequired });
-      return;
-    }
+    const request = this.codeToVerify(this.#code);
+    if (!request) return;
     this.notice = undefined;
     void this.run('verify-code', async () => {
-      const result = await this.cabinet.auth.verifyCode({ challengeId: challenge.id, code });
+      const result = await this.cabinet.auth.verifyCode(request);
       this.#code.clear();
       this.#passedPassword(result);
     });

@@ -115,16 +115,7 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
           `;
         }
         return html`
-          ${this.#code.render({
-            t,
-            lead: t.recoveryCodeSent,
-            error: this.fieldErrors.code,
-            busy: this.busy,
-            formError: this.renderFormError(),
-            onSubmit: this.#onVerify,
-            onResend: this.#onResend,
-            onInput: () => this.clearFieldError('code'),
-          })}
+          ${this.renderCodeStep(this.#code, t.recoveryCodeSent, { onSubmit: this.#onVerify, onResend: this.#onResend })}
           <p>${linkButton(t.changeIdentifier, this.#startOver)}</p>
         `;
       case 'password':
@@ -192,15 +183,10 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
 
   #onVerify = (event: SubmitEvent): void => {
     event.preventDefault();
-    const challenge = this.#code.challenge;
-    if (this.busy || !challenge) return;
-    const code = this.#code.complete;
-    if (!code) {
-      this.showFieldErrors({ code: this.t.codeRequired });
-      return;
-    }
+    const request = this.codeToVerify(this.#code);
+    if (!request) return;
     void this.run('verify-code', async () => {
-      const { resetToken } = await this.cabinet.auth.verifyRecoveryCode({ challengeId: challenge.id, code });
+      const { resetToken } = await this.cabinet.auth.verifyRecoveryCode(request);
       this.#resetToken = resetToken;
       this.#code.clear();
       this.step = 'password';

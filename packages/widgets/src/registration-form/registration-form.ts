@@ -257,16 +257,7 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
       `;
     }
     return html`
-      ${this.#code.render({
-        t,
-        lead: t.codeSent(challenge.channel, challenge.destination.replaceAll(' ', '\u00a0')),
-        error: this.fieldErrors.code,
-        busy: this.busy,
-        formError: this.renderFormError(),
-        onSubmit: this.#onVerify,
-        onResend: this.#onResend,
-        onInput: () => this.clearFieldError('code'),
-      })}
+      ${this.renderCodeStep(this.#code, t.codeSent(challenge.channel, challenge.destination.replaceAll(' ', '\u00a0')), { onSubmit: this.#onVerify, onResend: this.#onResend })}
       <p>
         ${isEmail ? linkButton(t.skipEmail, this.#skipEmail) : linkButton(t.changePhone, this.#startOver)}
       </p>
@@ -406,14 +397,8 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
 
   #onVerify = (event: SubmitEvent): void => {
     event.preventDefault();
-    const challenge = this.#code.challenge;
-    if (this.busy || !challenge) return;
-    const code = this.#code.complete;
-    if (!code) {
-      this.showFieldErrors({ code: this.t.codeRequired });
-      return;
-    }
-    const request = { challengeId: challenge.id, code };
+    const request = this.codeToVerify(this.#code);
+    if (!request) return;
     void this.run('verify-code', async () => {
       if (this.step === 'phone-code') {
         const completed = await this.cabinet.auth.verifyRegistrationCode(request);
