@@ -27,6 +27,12 @@ type Notice = 'other-tab' | 'expired' | 'code-resent' | 'password-changed';
 /** The views the form leads to; each is its own element, loaded when first opened. */
 type View = 'login' | 'register' | 'recover' | 'security';
 
+/** The parts of the views the form opens, forwarded so that `mfc-login-form::part(…)` styles them too. */
+const forwardedParts = [
+  'base', 'heading', 'form', 'field', 'label', 'hint', 'input', 'field-error', 'alert', 'button',
+  'primary-button', 'link-button', 'password-toggle', 'password-rules', 'resend',
+].join(', ');
+
 const views: Record<Exclude<View, 'login'>, () => Promise<unknown>> = {
   register: () => import('../mfc-registration-form.js'),
   recover: () => import('../mfc-password-recovery.js'),
@@ -155,16 +161,24 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     const level = this.ariaHeadingLevel;
     const identifier = this.identifier;
     if (view === 'security') {
-      return html`<mfc-security .client=${this.cabinet} .strings=${this.strings} locale=${this.resolvedLocale} heading-level=${level}></mfc-security>`;
+      return html`<mfc-security
+        .client=${this.cabinet}
+        .strings=${this.strings}
+        locale=${this.resolvedLocale}
+        heading-level=${level}
+        exportparts=${forwardedParts}
+      ></mfc-security>`;
     }
     return view === 'register'
       ? html`<mfc-registration-form
+          exportparts=${forwardedParts}
           .client=${this.cabinet}
           .strings=${this.strings}
           locale=${this.resolvedLocale}
           heading-level=${level}
         ></mfc-registration-form>`
       : html`<mfc-password-recovery
+          exportparts=${forwardedParts}
           .client=${this.cabinet}
           .strings=${this.strings}
           .identifier=${identifier}
