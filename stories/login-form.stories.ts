@@ -16,18 +16,28 @@ import {
   unavailable,
 } from './support/fake-api.js';
 import {
+  chooseOwnPassword,
   enterCode,
   errorEventWithCode,
   expectShown,
   findLoginForm,
   press,
   pressPrimary,
+  reachPasswordChange,
   signIn,
+  temporaryPassword,
   typeInto,
   waitForPart,
 } from './support/login-form-play.js';
 import { findPasswordRecovery } from './support/recovery-play.js';
-import { findRegistrationForm, waitForConsentText } from './support/registration-play.js';
+import { findRegistrationForm, goodPassword, waitForConsentText } from './support/registration-play.js';
+import {
+  answerSessionWarning,
+  expectSessionWarningClosed,
+  findSecurity,
+  waitForSessions,
+  waitForSessionWarning,
+} from './support/security-play.js';
 
 interface LoginFormArgs {
   'heading-level': number;
@@ -341,7 +351,95 @@ export const SessionExpired: Story = {
   },
 };
 
-// ------------------------------------------------------------------ registration and recovery
+// ------------------------------------------------------------------ a temporary password
+
+/**
+ * An МФЦ operator issued a temporary password (here any that starts with `Temp-`). It works
+ * once: after the code the citizen chooses their own password, and only then is signed in.
+ */
+export const TemporaryPassword: Story = {
+  name: 'Temporary password: choose your own',
+  play: async ({ canvasElement }) => {
+    const form = await findLoginForm(canvasElement);
+    await reachPasswordChange(form);
+    await expectShown(form, '#password-rules');
+  },
+};
+
+/** Checked in the browser against the rules: nothing is sent. */
+export const TemporaryPasswordWeak: Story = {
+  name: 'Temporary password: too weak',
+  play: async (context) => {
+    const form = await findLoginForm(context.canvasElement);
+    await reachPasswordChange(form);
+    await chooseOwnPassword(form, 'zarechny');
+    await expectShown(form, '#password-error');
+    const endpoints = mountedCabinet(context).api.requests.map((request) => request.endpoint);
+    await expect(endpoints).not.toContain('POST auth/password/temporary');
+  },
+};
+
+/** The temporary password itself (or one of the last 5) again: the server refuses it (`password_reused`). */
+export const TemporaryPasswordReused: Story = {
+  name: 'Temporary password: server, password used before',
+  play: async ({ canvasElement, args }) => {
+    const form = await findLoginForm(canvasElement);
+    await reachPasswordChange(form);
+    await chooseOwnPassword(form, temporaryPassword);
+    await expectShown(form, '#password-error');
+    await waitFor(() => expect(args.onMfcError).toHaveBeenCalledWith(errorEventWithCode('validation_failed')));
+  },
+};
+
+/** The permission to choose a password (10 minutes) ran out: the citizen starts again. */
+export const TemporaryPasswordExpired: Story = {
+  name: 'Temporary password: time ran out',
+  parameters: { fakeApi: { replies: { 'POST auth/password/temporary': problem(400, 'otp_expired') } } },
+  play: async ({ canvasElement }) => {
+    const form = await findLoginForm(canvasElement);
+    await reachPasswordChange(form);
+    await chooseOwnPassword(form, goodPassword);
+    await expectShown(form, '#form-error button');
+  },
+};
+
+/** The citizen's own password is saved: signed in (`mfc-login`). */
+export const TemporaryPasswordReplaced: Story = {
+  name: 'Temporary password: replaced, signed in',
+  play: async ({ canvasElement, args }) => {
+    const form = await findLoginForm(canvasElement);
+    await reachPasswordChange(form);
+    await chooseOwnPassword(form, goodPassword);
+    await expectShown(form, '[part~="user"]');
+    await expect(args.onMfcLogin).toHaveBeenCalled();
+  },
+};
+
+// ------------------------------------------------------------------ «Вы ещё здесь?»
+
+/** Used without `<mfc-cabinet>`, the form itself asks a minute before an idle session ends. */
+export const SessionWarning: Story = {
+  name: 'Session warning (without <mfc-cabinet>)',
+  parameters: { fakeApi: { signedIn: true, idleExpiresIn: 45 }, docs: { story: { inline: false, height: '26rem' } } },
+  play: async ({ canvasElement }) => {
+    const form = await findLoginForm(canvasElement);
+    await waitForSessionWarning(form);
+  },
+};
+
+/** «Остаться в кабинете»: the session is extended and the dialog closes. */
+export const SessionWarningStay: Story = {
+  ...SessionWarning,
+  name: 'Session warning: after «Остаться в кабинете»',
+  play: async ({ canvasElement }) => {
+    const form = await findLoginForm(canvasElement);
+    await answerSessionWarning(form, 'stay');
+    await expectSessionWarningClosed(form);
+    await expectShown(form, '[part~="user"]');
+  },
+};
+
+// ------------------------------------------------------------------ registration, recovery, security
 
 /** «Register» opens `<mfc-registration-form>` in place of the sign-in form (loaded on first use). */
 export const OpensRegistration: Story = {
@@ -363,6 +461,18 @@ export const OpensRecovery: Story = {
     await press(form, '#to-recovery');
     const recovery = await findPasswordRecovery(canvasElement);
     await expect(await waitForPart(recovery, '#identifier')).toHaveValue('ivanov@mail.ru');
+  },
+};
+
+/** «Безопасность» (signed in) opens `<mfc-security>` in place: sessions and identity confirmation. */
+export const OpensSecurity: Story = {
+  name: 'Opens security',
+  parameters: { fakeApi: { signedIn: true } },
+  play: async ({ canvasElement }) => {
+    const form = await findLoginForm(canvasElement);
+    await press(form, '#to-security');
+    const security = await findSecurity(canvasElement);
+    await waitForSessions(security);
   },
 };
 
@@ -505,6 +615,19 @@ export const EnglishWrongCode: Story = { ...WrongCode, ...inEnglish, name: 'Engl
 export const EnglishSignedIn: Story = { ...SignedInConfirmed, ...inEnglish, name: 'English: signed in' };
 export const EnglishOpensRegistration: Story = { ...OpensRegistration, ...inEnglish, name: 'English: opens registration' };
 export const EnglishOpensRecovery: Story = { ...OpensRecovery, ...inEnglish, name: 'English: opens password recovery' };
+export const EnglishTemporaryPassword: Story = { ...TemporaryPassword, ...inEnglish, name: 'English: temporary password' };
+export const EnglishTemporaryPasswordReused: Story = {
+  ...TemporaryPasswordReused,
+  ...inEnglish,
+  name: 'English: temporary password, used before',
+};
+export const EnglishTemporaryPasswordExpired: Story = {
+  ...TemporaryPasswordExpired,
+  ...inEnglish,
+  name: 'English: temporary password, time ran out',
+};
+export const EnglishSessionWarning: Story = { ...SessionWarning, ...inEnglish, name: 'English: session warning' };
+export const EnglishOpensSecurity: Story = { ...OpensSecurity, ...inEnglish, name: 'English: opens security' };
 export const EnglishSessionCookieBlocked: Story = {
   ...SessionCookieBlocked,
   ...inEnglish,

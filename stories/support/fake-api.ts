@@ -3,8 +3,12 @@
  * objects shaped by the schemas of `@mfc-cabinet/core`, without a server. By default it
  * behaves like the demo server: any login and password, registration and password recovery
  * work, and every one-time code is {@link demoCode}; a few common passwords, and the
- * account's last ones at recovery, are refused as the server refuses them. A story replaces
- * the answer of any endpoint to stage a state.
+ * account's last ones at recovery, are refused as the server refuses them. A password that
+ * starts with {@link temporaryPasswordPrefix} is a temporary one from an МФЦ operator. The
+ * session has an idle deadline that use moves, told in the `Cabinet-Session-Idle-Expires-In`
+ * header, and ends when it passes; «Безопасность» lists the account's other devices and
+ * gives the identity code `K7QF-2MZX`, which {@link FakeCabinetApi.confirmIdentity} confirms
+ * as an operator would. A story replaces the answer of any endpoint to stage a state.
  *
  * @example
  * ```ts
@@ -17,20 +21,31 @@ import {
   errorMessages,
   isValidSnils,
   passwordProblems,
+  sessionIdleHeader,
   type AccountLevel,
   type CabinetClient,
   type CabinetErrorCode,
   type FieldError,
+  type IdentityConfirmation,
   type Locale,
   type OtpChallenge,
   type OtpChannel,
   type Profile,
   type RecoveryChallenge,
   type Session,
+  type SessionInfo,
 } from '@mfc-cabinet/core';
+// The reference server draws its QR codes with the same library (packages/server/src/http/qr-svg.ts).
+import qrcode from 'qrcode-generator';
 
 /** The one-time code the fake server accepts, whatever it was sent for. */
 export const demoCode = '123456';
+
+/** A password that starts with this is a temporary one an МФЦ operator issued, e.g. `Temp-4821-Kx`. */
+export const temporaryPasswordPrefix = 'Temp-';
+
+/** The code for confirming the identity at an МФЦ the fake server gives. */
+export const identityCode = 'K7QF-2MZX';
 
 /** The endpoints of the Cabinet API the fake server knows: method and path under the base URL. */
 export type Endpoint =
@@ -39,6 +54,11 @@ export type Endpoint =
   | 'POST auth/login/code'
   | 'POST auth/login/code/resend'
   | 'POST auth/logout'
+  | 'POST auth/session/extend'
+  | 'POST auth/password/temporary'
+  | 'GET auth/sessions'
+  | 'DELETE auth/sessions/:id'
+  | 'POST auth/sessions/revoke-others'
   | 'GET consents/personal-data'
   | 'POST auth/registration'
   | 'POST auth/registration/code'
@@ -50,13 +70,18 @@ export type Endpoint =
   | 'GET profile'
   | 'PUT profile/personal-data'
   | 'POST profile/email/code'
-  | 'POST profile/email/code/resend';
+  | 'POST profile/email/code/resend'
+  | 'POST profile/identity-confirmation'
+  | 'GET profile/identity-confirmation'
+  | 'GET profile/identity-confirmation/qr.svg';
 
 /** One request as the fake server sees it. */
 export interface FakeRequest {
   endpoint: Endpoint;
   /** The parsed JSON body, or `undefined`. */
   body: Record<string, unknown> | undefined;
+  /** The parameters in the path, e.g. `{ id }` of `DELETE auth/sessions/:id`. */
+  params: Record<string, string>;
   /** From `Accept-Language`, which the SDK sets to its locale. */
   locale: Locale;
 }
@@ -75,6 +100,23 @@ export type Handler = Reply | ((request: FakeRequest, api: FakeCabinetApi) => Re
 export interface FakeApiOptions {
   /** Signed in when the story starts. @default false */
   signedIn?: boolean;
+  /**
+   * Seconds the session signed in at the start has left without use (the server's idle
+   * timeout is 5 minutes). At 60 or less the «Вы ещё здесь?» warning opens at once.
+   * @default 300
+   */
+  idleExpiresIn?: number;
+  /** This browser, as «Безопасность» lists it. @default «Chrome, Windows», place unknown */
+  thisDevice?: Partial<Pick<SessionInfo, 'device' | 'place' | 'ip'>>;
+  /** The account's sessions in other browsers. @default none */
+  otherDevices?: FakeDevice[];
+  /**
+   * Where the identity confirmation stands when the story starts: a code already waiting (the
+   * page was reloaded), or one that expired. @default none
+   */
+  identity?: 'waiting' | 'expired';
+  /** Seconds an identity code stays valid. @default 600 */
+  identityCodeExpiresIn?: number;
   /** Who signs in. @default { displayName: 'Иванов Иван Иванович', level: 'standard' } */
   account?: { displayName?: string; level?: AccountLevel };
   /** Where the sign-in code goes; `null` for an account that signs in with the password alone. @default 'sms' */
@@ -98,6 +140,20 @@ export interface FakeApiOptions {
   replies?: Partial<Record<Endpoint, Handler>>;
 }
 
+/** A browser where the account is signed in, as the server describes it (`SessionInfo`). */
+export interface FakeDevice {
+  /** Browser and system, e.g. «Chrome, Windows» (the server says «Неизвестное устройство» when it cannot tell). */
+  device: string;
+  /** `Локальная сеть` for a local address; `null` when unknown (the server knows no other places). */
+  place: string | null;
+  /** The masked address, e.g. `95.165.12.*` or `2a02:6b8:b010:*`. */
+  ip: string;
+  /** Minutes since it signed in. */
+  signedInMinutesAgo: number;
+  /** Minutes since its last request. */
+  lastSeenMinutesAgo: number;
+}
+
 type CodePurpose = 'login' | 'registration' | 'email' | 'recovery';
 
 /** A one-time code the server is waiting for. */
@@ -117,25 +173,50 @@ const defaultDestinations: Record<OtpChannel, string> = {
 const idleTimeout = 5 * 60;
 const absoluteTimeout = 8 * 3600;
 
+/** A session on the server: its deadlines in `Date.now()` milliseconds. */
+interface SessionRecord {
+  id: string;
+  csrfToken: string;
+  createdAt: number;
+  idleDeadline: number;
+  absoluteDeadline: number;
+}
+
+/** The identity confirmation: a code waits until `expiresAt` (milliseconds). */
+interface IdentityState {
+  status: 'none' | 'waiting' | 'confirmed';
+  code: string | null;
+  expiresAt: number;
+}
+
+/** The change token of a sign-in with a temporary password. */
+const changeToken = 'fake-change-token';
+
 /** The longest timeout ky accepts: in effect, the SDK waits forever. */
 const noTimeout = 2_147_483_647;
 
 let servers = 0;
+/** Tells this page's fake servers from those of other tabs with the stories open. */
+const thisPage = Math.random().toString(36).slice(2, 8);
 
 export class FakeCabinetApi {
   /**
-   * Root of this server's API. Unique per server because the SDK shares sign-in and
-   * sign-out between clients of the same `baseUrl` (other tabs): stories on one Docs page
-   * must not sign each other out.
+   * Root of this server's API. Unique per server, also across tabs, because the SDK shares
+   * sign-in, sign-out and the idle deadline between clients of the same `baseUrl` (other
+   * tabs): stories on one Docs page, or in two tabs, must not sign each other out.
    */
-  readonly baseUrl = `/fake-cabinet-${++servers}/api/v1`;
+  readonly baseUrl = `/fake-cabinet-${thisPage}-${++servers}/api/v1`;
   /** Every request answered so far, oldest first. */
   readonly requests: FakeRequest[] = [];
   readonly options: FakeApiOptions;
-  /** The session the browser's cookie points to, if any. */
-  session: Session | null = null;
   /** The account signed in or registering. */
   profile: Profile;
+  /** The account's sessions in other browsers, most recently used first. */
+  readonly otherDevices: FakeDevice[];
+  /** The temporary password of the sign-in under way, until the citizen chooses one. */
+  temporaryPassword: string | undefined;
+  /** The login of the sign-in under way (a new password must not contain it). */
+  loginIdentifier = '';
   /** Codes sent and not yet used, by challenge id. */
   readonly codes = new Map<string, PendingCode>();
   /** Where a registration's e-mail code goes, once the phone is confirmed. */
@@ -146,6 +227,13 @@ export class FakeCabinetApi {
    */
   readonly usedPasswords: string[] = ['Parol-2024!'];
   #ids = 0;
+  /** The session the browser's cookie points to, if any. */
+  #session: SessionRecord | null = null;
+  /** The cookie points to a session that ended (timed out or revoked), not to none. */
+  #sessionEnded = false;
+  #identity: IdentityState = { status: 'none', code: null, expiresAt: 0 };
+  #changeToken: string | undefined;
+  #qrImage: { code: string | null; url: string } | undefined;
 
   constructor(options: FakeApiOptions = {}) {
     this.options = options;
@@ -168,48 +256,228 @@ export class FakeCabinetApi {
       registryCheck: { status: options.account?.level === 'simplified' ? 'not_submitted' : 'verified', reason: null },
       createdAt: new Date(Date.now() - 400 * 86_400_000).toISOString(),
     };
-    if (options.signedIn) this.session = this.newSession();
+    this.otherDevices = [...(options.otherDevices ?? [])].sort((a, b) => a.lastSeenMinutesAgo - b.lastSeenMinutesAgo);
+    if (options.identity) {
+      const expiresIn = options.identity === 'waiting' ? (options.identityCodeExpiresIn ?? 600) : -1;
+      this.#identity = { status: 'waiting', code: identityCode, expiresAt: Date.now() + expiresIn * 1000 };
+    }
+    if (options.signedIn) this.#session = this.#newSession(options.idleExpiresIn);
   }
 
-  /** A client of this server, as `createCabinetClient()` makes it for a page. */
+  /** The live session the browser's cookie points to, its times counted from now; `null` when none. */
+  get session(): Session | null {
+    const record = this.#liveSession();
+    return record && this.#sessionView(record);
+  }
+
+  /**
+   * A client of this server, as `createCabinetClient()` makes it for a page. An `<img>` loads
+   * the identity QR code itself, past the client's `fetch`: the client names this server's
+   * answer to it as a `data:` URL instead (ending in `#`, so that the `?code=` the widget
+   * appends is a fragment, which a `data:` URL ignores).
+   */
   createClient(locale: Locale = 'ru'): CabinetClient {
-    return createCabinetClient({
+    const client = createCabinetClient({
       baseUrl: this.baseUrl,
       fetch: this.fetch,
       locale,
       timeout: this.options.timeout ?? noTimeout,
     });
+    Object.defineProperty(client.profile, 'identityQrUrl', {
+      configurable: true,
+      get: () => this.#qrImageUrl(locale),
+    });
+    return client;
   }
 
-  /** Ends the session on the server, as the idle timeout does. */
+  /** Ends the session on the server, as the idle timeout or a revocation from another device does. */
   endSession(): void {
-    this.session = null;
+    if (this.#session) this.#sessionEnded = true;
+    this.#session = null;
+  }
+
+  /** Signs out on the server: the session ends and the browser's cookie goes. */
+  signOut(): void {
+    this.#session = null;
+    this.#sessionEnded = false;
+  }
+
+  /** An МФЦ operator confirms the identity with the waiting code: the account becomes «confirmed». */
+  confirmIdentity(): void {
+    this.profile = { ...this.profile, level: 'confirmed' };
+    this.#identity = { status: 'confirmed', code: null, expiresAt: 0 };
+  }
+
+  /** Where the identity confirmation stands, as `GET profile/identity-confirmation` tells it. */
+  identityConfirmation(): IdentityConfirmation {
+    const { status, code, expiresAt } = this.#identity;
+    if (this.profile.level === 'confirmed' || status === 'confirmed') return { status: 'confirmed', code: null, expiresIn: null };
+    if (status === 'none') return { status: 'none', code: null, expiresIn: null };
+    const expiresIn = Math.ceil((expiresAt - Date.now()) / 1000);
+    return expiresIn > 0 ? { status: 'waiting', code, expiresIn } : { status: 'expired', code: null, expiresIn: null };
+  }
+
+  /** Gives a new identity code, valid `identityCodeExpiresIn` seconds. */
+  startIdentityConfirmation(): IdentityConfirmation {
+    const seconds = this.options.identityCodeExpiresIn ?? 600;
+    this.#identity = { status: 'waiting', code: identityCode, expiresAt: Date.now() + seconds * 1000 };
+    return this.identityConfirmation();
+  }
+
+  /** The sessions of the account as «Безопасность» lists them: this browser's first. */
+  sessionList(): SessionInfo[] {
+    const record = this.#liveSession();
+    if (!record) return [];
+    const now = Date.now();
+    const minutesAgo = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+    const here = this.options.thisDevice;
+    return [
+      {
+        id: record.id,
+        current: true,
+        device: here?.device ?? 'Chrome, Windows',
+        place: here?.place ?? null,
+        ip: here?.ip ?? '95.165.12.*',
+        createdAt: new Date(record.createdAt).toISOString(),
+        lastSeenAt: new Date(now).toISOString(),
+      },
+      ...this.otherDevices.map((other, index) => ({
+        id: `other-${index + 1}`,
+        current: false,
+        device: other.device,
+        place: other.place,
+        ip: other.ip,
+        createdAt: minutesAgo(other.signedInMinutesAgo),
+        lastSeenAt: minutesAgo(other.lastSeenMinutesAgo),
+      })),
+    ];
+  }
+
+  /** Ends a session of the account by its id; false when there is none such. */
+  revokeSession(id: string): boolean {
+    if (id === this.#liveSession()?.id) {
+      this.#session = null;
+      return true;
+    }
+    const index = this.sessionList().findIndex((session) => session.id === id && !session.current);
+    if (index < 1) return false;
+    this.otherDevices.splice(index - 1, 1);
+    return true;
+  }
+
+  /** Ends every session of the account but this browser's; returns how many ended. */
+  revokeOtherSessions(): number {
+    return this.otherDevices.splice(0).length;
+  }
+
+  /**
+   * The session was used: its idle deadline moves to the full idle timeout from now (never
+   * past the absolute end), as every request that needs the session does — «Остаться в
+   * кабинете» (`POST auth/session/extend`) among them.
+   */
+  useSession(): void {
+    const record = this.#liveSession();
+    if (record) record.idleDeadline = Math.min(Date.now() + idleTimeout * 1000, record.absoluteDeadline);
   }
 
   /** The `fetch` to give to `createCabinetClient()`. */
   readonly fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     const basePath = new URL(this.baseUrl, request.url).pathname;
-    const endpoint = `${request.method} ${new URL(request.url).pathname.slice(basePath.length + 1)}`;
+    const path = new URL(request.url).pathname.slice(basePath.length + 1);
     const locale: Locale = request.headers.get('accept-language')?.startsWith('en') ? 'en' : 'ru';
+    const route = routeOf(request.method, path);
     let reply: Reply;
-    if (isEndpoint(endpoint)) {
+    if (route) {
       const body = request.body ? ((await request.json()) as Record<string, unknown>) : undefined;
-      const fakeRequest: FakeRequest = { endpoint, body, locale };
+      const fakeRequest: FakeRequest = { ...route, body, locale };
       this.requests.push(fakeRequest);
-      const handler = this.options.replies?.[endpoint] ?? demoHandlers[endpoint];
-      reply = typeof handler === 'function' ? handler(fakeRequest, this) : handler;
+      reply = this.#answer(fakeRequest);
     } else {
       reply = problemReply(locale, 404, 'not_found');
     }
+    // Every answer while the browser has a live session tells how long it has left unused.
+    const idle = this.session?.idleExpiresIn;
     await pause(this.options.delay ?? 0, request.signal);
-    return respond(reply, request.signal);
+    return respond(reply, request.signal, idle === undefined ? {} : { [sessionIdleHeader]: String(idle) });
   };
 
+  /** The answer to a request: the story's, else the demo server's behind its session check. */
+  #answer(request: FakeRequest): Reply {
+    const handler = this.options.replies?.[request.endpoint];
+    if (handler) return typeof handler === 'function' ? handler(request, this) : handler;
+    const need = sessionNeeds[request.endpoint];
+    if (need) {
+      if (!this.#liveSession()) return problemReply(request.locale, 401, this.#sessionEnded ? 'session_expired' : 'unauthenticated');
+      if (need === 'use') this.useSession();
+    }
+    const demo = demoHandlers[request.endpoint];
+    return typeof demo === 'function' ? demo(request, this) : demo;
+  }
+
+  /** Signs in on the server and returns the session (which the browser may not keep). */
+  signIn(): Session {
+    const record = this.#newSession();
+    if (!this.options.cookieBlocked) {
+      this.#session = record;
+      this.#sessionEnded = false;
+    }
+    return this.#sessionView(record);
+  }
+
+  /**
+   * The password (and code) were right: signed in, or, after a temporary password, the
+   * permission to choose the citizen's own.
+   */
+  finishSignIn(): Reply {
+    if (this.temporaryPassword === undefined) return ok({ status: 'authenticated', session: this.signIn() });
+    this.#changeToken = changeToken;
+    return ok({ status: 'password_change_required', changeToken, expiresIn: 600 });
+  }
+
+  /**
+   * Replaces the temporary password with the citizen's own: `otp_expired` for an unknown
+   * token, field errors on `password` for a weak or used one (the temporary one included).
+   */
+  replaceTemporaryPassword({ body, locale }: FakeRequest): Reply {
+    if (this.#changeToken === undefined || body?.['changeToken'] !== this.#changeToken) return problemReply(locale, 400, 'otp_expired');
+    const password = String(body['password'] ?? '');
+    const errors = passwordErrors(password, [this.loginIdentifier], locale);
+    if (errors.length === 0 && (password === this.temporaryPassword || this.usedPasswords.includes(password))) {
+      errors.push({ field: 'password', code: 'password_reused', message: fieldMessages[locale].passwordReused });
+    }
+    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    this.#changeToken = undefined;
+    this.temporaryPassword = undefined;
+    this.usedPasswords.unshift(password);
+    this.usedPasswords.splice(5);
+    return ok({ status: 'authenticated', session: this.signIn() });
+  }
+
   /** A session of the account, as the server creates it at sign-in. */
-  newSession(): Session {
+  #newSession(idleSeconds = idleTimeout): SessionRecord {
+    const now = Date.now();
+    return {
+      id: `session-${++this.#ids}`,
+      csrfToken: 'fake-csrf-token',
+      createdAt: now,
+      idleDeadline: now + idleSeconds * 1000,
+      absoluteDeadline: now + absoluteTimeout * 1000,
+    };
+  }
+
+  /** The browser's session unless it has timed out meanwhile (then it ends, as on the server). */
+  #liveSession(): SessionRecord | null {
+    const record = this.#session;
+    if (record && Date.now() >= Math.min(record.idleDeadline, record.absoluteDeadline)) this.endSession();
+    return this.#session;
+  }
+
+  /** The session as the page sees it, with the times left counted from now. */
+  #sessionView(record: SessionRecord): Session {
     const now = Date.now();
     const { lastName, firstName, middleName, phone } = this.profile;
+    const secondsUntil = (deadline: number) => Math.max(0, Math.ceil((deadline - now) / 1000));
     return {
       user: {
         id: this.profile.id,
@@ -217,21 +485,29 @@ export class FakeCabinetApi {
         level: this.profile.level,
         role: 'citizen',
       },
-      csrfToken: 'fake-csrf-token',
-      createdAt: new Date(now).toISOString(),
-      idleExpiresAt: new Date(now + idleTimeout * 1000).toISOString(),
-      expiresAt: new Date(now + absoluteTimeout * 1000).toISOString(),
-      idleExpiresIn: idleTimeout,
-      expiresIn: absoluteTimeout,
+      csrfToken: record.csrfToken,
+      createdAt: new Date(record.createdAt).toISOString(),
+      idleExpiresAt: new Date(record.idleDeadline).toISOString(),
+      expiresAt: new Date(record.absoluteDeadline).toISOString(),
+      idleExpiresIn: secondsUntil(record.idleDeadline),
+      expiresIn: secondsUntil(record.absoluteDeadline),
       idleTimeout,
     };
   }
 
-  /** Signs in on the server and returns the session (which the browser may not keep). */
-  signIn(): Session {
-    const session = this.newSession();
-    if (!this.options.cookieBlocked) this.session = session;
-    return session;
+  /**
+   * The answer to `GET profile/identity-confirmation/qr.svg` as a URL an `<img>` can load;
+   * asked once per code, as the browser loads the image once (a widget reads the URL at
+   * every render).
+   */
+  #qrImageUrl(locale: Locale): string {
+    const { code } = this.identityConfirmation();
+    if (this.#qrImage?.code !== code) {
+      const reply = this.#answer({ endpoint: 'GET profile/identity-confirmation/qr.svg', body: undefined, params: {}, locale });
+      const svg = reply.kind === 'text' && reply.status === 200 ? reply.body : '';
+      this.#qrImage = { code, url: `data:image/svg+xml,${encodeURIComponent(svg)}#` };
+    }
+    return this.#qrImage.url;
   }
 
   /** Sends a code: the challenge of a sign-in, a registration or an e-mail confirmation. */
@@ -251,12 +527,17 @@ export class FakeCabinetApi {
   }
 }
 
-const endpoints: ReadonlySet<string> = new Set<Endpoint>([
+const endpoints: readonly Endpoint[] = [
   'GET auth/session',
   'POST auth/login',
   'POST auth/login/code',
   'POST auth/login/code/resend',
   'POST auth/logout',
+  'POST auth/session/extend',
+  'POST auth/password/temporary',
+  'GET auth/sessions',
+  'DELETE auth/sessions/:id',
+  'POST auth/sessions/revoke-others',
   'GET consents/personal-data',
   'POST auth/registration',
   'POST auth/registration/code',
@@ -269,11 +550,55 @@ const endpoints: ReadonlySet<string> = new Set<Endpoint>([
   'PUT profile/personal-data',
   'POST profile/email/code',
   'POST profile/email/code/resend',
-]);
+  'POST profile/identity-confirmation',
+  'GET profile/identity-confirmation',
+  'GET profile/identity-confirmation/qr.svg',
+];
 
-function isEndpoint(value: string): value is Endpoint {
-  return endpoints.has(value);
+/** Each endpoint as a pattern of its path, `:name` for a parameter. */
+const routes = endpoints.map((endpoint) => {
+  const [method = '', pattern = ''] = endpoint.split(' ');
+  const names: string[] = [];
+  const source = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/:(\w+)/g, (_match, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+  return { endpoint, method, path: new RegExp(`^${source}$`), names };
+});
+
+/** The endpoint a request is for, with the parameters in its path. */
+function routeOf(method: string, path: string): Pick<FakeRequest, 'endpoint' | 'params'> | undefined {
+  for (const route of routes) {
+    const match = route.method === method ? route.path.exec(path) : null;
+    if (match) {
+      const params = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]));
+      return { endpoint: route.endpoint, params };
+    }
+  }
+  return undefined;
 }
+
+/**
+ * The endpoints that need a live session, as on the server: `use` moves its idle deadline,
+ * `watch` does not (a page polling on its own). Without one they answer `unauthenticated`,
+ * or `session_expired` when the browser's session ended.
+ */
+const sessionNeeds: Partial<Record<Endpoint, 'use' | 'watch'>> = {
+  'POST auth/session/extend': 'use',
+  'POST auth/logout': 'use',
+  'GET auth/sessions': 'use',
+  'DELETE auth/sessions/:id': 'use',
+  'POST auth/sessions/revoke-others': 'use',
+  'GET profile': 'use',
+  'PUT profile/personal-data': 'use',
+  'POST profile/email/code': 'use',
+  'POST profile/email/code/resend': 'use',
+  'POST profile/identity-confirmation': 'use',
+  'GET profile/identity-confirmation': 'watch',
+  'GET profile/identity-confirmation/qr.svg': 'use',
+};
 
 // ------------------------------------------------------------------ the demo behaviour
 
@@ -283,14 +608,16 @@ const demoHandlers: Record<Endpoint, Handler> = {
   'POST auth/login': ({ body, locale }, api) => {
     const errors = required(body, ['identifier', 'password'], locale);
     if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    const password = String(body?.['password']);
+    api.loginIdentifier = String(body?.['identifier']);
+    api.temporaryPassword = password.startsWith(temporaryPasswordPrefix) ? password : undefined;
     const channel = api.options.secondFactor === undefined ? 'sms' : api.options.secondFactor;
-    if (channel === null) return ok({ status: 'authenticated', session: api.signIn() });
+    if (channel === null) return api.finishSignIn();
     const destination = api.options.destination ?? defaultDestinations[channel];
     return ok({ status: 'code_required', challenge: api.sendCode('login', channel, destination, api.options.resendAfter) });
   },
 
-  'POST auth/login/code': (request, api) =>
-    checkCode(request, api, 'login', () => ok({ status: 'authenticated', session: api.signIn() })),
+  'POST auth/login/code': (request, api) => checkCode(request, api, 'login', () => api.finishSignIn()),
 
   'POST auth/login/code/resend': (request, api) =>
     resendCode(request, api, 'login', (id) => {
@@ -299,9 +626,21 @@ const demoHandlers: Record<Endpoint, Handler> = {
     }),
 
   'POST auth/logout': (_request, api) => {
-    api.endSession();
+    api.signOut();
     return { kind: 'empty', status: 204 };
   },
+
+  // The session check and the extension by use come first (`sessionNeeds`).
+  'POST auth/session/extend': (_request, api) => ok({ session: api.session }),
+
+  'POST auth/password/temporary': (request, api) => api.replaceTemporaryPassword(request),
+
+  'GET auth/sessions': (_request, api) => ok({ sessions: api.sessionList() }),
+
+  'DELETE auth/sessions/:id': ({ params, locale }, api) =>
+    api.revokeSession(params['id'] ?? '') ? { kind: 'empty', status: 204 } : problemReply(locale, 404, 'not_found'),
+
+  'POST auth/sessions/revoke-others': (_request, api) => ok({ revoked: api.revokeOtherSessions() }),
 
   'GET consents/personal-data': ({ locale }) => ok(consents[locale]),
 
@@ -367,7 +706,6 @@ const demoHandlers: Record<Endpoint, Handler> = {
   },
 
   'GET profile': ({ locale }, api) => {
-    if (!api.session) return problemReply(locale, 401, 'unauthenticated');
     const outcome = api.options.registryCheck;
     if (outcome && api.profile.registryCheck.status === 'pending') {
       api.profile = {
@@ -380,7 +718,6 @@ const demoHandlers: Record<Endpoint, Handler> = {
   },
 
   'PUT profile/personal-data': ({ body, locale }, api) => {
-    if (!api.session) return problemReply(locale, 401, 'unauthenticated');
     const passport = (body?.['passport'] ?? {}) as Record<string, unknown>;
     const errors = required(body, ['lastName', 'firstName', 'birthDate', 'snils'], locale);
     if (typeof body?.['snils'] === 'string' && body['snils'] && !isValidSnils(body['snils'])) {
@@ -421,7 +758,26 @@ const demoHandlers: Record<Endpoint, Handler> = {
     resendCode(request, api, 'email', (id) =>
       ok({ challenge: api.sendCode('email', 'email', maskEmail(api.pendingEmail ?? ''), 60, id) }),
     ),
+
+  'POST profile/identity-confirmation': ({ locale }, api) =>
+    api.profile.level === 'simplified' ? problemReply(locale, 409, 'conflict') : ok(api.startIdentityConfirmation()),
+
+  'GET profile/identity-confirmation': (_request, api) => ok(api.identityConfirmation()),
+
+  'GET profile/identity-confirmation/qr.svg': ({ locale }, api) => {
+    const { status, code } = api.identityConfirmation();
+    if (status !== 'waiting' || code === null) return problemReply(locale, 404, 'not_found');
+    return { kind: 'text', status: 200, contentType: 'image/svg+xml', body: qrSvg(code) };
+  },
 };
+
+/** The QR code of `text` as an SVG image, drawn as the reference server draws it. */
+function qrSvg(text: string): string {
+  const qr = qrcode(0, 'M');
+  qr.addData(text, /^[0-9A-Z $%*+\-./:]*$/.test(text) ? 'Alphanumeric' : 'Byte');
+  qr.make();
+  return qr.createSvgTag({ cellSize: 8, margin: 32, scalable: true });
+}
 
 /** Checks a one-time code: {@link demoCode} passes; three wrong ones end the attempt. */
 function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, passed: () => Reply): Reply {
@@ -598,19 +954,21 @@ export const networkError: Reply = { kind: 'network-error' };
 /** The server never answers (until the request is aborted): a loading state that stays. */
 export const noAnswer: Reply = { kind: 'no-answer' };
 
-function respond(reply: Reply, signal: AbortSignal): Promise<Response> {
+function respond(reply: Reply, signal: AbortSignal, headers: Record<string, string>): Promise<Response> {
   switch (reply.kind) {
     case 'json':
       return Promise.resolve(
         new Response(JSON.stringify(reply.body), {
           status: reply.status,
-          headers: { 'content-type': reply.contentType ?? 'application/json' },
+          headers: { ...headers, 'content-type': reply.contentType ?? 'application/json' },
         }),
       );
     case 'text':
-      return Promise.resolve(new Response(reply.body, { status: reply.status, headers: { 'content-type': reply.contentType } }));
+      return Promise.resolve(
+        new Response(reply.body, { status: reply.status, headers: { ...headers, 'content-type': reply.contentType } }),
+      );
     case 'empty':
-      return Promise.resolve(new Response(null, { status: reply.status }));
+      return Promise.resolve(new Response(null, { status: reply.status, headers }));
     case 'network-error':
       return Promise.reject(new TypeError('Failed to fetch'));
     case 'no-answer':

@@ -3,7 +3,8 @@
  * press a button, wait for a part) are in `form-play.ts`, re-exported here.
  */
 import type { MfcLoginForm } from '../../packages/widgets/src/mfc-login-form.js';
-import { findForm, pressPrimary, typeInto } from './form-play.js';
+import { demoCode } from './fake-api.js';
+import { enterCode, findForm, pressPrimary, typeInto, waitForPart } from './form-play.js';
 
 export {
   enterCode,
@@ -28,5 +29,22 @@ export async function signIn(
 ): Promise<void> {
   await typeInto(form, 'identifier', identifier);
   await typeInto(form, 'password', password);
+  await pressPrimary(form);
+}
+
+/** The temporary password an МФЦ operator issued, as the fake server recognises it (`Temp-…`). */
+export const temporaryPassword = 'Temp-4821-Kx';
+
+/** Signs in with the temporary password and the code, and waits for «Придумайте свой пароль». */
+export async function reachPasswordChange(form: MfcLoginForm): Promise<void> {
+  await signIn(form, '+7 900 123-45-67', temporaryPassword);
+  await enterCode(form, demoCode);
+  await waitForPart(form, '#passwordRepeat');
+}
+
+/** Types the citizen's own password twice (or `repeat` the second time) and presses Save and sign in. */
+export async function chooseOwnPassword(form: MfcLoginForm, password: string, repeat = password): Promise<void> {
+  await typeInto(form, 'password', password);
+  await typeInto(form, 'passwordRepeat', repeat);
   await pressPrimary(form);
 }

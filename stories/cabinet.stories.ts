@@ -1,0 +1,187 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, fn, waitFor } from 'storybook/test';
+import '../packages/widgets/src/mfc-cabinet.js';
+import '../packages/widgets/src/mfc-login-form.js';
+import { fakeApiOf, mountedCabinet, noAnswer, storyCabinet } from './support/fake-api.js';
+import { expectShown, findForm, patience, waitForPart } from './support/form-play.js';
+import { findLoginForm } from './support/login-form-play.js';
+import {
+  answerSessionWarning,
+  expectSessionWarningClosed,
+  waitForSessionWarning,
+} from './support/security-play.js';
+import { localeArgType, localeOf, styleOf, type WidgetArgs } from './support/story-args.js';
+
+interface CabinetArgs extends WidgetArgs {
+  onMfcLogout: (event: Event) => void;
+}
+
+type Story = StoryObj<CabinetArgs>;
+
+/**
+ * `<mfc-cabinet>` with the sign-in form inside, as a site embeds it. The story gives the
+ * cabinet the client of a fake API instead of an `api-base`.
+ */
+function renderCabinet(args: CabinetArgs, context: StoryContext<CabinetArgs>) {
+  const locale = localeOf(args, context);
+  const { client } = storyCabinet(context, fakeApiOf(context), locale);
+  return html`<mfc-cabinet locale=${locale} style=${ifDefined(styleOf(args))} .client=${client} @mfc-logout=${args.onMfcLogout}>
+    <mfc-login-form heading-level="2"></mfc-login-form>
+  </mfc-cabinet>`;
+}
+
+/**
+ * The «Вы ещё здесь?» dialog is modal: on the Docs page each such story gets a frame of its
+ * own, or its dialog would cover the whole page.
+ */
+const inOwnFrame = { docs: { story: { inline: false, height: '26rem' } } };
+
+/** A session with 45 seconds left without use: the warning opens at once (a minute before the end). */
+const almostIdle = { signedIn: true, idleExpiresIn: 45 };
+
+const findCabinet = (canvasElement: HTMLElement) => findForm(canvasElement, 'mfc-cabinet');
+
+const meta = {
+  title: 'Widgets/Cabinet',
+  component: 'mfc-cabinet',
+  tags: ['autodocs'],
+  render: renderCabinet,
+  args: {
+    locale: 'toolbar',
+    onMfcLogout: fn().mockName('mfc-logout'),
+  },
+  argTypes: {
+    locale: {
+      ...localeArgType,
+      description: 'Language of the widgets inside: `ru` or `en`. Without it, the nearest `lang`; here: the Language toolbar.',
+    },
+    onMfcLogout: { table: { disable: true } },
+  },
+  parameters: {
+    fakeApi: { signedIn: true },
+  },
+} satisfies Meta<CabinetArgs>;
+
+export default meta;
+
+/**
+ * The cabinet shares one client and one language with the widgets inside it. Signed in here,
+ * with the full 5 minutes before an idle session ends.
+ */
+export const SignedIn: Story = {
+  name: 'Signed in',
+  play: async ({ canvasElement }) => {
+    const form = await findLoginForm(canvasElement);
+    await expectShown(form, '[part~="user"]');
+    const cabinet = await findCabinet(canvasElement);
+    await expect(cabinet.shadowRoot?.querySelector('dialog.session-warning')).not.toHaveAttribute('open');
+  },
+};
+
+// ------------------------------------------------------------------ «Вы ещё здесь?»
+
+/**
+ * A minute before an idle session ends, the cabinet asks whether the citizen is still there,
+ * counting down. The deadline comes from the session (`idleExpiresIn`) and from the
+ * `Cabinet-Session-Idle-Expires-In` header of every answer, and is shared between tabs.
+ */
+export const SessionWarning: Story = {
+  name: 'Session warning: open',
+  parameters: { fakeApi: almostIdle, ...inOwnFrame },
+  play: async ({ canvasElement }) => {
+    const cabinet = await findCabinet(canvasElement);
+    const dialog = await waitForSessionWarning(cabinet);
+    await expect(dialog).toBeVisible();
+  },
+};
+
+/** «Остаться в кабинете»: the session is extended to the full 5 minutes and the dialog closes. */
+export const StaySignedIn: Story = {
+  name: 'Session warning: after «Остаться в кабинете»',
+  parameters: { fakeApi: almostIdle, ...inOwnFrame },
+  play: async (context) => {
+    const cabinet = await findCabinet(context.canvasElement);
+    await answerSessionWarning(cabinet, 'stay');
+    await expectSessionWarningClosed(cabinet);
+    const { api, client } = mountedCabinet(context);
+    await expect(api.requests.map((request) => request.endpoint)).toContain('POST auth/session/extend');
+    // The dialog closes on the answer's idle header, a moment before its session is read.
+    await waitFor(() => expect(client.auth.session?.idleExpiresIn).toBeGreaterThan(60), { timeout: patience });
+    await expectShown(await findLoginForm(context.canvasElement), '[part~="user"]');
+  },
+};
+
+/** While the server extends the session. */
+export const Staying: Story = {
+  name: 'Session warning: extending',
+  parameters: { fakeApi: { ...almostIdle, replies: { 'POST auth/session/extend': noAnswer } }, ...inOwnFrame },
+  play: async ({ canvasElement }) => {
+    const cabinet = await findCabinet(canvasElement);
+    await answerSessionWarning(cabinet, 'stay');
+    await expect(await waitForPart(cabinet, 'dialog.session-warning [part~="primary-button"]')).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+/** «Выйти»: signed out at once; the dialog closes and the sign-in form shows. */
+export const SignOutFromWarning: Story = {
+  name: 'Session warning: after «Выйти»',
+  parameters: { fakeApi: almostIdle, ...inOwnFrame },
+  play: async ({ canvasElement, args }) => {
+    const cabinet = await findCabinet(canvasElement);
+    await answerSessionWarning(cabinet, 'sign-out');
+    await expectSessionWarningClosed(cabinet);
+    await waitForPart(await findLoginForm(canvasElement), '#identifier');
+    await waitFor(() => expect(args.onMfcLogout).toHaveBeenCalledWith(expect.objectContaining({ detail: { reason: 'logout' } })), {
+      timeout: patience,
+    });
+  },
+};
+
+/**
+ * Nobody answered: the session ended (after 3 seconds here). The dialog closes and the form
+ * says why the citizen was signed out.
+ */
+export const SessionEnded: Story = {
+  name: 'Session warning: nobody answered',
+  parameters: { fakeApi: { signedIn: true, idleExpiresIn: 3 }, ...inOwnFrame },
+  play: async ({ canvasElement, args }) => {
+    const cabinet = await findCabinet(canvasElement);
+    await waitForSessionWarning(cabinet);
+    await expectSessionWarningClosed(cabinet);
+    await expectShown(await findLoginForm(canvasElement), '[part~="alert"][role="status"]');
+    await expect(args.onMfcLogout).toHaveBeenCalledWith(expect.objectContaining({ detail: { reason: 'expired' } }));
+  },
+};
+
+// ------------------------------------------------------------------ look and layout
+
+export const DarkTheme: Story = {
+  ...SessionWarning,
+  name: 'Session warning: dark theme',
+  globals: { theme: 'dark' },
+};
+
+/** `.mfc-theme-contrast`: large text and high contrast, for people with low vision. */
+export const LargeTextContrast: Story = {
+  ...SessionWarning,
+  name: 'Session warning: large text, high contrast',
+  globals: { theme: 'contrast' },
+};
+
+export const OnAPhone: Story = {
+  ...SessionWarning,
+  name: 'Session warning: on a phone',
+  globals: { viewport: { value: 'mobile1', isRotated: false } },
+};
+
+// ------------------------------------------------------------------ in English
+
+/** The English strings, whatever the toolbar says. */
+const inEnglish = { globals: { locale: 'en' } } satisfies Story;
+
+export const EnglishSignedIn: Story = { ...SignedIn, ...inEnglish, name: 'English: signed in' };
+export const EnglishSessionWarning: Story = { ...SessionWarning, ...inEnglish, name: 'English: session warning' };
+export const EnglishStaySignedIn: Story = { ...StaySignedIn, ...inEnglish, name: 'English: session warning, stay signed in' };
+export const EnglishSignOutFromWarning: Story = { ...SignOutFromWarning, ...inEnglish, name: 'English: session warning, sign out' };
