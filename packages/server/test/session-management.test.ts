@@ -115,6 +115,19 @@ describe('staying signed in', () => {
 });
 
 describe('the list of sessions', () => {
+  test('names an unknown device and the local network in the language the browser asks for', async () => {
+    const account = await server.createAccount();
+    const browser = server.browser({ userAgent: 'curl/8.5.0', remoteAddress: '10.0.0.7' });
+    await signIn(browser, account);
+    const english = await browser.get('/api/v1/auth/sessions', { 'accept-language': 'en-GB,en;q=0.9' });
+    assert.deepEqual(
+      SessionList.parse(english.json()).sessions.map(({ device, place }) => ({ device, place })),
+      [{ device: 'Unknown device', place: 'Local network' }],
+    );
+    const russian = await sessionsOf(browser);
+    assert.deepEqual(russian.map(({ device, place }) => ({ device, place })), [{ device: 'Неизвестное устройство', place: 'Локальная сеть' }]);
+  });
+
   test('shows every signed-in browser with its device and masked address, this one first', async () => {
     const account = await server.createAccount();
     const phone = server.browser({ userAgent: safariOnIphone, remoteAddress: '203.0.113.57' });

@@ -4,9 +4,10 @@
  * it (only whether it is the local network: there is no address-to-city database here).
  */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import type { Locale } from './locale.js';
 
-/** What the place of an address in a local network is called. */
-export const localNetwork = 'Локальная сеть';
+/** What the place of an address in a local network is called, in each language. */
+export const localNetwork: Record<Locale, string> = { ru: 'Локальная сеть', en: 'Local network' };
 
 /** Loopback, private and link-local ranges. */
 const local = new BlockList();
@@ -59,9 +60,9 @@ export function maskIp(ip: string | null): string {
 }
 
 /** Where the address is, when the server can tell: {@link localNetwork}, or `null`. */
-export function placeOf(ip: string | null): string | null {
+export function placeOf(ip: string | null, locale: Locale = 'ru'): string | null {
   if (ip === null) return null;
   const address = unmapped(ip);
   const family = isIPv4(address) ? 'ipv4' : isIPv6(address) ? 'ipv6' : undefined;
-  return family && local.check(address, family) ? localNetwork : null;
+  return family && local.check(address, family) ? localNetwork[locale] : null;
 }

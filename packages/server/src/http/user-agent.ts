@@ -5,8 +5,10 @@
  * to be the ones they descend from (Edge says Chrome, Chrome says Safari).
  */
 
-/** What a session of an unrecognised browser is called. */
-export const unknownDevice = 'Неизвестное устройство';
+import type { Locale } from './locale.js';
+
+/** What a session of an unrecognised browser is called, in each language. */
+export const unknownDevice: Record<Locale, string> = { ru: 'Неизвестное устройство', en: 'Unknown device' };
 
 const browsers: ReadonlyArray<[RegExp, string]> = [
   [/\bYaBrowser\//, 'Яндекс Браузер'],
@@ -36,8 +38,8 @@ const first = (patterns: ReadonlyArray<[RegExp, string]>, userAgent: string) =>
  *
  * @example describeDevice('Mozilla/5.0 (Windows NT 10.0; Win64; x64) … Chrome/131.0 Safari/537.36') // 'Chrome, Windows'
  */
-export function describeDevice(userAgent: string | null | undefined): string {
-  if (!userAgent) return unknownDevice;
+export function describeDevice(userAgent: string | null | undefined, locale: Locale = 'ru'): string {
+  if (!userAgent) return unknownDevice[locale];
   const known = [first(browsers, userAgent), first(systems, userAgent)].filter((part) => part !== undefined);
-  return known.length > 0 ? known.join(', ') : unknownDevice;
+  return known.length > 0 ? known.join(', ') : unknownDevice[locale];
 }

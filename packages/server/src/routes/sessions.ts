@@ -6,6 +6,7 @@ import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
 import { maskIp, placeOf } from '../http/ip-address.js';
 import { problemResponses, sessionProblems } from '../http/openapi.js';
+import { preferredLocale, type Locale } from '../http/locale.js';
 import { describeDevice } from '../http/user-agent.js';
 import type { SessionRecord } from '../security/sessions.js';
 
@@ -14,12 +15,12 @@ const tags = ['sessions'];
 const SessionParams = z.object({ id: z.string().check(z.maxLength(100)) });
 
 /** A session as the list shows it: the device and a masked address, never its secrets. */
-function toSessionInfo(session: SessionRecord, currentId: string): SessionInfo {
+function toSessionInfo(session: SessionRecord, currentId: string, locale: Locale): SessionInfo {
   return {
     id: session.id,
     current: session.id === currentId,
-    device: describeDevice(session.userAgent),
-    place: placeOf(session.ip),
+    device: describeDevice(session.userAgent, locale),
+    place: placeOf(session.ip, locale),
     ip: maskIp(session.ip),
     createdAt: new Date(session.createdAt).toISOString(),
     lastSeenAt: new Date(session.lastSeenAt).toISOString(),
@@ -44,7 +45,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       const { session, account } = guard.citizenOf(request);
       const live = await sessions.listLive(account.id);
       const ordered = [session, ...live.filter(({ id }) => id !== session.id)];
-      return { sessions: ordered.map((each) => toSessionInfo(each, session.id)) };
+      return { sessions: ordered.map((each) => toSessionInfo(each, session.id, preferredLocale(request.headers['accept-language']))) };
     },
   );
 

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export const securityStyles = css`
+  .section:focus,
+  .identity-code:focus {
+    outline: none;
+  }
+
   .section {
     margin-top: var(--_space);
     font-size: 1.125em;
@@ -25,6 +30,8 @@ export const securityStyles = css`
   }
 
   .badge {
+    display: inline-block;
+    white-space: nowrap;
     margin-left: var(--_space);
     padding: 0 0.4em;
     border-radius: 999px;

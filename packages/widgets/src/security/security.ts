@@ -90,8 +90,8 @@ export class MfcSecurity extends MfcFormElement<never> {
       <section part="base" class="base" aria-labelledby="heading">
         ${this.renderHeading(t.securityHeading)}
         ${this.renderFormError()}
-        ${this.message ? html`<div part="alert" class="alert info" role="status">${this.message}</div>` : nothing}
-        <div class="section" role="heading" aria-level=${sectionLevel}>${t.sessionsHeading}</div>
+        ${this.message ? html`<div part="alert" class="alert info" role="status" id="message" tabindex="-1">${this.message}</div>` : nothing}
+        <div class="section" role="heading" aria-level=${sectionLevel} id="sessions-heading" tabindex="-1">${t.sessionsHeading}</div>
         ${this.#sessions.render({
           pending: () => html`<p role="status">${t.sessionsLoading}</p>`,
           complete: (sessions) => this.#renderSessions(sessions),
@@ -116,7 +116,7 @@ export class MfcSecurity extends MfcFormElement<never> {
               <strong>${session.device}</strong>
               ${session.current ? html`<span class="badge">${t.thisDevice}</span>` : nothing}
             </p>
-            <p class="hint">${session.place ?? t.placeUnknown} · ${session.ip}</p>
+            <p class="hint">${[session.place ?? t.placeUnknown, session.ip].filter(Boolean).join(' · ')}</p>
             <p class="hint">${t.signedInAt(this.#date(session.createdAt))}, ${t.lastActiveAt(this.#date(session.lastSeenAt))}</p>
             ${session.current
               ? nothing
@@ -152,7 +152,7 @@ export class MfcSecurity extends MfcFormElement<never> {
       const { code } = this.identity;
       content = html`
         <p>${t.identityShowCode}</p>
-        <p part="identity-code" class="identity-code">${code}</p>
+        <p part="identity-code" class="identity-code" id="identity-code" tabindex="-1">${code}</p>
         <img part="qr" class="qr" src=${`${this.cabinet.profile.identityQrUrl}?code=${encodeURIComponent(code)}`} alt=${t.identityQrAlt(code)} width="200" height="200" />
         <p class="hint" role="status">${t.identityCodeExpiresIn(formatCountdown(this.#identityExpiry.remaining))}</p>
       `;
@@ -177,6 +177,8 @@ export class MfcSecurity extends MfcFormElement<never> {
       await this.cabinet.auth.revokeSession(session);
       this.message = undefined;
       if (!session.current) await this.#sessions.run();
+      // The pressed button is gone with its session: keep the keyboard on the list.
+      this.focusAfterRender = '#sessions-heading';
     });
   }
 
@@ -185,12 +187,14 @@ export class MfcSecurity extends MfcFormElement<never> {
       const count = await this.cabinet.auth.revokeOtherSessions();
       this.message = this.t.otherSessionsEnded(count);
       await this.#sessions.run();
+      this.focusAfterRender = '#message';
     });
   };
 
   #startIdentity = (): void => {
     void this.run('identity', async () => {
       this.#showIdentity(await this.cabinet.profile.startIdentityConfirmation());
+      this.focusAfterRender = '#identity-code';
     });
   };
 
