@@ -1,4 +1,6 @@
 import { AuthClient } from './auth.js';
+import type { CacheKind } from './cache/public-db.js';
+import { CatalogClient } from './catalog.js';
 import { Http } from './http.js';
 import type { Locale } from './messages.js';
 import { httpOf } from './internal.js';
@@ -20,6 +22,14 @@ export interface CabinetClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Milliseconds before a request fails with `timeout`. @default 15000 */
   timeout?: number;
+  /**
+   * Where public data (the catalog and its search index) is kept between visits:
+   * `indexeddb`, so that search works offline and pages open with data on screen, or
+   * `memory` for nothing kept. Where there is no IndexedDB (Node), memory.
+   *
+   * @default 'indexeddb'
+   */
+  cache?: CacheKind;
 }
 
 /** The SDK: one sub-client per area of the cabinet, sharing one HTTP channel. */
@@ -27,6 +37,7 @@ export interface CabinetClient {
   readonly baseUrl: string;
   readonly locale: Locale;
   readonly auth: AuthClient;
+  readonly catalog: CatalogClient;
   readonly profile: ProfileClient;
   /** Stops listening to other tabs; the client is not used afterwards. */
   close(): void;
@@ -45,6 +56,7 @@ export interface CabinetClient {
  *   await client.auth.verifyCode({ challengeId: result.challenge.id, code: '123456' });
  * }
  * const profile = await client.profile.get();
+ * const { services } = await client.catalog.search('справка о доходах');
  * ```
  */
 export function createCabinetClient(options: CabinetClientOptions = {}): CabinetClient {
@@ -56,6 +68,7 @@ export function createCabinetClient(options: CabinetClientOptions = {}): Cabinet
     baseUrl,
     locale,
     auth,
+    catalog: new CatalogClient(http, baseUrl, options.cache),
     profile: new ProfileClient(http, baseUrl),
     close: () => auth.close(),
   };

@@ -1,4 +1,4 @@
-import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance } from 'ky';
+import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type * as z from 'zod/mini';
 import { CabinetError, type CabinetErrorCode } from './errors.js';
 import { errorMessages, type Locale } from './messages.js';
@@ -94,6 +94,28 @@ export class Http {
     await this.#send('delete', path, undefined, undefined, options);
   }
 
+  /** A DELETE whose answer has a body. */
+  deleteFor<S extends z.ZodMiniType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+    return this.#send('delete', path, undefined, schema, options);
+  }
+
+  /**
+   * A GET with `If-None-Match`: `undefined` when the server answers 304 (what the caller
+   * holds is current), else the answer with its `ETag` (`null` when none was sent or the
+   * browser does not expose it across origins).
+   */
+  async getIfChanged<S extends z.ZodMiniType>(
+    path: string,
+    schema: S,
+    etag: string | undefined,
+    options: RequestOptions = {},
+  ): Promise<{ data: z.infer<S>; etag: string | null } | undefined> {
+    const headers = etag ? { 'if-none-match': etag } : {};
+    const response = await this.#request('get', path, { headers, throwHttpErrors: (status) => status !== 304 }, options);
+    if (response.status === 304) return undefined;
+    return { data: await this.#parse(response, schema), etag: response.headers.get('etag') };
+  }
+
   async #send<S extends z.ZodMiniType>(
     method: 'get' | 'post' | 'put' | 'delete',
     path: string,
@@ -101,14 +123,26 @@ export class Http {
     schema: S | undefined,
     options: RequestOptions,
   ): Promise<z.infer<S>> {
+    const response = await this.#request(method, path, body === undefined ? {} : { json: body }, options);
+    return schema ? this.#parse(response, schema) : (undefined as z.infer<S>);
+  }
+
+  async #request(
+    method: 'get' | 'post' | 'put' | 'delete',
+    path: string,
+    init: Pick<Options, 'json' | 'headers' | 'throwHttpErrors'>,
+    options: RequestOptions,
+  ): Promise<Response> {
+    try {
+      return await this.#ky(path.replace(/^\//, ''), { method, ...init, ...(options.signal ? { signal: options.signal } : {}) });
+    } catch (error) {
+      throw this.#toCabinetError(error);
+    }
+  }
+
+  async #parse<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.infer<S>> {
     let data: unknown;
     try {
-      const response = await this.#ky(path.replace(/^\//, ''), {
-        method,
-        ...(body === undefined ? {} : { json: body }),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      if (!schema) return undefined as z.infer<S>;
       data = await response.json();
     } catch (error) {
       throw this.#toCabinetError(error);

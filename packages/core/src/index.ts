@@ -1,6 +1,28 @@
 export { createCabinetClient, type CabinetClient, type CabinetClientOptions } from './client.js';
 export { AuthClient, type AuthListener, type AuthState, type IdleListener, type SignInResult, type SignedOutReason } from './auth.js';
 export { ProfileClient } from './profile.js';
+export { CatalogClient, type CatalogPageOptions, type SearchIndexListener } from './catalog.js';
+export type { CatalogSearchOptions, CatalogSearchResult } from './catalog-search.js';
+export type { CacheKind } from './cache/public-db.js';
+export type {
+  Availability,
+  CatalogFilters,
+  CatalogPersonal,
+  Category,
+  CategoryList,
+  DeliveryMethod,
+  FilterPreset,
+  FilterPresetRequest,
+  FormDefinition,
+  FormField,
+  FormStep,
+  Municipality,
+  SearchIndex,
+  Service,
+  ServiceLevel,
+  ServicePage,
+  ServiceSummary,
+} from './catalog-schemas.js';
 export type { RequestOptions } from './http.js';
 export {
   CabinetError,

@@ -17,6 +17,12 @@ import { Registration } from './auth/registration.js';
 import { SignIn } from './auth/sign-in.js';
 import { TemporaryPasswords } from './auth/temporary-passwords.js';
 import { BackgroundTasks } from './background.js';
+import { Catalog } from './catalog/catalog.js';
+import { seedCatalog } from './catalog/catalog-seed.js';
+import { catalogData } from './catalog/data/index.js';
+import { FilterPresets } from './catalog/filter-presets.js';
+import { PersonalCatalog } from './catalog/personal-catalog.js';
+import { ServiceLists } from './catalog/service-lists.js';
 import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { ConsentRecords } from './consent/consent-records.js';
@@ -36,6 +42,8 @@ import { IdentityConfirmations } from './profile/identity-confirmation.js';
 import { RegistryChecks } from './profile/registry-checks.js';
 import { DemoRegistry, type RegistryChecker } from './profile/registry.js';
 import { authRoutes } from './routes/auth.js';
+import { catalogPersonalRoutes } from './routes/catalog-personal.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { consentRoutes } from './routes/consents.js';
 import { devRoutes } from './routes/dev.js';
 import { healthRoutes } from './routes/health.js';
@@ -135,6 +143,8 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const db = openDatabase(config.dataDir);
   app.addHook('onClose', () => db.destroy());
   await migrateToLatest(db);
+  // The catalog is reference data, not demo data: every mode has it.
+  await seedCatalog(db, catalogData);
   const tasks = new BackgroundTasks(app.log);
   app.addHook('preClose', () => tasks.settled());
 
@@ -185,6 +195,8 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
       await api.register(profileEmailRoutes, { context });
       await api.register(identityConfirmationRoutes, { context });
       await api.register(operatorRoutes, { context });
+      await api.register(catalogRoutes, { context });
+      await api.register(catalogPersonalRoutes, { context });
       if (clock instanceof ManualClock && config.mode === 'test') await api.register(testModeRoutes, { context, clock });
     },
     { prefix: apiPrefix },
@@ -271,6 +283,7 @@ function createContext({ config, clock, db, sender, registry, tasks }: Infrastru
     audit,
   });
   const registryChecks = new RegistryChecks({ accounts, registry, tasks, audit });
+  const catalog = new Catalog(db);
   return {
     config,
     clock,
@@ -287,5 +300,7 @@ function createContext({ config, clock, db, sender, registry, tasks }: Infrastru
     identityConfirmations: new IdentityConfirmations({ db, clock, accounts, audit, ttlMs: rules.identityCodeTtlMs }),
     citizenLookup: new CitizenLookup({ accounts, audit }),
     guard: new SessionGuard(sessions, accounts),
+    catalog,
+    personalCatalog: new PersonalCatalog(catalog, new ServiceLists(db, clock), new FilterPresets(db, clock)),
   };
 }

@@ -4,6 +4,8 @@ import type { Recovery } from './auth/recovery.js';
 import type { Registration } from './auth/registration.js';
 import type { SignIn } from './auth/sign-in.js';
 import type { TemporaryPasswords } from './auth/temporary-passwords.js';
+import type { Catalog } from './catalog/catalog.js';
+import type { PersonalCatalog } from './catalog/personal-catalog.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { CitizenLookup } from './operator/citizen-lookup.js';
@@ -31,4 +33,6 @@ export interface AppContext {
   identityConfirmations: IdentityConfirmations;
   citizenLookup: CitizenLookup;
   audit: AuditLog;
+  catalog: Catalog;
+  personalCatalog: PersonalCatalog;
 }

@@ -201,6 +201,12 @@ export async function snapshot(db: Database): Promise<Record<string, unknown[]>>
     'trustedDevices',
     'auditEvents',
     'identityConfirmations',
+    'catalogCategories',
+    'municipalities',
+    'services',
+    'serviceDeliveryMethods',
+    'personalServiceLists',
+    'filterPresets',
   ] as const;
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = await db.selectFrom(table).selectAll().execute();

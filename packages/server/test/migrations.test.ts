@@ -103,3 +103,31 @@ test('a database of the second release gets roles, session details, audit actors
     rmSync(dataDir2, { recursive: true, force: true });
   }
 });
+
+test('a database of the third release gets the catalog tables, empty until seeded', async () => {
+  const dataDir3 = mkdtempSync(join(tmpdir(), 'mfc-migrations-test-'));
+  const third = openDatabase(dataDir3);
+  try {
+    const upTo0003 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0004'));
+    assert.equal(Object.keys(upTo0003).length, 3);
+    const { error } = await new Migrator({ db: third, provider: { getMigrations: async () => upTo0003 } }).migrateToLatest();
+    assert.equal(error, undefined);
+    const old = third as unknown as Kysely<any>;
+    await old.insertInto('accounts').values({ id: 'a1', phone: '+79000000009', passwordHash: '$scrypt$old', level: 'standard', createdAt: 1 }).execute();
+
+    await migrateToLatest(third);
+
+    for (const table of ['catalogCategories', 'municipalities', 'services', 'serviceDeliveryMethods', 'personalServiceLists', 'filterPresets'] as const) {
+      assert.deepEqual(await third.selectFrom(table).selectAll().execute(), [], table);
+    }
+    assert.equal((await third.selectFrom('accounts').select('id').execute()).length, 1, 'accounts are kept');
+    await assert.rejects(
+      third.insertInto('personalServiceLists').values({ accountId: 'a1', list: 'favourites', serviceId: 'nope', serial: 1, addedAt: 1 }).execute(),
+      /FOREIGN KEY/,
+      'lists name services the catalog has',
+    );
+  } finally {
+    await third.destroy();
+    rmSync(dataDir3, { recursive: true, force: true });
+  }
+});

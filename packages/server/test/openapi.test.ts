@@ -29,6 +29,15 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/auth/sessions',
     '/api/v1/auth/sessions/revoke-others',
     '/api/v1/auth/sessions/{id}',
+    '/api/v1/catalog/categories',
+    '/api/v1/catalog/favourites/{serviceId}',
+    '/api/v1/catalog/me',
+    '/api/v1/catalog/presets',
+    '/api/v1/catalog/presets/{id}',
+    '/api/v1/catalog/recent',
+    '/api/v1/catalog/search-index',
+    '/api/v1/catalog/services',
+    '/api/v1/catalog/services/{id}',
     '/api/v1/consents/personal-data',
     '/api/v1/health',
     '/api/v1/operator/audit',
@@ -105,4 +114,31 @@ test('the operator API, sessions and identity confirmation are documented', asyn
   ]);
   assert.deepEqual(components.schemas.SessionUser?.required ?? components.schemas.Session.properties.user.required, ['id', 'displayName', 'level', 'role']);
   assert.match(document.info.description, /Cabinet-Session-Idle-Expires-In/);
+});
+
+test('the catalog is documented with its schemas as components', async () => {
+  const { paths, components } = (await server.browser().get('/api/v1/openapi.json')).json();
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  assert.deepEqual(paths['/api/v1/catalog/services'].get.responses['200'].content['application/json'].schema, ref('ServicePage'));
+  assert.deepEqual(
+    paths['/api/v1/catalog/services'].get.parameters.map(({ name }: { name: string }) => name),
+    ['category', 'level', 'municipality', 'delivery', 'maxTermDays', 'availability', 'cursor', 'limit'],
+  );
+  assert.deepEqual(paths['/api/v1/catalog/services/{id}'].get.responses['200'].content['application/json'].schema, ref('Service'));
+  assert.deepEqual(paths['/api/v1/catalog/search-index'].get.responses['200'].content['application/json'].schema, ref('SearchIndex'));
+  assert.ok(paths['/api/v1/catalog/search-index'].get.responses['304']);
+  assert.equal(paths['/api/v1/catalog/services'].get.security, undefined, 'the catalog is public');
+  const presets = paths['/api/v1/catalog/presets'].post;
+  assert.deepEqual(presets.requestBody.content['application/json'].schema, ref('FilterPresetRequestInput'));
+  assert.deepEqual(presets.responses['201'].content['application/json'].schema, ref('FilterPreset'));
+  assert.deepEqual(presets.security, [{ session: [], csrf: [] }]);
+  assert.ok(presets.responses['409'] && presets.responses['401'] && presets.responses['403']);
+  assert.ok(paths['/api/v1/catalog/presets/{id}'].delete.responses['204'] && paths['/api/v1/catalog/presets/{id}'].delete.responses['404']);
+  for (const method of ['put', 'delete']) {
+    assert.deepEqual(paths['/api/v1/catalog/favourites/{serviceId}'][method].responses['200'].content['application/json'].schema, ref('CatalogPersonal'));
+  }
+  for (const name of ['Service', 'ServiceSummary', 'FormDefinition', 'FormField', 'Category', 'Municipality', 'CatalogFilters', 'CatalogPersonal']) {
+    assert.ok(components.schemas[name], name);
+  }
+  assert.ok(components.schemas.FieldType.enum.includes('documents'));
 });

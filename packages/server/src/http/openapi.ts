@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import * as catalogContract from '@mfc-cabinet/core/catalog-schemas';
 import * as contract from '@mfc-cabinet/core/schemas';
 import { problemStatus, type ProblemCode } from '../api-error.js';
 import { sessionCookie } from './cookies.js';
@@ -29,11 +30,11 @@ export const sessionProblems = ['unauthenticated', 'session_expired', 'csrf_fail
 const undocumented = [`${apiPrefix}/test/`];
 
 /**
- * Named components of the document: every schema the contract exports, under its own name
- * (the capitalised exports; the others are helpers such as `accountLevels`).
+ * Named components of the document: every schema the contract and its catalog part export,
+ * under its own name (the capitalised exports; the others are helpers such as `accountLevels`).
  */
 const components = z.registry<{ id: string }>();
-for (const [id, schema] of Object.entries(contract)) {
+for (const [id, schema] of [...Object.entries(contract), ...Object.entries(catalogContract)]) {
   if (/^[A-Z]/.test(id) && schema instanceof z.core.$ZodType) components.add(schema, { id });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Headers on every answer: no MIME sniffing, no full URLs in Referer to other sites; API
- * answers are never cached and never rendered as a page.
+ * answers are never rendered as a page, and never cached unless the route said how (public
+ * reference data such as the catalog's search index).
  */
 import type { onSendAsyncHookHandler } from 'fastify';
 
@@ -8,7 +9,7 @@ export const securityHeaders: onSendAsyncHookHandler = async (request, reply) =>
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'strict-origin-when-cross-origin');
   if (request.url.startsWith('/api/')) {
-    reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
   }
 };

@@ -1,0 +1,162 @@
+import { expect } from '@open-wc/testing';
+import { openPublicCache } from './cache/public-db.js';
+import type { SearchIndex, ServiceSummary } from './catalog-schemas.js';
+import { createCabinetClient, type CabinetClient } from './client.js';
+import { isCabinetError } from './errors.js';
+
+// The real server's catalog endpoints are not there yet: a fake `fetch` plays the server.
+
+function service(id: string, title: string): ServiceSummary {
+  return {
+    id,
+    title,
+    summary: '',
+    categoryId: 'documents',
+    level: 'federal',
+    municipalityId: null,
+    deliveryMethods: ['online'],
+    termDays: 5,
+    fee: null,
+    requiredLevel: 'simplified',
+    availability: 'available',
+    keywords: [],
+    popularity: 1,
+  };
+}
+
+const categories = [{ id: 'documents', title: 'Документы', count: 1 }];
+const municipalities = [{ id: 'zarechny', name: 'Заречный', region: 'Пензенская область' }];
+const indexV1: SearchIndex = { version: 'v1', categories, municipalities, services: [service('income', 'Справка о доходах')] };
+const indexV2: SearchIndex = {
+  ...indexV1,
+  version: 'v2',
+  services: [...indexV1.services, service('egrn', 'Выписка из ЕГРН')],
+};
+
+type Route = (request: Request) => Response | Promise<Response>;
+
+/** A `fetch` that answers `GET …/catalog/search-index` with `searchIndex` and logout with 204, and records requests. */
+function fakeApi(searchIndex: Route) {
+  const requests: Request[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    requests.push(request);
+    const path = new URL(request.url).pathname;
+    if (path.endsWith('/catalog/search-index')) return searchIndex(request);
+    if (path.endsWith('/auth/logout')) return new Response(null, { status: 204 });
+    return new Response(null, { status: 404 });
+  };
+  return { fetch, requests };
+}
+
+const answer = (index: SearchIndex) => Response.json(index, { headers: { etag: `"${index.version}"` } });
+/** No network at all. */
+const offline = (): Promise<Response> => Promise.reject(new TypeError('Failed to fetch'));
+
+const clients: CabinetClient[] = [];
+let baseUrl: string;
+
+/** A client of this test's own API base, so tests do not share cached indexes. */
+function client(fetch: typeof globalThis.fetch): CabinetClient {
+  const created = createCabinetClient({ baseUrl, fetch });
+  clients.push(created);
+  return created;
+}
+
+/** Fills the public cache with `index`, as a first visit does. */
+async function visitedBefore(index: SearchIndex): Promise<void> {
+  await client(fakeApi(() => answer(index)).fetch).catalog.searchIndex();
+}
+
+beforeEach(() => {
+  baseUrl = `/api/catalog-cache-${crypto.randomUUID()}/`;
+});
+
+afterEach(() => {
+  for (const created of clients.splice(0)) created.close();
+});
+
+const titles = async (sdk: CabinetClient, query: string) => (await sdk.catalog.search(query)).services.map((found) => found.title);
+
+describe('catalog search index in the public cache', () => {
+  it('keeps the index with its ETag in IndexedDB', async () => {
+    const api = fakeApi(() => answer(indexV1));
+    const sdk = client(api.fetch);
+    expect(await titles(sdk, 'справка')).to.deep.equal(['Справка о доходах']);
+
+    const cached = await openPublicCache().get('search-index', sdk.baseUrl);
+    expect(cached?.etag).to.equal('"v1"');
+    expect(cached?.index).to.deep.equal(indexV1);
+    expect(api.requests[0]?.headers.get('if-none-match')).to.equal(null);
+  });
+
+  it('answers from the cache at once, then revalidates and moves to the newer index', async () => {
+    await visitedBefore(indexV1);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const api = fakeApi(async () => {
+      await released;
+      return answer(indexV2);
+    });
+    const sdk = client(api.fetch);
+    const updated = new Promise<SearchIndex>((resolve) => sdk.catalog.onIndexUpdate(resolve));
+
+    expect(await titles(sdk, 'выписка')).to.deep.equal([], 'answered from v1 while the network has not answered');
+    expect(api.requests.map((request) => request.headers.get('if-none-match'))).to.deep.equal(['"v1"']);
+
+    release();
+    expect((await updated).version).to.equal('v2');
+    expect(await titles(sdk, 'выписка')).to.deep.equal(['Выписка из ЕГРН']);
+    expect((await openPublicCache().get('search-index', sdk.baseUrl))?.index.version).to.equal('v2');
+  });
+
+  it('keeps the cached index when the server answers 304 Not Modified', async () => {
+    await visitedBefore(indexV1);
+    const api = fakeApi((request) =>
+      request.headers.get('if-none-match') === '"v1"' ? new Response(null, { status: 304 }) : answer(indexV2),
+    );
+    const sdk = client(api.fetch);
+    let updates = 0;
+    sdk.catalog.onIndexUpdate(() => updates++);
+
+    expect((await sdk.catalog.searchIndex()).version).to.equal('v1');
+    await waitUntil(() => api.requests.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(updates).to.equal(0);
+    expect(await titles(sdk, 'справку')).to.deep.equal(['Справка о доходах']);
+    expect((await openPublicCache().get('search-index', sdk.baseUrl))?.index.version).to.equal('v1');
+  });
+
+  it('keeps searching from the cache without a network, categories too', async () => {
+    await visitedBefore(indexV1);
+    const sdk = client(offline);
+
+    expect(await titles(sdk, 'справки о доходах')).to.deep.equal(['Справка о доходах']);
+    expect(await sdk.catalog.categories()).to.deep.equal({ categories, municipalities });
+  });
+
+  it('fails with `network` when the index was never fetched and there is no network', async () => {
+    const sdk = client(offline);
+    const error = await sdk.catalog.search('справка').then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(isCabinetError(error) && error.code).to.equal('network');
+  });
+
+  it('is left alone by logout: a visitor keeps searching offline afterwards', async () => {
+    await visitedBefore(indexV1);
+    await client(fakeApi(offline).fetch).auth.logout();
+
+    expect((await openPublicCache().get('search-index', new URL(baseUrl, location.href).href))?.index.version).to.equal('v1');
+    expect(await titles(client(offline), 'справка')).to.deep.equal(['Справка о доходах']);
+  });
+});
+
+async function waitUntil(condition: () => boolean, timeout = 2000): Promise<void> {
+  const deadline = performance.now() + timeout;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error('Timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * What `client.catalog` does, loaded with its first call: the catalog's requests and
+ * schemas, and the search index kept stale-while-revalidate in the public cache. Pages
+ * that never use the catalog load none of it.
+ */
+import { openPublicCache, type CacheKind, type CachedSearchIndex, type PublicCache } from './cache/public-db.js';
+import type { CatalogPageOptions, SearchIndexListener, SearchModule } from './catalog.js';
+import {
+  CatalogPersonal,
+  CategoryList,
+  FilterPreset,
+  SearchIndex,
+  Service,
+  ServicePage,
+  type CatalogFilters,
+  type FilterPresetRequest,
+} from './catalog-schemas.js';
+import type { CatalogSearch, CatalogSearchOptions, CatalogSearchResult } from './catalog-search.js';
+import { CabinetError, type CabinetErrorCode } from './errors.js';
+import type { Http, RequestOptions } from './http.js';
+import { errorMessages } from './messages.js';
+
+/** How long a search index is used before the server is asked again whether it changed. */
+const revalidateAfterMs = 5 * 60_000;
+/** Failures after which cached data is the answer. */
+const offlineCodes: readonly CabinetErrorCode[] = ['network', 'timeout', 'server_unavailable'];
+
+export class CatalogStore {
+  readonly #http: Http;
+  readonly #baseUrl: string;
+  readonly #cache: PublicCache;
+  readonly #listeners: ReadonlySet<SearchIndexListener>;
+  readonly #loadSearch: () => Promise<SearchModule>;
+  #index: Promise<CachedSearchIndex> | undefined;
+  #engine: Promise<CatalogSearch> | undefined;
+  #checkedAt = 0;
+  #revalidating: Promise<void> | undefined;
+
+  constructor(
+    http: Http,
+    baseUrl: string,
+    cache: CacheKind | undefined,
+    listeners: ReadonlySet<SearchIndexListener>,
+    loadSearch: () => Promise<SearchModule>,
+  ) {
+    this.#http = http;
+    this.#baseUrl = baseUrl;
+    this.#cache = openPublicCache(cache);
+    this.#listeners = listeners;
+    this.#loadSearch = loadSearch;
+  }
+
+  list(filters: CatalogFilters, options: CatalogPageOptions): Promise<ServicePage> {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries({ ...filters, cursor: options.cursor, limit: options.limit })) {
+      if (value !== undefined) query.set(name, String(value));
+    }
+    const search = String(query);
+    return this.#http.get(search ? `catalog/services?${search}` : 'catalog/services', ServicePage, options);
+  }
+
+  get(serviceId: string, options: RequestOptions): Promise<Service> {
+    return this.#http.get(`catalog/services/${encodeURIComponent(serviceId)}`, Service, options);
+  }
+
+  async categories(options: RequestOptions): Promise<CategoryList> {
+    try {
+      const list = await this.#http.get('catalog/categories', CategoryList, options);
+      void this.#cache.put('categories', { baseUrl: this.#baseUrl, list, storedAt: Date.now() });
+      return list;
+    } catch (error) {
+      if (!(error instanceof CabinetError && offlineCodes.includes(error.code))) throw error;
+      const cached =
+        (await this.#cache.get('categories', this.#baseUrl))?.list ?? (await this.#cache.get('search-index', this.#baseUrl))?.index;
+      if (!cached) throw error;
+      return { categories: cached.categories, municipalities: cached.municipalities };
+    }
+  }
+
+  personal(options: RequestOptions): Promise<CatalogPersonal> {
+    return this.#http.get('catalog/me', CatalogPersonal, options);
+  }
+
+  addFavourite(serviceId: string, options: RequestOptions): Promise<CatalogPersonal> {
+    return this.#http.put(`catalog/favourites/${encodeURIComponent(serviceId)}`, undefined, CatalogPersonal, options);
+  }
+
+  removeFavourite(serviceId: string, options: RequestOptions): Promise<CatalogPersonal> {
+    return this.#http.deleteFor(`catalog/favourites/${encodeURIComponent(serviceId)}`, CatalogPersonal, options);
+  }
+
+  markViewed(serviceId: string, options: RequestOptions): Promise<CatalogPersonal> {
+    return this.#http.post('catalog/recent', { serviceId }, CatalogPersonal, options);
+  }
+
+  savePreset(request: FilterPresetRequest, options: RequestOptions): Promise<FilterPreset> {
+    return this.#http.post('catalog/presets', request, FilterPreset, options);
+  }
+
+  deletePreset(presetId: string, options: RequestOptions): Promise<void> {
+    return this.#http.delete(`catalog/presets/${encodeURIComponent(presetId)}`, options);
+  }
+
+  async search(query: string, options: CatalogSearchOptions): Promise<CatalogSearchResult> {
+    return (await this.#searchEngine()).search(query, options);
+  }
+
+  async searchIndex(): Promise<SearchIndex> {
+    return (await this.#currentIndex()).index;
+  }
+
+  #searchEngine(): Promise<CatalogSearch> {
+    const index = this.#currentIndex();
+    if (!this.#engine) {
+      const engine = Promise.all([this.#loadSearch(), index]).then(([{ createCatalogSearch }, entry]) =>
+        createCatalogSearch(entry.index.services),
+      );
+      this.#engine = engine;
+      engine.catch(() => this.#engine === engine && (this.#engine = undefined));
+    }
+    return this.#engine;
+  }
+
+  /** The index in use: from memory, else the public cache, else the network. */
+  #currentIndex(): Promise<CachedSearchIndex> {
+    if (!this.#index) {
+      const loading = this.#loadIndex();
+      this.#index = loading;
+      loading.catch(() => this.#index === loading && (this.#index = undefined));
+    } else if (Date.now() - this.#checkedAt > revalidateAfterMs) {
+      void this.#index.then((entry) => this.#revalidate(entry), () => undefined);
+    }
+    return this.#index;
+  }
+
+  async #loadIndex(): Promise<CachedSearchIndex> {
+    const cached = await this.#cache.get('search-index', this.#baseUrl);
+    if (!cached) return this.#fetchIndex(undefined);
+    this.#revalidate(cached);
+    return cached;
+  }
+
+  /** Asks the server in the background whether the index changed; offline, keeps it. */
+  #revalidate(current: CachedSearchIndex): void {
+    this.#checkedAt = Date.now();
+    this.#revalidating ??= this.#fetchIndex(current)
+      .then((next) => (next.index.version === current.index.version ? undefined : this.#adopt(next)))
+      .catch(() => undefined)
+      .finally(() => (this.#revalidating = undefined));
+  }
+
+  /** The index from the server, or `current` when the server says it has not changed (304). */
+  async #fetchIndex(current: CachedSearchIndex | undefined): Promise<CachedSearchIndex> {
+    this.#checkedAt = Date.now();
+    const answer = await this.#http.getIfChanged('catalog/search-index', SearchIndex, current?.etag);
+    if (!answer) {
+      if (current) return current;
+      throw new CabinetError('invalid_response', { message: errorMessages[this.#http.locale].invalid_response });
+    }
+    const entry = { baseUrl: this.#baseUrl, etag: answer.etag ?? `"${answer.data.version}"`, index: answer.data, storedAt: Date.now() };
+    await this.#cache.put('search-index', entry);
+    return entry;
+  }
+
+  /** Searches move to a newer index once it is built; the old one answers meanwhile. */
+  async #adopt(next: CachedSearchIndex): Promise<void> {
+    if (this.#engine) {
+      const { createCatalogSearch } = await this.#loadSearch();
+      this.#engine = Promise.resolve(createCatalogSearch(next.index.services));
+    }
+    this.#index = Promise.resolve(next);
+    for (const listener of this.#listeners) listener(next.index);
+  }
+}

@@ -1,0 +1,201 @@
+import type { CacheKind } from './cache/public-db.js';
+import type {
+  CatalogFilters,
+  CatalogPersonal,
+  CategoryList,
+  FilterPreset,
+  FilterPresetRequest,
+  SearchIndex,
+  Service,
+  ServicePage,
+} from './catalog-schemas.js';
+import type { CatalogSearchOptions, CatalogSearchResult } from './catalog-search.js';
+import type { CatalogStore } from './catalog-store.js';
+import { CabinetError } from './errors.js';
+import type { Http, RequestOptions } from './http.js';
+import { errorMessages } from './messages.js';
+
+/** Options of {@link CatalogClient.list}. */
+export interface CatalogPageOptions extends RequestOptions {
+  /** The `nextCursor` of the previous page; the first page without it. */
+  cursor?: string;
+  /** Services per page; the server caps it. */
+  limit?: number;
+}
+
+/** Called with the search index whenever a newer one replaces the one in use. */
+export type SearchIndexListener = (index: SearchIndex) => void;
+
+/** The lazily loaded search code. */
+export type SearchModule = typeof import('./catalog-search.js');
+
+/**
+ * The service catalog: lists with filters, one service in full, categories; instant search
+ * over the whole catalog that works offline; and, for a signed-in citizen, favourites,
+ * recently viewed services and saved filter presets.
+ *
+ * The search index is kept in the public cache (IndexedDB), which logout leaves alone, so
+ * visitors who never signed in search offline too. It is stale-while-revalidate: a search
+ * answers from the cached index at once while the server is asked in the background
+ * whether it changed.
+ *
+ * The catalog's code loads with its first call and the search code with the first search,
+ * so pages that never use them (a login form) do not pay for them.
+ */
+export class CatalogClient {
+  readonly #http: Http;
+  readonly #baseUrl: string;
+  readonly #cache: CacheKind | undefined;
+  readonly #listeners = new Set<SearchIndexListener>();
+  #store: Promise<CatalogStore> | undefined;
+
+  constructor(http: Http, baseUrl: string, cache: CacheKind | undefined) {
+    this.#http = http;
+    this.#baseUrl = baseUrl;
+    this.#cache = cache;
+  }
+
+  /**
+   * One page of services that pass the filters.
+   *
+   * @example
+   * ```ts
+   * const filters = { municipality: 'zarechny', delivery: 'online' } as const;
+   * let page = await client.catalog.list(filters);
+   * while (page.nextCursor) page = await client.catalog.list(filters, { cursor: page.nextCursor });
+   * ```
+   */
+  async list(filters: CatalogFilters = {}, options: CatalogPageOptions = {}): Promise<ServicePage> {
+    return (await this.#load()).list(filters, options);
+  }
+
+  /**
+   * One service in full: description, required documents, provider and its form.
+   *
+   * @throws {CabinetError} `not_found`
+   */
+  async get(serviceId: string, options: RequestOptions = {}): Promise<Service> {
+    return (await this.#load()).get(serviceId, options);
+  }
+
+  /**
+   * The categories (with how many services each holds) and municipalities, for filters.
+   * Without a network it answers from the public cache.
+   */
+  async categories(options: RequestOptions = {}): Promise<CategoryList> {
+    return (await this.#load()).categories(options);
+  }
+
+  /**
+   * Searches the whole catalog as the citizen types: forgives typos («пасспорт»), Russian
+   * word forms («справку» finds «Справка …») and knows synonyms («детсад» finds «Запись в
+   * детский сад»). The last word counts as a prefix while it is being typed. Titles weigh
+   * more than keywords and summaries; popular services come first among equals. When no
+   * service matches every word, the answer holds those that match some (`partial`). An
+   * empty query lists the most popular services that pass the filters.
+   *
+   * The first call loads the search code and the index (from the public cache when there
+   * is one, without waiting for the network); later calls answer in a few milliseconds,
+   * offline too.
+   *
+   * @throws {CabinetError} `network` when the index was never fetched and there is no network
+   *
+   * @example
+   * ```ts
+   * input.addEventListener('input', async () => {
+   *   const { services, partial } = await client.catalog.search(input.value, {
+   *     filters: { municipality: 'zarechny' },
+   *     limit: 10,
+   *   });
+   *   render(services, partial);
+   * });
+   * ```
+   */
+  async search(query: string, options: CatalogSearchOptions = {}): Promise<CatalogSearchResult> {
+    // The search code loads beside the catalog's, not after it.
+    const [store] = await Promise.all([this.#load(), this.#loadSearch()]);
+    return store.search(query, options);
+  }
+
+  /**
+   * The search index in use: every service in summary, categories and municipalities.
+   * Call it early to warm the cache; like {@link search}, it answers from the cache at once
+   * and revalidates in the background.
+   */
+  async searchIndex(): Promise<SearchIndex> {
+    return (await this.#load()).searchIndex();
+  }
+
+  /**
+   * Calls `listener` whenever a newer search index arrives from the server and replaces
+   * the one in use (searches already answer from it). Returns the function that stops it.
+   *
+   * @example
+   * ```ts
+   * const stop = client.catalog.onIndexUpdate(() => rerunSearch());
+   * ```
+   */
+  onIndexUpdate(listener: SearchIndexListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** The signed-in citizen's favourites, recently viewed services and presets. @throws {CabinetError} `unauthenticated` */
+  async personal(options: RequestOptions = {}): Promise<CatalogPersonal> {
+    return (await this.#load()).personal(options);
+  }
+
+  /** Adds a service to the favourites; adding one twice is harmless. */
+  async addFavourite(serviceId: string, options: RequestOptions = {}): Promise<CatalogPersonal> {
+    return (await this.#load()).addFavourite(serviceId, options);
+  }
+
+  async removeFavourite(serviceId: string, options: RequestOptions = {}): Promise<CatalogPersonal> {
+    return (await this.#load()).removeFavourite(serviceId, options);
+  }
+
+  /** Puts a service first among the recently viewed ones. */
+  async markViewed(serviceId: string, options: RequestOptions = {}): Promise<CatalogPersonal> {
+    return (await this.#load()).markViewed(serviceId, options);
+  }
+
+  /**
+   * Saves filters under a name.
+   *
+   * @throws {CabinetError} `validation_failed` with `fieldErrors` on `name`, `filters.maxTermDays`
+   *
+   * @example
+   * ```ts
+   * await client.catalog.savePreset({ name: 'Детям в Заречном', filters: { category: 'children', municipality: 'zarechny' } });
+   * ```
+   */
+  async savePreset(request: FilterPresetRequest, options: RequestOptions = {}): Promise<FilterPreset> {
+    return (await this.#load()).savePreset(request, options);
+  }
+
+  async deletePreset(presetId: string, options: RequestOptions = {}): Promise<void> {
+    return (await this.#load()).deletePreset(presetId, options);
+  }
+
+  #load(): Promise<CatalogStore> {
+    if (!this.#store) {
+      const loading = this.#chunk(import('./catalog-store.js')).then(
+        ({ CatalogStore }) => new CatalogStore(this.#http, this.#baseUrl, this.#cache, this.#listeners, () => this.#loadSearch()),
+      );
+      this.#store = loading;
+      loading.catch(() => this.#store === loading && (this.#store = undefined));
+    }
+    return this.#store;
+  }
+
+  #loadSearch(): Promise<SearchModule> {
+    return this.#chunk(import('./catalog-search.js'));
+  }
+
+  /** A lazily loaded chunk; failing to load it (offline, never cached) is a `network` error. */
+  #chunk<T>(loading: Promise<T>): Promise<T> {
+    return loading.catch((cause: unknown) => {
+      throw new CabinetError('network', { message: errorMessages[this.#http.locale].network, cause });
+    });
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Reading the service catalog: pages of services by filters, one service in full, the
+ * categories with their counts, and the compact search index with its content hash.
+ */
+import { createHash } from 'node:crypto';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
+import type {
+  CatalogFilters,
+  Category,
+  DeliveryMethod,
+  FormDefinition,
+  Municipality,
+  SearchIndex,
+  Service,
+  ServicePage,
+  ServiceSummary,
+} from '@mfc-cabinet/core/catalog-schemas';
+import type { FieldError } from '@mfc-cabinet/core/errors';
+import { assertValid } from '../api-error.js';
+import type { Database, DatabaseSchema, ServicesTable } from '../db/database.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+
+/** The order delivery methods are listed in. */
+const deliveryOrder: readonly DeliveryMethod[] = ['online', 'office', 'mail'];
+
+type ServiceQuery = SelectQueryBuilder<DatabaseSchema, 'services', object>;
+
+/** What a page asks for: the filters, where the previous page ended, and how many services. */
+export interface PageRequest {
+  filters: CatalogFilters;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+function toSummary(row: ServicesTable, methods: readonly DeliveryMethod[]): ServiceSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    categoryId: row.categoryId,
+    level: row.level,
+    municipalityId: row.municipalityId,
+    deliveryMethods: deliveryOrder.filter((method) => methods.includes(method)),
+    termDays: row.termDays,
+    fee: row.fee,
+    requiredLevel: row.requiredLevel,
+    availability: row.availability,
+    keywords: JSON.parse(row.keywords) as string[],
+    popularity: row.popularity,
+  };
+}
+
+function toService(row: ServicesTable, methods: readonly DeliveryMethod[]): Service {
+  return {
+    ...toSummary(row, methods),
+    description: row.description,
+    requiredDocuments: JSON.parse(row.requiredDocuments) as Service['requiredDocuments'],
+    provider: row.provider,
+    form: JSON.parse(row.form) as FormDefinition,
+  };
+}
+
+/** The services that match every filter given; a municipality's catalog includes the services offered everywhere. */
+function filtered(query: ServiceQuery, filters: CatalogFilters): ServiceQuery {
+  const { category, level, municipality, delivery, maxTermDays, availability } = filters;
+  let result = query;
+  if (category !== undefined) result = result.where('categoryId', '=', category);
+  if (level !== undefined) result = result.where('level', '=', level);
+  if (municipality !== undefined) {
+    result = result.where((eb) => eb.or([eb('municipalityId', '=', municipality), eb('municipalityId', 'is', null)]));
+  }
+  if (delivery !== undefined) {
+    result = result.where('id', 'in', (eb) => eb.selectFrom('serviceDeliveryMethods').select('serviceId').where('method', '=', delivery));
+  }
+  if (maxTermDays !== undefined) result = result.where('termDays', '<=', maxTermDays);
+  if (availability !== undefined) result = result.where('availability', '=', availability);
+  return result;
+}
+
+/** The services after `cursor` in the catalog's order: less popular, or as popular and later by title, then id. */
+function after(cursor: string) {
+  const { popularity, title, id } = decodeCursor(cursor);
+  return (eb: ExpressionBuilder<DatabaseSchema, 'services'>) =>
+    eb.or([
+      eb('popularity', '<', popularity),
+      eb.and([
+        eb('popularity', '=', popularity),
+        eb.or([eb('title', '>', title), eb.and([eb('title', '=', title), eb('id', '>', id)])]),
+      ]),
+    ]);
+}
+
+export class Catalog {
+  readonly #db: Database;
+
+  constructor(db: Database) {
+    this.#db = db;
+  }
+
+  /**
+   * Throws `validation_failed` naming each filter that names a category or municipality the
+   * catalog does not have; `prefix` is the path of the filters in the request (`filters.`).
+   */
+  async assertKnownFilters(filters: CatalogFilters, prefix = ''): Promise<void> {
+    const errors: FieldError[] = [];
+    const { category, municipality } = filters;
+    if (category !== undefined && !(await this.#db.selectFrom('catalogCategories').select('id').where('id', '=', category).executeTakeFirst())) {
+      errors.push({ field: `${prefix}category`, code: 'invalid', message: 'Такой категории в каталоге нет' });
+    }
+    if (municipality !== undefined && !(await this.#db.selectFrom('municipalities').select('id').where('id', '=', municipality).executeTakeFirst())) {
+      errors.push({ field: `${prefix}municipality`, code: 'invalid', message: 'Такого муниципалитета в каталоге нет' });
+    }
+    assertValid(errors);
+  }
+
+  /** A page of the services matching the filters, popular first, then by title. */
+  async page({ filters, cursor, limit }: PageRequest): Promise<ServicePage> {
+    await this.assertKnownFilters(filters);
+    const base = filtered(this.#db.selectFrom('services'), filters);
+    const { count } = await base.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
+    const ordered = (cursor === undefined ? base : base.where(after(cursor)))
+      .selectAll()
+      .orderBy('popularity', 'desc')
+      .orderBy('title')
+      .orderBy('id')
+      .limit(limit + 1);
+    const rows = await ordered.execute();
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const methods = await this.#methodsOf(items.map(({ id }) => id));
+    return {
+      items: items.map((row) => toSummary(row, methods.get(row.id) ?? [])),
+      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+      total: Number(count),
+    };
+  }
+
+  /** The service in full, or `undefined` when there is none with this id. */
+  async get(id: string): Promise<Service | undefined> {
+    const row = await this.#db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    return toService(row, (await this.#methodsOf([id])).get(id) ?? []);
+  }
+
+  /** Whether the catalog has a service with this id. */
+  async has(id: string): Promise<boolean> {
+    return (await this.#db.selectFrom('services').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
+  /** The categories, each with how many services it holds, and the municipalities. */
+  async categories(): Promise<{ categories: Category[]; municipalities: Municipality[] }> {
+    const categories = await this.#db
+      .selectFrom('catalogCategories')
+      .leftJoin('services', 'services.categoryId', 'catalogCategories.id')
+      .select((eb) => ['catalogCategories.id', 'catalogCategories.title', eb.fn.count('services.id').as('count')])
+      .groupBy(['catalogCategories.id', 'catalogCategories.title', 'catalogCategories.position'])
+      .orderBy('catalogCategories.position')
+      .execute();
+    const municipalities = await this.#db.selectFrom('municipalities').select(['id', 'name', 'region']).orderBy('position').execute();
+    return { categories: categories.map(({ id, title, count }) => ({ id, title, count: Number(count) })), municipalities };
+  }
+
+  /**
+   * Every service in summary, with the categories and municipalities; `version` is a hash
+   * of the whole catalog, forms and descriptions included, so it changes with any of it.
+   */
+  async searchIndex(): Promise<SearchIndex> {
+    const rows = await this.#db.selectFrom('services').selectAll().orderBy('popularity', 'desc').orderBy('title').orderBy('id').execute();
+    const methods = await this.#methodsOf(rows.map(({ id }) => id));
+    const { categories, municipalities } = await this.categories();
+    const summaries = rows.map((row) => toSummary(row, methods.get(row.id) ?? []));
+    const everything = rows.map((row) => toService(row, methods.get(row.id) ?? []));
+    const version = createHash('sha256').update(JSON.stringify({ categories, municipalities, everything })).digest('base64url');
+    return { version, categories, municipalities, services: summaries };
+  }
+
+  async #methodsOf(ids: readonly string[]): Promise<Map<string, DeliveryMethod[]>> {
+    const byService = new Map<string, DeliveryMethod[]>();
+    if (ids.length === 0) return byService;
+    const rows = await this.#db.selectFrom('serviceDeliveryMethods').select(['serviceId', 'method']).where('serviceId', 'in', ids).execute();
+    for (const { serviceId, method } of rows) byService.set(serviceId, [...(byService.get(serviceId) ?? []), method]);
+    return byService;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The public service catalog: pages of services by filters, one service in full, the
+ * categories, and the search index the browser caches. Nobody needs to be signed in, and
+ * reading the catalog does not count as use of a session.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { CatalogFilters, CategoryList, SearchIndex, Service, ServicePage } from '@mfc-cabinet/core/catalog-schemas';
+import { ApiError } from '../api-error.js';
+import type { AppContext } from '../context.js';
+import { entityTag, matchesEntityTag } from '../http/etag.js';
+import type { FieldMessages } from '../http/field-errors.js';
+import { problemResponses } from '../http/openapi.js';
+
+const tags = ['catalog'];
+
+/** A page holds this many services unless `limit` says otherwise. */
+export const defaultPageSize = 20;
+
+/** How long browsers and proxies may reuse the search index without asking again. */
+const searchIndexMaxAgeSeconds = 300;
+
+const ServiceQuery = z.object({
+  ...CatalogFilters.shape,
+  category: z.optional(z.string().check(z.maxLength(60))),
+  municipality: z.optional(z.string().check(z.maxLength(60))),
+  maxTermDays: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365))),
+  cursor: z.optional(z.string().check(z.maxLength(300))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+});
+
+const ServiceParams = z.object({ id: z.string().check(z.maxLength(100)) });
+
+/** One message for every way a query parameter can be wrong. */
+const always = (message: string): FieldMessages => ({ required: message, invalid: message, too_long: message });
+
+const queryMessages: Record<string, FieldMessages> = {
+  category: always('Выберите категорию из списка'),
+  level: always('Уровень — federal, regional или municipal'),
+  municipality: always('Выберите муниципалитет из списка'),
+  delivery: always('Способ получения — online, office или mail'),
+  maxTermDays: always('Срок — целое число рабочих дней от 1 до 365'),
+  availability: always('Доступность — available, in_development или unavailable'),
+  cursor: always('Список изменился или ссылка устарела: откройте каталог заново'),
+  limit: always('Количество — целое число от 1 до 100'),
+};
+
+export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  const { catalog } = context;
+
+  app.get(
+    '/catalog/services',
+    {
+      config: { fieldMessages: queryMessages },
+      schema: {
+        tags,
+        summary: 'A page of services matching the filters, popular first',
+        description:
+          'Filters combine with AND. `municipality` gives that municipality’s services and the federal and regional ones, offered everywhere. Ordered by `popularity` descending, then by title; `nextCursor` fetches the next page (`limit` 1–100, 20 by default). A wrong value, an unknown category or municipality, or a stale cursor is `validation_failed` naming the parameter.',
+        querystring: ServiceQuery,
+        response: { 200: ServicePage, ...problemResponses('validation_failed', 'rate_limited') },
+      },
+    },
+    async (request) => {
+      const { cursor, limit, ...filters } = request.query;
+      return catalog.page({ filters, cursor, limit: limit ?? defaultPageSize });
+    },
+  );
+
+  app.get(
+    '/catalog/services/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One service in full: description, documents, provider and form',
+        params: ServiceParams,
+        response: { 200: Service, ...problemResponses('not_found', 'validation_failed', 'rate_limited') },
+      },
+    },
+    async (request) => {
+      const service = await catalog.get(request.params.id);
+      if (!service) throw new ApiError('not_found', { detail: 'Такой услуги в каталоге нет.' });
+      return service;
+    },
+  );
+
+  app.get(
+    '/catalog/categories',
+    {
+      schema: {
+        tags,
+        summary: 'The categories with how many services each holds, and the municipalities',
+        response: { 200: CategoryList, ...problemResponses('rate_limited') },
+      },
+    },
+    () => catalog.categories(),
+  );
+
+  app.get(
+    '/catalog/search-index',
+    {
+      schema: {
+        tags,
+        summary: 'The whole catalog in summary, for searching in the browser',
+        description: `Cacheable: \`ETag\` is the \`version\` (a hash of the catalog), \`Cache-Control: public, max-age=${searchIndexMaxAgeSeconds}\`; \`If-None-Match\` with the current ETag answers 304 without a body.`,
+        response: {
+          200: SearchIndex,
+          304: z.undefined(),
+          ...problemResponses('rate_limited'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const index = await catalog.searchIndex();
+      const etag = entityTag(index.version);
+      reply.header('etag', etag).header('cache-control', `public, max-age=${searchIndexMaxAgeSeconds}`);
+      if (matchesEntityTag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      return index;
+    },
+  );
+};
