@@ -1,0 +1,115 @@
+/** «Здоровье»: запись к врачу, полис ОМС, выбор поликлиники, вызов врача на дом. */
+import type { Service } from '@mfc-cabinet/core/catalog-schemas';
+import { address, applicantStep, date, form, passport, resultStep, select, snils, step, text, textarea } from './forms.js';
+import { doc, passportDoc, snilsDoc } from './required-documents.js';
+
+const health = 'Министерство здравоохранения Энской области';
+
+/** The patient's policy of compulsory medical insurance. */
+const policyField = text('omsPolicy', 'Номер полиса ОМС', { maxLength: 16, hint: '16 цифр' });
+
+export const healthServices: readonly Service[] = [
+  {
+    id: 'doctor-appointment',
+    title: 'Запись на приём к врачу',
+    summary: 'К терапевту, педиатру, стоматологу и узким специалистам по направлению.',
+    description: 'Свободное время приёма видно сразу; о записи напомнят за день. Отменить запись можно в личном кабинете.',
+    categoryId: 'health',
+    level: 'regional',
+    municipalityId: null,
+    deliveryMethods: ['online'],
+    termDays: 1,
+    fee: null,
+    requiredLevel: 'standard',
+    availability: 'available',
+    keywords: ['запись к врачу', 'врач', 'поликлиника', 'терапевт', 'педиатр', 'талон к врачу', 'стоматолог'],
+    popularity: 94,
+    provider: health,
+    requiredDocuments: [doc('Полис ОМС')],
+    form: form(
+      applicantStep(snils()),
+      step(
+        'visit',
+        'Приём',
+        policyField,
+        select('specialty', 'Врач', [
+          ['therapist', 'Терапевт'],
+          ['pediatrician', 'Педиатр'],
+          ['dentist', 'Стоматолог'],
+          ['ophthalmologist', 'Офтальмолог'],
+          ['surgeon', 'Хирург'],
+        ]),
+        date('preferredDate', 'Желаемая дата'),
+      ),
+    ),
+  },
+  {
+    id: 'doctor-home-visit',
+    title: 'Вызов врача на дом',
+    summary: 'Если нет сил прийти в поликлинику: температура, обострение хронической болезни.',
+    description: 'Вызов принимают до 14:00 — врач придёт в тот же день. При угрозе жизни звоните 103.',
+    categoryId: 'health',
+    level: 'regional',
+    municipalityId: null,
+    deliveryMethods: ['online'],
+    termDays: 1,
+    fee: null,
+    requiredLevel: 'standard',
+    availability: 'available',
+    keywords: ['вызов врача', 'врач на дом', 'температура', 'больничный', 'поликлиника'],
+    popularity: 61,
+    provider: health,
+    requiredDocuments: [doc('Полис ОМС')],
+    form: form(applicantStep(), step('visit', 'Вызов', policyField, address('homeAddress', 'Адрес'), textarea('symptoms', 'Что беспокоит', { maxLength: 500 }))),
+  },
+  {
+    id: 'oms-policy',
+    title: 'Оформление полиса ОМС',
+    summary: 'Полис обязательного медицинского страхования или смена страховой компании.',
+    description: 'Выписку о полисе выдают в день обращения; страховую компанию можно менять раз в год до 1 ноября.',
+    categoryId: 'health',
+    level: 'federal',
+    municipalityId: null,
+    deliveryMethods: ['online', 'office'],
+    termDays: 1,
+    fee: null,
+    requiredLevel: 'standard',
+    availability: 'available',
+    keywords: ['омс', 'полис', 'медицинский полис', 'страховая компания', 'полис омс', 'тфомс'],
+    popularity: 70,
+    provider: 'Территориальный фонд ОМС Энской области',
+    requiredDocuments: [passportDoc, snilsDoc],
+    form: form(
+      applicantStep(passport(), snils()),
+      step(
+        'insurer',
+        'Страховая компания',
+        select('insurer', 'Страховая медицинская организация', [
+          ['sogaz', 'СОГАЗ-Мед'],
+          ['ingos', 'Ингосстрах-М'],
+          ['maks', 'МАКС-М'],
+        ]),
+      ),
+      resultStep('cabinet', 'office'),
+    ),
+  },
+  {
+    id: 'clinic-attachment',
+    title: 'Прикрепление к поликлинике',
+    summary: 'Выбор поликлиники не по месту регистрации — раз в год или при переезде.',
+    description: 'Поликлиника рассматривает заявление за 2 рабочих дня, уточнив, принимает ли врач новых пациентов.',
+    categoryId: 'health',
+    level: 'regional',
+    municipalityId: null,
+    deliveryMethods: ['online', 'office'],
+    termDays: 2,
+    fee: null,
+    requiredLevel: 'standard',
+    availability: 'available',
+    keywords: ['прикрепление', 'сменить поликлинику', 'выбор поликлиники', 'участковый врач', 'поликлиника'],
+    popularity: 58,
+    provider: health,
+    requiredDocuments: [passportDoc, doc('Полис ОМС')],
+    form: form(applicantStep(passport(), snils()), step('clinic', 'Поликлиника', policyField, text('clinic', 'Поликлиника, к которой прикрепиться'))),
+  },
+];
