@@ -250,5 +250,9 @@ export type Profile = z.infer<typeof Profile>;
 // The operator API's schemas live apart, so that pages for citizens do not load them.
 export * from './operator-schemas.js';
 
+// Applications; a page that never shows them tree-shakes them away.
+export * from './application-schemas.js';
+
 // What the browser sends: validated by the server; the SDK needs only their types.
 export * from './request-schemas.js';
+export * from './application-request-schemas.js';

@@ -8,9 +8,10 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { sessionIdleHeader } from '@mfc-cabinet/core/schemas';
+import { idempotencyKeyHeader, sessionIdleHeader } from '@mfc-cabinet/core/schemas';
 import { Accounts } from './accounts/accounts.js';
 import { ApiError } from './api-error.js';
+import { Applications } from './applications/applications.js';
 import { PendingRegistrations } from './auth/pending-registrations.js';
 import { Recovery } from './auth/recovery.js';
 import { Registration } from './auth/registration.js';
@@ -41,6 +42,8 @@ import { EmailConfirmation } from './profile/email-confirmation.js';
 import { IdentityConfirmations } from './profile/identity-confirmation.js';
 import { RegistryChecks } from './profile/registry-checks.js';
 import { DemoRegistry, type RegistryChecker } from './profile/registry.js';
+import { applicationExportRoutes } from './routes/applications-export.js';
+import { applicationRoutes } from './routes/applications.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogPersonalRoutes } from './routes/catalog-personal.js';
 import { catalogRoutes } from './routes/catalog.js';
@@ -48,6 +51,7 @@ import { consentRoutes } from './routes/consents.js';
 import { devRoutes } from './routes/dev.js';
 import { healthRoutes } from './routes/health.js';
 import { identityConfirmationRoutes } from './routes/identity-confirmation.js';
+import { operatorApplicationRoutes } from './routes/operator-applications.js';
 import { operatorRoutes } from './routes/operator.js';
 import { profileEmailRoutes } from './routes/profile-email.js';
 import { profileRoutes } from './routes/profile.js';
@@ -167,7 +171,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader],
+    allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader],
     // The page reads how long its session has left from every answer that used it.
     exposedHeaders: [sessionIdleHeader],
     maxAge: 600,
@@ -197,6 +201,10 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
       await api.register(operatorRoutes, { context });
       await api.register(catalogRoutes, { context });
       await api.register(catalogPersonalRoutes, { context });
+      // The exports first: their paths would otherwise read as an application's id.
+      await api.register(applicationExportRoutes, { context });
+      await api.register(applicationRoutes, { context });
+      await api.register(operatorApplicationRoutes, { context });
       if (clock instanceof ManualClock && config.mode === 'test') await api.register(testModeRoutes, { context, clock });
     },
     { prefix: apiPrefix },
@@ -301,6 +309,7 @@ function createContext({ config, clock, db, sender, registry, tasks }: Infrastru
     citizenLookup: new CitizenLookup({ accounts, audit }),
     guard: new SessionGuard(sessions, accounts),
     catalog,
+    applications: new Applications({ db, clock, catalog, audit }),
     personalCatalog: new PersonalCatalog(catalog, new ServiceLists(db, clock), new FilterPresets(db, clock)),
   };
 }

@@ -1,5 +1,6 @@
 /** The services the routes work with, built once by {@link buildApp}. */
 import type { Accounts } from './accounts/accounts.js';
+import type { Applications } from './applications/applications.js';
 import type { Recovery } from './auth/recovery.js';
 import type { Registration } from './auth/registration.js';
 import type { SignIn } from './auth/sign-in.js';
@@ -35,4 +36,5 @@ export interface AppContext {
   audit: AuditLog;
   catalog: Catalog;
   personalCatalog: PersonalCatalog;
+  applications: Applications;
 }

@@ -207,6 +207,9 @@ export async function snapshot(db: Database): Promise<Record<string, unknown[]>>
     'serviceDeliveryMethods',
     'personalServiceLists',
     'filterPresets',
+    'applications',
+    'applicationTransitions',
+    'trackingCounters',
   ] as const;
   const result: Record<string, unknown[]> = {};
   for (const table of tables) result[table] = await db.selectFrom(table).selectAll().execute();

@@ -12,6 +12,13 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
   const document = response.json();
   assert.equal(document.openapi, '3.1.0');
   assert.deepEqual(Object.keys(document.paths).sort(), [
+    '/api/v1/applications',
+    '/api/v1/applications/export.csv',
+    '/api/v1/applications/export.pdf',
+    '/api/v1/applications/{id}',
+    '/api/v1/applications/{id}/draft',
+    '/api/v1/applications/{id}/submit',
+    '/api/v1/applications/{id}/withdraw',
     '/api/v1/auth/login',
     '/api/v1/auth/login/code',
     '/api/v1/auth/login/code/resend',
@@ -40,6 +47,7 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/catalog/services/{id}',
     '/api/v1/consents/personal-data',
     '/api/v1/health',
+    '/api/v1/operator/applications/{id}/transitions',
     '/api/v1/operator/audit',
     '/api/v1/operator/citizens/lookup',
     '/api/v1/operator/citizens/{id}/temporary-password',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Availability, DeliveryMethod, ServiceLevel } from '@mfc-cabinet/core/catalog-schemas';
-import type { AccountLevel, OtpChannel, RegistryCheck, Role } from '@mfc-cabinet/core/schemas';
+import type { AccountLevel, ApplicationStatus, OtpChannel, RegistryCheck, Role, TransitionActor } from '@mfc-cabinet/core/schemas';
 import type { CodePurpose } from '../senders/sender.js';
 
 /** Where a check of passport and СНИЛС against the state registries stands. */
@@ -207,7 +207,10 @@ export type AuditEventName =
   | 'temporary_password_issued'
   | 'temporary_password_used'
   | 'temporary_password_replaced'
-  | 'identity_confirmed';
+  | 'identity_confirmed'
+  | 'application_submitted'
+  | 'application_transition'
+  | 'application_withdrawn';
 
 /** The security audit log. */
 export interface AuditEventsTable {
@@ -297,6 +300,50 @@ export interface FilterPresetsTable {
   createdAt: number;
 }
 
+/** An application of a citizen for a service; the values and what is requested are JSON. */
+export interface ApplicationsTable {
+  /** Sortable: a later application has a greater id. */
+  id: string;
+  accountId: string;
+  serviceId: string;
+  status: ApplicationStatus;
+  formVersion: number;
+  /** JSON: `Record<string, string | boolean | string[]>`. */
+  values: string;
+  /** JSON: `RequestedInfo`, while the status is `needs_info`. */
+  requested: string | null;
+  trackingNumber: string | null;
+  /** `YYYY-MM-DD`. */
+  expectedCompletionDate: string | null;
+  /** The idempotency key the application was submitted with. */
+  submitKey: string | null;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt: number | null;
+}
+
+/** One step of an application's lifecycle. */
+export interface ApplicationTransitionsTable {
+  /** Sortable: a later step has a greater id. */
+  id: string;
+  applicationId: string;
+  at: number;
+  fromStatus: ApplicationStatus;
+  toStatus: ApplicationStatus;
+  actor: TransitionActor;
+  officerId: string | null;
+  officerName: string | null;
+  comment: string | null;
+  /** JSON: `RequestedInfo`, for a step to `needs_info`. */
+  requested: string | null;
+}
+
+/** The last tracking number given in a year. */
+export interface TrackingCountersTable {
+  year: number;
+  last: number;
+}
+
 export interface DatabaseSchema {
   accounts: AccountsTable;
   passwordHistory: PasswordHistoryTable;
@@ -316,6 +363,9 @@ export interface DatabaseSchema {
   serviceDeliveryMethods: ServiceDeliveryMethodsTable;
   personalServiceLists: PersonalServiceListsTable;
   filterPresets: FilterPresetsTable;
+  applications: ApplicationsTable;
+  applicationTransitions: ApplicationTransitionsTable;
+  trackingCounters: TrackingCountersTable;
 }
 
 export type Database = Kysely<DatabaseSchema>;

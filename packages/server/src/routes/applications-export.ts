@@ -1,0 +1,52 @@
+/** The citizen's history of applications to download: CSV for Excel, and PDF. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { applicationsCsv } from '../applications/export-csv.js';
+import { applicationsPdf } from '../applications/export-pdf.js';
+import type { AppContext } from '../context.js';
+import { problemResponses, sessionProblems } from '../http/openapi.js';
+
+const tags = ['applications'];
+
+export const applicationExportRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  const { guard, applications, clock } = context;
+  app.addHook('onRequest', guard.signedIn);
+
+  app.get(
+    '/applications/export.csv',
+    {
+      schema: {
+        tags,
+        summary: "The citizen's applications as CSV",
+        description: 'UTF-8 with a byte order mark and `;` between values, as Excel opens it; newest first.',
+        security: [{ session: [] }],
+        response: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(...sessionProblems) },
+      },
+    },
+    async (request, reply) => {
+      const csv = applicationsCsv(await applications.all(guard.citizenOf(request).account.id));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="applications.csv"')
+        .serializer((payload: string) => payload)
+        .send(csv);
+    },
+  );
+
+  app.get(
+    '/applications/export.pdf',
+    {
+      schema: {
+        tags,
+        summary: "The citizen's applications and their histories as PDF",
+        security: [{ session: [] }],
+        response: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...problemResponses(...sessionProblems) },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await applicationsPdf(await applications.all(guard.citizenOf(request).account.id), new Date(clock.now()));
+      // Bytes, sent as they are; the schema above only documents them.
+      return reply.type('application/pdf').header('content-disposition', 'attachment; filename="applications.pdf"').send(pdf as unknown as string);
+    },
+  );
+};

@@ -1,0 +1,166 @@
+/**
+ * The citizen's applications: a draft from a service, saving it, submitting it once with
+ * an idempotency key, withdrawing it, the list with filters and the detail with history.
+ * Every route needs a session, and changes need the CSRF token; another citizen's
+ * application is `not_found`.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import {
+  Application,
+  ApplicationPage,
+  ApplicationStatus,
+  CreateApplicationRequest,
+  idempotencyKeyHeader,
+  SaveDraftRequest,
+} from '@mfc-cabinet/core/schemas';
+import { ApiError } from '../api-error.js';
+import type { AppContext } from '../context.js';
+import { bodyProblems, problemResponses, sessionProblems } from '../http/openapi.js';
+import { isCalendarDate } from '../profile/dates.js';
+
+const tags = ['applications'];
+const security = [{ session: [], csrf: [] }];
+
+export const ApplicationParams = z.object({ id: z.string().check(z.maxLength(100)) });
+
+const Day = z.string().check(z.refine(isCalendarDate));
+const ApplicationQuery = z.object({
+  status: z.optional(ApplicationStatus),
+  serviceId: z.optional(z.string().check(z.maxLength(100))),
+  from: z.optional(Day),
+  to: z.optional(Day),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+});
+
+/** Headers are parameters, not a component of the document: the schema stays here. */
+const SubmitHeaders = z.object({
+  [idempotencyKeyHeader]: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)),
+});
+
+/** Messages of the parameters that are not fields of a form. */
+const parameterMessages = {
+  from: { required: 'Укажите дату', invalid: 'Укажите дату в формате ГГГГ-ММ-ДД', too_long: 'Укажите дату в формате ГГГГ-ММ-ДД' },
+  to: { required: 'Укажите дату', invalid: 'Укажите дату в формате ГГГГ-ММ-ДД', too_long: 'Укажите дату в формате ГГГГ-ММ-ДД' },
+  status: { required: 'Выберите статус', invalid: 'Такого статуса нет', too_long: 'Такого статуса нет' },
+  limit: { required: 'Укажите число', invalid: 'Число от 1 до 100', too_long: 'Число от 1 до 100' },
+  [idempotencyKeyHeader]: {
+    required: 'Нужен заголовок Idempotency-Key: UUID, один на заявление',
+    invalid: 'Idempotency-Key должен быть UUID',
+    too_long: 'Idempotency-Key должен быть UUID',
+  },
+};
+
+export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
+  const { guard, applications } = context;
+  app.addHook('onRequest', guard.signedIn);
+
+  app.post(
+    '/applications',
+    {
+      schema: {
+        tags,
+        summary: 'Start a draft application for a service',
+        description:
+          'The draft’s values are filled in from the profile (the fields whose form says so). An unknown service is `not_found`; one that takes no applications online now is `conflict`.',
+        security,
+        body: CreateApplicationRequest,
+        response: { 201: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await applications.create(guard.citizenOf(request).account, request.body.serviceId)),
+  );
+
+  app.get(
+    '/applications',
+    {
+      config: { fieldMessages: parameterMessages },
+      schema: {
+        tags,
+        summary: "The citizen's applications, most recently changed first",
+        description:
+          'Filters: `status`, `serviceId`, `from`/`to` (Moscow dates the application was created within, inclusive), `q` (the beginning of a tracking number). `limit` 1–100, 20 by default; `nextCursor` fetches the next page.',
+        security: [{ session: [] }],
+        querystring: ApplicationQuery,
+        response: { 200: ApplicationPage, ...problemResponses('validation_failed', ...sessionProblems) },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      if (from !== undefined && to !== undefined && from > to) {
+        throw new ApiError('validation_failed', { errors: [{ field: 'to', code: 'invalid', message: 'Конец периода раньше его начала' }] });
+      }
+      return applications.page(guard.citizenOf(request).account.id, { ...request.query, limit: request.query.limit ?? 20 });
+    },
+  );
+
+  app.get(
+    '/applications/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An application with its values and history',
+        description: 'Another citizen’s application is `not_found`.',
+        security: [{ session: [] }],
+        params: ApplicationParams,
+        response: { 200: Application, ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
+      },
+    },
+    (request) => applications.get(guard.citizenOf(request).account.id, request.params.id),
+  );
+
+  app.put(
+    '/applications/:id/draft',
+    {
+      schema: {
+        tags,
+        summary: 'Save the values of a draft',
+        description:
+          'Replaces the values saved before, so that the draft can be finished on another device. Only what is filled in is checked (`validation_failed` per field); an application submitted already is `conflict`.',
+        security,
+        params: ApplicationParams,
+        body: SaveDraftRequest,
+        response: { 200: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
+      },
+    },
+    (request) => applications.saveDraft(guard.citizenOf(request).account.id, request.params.id, request.body.values),
+  );
+
+  app.post(
+    '/applications/:id/submit',
+    {
+      config: { fieldMessages: parameterMessages },
+      schema: {
+        tags,
+        summary: 'Submit a draft, exactly once',
+        description:
+          'Needs an `Idempotency-Key` header (a UUID made once per application): the same key again, also concurrently, answers the same application and never submits twice; another key on a submitted application is `conflict`. Every field is checked (`validation_failed` per field); an account below the service’s level is `forbidden`, with what to do. Answers the application `submitted`, with its tracking number and the expected completion date (the service’s term in working days).',
+        security,
+        params: ApplicationParams,
+        headers: SubmitHeaders,
+        response: { 200: Application, ...problemResponses('not_found', 'conflict', 'forbidden', 'validation_failed', ...sessionProblems) },
+      },
+    },
+    (request) => {
+      const { account } = guard.citizenOf(request);
+      return applications.submit(account, request.params.id, request.headers[idempotencyKeyHeader].toLowerCase(), request.ip);
+    },
+  );
+
+  app.post(
+    '/applications/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Withdraw a submitted application',
+        description: 'Allowed while it is submitted, in review or needs information; otherwise `conflict`.',
+        security,
+        params: ApplicationParams,
+        response: { 200: Application, ...problemResponses('not_found', 'conflict', 'validation_failed', ...sessionProblems) },
+      },
+    },
+    (request) => applications.withdraw(guard.citizenOf(request).account, request.params.id, request.ip),
+  );
+};
