@@ -82,9 +82,14 @@ export class MfcFormElement<Field extends string> extends MfcElement {
     return undefined;
   }
 
-  /** The message to show for a field error; the server's by default. */
-  protected fieldMessage(_field: Field, _code: string, message: string): string {
-    return message;
+  /**
+   * The message to show for a field error: the translated one for a refused password
+   * (`password_*` codes), else the server's. The password messages come with the account
+   * strings, which a sign-in form may not have loaded: then the server's message stands.
+   */
+  protected fieldMessage(_field: Field, code: string, message: string): string {
+    const problems: Partial<Record<string, string>> | undefined = this.t.passwordProblem;
+    return problems?.[code] ?? message;
   }
 
   /** Clears a field's error as the citizen corrects it. */

@@ -53,6 +53,10 @@ export class MfcElement extends LitElement {
   private inheritedLocale?: Locale;
 
   #stopTranslations?: () => void;
+  /** The language found at the last update (finding it walks up through shadow roots). */
+  #locale?: Locale;
+  /** The strings last merged with {@link strings}, and what they were merged from. */
+  #translation?: { source: Translation; strings: TranslationOverrides | undefined; merged: Translation };
 
   /** Registers the element under `tag` unless that tag is already taken. */
   static define(tag: string): void {
@@ -67,12 +71,21 @@ export class MfcElement extends LitElement {
   }
 
   protected get resolvedLocale(): Locale {
-    return this.locale ?? this.inheritedLocale ?? toLocale(inheritedLang(this));
+    return this.#locale ?? this.#findLocale();
   }
 
   /** The strings to render with: the language's, the page's overrides, then this element's. */
   protected get t(): Translation {
-    return mergeTranslation(translationFor(this.resolvedLocale) ?? translationFor('ru')!, this.strings);
+    const source = translationFor(this.resolvedLocale) ?? translationFor('ru')!;
+    const cached = this.#translation;
+    if (cached?.source === source && cached.strings === this.strings) return cached.merged;
+    const merged = this.strings ? mergeTranslation(source, this.strings) : source;
+    this.#translation = { source, strings: this.strings, merged };
+    return merged;
+  }
+
+  #findLocale(): Locale {
+    return this.locale ?? this.inheritedLocale ?? toLocale(inheritedLang(this));
   }
 
   override connectedCallback(): void {
@@ -87,7 +100,8 @@ export class MfcElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    void loadTranslation(this.resolvedLocale);
+    this.#locale = this.#findLocale();
+    void loadTranslation(this.#locale);
   }
 
   /** Fires a bubbling, composed `mfc-` event. Returns false when a listener called `preventDefault()`. */

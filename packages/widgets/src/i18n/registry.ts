@@ -11,6 +11,8 @@ const loaded: Partial<Record<Locale, Partial<Translation>>> = { ru };
 const pageOverrides: Partial<Record<Locale, TranslationOverrides>> = {};
 const loading = new Map<Locale, Promise<void>>();
 const listeners = new Set<() => void>();
+/** Each language merged with the page's overrides, kept until strings change. */
+const merged = new Map<Locale, Translation>();
 const loaders: Record<Exclude<Locale, 'ru'>, () => Promise<Translation>> = {
   en: () => import('./en.js').then((module) => module.en),
 };
@@ -37,19 +39,25 @@ export const locales: readonly Locale[] = ['ru', 'en'];
  */
 export function registerTranslation(locale: Locale, overrides: TranslationOverrides): void {
   pageOverrides[locale] = mergeTranslation(pageOverrides[locale] ?? {}, overrides);
-  listeners.forEach((listener) => listener());
+  changed();
 }
 
 /** The strings of `locale` with the page's overrides, or `undefined` while it loads. */
 export function translationFor(locale: Locale): Translation | undefined {
   const base = loaded[locale] as Translation | undefined;
-  return base && mergeTranslation(base, pageOverrides[locale]);
+  if (!base) return undefined;
+  let translation = merged.get(locale);
+  if (!translation) {
+    translation = mergeTranslation(base, pageOverrides[locale]);
+    merged.set(locale, translation);
+  }
+  return translation;
 }
 
 /** Adds a feature's strings to a language that ships in parts (Russian). */
 export function addStrings(locale: Locale, strings: Partial<Translation>): void {
   loaded[locale] = { ...loaded[locale], ...strings };
-  listeners.forEach((listener) => listener());
+  changed();
 }
 
 /** Loads a language that is not in the entry, once. */
@@ -59,11 +67,17 @@ export function loadTranslation(locale: Locale): Promise<void> {
   if (!pending) {
     pending = loaders[locale]().then((translation) => {
       loaded[locale] = translation;
-      listeners.forEach((listener) => listener());
+      changed();
     });
     loading.set(locale, pending);
   }
   return pending;
+}
+
+/** Strings changed: forget the merged ones and tell the widgets. */
+function changed(): void {
+  merged.clear();
+  listeners.forEach((listener) => listener());
 }
 
 /** Calls `listener` when a language arrives or the page overrides strings. */

@@ -93,6 +93,33 @@ describe('<mfc-login-form>', () => {
     expect(part(form, '#identifier-error')!.textContent).to.include('ошибка');
   });
 
+  it('shows the server\'s field errors of the sign-in step in place', async () => {
+    // Before any account view was opened, so the password-rule strings are not loaded.
+    const problem = {
+      type: 'about:blank',
+      title: 'Проверьте введённые данные',
+      status: 400,
+      code: 'validation_failed',
+      errors: [{ field: 'password', code: 'too_long', message: 'Пароль не может быть длиннее 128 символов' }],
+    };
+    const client = createCabinetClient({
+      baseUrl: '/api/v1',
+      fetch: async (input) =>
+        String(input instanceof Request ? input.url : input).endsWith('/auth/session')
+          ? new Response(JSON.stringify({ session: null }), { headers: { 'content-type': 'application/json' } })
+          : new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } }),
+    });
+    clients.push(client);
+    const form = await ready(await fixture<MfcLoginForm>(html`<mfc-login-form .client=${client}></mfc-login-form>`));
+    await type(form, 'identifier', '+7 900 000-00-01');
+    await type(form, 'password', 'x');
+    const failed = oneEvent(form, 'mfc-error');
+    await submit(form);
+    await failed;
+    await form.updateComplete;
+    expect(part(form, '#password-error')!.textContent).to.include('Пароль не может быть длиннее 128 символов');
+  });
+
   it('shows and hides the password', async () => {
     const form = await mount();
     const toggle = part(form, '[part~="password-toggle"]')!;

@@ -339,11 +339,6 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     return path === 'identifier' || path === 'password' || path === 'code' ? path : undefined;
   }
 
-  protected override fieldMessage(field: Field, code: string, message: string): string {
-    const problems = this.t.passwordProblem;
-    return field === 'password' && code in problems ? problems[code as keyof typeof problems] : message;
-  }
-
   protected override onFailure(failure: CabinetError, action: string): void {
     const { t } = this;
     switch (failure.code) {

@@ -153,11 +153,6 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
     return path === 'identifier' || path === 'code' || path === 'password' ? path : undefined;
   }
 
-  protected override fieldMessage(field: Field, code: string, message: string): string {
-    const problems = this.t.passwordProblem;
-    return field === 'password' && code in problems ? problems[code as keyof typeof problems] : message;
-  }
-
   protected override onFailure(failure: CabinetError, action: string): void {
     if (this.#code.onFailure(failure, action, this.t, (message) => this.showFieldErrors({ code: message }))) return;
     super.onFailure(failure, action);

@@ -330,10 +330,8 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
   }
 
   protected override fieldMessage(field: Field, code: string, message: string): string {
-    const { t } = this;
-    if (field === 'password' && code in t.passwordProblem) return t.passwordProblem[code as keyof typeof t.passwordProblem];
-    if (field === 'consent') return code === 'consent_outdated' ? t.consentOutdated : t.consentRequired;
-    return message;
+    if (field === 'consent') return code === 'consent_outdated' ? this.t.consentOutdated : this.t.consentRequired;
+    return super.fieldMessage(field, code, message);
   }
 
   protected override onFailure(failure: CabinetError, action: string): void {
