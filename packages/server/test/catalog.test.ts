@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CategoryList, SearchIndex, Service, ServicePage, type CatalogFilters, type ServiceSummary } from '@mfc-cabinet/core/catalog-schemas';
 import { catalogData } from '../src/catalog/data/index.js';
+import { Catalog } from '../src/catalog/catalog.js';
+import { entityTag } from '../src/http/etag.js';
 import { assertProblem, signedIn, startServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -197,17 +199,20 @@ describe('the search index', () => {
   });
 
   test('gets a new version when the catalog changes', async () => {
+    // The catalog is written only by the seed at start, so the index is built once per
+    // process; a catalog built after the change (as a restart would) has a new version.
     const before = (await server.browser().get(indexUrl)).headers.etag;
+    assert.equal(before, entityTag((await new Catalog(server.db).searchIndex()).version), 'the ETag is the version');
     const original = await server.db.selectFrom('services').select('form').where('id', '=', 'snils').executeTakeFirstOrThrow();
     try {
       await server.db.updateTable('services').set({ form: JSON.stringify({ version: 2, steps: [] }) }).where('id', '=', 'snils').execute();
-      const changed = await server.browser().get(indexUrl, { 'if-none-match': String(before) });
-      assert.equal(changed.statusCode, 200, 'a change to a form alone is a new version');
-      assert.notEqual(changed.headers.etag, before);
+      const changed = entityTag((await new Catalog(server.db).searchIndex()).version);
+      assert.notEqual(changed, before, 'a change to a form alone is a new version');
     } finally {
       await server.db.updateTable('services').set(original).where('id', '=', 'snils').execute();
     }
-    assert.equal((await server.browser().get(indexUrl)).headers.etag, before, 'the same content, the same version');
+    assert.equal(entityTag((await new Catalog(server.db).searchIndex()).version), before, 'the same content, the same version');
+    assert.equal((await server.browser().get(indexUrl)).headers.etag, before, 'one index for the life of the process');
   });
 });
 

@@ -92,6 +92,11 @@ function after(cursor: string) {
 
 export class Catalog {
   readonly #db: Database;
+  /**
+   * The search index, built once: the catalog is written only by the seed, before the
+   * server listens, so it cannot change while this process runs.
+   */
+  #searchIndex: Promise<SearchIndex> | undefined;
 
   constructor(db: Database) {
     this.#db = db;
@@ -164,7 +169,15 @@ export class Catalog {
    * Every service in summary, with the categories and municipalities; `version` is a hash
    * of the whole catalog, forms and descriptions included, so it changes with any of it.
    */
-  async searchIndex(): Promise<SearchIndex> {
+  searchIndex(): Promise<SearchIndex> {
+    this.#searchIndex ??= this.#buildSearchIndex().catch((error: unknown) => {
+      this.#searchIndex = undefined;
+      throw error;
+    });
+    return this.#searchIndex;
+  }
+
+  async #buildSearchIndex(): Promise<SearchIndex> {
     const rows = await this.#db.selectFrom('services').selectAll().orderBy('popularity', 'desc').orderBy('title').orderBy('id').execute();
     const methods = await this.#methodsOf(rows.map(({ id }) => id));
     const { categories, municipalities } = await this.categories();
