@@ -78,3 +78,17 @@ export async function waitFor(condition: () => boolean, timeout = 5000, what = '
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** A `fetch` that can be cut off like a train in a tunnel, or lose answers after the server acted. */
+export function switchableNetwork() {
+  const network = { offline: false, loseAnswers: false, requests: [] as string[] };
+  const fetchThrough: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (network.offline) throw new TypeError('Failed to fetch');
+    network.requests.push(`${request.method} ${new URL(request.url).pathname}`);
+    const response = await fetch(request);
+    if (network.loseAnswers) throw new TypeError('Failed to fetch');
+    return response;
+  };
+  return { network, fetch: fetchThrough };
+}

@@ -18,7 +18,7 @@
  */
 import {
   createCabinetClient,
-  errorMessages,
+  errorMessagesRu,
   isValidSnils,
   passwordProblems,
   sessionIdleHeader,
@@ -36,7 +36,9 @@ import {
   type SessionInfo,
 } from '@mfc-cabinet/core';
 // The reference server draws its QR codes with the same library (packages/server/src/http/qr-svg.ts).
+import { errorMessagesEn } from '@mfc-cabinet/core/messages-en';
 import qrcode from 'qrcode-generator';
+import { catalogEndpoints, catalogHandlers, catalogSessionNeeds, type CatalogEndpoint, type FakeCatalogOptions } from './fake-catalog.js';
 
 /** The one-time code the fake server accepts, whatever it was sent for. */
 export const demoCode = '123456';
@@ -73,7 +75,8 @@ export type Endpoint =
   | 'POST profile/email/code/resend'
   | 'POST profile/identity-confirmation'
   | 'GET profile/identity-confirmation'
-  | 'GET profile/identity-confirmation/qr.svg';
+  | 'GET profile/identity-confirmation/qr.svg'
+  | CatalogEndpoint;
 
 /** One request as the fake server sees it. */
 export interface FakeRequest {
@@ -82,6 +85,8 @@ export interface FakeRequest {
   body: Record<string, unknown> | undefined;
   /** The parameters in the path, e.g. `{ id }` of `DELETE auth/sessions/:id`. */
   params: Record<string, string>;
+  /** The query string, e.g. the filters and cursor of `GET catalog/services`. */
+  query: URLSearchParams;
   /** From `Accept-Language`, which the SDK sets to its locale. */
   locale: Locale;
 }
@@ -138,6 +143,8 @@ export interface FakeApiOptions {
   timeout?: number;
   /** Answers that replace the demo behaviour, per endpoint. */
   replies?: Partial<Record<Endpoint, Handler>>;
+  /** The service catalog: a dozen sample services by default (`fake-catalog.ts`). */
+  catalog?: FakeCatalogOptions;
 }
 
 /** A browser where the account is signed in, as the server describes it (`SessionInfo`). */
@@ -390,7 +397,7 @@ export class FakeCabinetApi {
     let reply: Reply;
     if (route) {
       const body = request.body ? ((await request.json()) as Record<string, unknown>) : undefined;
-      const fakeRequest: FakeRequest = { ...route, body, locale };
+      const fakeRequest: FakeRequest = { ...route, body, locale, query: new URL(request.url).searchParams };
       this.requests.push(fakeRequest);
       reply = this.#answer(fakeRequest);
     } else {
@@ -503,7 +510,7 @@ export class FakeCabinetApi {
   #qrImageUrl(locale: Locale): string {
     const { code } = this.identityConfirmation();
     if (this.#qrImage?.code !== code) {
-      const reply = this.#answer({ endpoint: 'GET profile/identity-confirmation/qr.svg', body: undefined, params: {}, locale });
+      const reply = this.#answer({ endpoint: 'GET profile/identity-confirmation/qr.svg', body: undefined, params: {}, query: new URLSearchParams(), locale });
       const svg = reply.kind === 'text' && reply.status === 200 ? reply.body : '';
       this.#qrImage = { code, url: `data:image/svg+xml,${encodeURIComponent(svg)}#` };
     }
@@ -553,6 +560,7 @@ const endpoints: readonly Endpoint[] = [
   'POST profile/identity-confirmation',
   'GET profile/identity-confirmation',
   'GET profile/identity-confirmation/qr.svg',
+  ...catalogEndpoints,
 ];
 
 /** Each endpoint as a pattern of its path, `:name` for a parameter. */
@@ -598,11 +606,13 @@ const sessionNeeds: Partial<Record<Endpoint, 'use' | 'watch'>> = {
   'POST profile/identity-confirmation': 'use',
   'GET profile/identity-confirmation': 'watch',
   'GET profile/identity-confirmation/qr.svg': 'use',
+  ...catalogSessionNeeds,
 };
 
 // ------------------------------------------------------------------ the demo behaviour
 
 const demoHandlers: Record<Endpoint, Handler> = {
+  ...catalogHandlers,
   'GET auth/session': (_request, api) => ok({ session: api.session }),
 
   'POST auth/login': ({ body, locale }, api) => {
@@ -912,7 +922,7 @@ function problemReply(locale: Locale, status: number, code: CabinetErrorCode, ex
     kind: 'json',
     status,
     contentType: 'application/problem+json',
-    body: { type: `urn:mfc-cabinet:problem:${code}`, title: errorMessages[locale][code], status, code, ...extra },
+    body: { type: `urn:mfc-cabinet:problem:${code}`, title: (locale === 'en' ? errorMessagesEn : errorMessagesRu)[code], status, code, ...extra },
   };
 }
 

@@ -20,9 +20,6 @@ export const SaveDraftRequest = z.strictObject({
 });
 export type SaveDraftRequest = z.infer<typeof SaveDraftRequest>;
 
-/** The header that makes a submission happen once, however often it is sent: a UUID the browser makes per application. */
-export const idempotencyKeyHeader = 'idempotency-key';
-
 /** An operator moves an application; `needs_info` must say what is requested. */
 export const ApplicationTransitionRequest = z.strictObject({
   to: ApplicationStatus,

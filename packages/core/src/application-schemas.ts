@@ -5,6 +5,9 @@
 import * as z from 'zod/mini';
 import { isoDateTime } from './primitives.js';
 
+/** The header that makes a submission happen once, however often it is sent: a UUID the browser makes per application. */
+export const idempotencyKeyHeader = 'idempotency-key';
+
 /** Where an application is in its lifecycle. */
 export const applicationStatuses = [
   'draft',
@@ -68,7 +71,8 @@ export const Application = z.object({
   ...ApplicationSummary.shape,
   /** The version of the service's form the values were entered in. */
   formVersion: z.number(),
-  values: z.record(z.string(), FieldValue),
+  /** The values by field id. (An object of any keys rather than `z.record`, whose code would weigh on every page's first load.) */
+  values: z.catchall(z.object({}), FieldValue),
   /** Ids of the documents attached, from the `documents` fields. */
   documents: z.array(z.string()),
   /** What the operator asked for while the status is `needs_info`; `null` otherwise. */

@@ -1,6 +1,6 @@
 import { CabinetError, type CabinetErrorCode } from './errors.js';
-import { errorMessages } from './messages.js';
 import type { Http, RequestOptions } from './http.js';
+import { stored } from './storage.js';
 import {
   ChallengeResponse,
   LoginResponse,
@@ -60,9 +60,11 @@ export class AuthClient {
   #refreshing: Promise<AuthState> | undefined;
   #idleDeadline: number | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #logoutKey: string;
 
   constructor(http: Http, channelName: string) {
     this.#http = http;
+    this.#logoutKey = `${channelName}:logout`;
     http.onSessionLost = () => {
       if (this.#state.status === 'signed-in') this.#set({ status: 'signed-out', reason: 'expired' });
     };
@@ -119,8 +121,8 @@ export class AuthClient {
 
   /** Asks the server whether this browser has a session. Concurrent calls share one request. */
   refresh(options: RequestOptions = {}): Promise<AuthState> {
-    this.#refreshing ??= this.#http
-      .get('auth/session', SessionResponse, options)
+    this.#refreshing ??= this.#finishLogout(options)
+      .then(() => this.#http.get('auth/session', SessionResponse, options))
       .then(({ session }) => {
         this.#set(session ? { status: 'signed-in', session } : { status: 'signed-out', reason: this.#signedOutReason() });
         return this.#state;
@@ -154,7 +156,7 @@ export class AuthClient {
   async verifyCode(request: VerifyCodeRequest, options: RequestOptions = {}): Promise<SignInResult> {
     const response = await this.#http.post('auth/login/code', request, LoginResponse, options);
     if (response.status === 'code_required') {
-      throw new CabinetError('invalid_response', { message: errorMessages[this.#http.locale].invalid_response });
+      throw new CabinetError('invalid_response', { message: this.#http.message('invalid_response') });
     }
     if (response.status === 'authenticated') await this.#signedIn(response.session, options);
     return response;
@@ -178,7 +180,7 @@ export class AuthClient {
   async changeTemporaryPassword(request: TemporaryPasswordChangeRequest, options: RequestOptions = {}): Promise<Session> {
     const response = await this.#http.post('auth/password/temporary', request, LoginResponse, options);
     if (response.status !== 'authenticated') {
-      throw new CabinetError('invalid_response', { message: errorMessages[this.#http.locale].invalid_response });
+      throw new CabinetError('invalid_response', { message: this.#http.message('invalid_response') });
     }
     await this.#signedIn(response.session, options);
     return response.session;
@@ -189,7 +191,7 @@ export class AuthClient {
     const { session } = await this.#http.post('auth/session/extend', {}, SessionResponse, options);
     if (!session) {
       this.#set({ status: 'signed-out', reason: 'expired' });
-      throw new CabinetError('session_expired', { message: errorMessages[this.#http.locale].session_expired });
+      throw new CabinetError('session_expired', { message: this.#http.message('session_expired') });
     }
     this.#set({ status: 'signed-in', session });
     return session;
@@ -284,13 +286,19 @@ export class AuthClient {
     if (this.#state.status === 'signed-in') this.#endHere('logout');
   }
 
-  /** Ends the session on the server and in every tab. */
+  /**
+   * Ends the session on the server and in every tab, and deletes the citizen's cached data.
+   * Offline too: the page is signed out at once and the server is told before this browser
+   * asks it for a session again.
+   */
   async logout(options: RequestOptions = {}): Promise<void> {
+    const token = this.#http.csrfToken;
     try {
       await this.#http.postEmpty('auth/logout', undefined, options);
     } catch (error) {
-      const ended: CabinetErrorCode[] = ['unauthenticated', 'session_expired'];
-      if (!(error instanceof CabinetError && ended.includes(error.code))) throw error;
+      const code = error instanceof CabinetError ? error.code : 'network';
+      if (code === 'network' || code === 'timeout' || code === 'server_unavailable') this.#pendingLogout = token ?? null;
+      else if (code !== 'unauthenticated' && code !== 'session_expired') throw error;
     }
     this.#endHere('logout');
   }
@@ -311,11 +319,35 @@ export class AuthClient {
     if (!confirmed) {
       this.#http.csrfToken = undefined;
       throw new CabinetError('session_cookie_blocked', {
-        message: errorMessages[this.#http.locale].session_cookie_blocked,
+        message: this.#http.message('session_cookie_blocked'),
       });
     }
+    // A logout still to be told concerned the session this sign-in replaced.
+    this.#pendingLogout = null;
     this.#set({ status: 'signed-in', session: confirmed });
     this.#channel?.postMessage({ type: 'signed-in' } satisfies TabMessage);
+  }
+
+  /** A logout made offline, told to the server before this browser asks it for a session again. */
+  async #finishLogout(options: RequestOptions): Promise<void> {
+    const token = this.#pendingLogout;
+    if (token === null) return;
+    try {
+      await this.#http.postEmpty('auth/logout', undefined, { ...options, headers: { 'x-csrf-token': token } });
+    } catch (error) {
+      const ended: CabinetErrorCode[] = ['unauthenticated', 'session_expired', 'csrf_failed'];
+      if (!(error instanceof CabinetError && ended.includes(error.code))) throw error;
+    }
+    this.#pendingLogout = null;
+  }
+
+  /** The CSRF token of a session logged out offline. Without storage, the server session ends by its idle timeout. */
+  get #pendingLogout(): string | null {
+    return stored.get(this.#logoutKey);
+  }
+
+  set #pendingLogout(token: string | null) {
+    stored.set(this.#logoutKey, token);
   }
 
   /** Signed out here, and every other tab told. */

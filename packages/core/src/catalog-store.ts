@@ -4,7 +4,8 @@
  * that never use the catalog load none of it.
  */
 import { openPublicCache, type CacheKind, type CachedSearchIndex, type PublicCache } from './cache/public-db.js';
-import type { CatalogPageOptions, SearchIndexListener, SearchModule } from './catalog.js';
+import type { UserSession } from './cache/user-session.js';
+import type { CatalogClient, CatalogPageOptions, SearchIndexListener } from './catalog.js';
 import {
   CatalogPersonal,
   CategoryList,
@@ -18,17 +19,29 @@ import {
 import type { CatalogSearch, CatalogSearchOptions, CatalogSearchResult } from './catalog-search.js';
 import { CabinetError, type CabinetErrorCode } from './errors.js';
 import type { Http, RequestOptions } from './http.js';
-import { errorMessages } from './messages.js';
+import { withQuery } from './query.js';
 
 /** How long a search index is used before the server is asked again whether it changed. */
 const revalidateAfterMs = 5 * 60_000;
 /** Failures after which cached data is the answer. */
 const offlineCodes: readonly CabinetErrorCode[] = ['network', 'timeout', 'server_unavailable'];
 
-export class CatalogStore {
+/** Where the citizen's favourites, recently viewed and presets are kept in their cache. */
+const personalKey = 'catalog:personal';
+
+function isOffline(error: unknown): boolean {
+  return error instanceof CabinetError && offlineCodes.includes(error.code);
+}
+
+/** The lazily loaded search code. */
+export type SearchModule = typeof import('./catalog-search.js');
+
+/** `client.catalog` but for `onIndexUpdate`, which the client answers without loading this. */
+export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
   readonly #http: Http;
   readonly #baseUrl: string;
   readonly #cache: PublicCache;
+  readonly #user: UserSession;
   readonly #listeners: ReadonlySet<SearchIndexListener>;
   readonly #loadSearch: () => Promise<SearchModule>;
   #index: Promise<CachedSearchIndex> | undefined;
@@ -40,36 +53,33 @@ export class CatalogStore {
     http: Http,
     baseUrl: string,
     cache: CacheKind | undefined,
+    user: UserSession,
     listeners: ReadonlySet<SearchIndexListener>,
     loadSearch: () => Promise<SearchModule>,
   ) {
     this.#http = http;
     this.#baseUrl = baseUrl;
     this.#cache = openPublicCache(cache);
+    this.#user = user;
     this.#listeners = listeners;
     this.#loadSearch = loadSearch;
   }
 
-  list(filters: CatalogFilters, options: CatalogPageOptions): Promise<ServicePage> {
-    const query = new URLSearchParams();
-    for (const [name, value] of Object.entries({ ...filters, cursor: options.cursor, limit: options.limit })) {
-      if (value !== undefined) query.set(name, String(value));
-    }
-    const search = String(query);
-    return this.#http.get(search ? `catalog/services?${search}` : 'catalog/services', ServicePage, options);
+  list(filters: CatalogFilters = {}, options: CatalogPageOptions = {}): Promise<ServicePage> {
+    return this.#http.get(withQuery('catalog/services', { ...filters, cursor: options.cursor, limit: options.limit }), ServicePage, options);
   }
 
-  get(serviceId: string, options: RequestOptions): Promise<Service> {
+  get(serviceId: string, options: RequestOptions = {}): Promise<Service> {
     return this.#http.get(`catalog/services/${encodeURIComponent(serviceId)}`, Service, options);
   }
 
-  async categories(options: RequestOptions): Promise<CategoryList> {
+  async categories(options: RequestOptions = {}): Promise<CategoryList> {
     try {
       const list = await this.#http.get('catalog/categories', CategoryList, options);
       void this.#cache.put('categories', { baseUrl: this.#baseUrl, list, storedAt: Date.now() });
       return list;
     } catch (error) {
-      if (!(error instanceof CabinetError && offlineCodes.includes(error.code))) throw error;
+      if (!isOffline(error)) throw error;
       const cached =
         (await this.#cache.get('categories', this.#baseUrl))?.list ?? (await this.#cache.get('search-index', this.#baseUrl))?.index;
       if (!cached) throw error;
@@ -77,31 +87,44 @@ export class CatalogStore {
     }
   }
 
-  personal(options: RequestOptions): Promise<CatalogPersonal> {
-    return this.#http.get('catalog/me', CatalogPersonal, options);
+  /** Offline, the copy kept in the citizen's encrypted cache. */
+  async personal(options: RequestOptions = {}): Promise<CatalogPersonal> {
+    try {
+      return await this.#keepPersonal(this.#http.get('catalog/me', CatalogPersonal, options));
+    } catch (error) {
+      const cached = isOffline(error) ? await (await this.#user.data())?.read<CatalogPersonal>(personalKey) : undefined;
+      if (!cached) throw error;
+      return cached;
+    }
   }
 
-  addFavourite(serviceId: string, options: RequestOptions): Promise<CatalogPersonal> {
-    return this.#http.put(`catalog/favourites/${encodeURIComponent(serviceId)}`, undefined, CatalogPersonal, options);
+  addFavourite(serviceId: string, options: RequestOptions = {}): Promise<CatalogPersonal> {
+    return this.#keepPersonal(this.#http.put(`catalog/favourites/${encodeURIComponent(serviceId)}`, undefined, CatalogPersonal, options));
   }
 
-  removeFavourite(serviceId: string, options: RequestOptions): Promise<CatalogPersonal> {
-    return this.#http.deleteFor(`catalog/favourites/${encodeURIComponent(serviceId)}`, CatalogPersonal, options);
+  removeFavourite(serviceId: string, options: RequestOptions = {}): Promise<CatalogPersonal> {
+    return this.#keepPersonal(this.#http.deleteFor(`catalog/favourites/${encodeURIComponent(serviceId)}`, CatalogPersonal, options));
   }
 
-  markViewed(serviceId: string, options: RequestOptions): Promise<CatalogPersonal> {
-    return this.#http.post('catalog/recent', { serviceId }, CatalogPersonal, options);
+  markViewed(serviceId: string, options: RequestOptions = {}): Promise<CatalogPersonal> {
+    return this.#keepPersonal(this.#http.post('catalog/recent', { serviceId }, CatalogPersonal, options));
   }
 
-  savePreset(request: FilterPresetRequest, options: RequestOptions): Promise<FilterPreset> {
+  async #keepPersonal(request: Promise<CatalogPersonal>): Promise<CatalogPersonal> {
+    const personal = await request;
+    await (await this.#user.data())?.write(personalKey, personal);
+    return personal;
+  }
+
+  savePreset(request: FilterPresetRequest, options: RequestOptions = {}): Promise<FilterPreset> {
     return this.#http.post('catalog/presets', request, FilterPreset, options);
   }
 
-  deletePreset(presetId: string, options: RequestOptions): Promise<void> {
+  deletePreset(presetId: string, options: RequestOptions = {}): Promise<void> {
     return this.#http.delete(`catalog/presets/${encodeURIComponent(presetId)}`, options);
   }
 
-  async search(query: string, options: CatalogSearchOptions): Promise<CatalogSearchResult> {
+  async search(query: string, options: CatalogSearchOptions = {}): Promise<CatalogSearchResult> {
     return (await this.#searchEngine()).search(query, options);
   }
 
@@ -155,7 +178,7 @@ export class CatalogStore {
     const answer = await this.#http.getIfChanged('catalog/search-index', SearchIndex, current?.etag);
     if (!answer) {
       if (current) return current;
-      throw new CabinetError('invalid_response', { message: errorMessages[this.#http.locale].invalid_response });
+      throw new CabinetError('invalid_response', { message: this.#http.message('invalid_response') });
     }
     const entry = { baseUrl: this.#baseUrl, etag: answer.etag ?? `"${answer.data.version}"`, index: answer.data, storedAt: Date.now() };
     await this.#cache.put('search-index', entry);

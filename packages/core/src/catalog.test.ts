@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createAccount } from '../../../test-support/cabinet-api.js';
+import { createAccount, switchableNetwork } from '../../../test-support/cabinet-api.js';
 import { createCabinetClient, type CabinetClient } from './client.js';
 import { isCabinetError } from './errors.js';
 
@@ -85,5 +85,23 @@ describe('client.catalog against the real server', () => {
     await sdk.catalog.deletePreset(preset.id);
     expect((await sdk.catalog.removeFavourite(a!.id)).favourites).to.deep.equal([]);
     expect((await sdk.catalog.personal()).presets).to.deep.equal([]);
+  });
+
+  it('answers favourites and recently viewed offline from the citizen’s cache', async () => {
+    const { network, fetch } = switchableNetwork();
+    const sdk = createCabinetClient({ baseUrl: '/api/v1', fetch });
+    clients.push(sdk);
+    const account = await createAccount({ secondFactor: null });
+    await sdk.auth.login({ identifier: account.phone, password: account.password });
+    const [service] = (await sdk.catalog.list({}, { limit: 1 })).items;
+    await sdk.catalog.addFavourite(service!.id);
+
+    network.offline = true;
+    expect((await sdk.catalog.personal()).favourites).to.deep.equal([service!.id]);
+    network.offline = false;
+    await sdk.auth.logout();
+    network.offline = true;
+    const error = await sdk.catalog.personal().catch((caught: unknown) => caught);
+    expect(isCabinetError(error) && error.code, 'nothing cached survives logout').to.equal('network');
   });
 });

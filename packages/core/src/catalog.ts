@@ -1,4 +1,3 @@
-import type { CacheKind } from './cache/public-db.js';
 import type {
   CatalogFilters,
   CatalogPersonal,
@@ -10,10 +9,7 @@ import type {
   ServicePage,
 } from './catalog-schemas.js';
 import type { CatalogSearchOptions, CatalogSearchResult } from './catalog-search.js';
-import type { CatalogStore } from './catalog-store.js';
-import { CabinetError } from './errors.js';
-import type { Http, RequestOptions } from './http.js';
-import { errorMessages } from './messages.js';
+import type { RequestOptions } from './http.js';
 
 /** Options of {@link CatalogClient.list}. */
 export interface CatalogPageOptions extends RequestOptions {
@@ -25,9 +21,6 @@ export interface CatalogPageOptions extends RequestOptions {
 
 /** Called with the search index whenever a newer one replaces the one in use. */
 export type SearchIndexListener = (index: SearchIndex) => void;
-
-/** The lazily loaded search code. */
-export type SearchModule = typeof import('./catalog-search.js');
 
 /**
  * The service catalog: lists with filters, one service in full, categories; instant search
@@ -42,19 +35,7 @@ export type SearchModule = typeof import('./catalog-search.js');
  * The catalog's code loads with its first call and the search code with the first search,
  * so pages that never use them (a login form) do not pay for them.
  */
-export class CatalogClient {
-  readonly #http: Http;
-  readonly #baseUrl: string;
-  readonly #cache: CacheKind | undefined;
-  readonly #listeners = new Set<SearchIndexListener>();
-  #store: Promise<CatalogStore> | undefined;
-
-  constructor(http: Http, baseUrl: string, cache: CacheKind | undefined) {
-    this.#http = http;
-    this.#baseUrl = baseUrl;
-    this.#cache = cache;
-  }
-
+export interface CatalogClient {
   /**
    * One page of services that pass the filters.
    *
@@ -65,26 +46,20 @@ export class CatalogClient {
    * while (page.nextCursor) page = await client.catalog.list(filters, { cursor: page.nextCursor });
    * ```
    */
-  async list(filters: CatalogFilters = {}, options: CatalogPageOptions = {}): Promise<ServicePage> {
-    return (await this.#load()).list(filters, options);
-  }
+  list(filters?: CatalogFilters, options?: CatalogPageOptions): Promise<ServicePage>;
 
   /**
    * One service in full: description, required documents, provider and its form.
    *
    * @throws {CabinetError} `not_found`
    */
-  async get(serviceId: string, options: RequestOptions = {}): Promise<Service> {
-    return (await this.#load()).get(serviceId, options);
-  }
+  get(serviceId: string, options?: RequestOptions): Promise<Service>;
 
   /**
    * The categories (with how many services each holds) and municipalities, for filters.
    * Without a network it answers from the public cache.
    */
-  async categories(options: RequestOptions = {}): Promise<CategoryList> {
-    return (await this.#load()).categories(options);
-  }
+  categories(options?: RequestOptions): Promise<CategoryList>;
 
   /**
    * Searches the whole catalog as the citizen types: forgives typos («пасспорт»), Russian
@@ -111,20 +86,14 @@ export class CatalogClient {
    * });
    * ```
    */
-  async search(query: string, options: CatalogSearchOptions = {}): Promise<CatalogSearchResult> {
-    // The search code loads beside the catalog's, not after it.
-    const [store] = await Promise.all([this.#load(), this.#loadSearch()]);
-    return store.search(query, options);
-  }
+  search(query: string, options?: CatalogSearchOptions): Promise<CatalogSearchResult>;
 
   /**
    * The search index in use: every service in summary, categories and municipalities.
    * Call it early to warm the cache; like {@link search}, it answers from the cache at once
    * and revalidates in the background.
    */
-  async searchIndex(): Promise<SearchIndex> {
-    return (await this.#load()).searchIndex();
-  }
+  searchIndex(): Promise<SearchIndex>;
 
   /**
    * Calls `listener` whenever a newer search index arrives from the server and replaces
@@ -135,29 +104,18 @@ export class CatalogClient {
    * const stop = client.catalog.onIndexUpdate(() => rerunSearch());
    * ```
    */
-  onIndexUpdate(listener: SearchIndexListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
+  onIndexUpdate(listener: SearchIndexListener): () => void;
 
   /** The signed-in citizen's favourites, recently viewed services and presets. @throws {CabinetError} `unauthenticated` */
-  async personal(options: RequestOptions = {}): Promise<CatalogPersonal> {
-    return (await this.#load()).personal(options);
-  }
+  personal(options?: RequestOptions): Promise<CatalogPersonal>;
 
   /** Adds a service to the favourites; adding one twice is harmless. */
-  async addFavourite(serviceId: string, options: RequestOptions = {}): Promise<CatalogPersonal> {
-    return (await this.#load()).addFavourite(serviceId, options);
-  }
+  addFavourite(serviceId: string, options?: RequestOptions): Promise<CatalogPersonal>;
 
-  async removeFavourite(serviceId: string, options: RequestOptions = {}): Promise<CatalogPersonal> {
-    return (await this.#load()).removeFavourite(serviceId, options);
-  }
+  removeFavourite(serviceId: string, options?: RequestOptions): Promise<CatalogPersonal>;
 
   /** Puts a service first among the recently viewed ones. */
-  async markViewed(serviceId: string, options: RequestOptions = {}): Promise<CatalogPersonal> {
-    return (await this.#load()).markViewed(serviceId, options);
-  }
+  markViewed(serviceId: string, options?: RequestOptions): Promise<CatalogPersonal>;
 
   /**
    * Saves filters under a name.
@@ -169,33 +127,7 @@ export class CatalogClient {
    * await client.catalog.savePreset({ name: 'Детям в Заречном', filters: { category: 'children', municipality: 'zarechny' } });
    * ```
    */
-  async savePreset(request: FilterPresetRequest, options: RequestOptions = {}): Promise<FilterPreset> {
-    return (await this.#load()).savePreset(request, options);
-  }
+  savePreset(request: FilterPresetRequest, options?: RequestOptions): Promise<FilterPreset>;
 
-  async deletePreset(presetId: string, options: RequestOptions = {}): Promise<void> {
-    return (await this.#load()).deletePreset(presetId, options);
-  }
-
-  #load(): Promise<CatalogStore> {
-    if (!this.#store) {
-      const loading = this.#chunk(import('./catalog-store.js')).then(
-        ({ CatalogStore }) => new CatalogStore(this.#http, this.#baseUrl, this.#cache, this.#listeners, () => this.#loadSearch()),
-      );
-      this.#store = loading;
-      loading.catch(() => this.#store === loading && (this.#store = undefined));
-    }
-    return this.#store;
-  }
-
-  #loadSearch(): Promise<SearchModule> {
-    return this.#chunk(import('./catalog-search.js'));
-  }
-
-  /** A lazily loaded chunk; failing to load it (offline, never cached) is a `network` error. */
-  #chunk<T>(loading: Promise<T>): Promise<T> {
-    return loading.catch((cause: unknown) => {
-      throw new CabinetError('network', { message: errorMessages[this.#http.locale].network, cause });
-    });
-  }
+  deletePreset(presetId: string, options?: RequestOptions): Promise<void>;
 }

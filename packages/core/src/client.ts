@@ -1,10 +1,13 @@
+import type { ApplicationsClient } from './applications.js';
 import { AuthClient } from './auth.js';
 import type { CacheKind } from './cache/public-db.js';
-import { CatalogClient } from './catalog.js';
+import type { UserSession } from './cache/user-session.js';
+import type { CatalogClient, SearchIndexListener } from './catalog.js';
 import { Http } from './http.js';
 import type { Locale } from './messages.js';
 import { httpOf } from './internal.js';
-import { ProfileClient } from './profile.js';
+import { lazySubClient, loadChunk } from './lazy.js';
+import type { ProfileClient } from './profile.js';
 
 /** Options of {@link createCabinetClient}. */
 export interface CabinetClientOptions {
@@ -23,9 +26,12 @@ export interface CabinetClientOptions {
   /** Milliseconds before a request fails with `timeout`. @default 15000 */
   timeout?: number;
   /**
-   * Where public data (the catalog and its search index) is kept between visits:
-   * `indexeddb`, so that search works offline and pages open with data on screen, or
-   * `memory` for nothing kept. Where there is no IndexedDB (Node), memory.
+   * Where data is kept between visits: `indexeddb`, so that search works offline, pages
+   * open with data on screen and writes made offline survive a reload, or `memory` for
+   * nothing kept. Public data (the catalog) goes to a database logout leaves alone; the
+   * citizen's own (applications, drafts, the outbox of writes) to one database per
+   * citizen, encrypted with a non-extractable AES-GCM key and deleted at logout. Where
+   * there is no IndexedDB (Node) or no Web Crypto (plain http other than localhost), memory.
    *
    * @default 'indexeddb'
    */
@@ -38,6 +44,7 @@ export interface CabinetClient {
   readonly locale: Locale;
   readonly auth: AuthClient;
   readonly catalog: CatalogClient;
+  readonly applications: ApplicationsClient;
   readonly profile: ProfileClient;
   /** Stops listening to other tabs; the client is not used afterwards. */
   close(): void;
@@ -64,12 +71,39 @@ export function createCabinetClient(options: CabinetClientOptions = {}): Cabinet
   const baseUrl = absoluteBaseUrl(options.baseUrl ?? '/api/v1');
   const http = new Http({ baseUrl, locale, fetch: options.fetch, timeout: options.timeout });
   const auth = new AuthClient(http, `mfc-cabinet:auth:${baseUrl}`);
+  const cache = options.cache;
+  // Every sub-client but auth loads its code with its first call (lazySubClient).
+  let userSession: Promise<UserSession> | undefined;
+  const loadUserSession = () =>
+    (userSession ??= import('./cache/user-session.js').then(({ UserSession }) => new UserSession(http, auth, baseUrl, cache)));
+  let applications: Promise<object> | undefined;
+  const loadApplications = () =>
+    (applications ??= Promise.all([import('./applications-store.js'), loadUserSession()]).then(
+      ([{ ApplicationsStore }, user]) => new ApplicationsStore(http, auth, user, baseUrl),
+    ));
+  // Signed in, the outbox of writes made offline goes out, and logout must wipe the
+  // citizen's data even offline: that code is loaded as soon as someone signs in.
+  auth.subscribe((state) => state.status === 'signed-in' && void loadApplications().catch(() => undefined));
+  const indexListeners = new Set<SearchIndexListener>();
+  const loadCatalog = () =>
+    Promise.all([import('./catalog-store.js'), loadUserSession()]).then(
+      ([{ CatalogStore }, user]) =>
+        new CatalogStore(http, baseUrl, cache, user, indexListeners, () => loadChunk(http, () => import('./catalog-search.js'))),
+    );
   const client: CabinetClient = {
     baseUrl,
     locale,
     auth,
-    catalog: new CatalogClient(http, baseUrl, options.cache),
-    profile: new ProfileClient(http, baseUrl),
+    catalog: lazySubClient<CatalogClient>(http, loadCatalog, {
+      onIndexUpdate(listener) {
+        indexListeners.add(listener);
+        return () => indexListeners.delete(listener);
+      },
+    }),
+    applications: lazySubClient<ApplicationsClient>(http, loadApplications, { exportUrl: (format) => `${baseUrl}applications/export.${format}` }),
+    profile: lazySubClient<ProfileClient>(http, () => import('./profile-store.js').then(({ ProfileStore }) => new ProfileStore(http)), {
+      identityQrUrl: `${baseUrl}profile/identity-confirmation/qr.svg`,
+    }),
     close: () => auth.close(),
   };
   httpOf.set(client, http);

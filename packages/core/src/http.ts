@@ -1,7 +1,7 @@
 import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Options } from 'ky';
 import type * as z from 'zod/mini';
 import { CabinetError, type CabinetErrorCode } from './errors.js';
-import { errorMessages, type Locale } from './messages.js';
+import { errorMessagesRu, loadErrorMessages, type ErrorMessages, type Locale } from './messages.js';
 import { Problem, sessionIdleHeader } from './schemas.js';
 
 export interface HttpOptions {
@@ -13,6 +13,8 @@ export interface HttpOptions {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Headers to send besides those the SDK sets. */
+  headers?: Record<string, string>;
 }
 
 const statusCodes: Record<number, CabinetErrorCode> = {
@@ -40,9 +42,16 @@ export class Http {
   onSessionIdle: ((seconds: number) => void) | undefined;
   readonly locale: Locale;
   readonly #ky: KyInstance;
+  #messages: ErrorMessages = errorMessagesRu;
+  /** Settles when the messages of the locale are loaded (at once for Russian). */
+  readonly #ready: Promise<void>;
 
   constructor(options: HttpOptions) {
     this.locale = options.locale;
+    this.#ready = loadErrorMessages(options.locale).then(
+      (messages) => void (this.#messages = messages),
+      () => undefined,
+    );
     this.#ky = ky.create({
       prefix: options.baseUrl,
       credentials: 'include',
@@ -66,6 +75,11 @@ export class Http {
         ],
       },
     });
+  }
+
+  /** The message of an error code in the client's language. */
+  message(code: CabinetErrorCode): string {
+    return this.#messages[code];
   }
 
   get<S extends z.ZodMiniType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
@@ -133,8 +147,10 @@ export class Http {
     init: Pick<Options, 'json' | 'headers' | 'throwHttpErrors'>,
     options: RequestOptions,
   ): Promise<Response> {
+    await this.#ready;
     try {
-      return await this.#ky(path.replace(/^\//, ''), { method, ...init, ...(options.signal ? { signal: options.signal } : {}) });
+      const headers = { ...options.headers, ...(init.headers as Record<string, string> | undefined) };
+      return await this.#ky(path.replace(/^\//, ''), { method, ...init, headers, ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
       throw this.#toCabinetError(error);
     }
@@ -150,7 +166,7 @@ export class Http {
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
       throw new CabinetError('invalid_response', {
-        message: errorMessages[this.locale].invalid_response,
+        message: this.message('invalid_response'),
         cause: parsed.error,
       });
     }
@@ -158,7 +174,7 @@ export class Http {
   }
 
   #toCabinetError(error: unknown): CabinetError {
-    const messages = errorMessages[this.locale];
+    const messages = this.#messages;
     if (error instanceof HTTPError) {
       const status = error.response.status;
       const problem = Problem.safeParse(error.data);

@@ -1,7 +1,7 @@
 export { createCabinetClient, type CabinetClient, type CabinetClientOptions } from './client.js';
 export { AuthClient, type AuthListener, type AuthState, type IdleListener, type SignInResult, type SignedOutReason } from './auth.js';
-export { ProfileClient } from './profile.js';
-export { CatalogClient, type CatalogPageOptions, type SearchIndexListener } from './catalog.js';
+export type { ProfileClient } from './profile.js';
+export type { CatalogClient, CatalogPageOptions, SearchIndexListener } from './catalog.js';
 export type { CatalogSearchOptions, CatalogSearchResult } from './catalog-search.js';
 export type { CacheKind } from './cache/public-db.js';
 export type {
@@ -32,7 +32,7 @@ export {
   type CabinetErrorInit,
   type FieldError,
 } from './errors.js';
-export { errorMessages, type Locale } from './messages.js';
+export { errorMessagesRu, loadErrorMessages, type ErrorMessages, type Locale } from './messages.js';
 export {
   isValidSnils,
   isValidInn,
@@ -79,3 +79,25 @@ export type {
   TemporaryPasswordChangeRequest,
 } from './schemas.js';
 export { sessionIdleHeader } from './schemas.js';
+export type {
+  ApplicationFilters,
+  ApplicationPageOptions,
+  ApplicationsClient,
+  QueuedWrite,
+  WatchInfo,
+  WatchOptions,
+  WriteFailure,
+  WriteKind,
+  WriteResult,
+} from './applications.js';
+export type {
+  Application,
+  ApplicationPage,
+  ApplicationStatus,
+  ApplicationSummary,
+  ApplicationTransition,
+  FieldValue,
+  RequestedInfo,
+  TransitionActor,
+} from './application-schemas.js';
+export type { FormValue, FormValues } from './forms.js';

@@ -1,7 +1,11 @@
 export type { CitizenSummary, IdentityConfirmationRequest, OperatorLookupRequest, TemporaryPasswordIssued } from './operator-schemas.js';
+import { Application, ApplicationPage } from './application-schemas.js';
+import type { ApplicationTransitionRequest } from './application-request-schemas.js';
+import type { ApplicationFilters, ApplicationPageOptions } from './applications.js';
 import type { CabinetClient } from './client.js';
 import type { Http, RequestOptions } from './http.js';
 import { httpOf } from './internal.js';
+import { withQuery } from './query.js';
 import {
   AuditLog,
   IdentityConfirmed,
@@ -70,10 +74,31 @@ export class OperatorClient {
 
   /** The audit log, newest first; of one citizen when `accountId` is given. */
   async audit(query: { accountId?: string; limit?: number } = {}, options: RequestOptions = {}) {
-    const search = new URLSearchParams();
-    if (query.accountId) search.set('accountId', query.accountId);
-    if (query.limit) search.set('limit', String(query.limit));
-    const suffix = search.size > 0 ? `?${search}` : '';
-    return (await this.#http.get(`operator/audit${suffix}`, AuditLog, options)).entries;
+    return (await this.#http.get(withQuery('operator/audit', query), AuditLog, options)).entries;
+  }
+
+  /** Every citizen's submitted applications (never drafts), most recently changed first. */
+  applications(filters: ApplicationFilters = {}, options: ApplicationPageOptions = {}): Promise<ApplicationPage> {
+    return this.#http.get(withQuery('operator/applications', { ...filters, cursor: options.cursor, limit: options.limit }), ApplicationPage, options);
+  }
+
+  /** A submitted application with its values and history. @throws {CabinetError} `not_found` (also a draft) */
+  application(id: string, options: RequestOptions = {}): Promise<Application> {
+    return this.#http.get(`operator/applications/${encodeURIComponent(id)}`, Application, options);
+  }
+
+  /**
+   * Moves an application to another status, kept in its history with the operator and the
+   * comment. `needs_info` says what is requested.
+   *
+   * @throws {CabinetError} `conflict` (a transition the lifecycle does not allow), `validation_failed`
+   *
+   * @example
+   * ```ts
+   * await operator.move(id, { to: 'needs_info', comment: 'Нужна копия СНИЛС', requested: { documents: ['snils'], fields: [] } });
+   * ```
+   */
+  move(id: string, request: ApplicationTransitionRequest, options: RequestOptions = {}): Promise<Application> {
+    return this.#http.post(`operator/applications/${encodeURIComponent(id)}/transitions`, request, Application, options);
   }
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CompiledQuery } from 'kysely';
 import type { FormDefinition, Service } from '@mfc-cabinet/core/catalog-schemas';
+import { completeValues as completeValuesWith } from '../../../test-support/form-values.js';
 import { Application, ApplicationPage, AuditLog } from '@mfc-cabinet/core/schemas';
 import type { FormValue } from '@mfc-cabinet/core/forms';
 import { addWorkingDays } from '../src/applications/working-days.js';
@@ -36,29 +37,7 @@ async function serviceFor(level: 'simplified' | 'confirmed'): Promise<Service> {
   throw new Error(`no ${level} service with documents`);
 }
 
-/** A right value of every field of the form. */
-function completeValues(form: FormDefinition): Record<string, FormValue> {
-  const samples: Record<string, FormValue> = {
-    text: 'Иванов',
-    textarea: 'Комментарий',
-    date: '1990-05-17',
-    phone: '+79161234567',
-    email: 'ivanov@example.ru',
-    passport: '4510 123456',
-    snils: '112-233-445 95',
-    inn: '500100732259',
-    address: 'г. Заречный, ул. Ленина, 1',
-    checkbox: true,
-    documents: ['doc-1'],
-  };
-  const values: Record<string, FormValue> = {};
-  for (const field of form.steps.flatMap((step) => step.fields)) {
-    if (field.type === 'select') values[field.id] = field.options![0]!.value;
-    else if (field.type === 'number') values[field.id] = String(field.min ?? 1);
-    else values[field.id] = samples[field.type]!;
-  }
-  return values;
-}
+const completeValues = (form: FormDefinition) => completeValuesWith(form, ['doc-1']);
 
 async function draft(citizen: Citizen, service: Service): Promise<Application> {
   const response = await citizen.browser.post('/api/v1/applications', { serviceId: service.id }, citizen.csrf);
@@ -275,6 +254,28 @@ describe('the lifecycle', () => {
     assert.equal((none.errors as Array<{ field: string }>)[0]?.field, 'requested');
     assertProblem(await move(application.id, { to: 'needs_info', requested: { documents: [], fields: [] } }), 400, 'validation_failed');
     assertProblem(await move(application.id, { to: 'needs_info', requested: { documents: [], fields: ['salary'] } }), 400, 'validation_failed');
+  });
+
+  test('operators list and read every citizen’s submitted applications, never drafts', async () => {
+    const { citizen, application } = await submitted();
+    const { id: draftId } = await draft(citizen, await serviceFor('simplified'));
+    const operator = await signedIn(server, { role: 'operator', level: 'confirmed' });
+
+    const found = ApplicationPage.parse((await operator.browser.get(`/api/v1/operator/applications?q=${application.trackingNumber}`)).json());
+    assert.deepEqual(found.items.map(({ id }) => id), [application.id]);
+    const all = ApplicationPage.parse((await operator.browser.get('/api/v1/operator/applications?limit=100')).json());
+    assert.ok(all.items.every(({ status }) => status !== 'draft'), 'no drafts in the list');
+    assert.ok(!all.items.some(({ id }) => id === draftId));
+    const byStatus = ApplicationPage.parse((await operator.browser.get('/api/v1/operator/applications?status=submitted&limit=100')).json());
+    assert.ok(byStatus.items.every(({ status }) => status === 'submitted'));
+
+    const read = await operator.browser.get(`/api/v1/operator/applications/${application.id}`);
+    assert.equal(read.statusCode, 200, read.body);
+    assert.deepEqual(Application.parse(read.json()).values, application.values);
+    assertProblem(await operator.browser.get(`/api/v1/operator/applications/${draftId}`), 404, 'not_found');
+    assertProblem(await operator.browser.get('/api/v1/operator/applications?status=lost'), 400, 'validation_failed');
+    assertProblem(await citizen.browser.get('/api/v1/operator/applications'), 403, 'forbidden');
+    assertProblem(await citizen.browser.get(`/api/v1/operator/applications/${application.id}`), 403, 'forbidden');
   });
 
   test('the transition route is for operators only', async () => {

@@ -47,6 +47,8 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/catalog/services/{id}',
     '/api/v1/consents/personal-data',
     '/api/v1/health',
+    '/api/v1/operator/applications',
+    '/api/v1/operator/applications/{id}',
     '/api/v1/operator/applications/{id}/transitions',
     '/api/v1/operator/audit',
     '/api/v1/operator/citizens/lookup',

@@ -109,12 +109,13 @@ export class Applications {
     return this.#full(row, await this.#service(row.serviceId));
   }
 
-  /** A page of the citizen's applications, most recently changed first. */
-  async page(accountId: string, { status, serviceId, from, to, q, cursor, limit }: ApplicationQuery): Promise<ApplicationPage> {
-    let base = this.#db
-      .selectFrom('applications')
-      .innerJoin('services', 'services.id', 'applications.serviceId')
-      .where('applications.accountId', '=', accountId);
+  /**
+   * A page of the citizen's applications, most recently changed first; `accountId`
+   * undefined for an operator, who sees every citizen's submitted ones (never drafts).
+   */
+  async page(accountId: string | undefined, { status, serviceId, from, to, q, cursor, limit }: ApplicationQuery): Promise<ApplicationPage> {
+    let base = this.#db.selectFrom('applications').innerJoin('services', 'services.id', 'applications.serviceId');
+    base = accountId === undefined ? base.where('applications.status', '!=', 'draft') : base.where('applications.accountId', '=', accountId);
     if (status !== undefined) base = base.where('applications.status', '=', status);
     if (serviceId !== undefined) base = base.where('applications.serviceId', '=', serviceId);
     if (from !== undefined) base = base.where('applications.createdAt', '>=', moscowDayStart(from));

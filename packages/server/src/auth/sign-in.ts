@@ -3,7 +3,7 @@
  * the one-time code it sends) and the code step, ending in a new session — or, when the
  * password was a temporary one from an МФЦ operator, in the permission to choose a new one.
  */
-import { errorMessages } from '@mfc-cabinet/core/messages';
+import { errorMessagesRu } from '@mfc-cabinet/core/messages';
 import type { LoginRequest, OtpChallenge, VerifyCodeRequest } from '@mfc-cabinet/core/schemas';
 import { classifyIdentifier } from '@mfc-cabinet/core/validators';
 import { ApiError } from '../api-error.js';
@@ -100,7 +100,7 @@ export class SignIn {
       }
       throw new ApiError('invalid_credentials', {
         attemptsLeft: after.attemptsLeft,
-        detail: `${errorMessages.ru.invalid_credentials} Осталось попыток: ${after.attemptsLeft}.`,
+        detail: `${errorMessagesRu.invalid_credentials} Осталось попыток: ${after.attemptsLeft}.`,
       });
     }
 
@@ -186,7 +186,7 @@ export class SignIn {
     const retryAfter = secondsUntil(lockedUntil, this.#deps.clock.now());
     return new ApiError('account_locked', {
       retryAfter,
-      detail: `${errorMessages.ru.account_locked} Попробуйте снова через ${formatWait(retryAfter)}.`,
+      detail: `${errorMessagesRu.account_locked} Попробуйте снова через ${formatWait(retryAfter)}.`,
     });
   }
 }

@@ -1,6 +1,6 @@
 /** Answers an {@link ApiError} as RFC 9457 `application/problem+json`. */
 import type { FastifyReply } from 'fastify';
-import { errorMessages } from '@mfc-cabinet/core/messages';
+import { errorMessagesRu } from '@mfc-cabinet/core/messages';
 import type { Problem } from '@mfc-cabinet/core/schemas';
 import type { ApiError, ProblemCode } from '../api-error.js';
 
@@ -11,7 +11,7 @@ export const problemType = (code: ProblemCode): string => `https://mfc-cabinet.d
 
 export function toProblem(error: ApiError): Problem {
   const { detail, errors, retryAfter, attemptsLeft } = error.init;
-  const title = errorMessages.ru[error.code];
+  const title = errorMessagesRu[error.code];
   return {
     type: problemType(error.code),
     title,

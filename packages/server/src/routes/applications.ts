@@ -25,7 +25,7 @@ const security = [{ session: [], csrf: [] }];
 export const ApplicationParams = z.object({ id: z.string().check(z.maxLength(100)) });
 
 const Day = z.string().check(z.refine(isCalendarDate));
-const ApplicationQuery = z.object({
+export const ApplicationQuery = z.object({
   status: z.optional(ApplicationStatus),
   serviceId: z.optional(z.string().check(z.maxLength(100))),
   from: z.optional(Day),
@@ -41,7 +41,7 @@ const SubmitHeaders = z.object({
 });
 
 /** Messages of the parameters that are not fields of a form. */
-const parameterMessages = {
+export const parameterMessages = {
   from: { required: 'Укажите дату', invalid: 'Укажите дату в формате ГГГГ-ММ-ДД', too_long: 'Укажите дату в формате ГГГГ-ММ-ДД' },
   to: { required: 'Укажите дату', invalid: 'Укажите дату в формате ГГГГ-ММ-ДД', too_long: 'Укажите дату в формате ГГГГ-ММ-ДД' },
   status: { required: 'Выберите статус', invalid: 'Такого статуса нет', too_long: 'Такого статуса нет' },

@@ -9,7 +9,7 @@
  * contact belongs to somebody else or the login to nobody: it answers exactly like the
  * others but can never be completed, since its stored code is a secret nobody was sent.
  */
-import { errorMessages } from '@mfc-cabinet/core/messages';
+import { errorMessagesRu } from '@mfc-cabinet/core/messages';
 import type { OtpChallenge, OtpChannel } from '@mfc-cabinet/core/schemas';
 import { ApiError } from '../api-error.js';
 import { secondsUntil, type Clock } from '../clock.js';
@@ -175,7 +175,7 @@ export class CodeChallenges {
     if (tried.attemptsLeft > 0) {
       throw new ApiError('otp_invalid', {
         attemptsLeft: tried.attemptsLeft,
-        detail: `${errorMessages.ru.otp_invalid} Осталось попыток: ${tried.attemptsLeft}.`,
+        detail: `${errorMessagesRu.otp_invalid} Осталось попыток: ${tried.attemptsLeft}.`,
       });
     }
     await this.#db.deleteFrom('codeChallenges').where('idHash', '=', challenge.idHash).execute();

@@ -1,4 +1,4 @@
-import { errorMessages } from '@mfc-cabinet/core';
+import { errorMessagesEn } from '@mfc-cabinet/core/messages-en';
 import type { Translation } from './translation.js';
 
 const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
@@ -6,7 +6,7 @@ const plural = (count: number, one: string, other: string): string => (count ===
 /** English. Loaded lazily, only by pages that ask for it. */
 export const en: Translation = {
   locale: 'en',
-  errors: errorMessages.en,
+  errors: errorMessagesEn,
   accountLevel: {
     simplified: 'simplified',
     standard: 'standard',
@@ -52,6 +52,9 @@ export const en: Translation = {
   accountLevelLabel: 'Account',
   signOut: 'Sign out',
   signingOut: 'Signing out…',
+  unsentWarning: (count) =>
+    `${count} ${plural(count, 'change has', 'changes have')} not reached the server yet: no connection. Signing out now deletes ${plural(count, 'it', 'them')} from this device.`,
+  signOutAnyway: 'Sign out anyway',
   signedOutOtherTab: 'You signed out in another tab.',
   sessionExpired: 'Your session ended after a period of inactivity. Please sign in again.',
   retry: 'Try again',

@@ -1,4 +1,4 @@
-import { errorMessages } from '@mfc-cabinet/core';
+import { errorMessagesRu } from '@mfc-cabinet/core';
 import type { CommonStrings } from './translation.js';
 
 const plural = (count: number, one: string, few: string, many: string): string => {
@@ -9,7 +9,7 @@ const plural = (count: number, one: string, few: string, many: string): string =
 /** Russian, the default language of the widgets: the strings every page needs. */
 export const ru: CommonStrings = {
   locale: 'ru',
-  errors: errorMessages.ru,
+  errors: errorMessagesRu,
   accountLevel: {
     simplified: 'упрощённая',
     standard: 'стандартная',
@@ -57,6 +57,9 @@ export const ru: CommonStrings = {
   accountLevelLabel: 'Учётная запись',
   signOut: 'Выйти',
   signingOut: 'Выходим…',
+  unsentWarning: (count) =>
+    `${count} ${plural(count, 'изменение ещё не отправлено', 'изменения ещё не отправлены', 'изменений ещё не отправлено')} на сервер: нет связи. Если выйти сейчас, ${plural(count, 'оно будет удалено', 'они будут удалены', 'они будут удалены')} с этого устройства.`,
+  signOutAnyway: 'Всё равно выйти',
   signedOutOtherTab: 'Вы вышли из личного кабинета в другой вкладке.',
   sessionExpired: 'Сеанс завершён из-за бездействия. Войдите снова.',
   retry: 'Повторить',

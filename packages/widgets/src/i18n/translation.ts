@@ -51,6 +51,9 @@ export interface CommonStrings {
   accountLevelLabel: string;
   signOut: string;
   signingOut: string;
+  /** Before signing out with writes made offline not yet sent: they would be deleted from this device. */
+  unsentWarning: (count: number) => string;
+  signOutAnyway: string;
   signedOutOtherTab: string;
   sessionExpired: string;
   retry: string;

@@ -1,7 +1,7 @@
 import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { operatorClient } from '@mfc-cabinet/core/operator';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { advanceClock, createAccount, latestCode, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import { advanceClock, createAccount, latestCode, switchableNetwork, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
 import type { MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail } from '../base/events.js';
 import '../mfc-cabinet.js';
 import '../mfc-login-form.js';
@@ -161,6 +161,33 @@ describe('<mfc-login-form>', () => {
     const login = oneEvent(form, 'mfc-login');
     await submit(form);
     await login;
+  });
+
+  it('warns before signing out with writes made offline not yet sent, then deletes them', async () => {
+    const account = await createAccount({ secondFactor: null });
+    const { network, fetch } = switchableNetwork();
+    const client = createCabinetClient({ baseUrl: '/api/v1', fetch });
+    clients.push(client);
+    await client.auth.login({ identifier: account.phone, password: account.password });
+    const { items } = await client.catalog.list({ availability: 'available' }, { limit: 100 });
+    const draft = await client.applications.create(items.find((service) => service.requiredLevel === 'simplified')!.id);
+    network.offline = true;
+    expect((await client.applications.saveDraft(draft.id, {})).status).to.equal('queued');
+
+    const form = await ready(await fixture<MfcLoginForm>(html`<mfc-login-form .client=${client}></mfc-login-form>`));
+    part(form, '[part~="user"] button')!.click();
+    await waitFor(() => text(form).includes('1 изменение ещё не отправлено'), 5000, 'the warning');
+    expect(client.auth.state.status, 'not signed out yet').to.equal('signed-in');
+    expect(part(form, '[part~="user"] button')!.textContent).to.include('Всё равно выйти');
+    await expect(form).to.be.accessible();
+
+    const logout = oneEvent(form, 'mfc-logout');
+    part(form, '[part~="user"] button')!.click();
+    await logout;
+    const stillThere = async () => (await indexedDB.databases()).some((database) => database.name?.includes(account.id));
+    for (let tries = 0; tries < 50 && (await stillThere()); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await stillThere(), 'the citizen’s database is deleted').to.equal(false);
+    expect(await client.applications.pending()).to.deep.equal([]);
   });
 
   it('shows a wrong password with the attempts left and fires mfc-error', async () => {

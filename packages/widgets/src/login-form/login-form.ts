@@ -97,6 +97,8 @@ export class MfcLoginForm extends MfcFormElement<Field> {
   @state() private identifier = '';
   @state() private password = '';
   @state() private announcement = '';
+  /** Writes made offline and not yet sent, found when the citizen asked to sign out. */
+  @state() private unsent = 0;
   /**
    * A temporary password worked: the citizen's own new password is due before the session.
    * Its fields (and strings) are loaded then, as few citizens ever see this step.
@@ -323,9 +325,10 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         <p class="name">${t.signedInAs(name)}</p>
         <p class="hint">${t.accountLevelLabel}: ${t.accountLevel[level]}</p>
         ${this.renderFormError()}
+        ${this.unsent ? html`<p class="hint" part="alert" role="alert">${t.unsentWarning(this.unsent)}</p>` : nothing}
         <div class="links">
           <button class="button" part="button" type="button" aria-disabled=${this.busy === 'logout'} @click=${this.#onLogout}>
-            ${this.busy === 'logout' ? t.signingOut : t.signOut}
+            ${this.busy === 'logout' ? t.signingOut : this.unsent ? t.signOutAnyway : t.signOut}
           </button>
           ${this.noLinks ? nothing : linkButton(t.security, () => void this.#open('security'), { id: 'to-security' })}
         </div>
@@ -468,8 +471,13 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     });
   };
 
+  /** Signing out deletes this device's copy of the citizen's data: writes not yet sent are warned about first. */
   #onLogout = (): void => {
-    void this.run('logout', () => this.cabinet.auth.logout());
+    void this.run('logout', async () => {
+      const unsent = this.unsent ? 0 : (await this.cabinet.applications.pending().catch(() => [])).length;
+      this.unsent = unsent;
+      if (!unsent) await this.cabinet.auth.logout();
+    });
   };
 
   #startOver = (): void => {

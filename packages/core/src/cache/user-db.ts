@@ -1,0 +1,229 @@
+/**
+ * The per-user cache: one IndexedDB database per citizen and Cabinet API for what only that
+ * citizen may see — their applications and drafts, and the outbox of writes not yet sent.
+ * Every record is encrypted with AES-GCM under a key made in this browser as
+ * non-extractable (no script can read it out), kept in the same database; an explicit
+ * logout deletes the database, key and all.
+ *
+ * Where there is no IndexedDB or no Web Crypto (Node, a page on plain http other than
+ * localhost), the same interface keeps everything in memory only: nothing personal is ever
+ * written to disk unencrypted.
+ */
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { CabinetErrorCode, FieldError } from '../errors.js';
+import type { CacheKind } from './public-db.js';
+
+/** What a queued write does. */
+export type WriteKind = 'save-draft' | 'submit';
+
+/** Why a queued write will not go through as it is: the server refused it. */
+export interface WriteFailure {
+  code: CabinetErrorCode;
+  message: string;
+  fieldErrors: FieldError[];
+}
+
+/** A write made while the server could not be reached, or not yet confirmed by it. */
+export interface QueuedWrite {
+  /** Order of the writes; they are sent in it. */
+  seq: number;
+  kind: WriteKind;
+  applicationId: string;
+  /** The `Idempotency-Key` of a submission: the same on every retry, so it happens once. */
+  idempotencyKey: string | null;
+  /** The request body (the draft's values). */
+  body: unknown;
+  /** `Date.now()` when queued (or last changed). */
+  queuedAt: number;
+  /** Set when the server refused it; such a write waits for the citizen (retry or discard). */
+  failure: WriteFailure | null;
+}
+
+export type NewWrite = Omit<QueuedWrite, 'seq' | 'queuedAt' | 'failure'>;
+
+/** The per-user data of one citizen. */
+export interface UserData {
+  /** A record by key, or `undefined`. */
+  read<T>(key: string): Promise<T | undefined>;
+  write(key: string, value: unknown): Promise<void>;
+  /** The queued writes, oldest first. */
+  writes(): Promise<QueuedWrite[]>;
+  /**
+   * Queues a write. A draft save replaces the one of the same application still waiting
+   * (only the latest values matter) and keeps its place in the order.
+   */
+  queue(write: NewWrite): Promise<QueuedWrite>;
+  update(write: QueuedWrite): Promise<void>;
+  remove(seq: number): Promise<void>;
+  close(): void;
+}
+
+/** The database of one citizen of one Cabinet API. */
+export function userDbName(baseUrl: string, accountId: string): string {
+  return `mfc-cabinet-user ${accountId} ${baseUrl}`;
+}
+
+/** Opens the citizen's data: encrypted IndexedDB where possible, else memory. */
+export async function openUserData(kind: CacheKind | undefined, name: string): Promise<UserData> {
+  if (kind !== 'memory' && typeof indexedDB === 'object' && globalThis.crypto?.subtle) {
+    try {
+      return await EncryptedUserData.open(name);
+    } catch {
+      // Private mode or storage refused: keep working in memory.
+    }
+  }
+  return (memory[name] ??= new MemoryUserData());
+}
+
+/** Deletes the citizen's data (explicit logout). Waits for other tabs to let go of it. */
+export async function wipeUserData(name: string): Promise<void> {
+  delete memory[name];
+  if (typeof indexedDB === 'object') await deleteDB(name).catch(() => undefined);
+}
+
+/** Memory-only data lives as long as the page, shared by the clients in it. */
+const memory: Record<string, MemoryUserData> = {};
+
+interface Sealed {
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+}
+
+interface UserDbSchema extends DBSchema {
+  /** The AES-GCM key, under the key `aes`. */
+  keys: { key: string; value: CryptoKey };
+  records: { key: string; value: { key: string; sealed: Sealed } };
+  outbox: { key: number; value: Omit<QueuedWrite, 'body'> & { body: Sealed } };
+}
+
+/** Raise it with an `upgrade()` step whenever a store changes; the step must keep the outbox. */
+const userDbVersion = 1;
+
+class EncryptedUserData implements UserData {
+  readonly #db: IDBPDatabase<UserDbSchema>;
+  readonly #key: CryptoKey;
+
+  private constructor(db: IDBPDatabase<UserDbSchema>, key: CryptoKey) {
+    this.#db = db;
+    this.#key = key;
+  }
+
+  static async open(name: string): Promise<EncryptedUserData> {
+    const db = await openDB<UserDbSchema>(name, userDbVersion, {
+      upgrade(database) {
+        database.createObjectStore('keys');
+        database.createObjectStore('records', { keyPath: 'key' });
+        database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+      },
+      // Logout in another tab deletes the database: let it.
+      blocking(_version, _newVersion, event) {
+        (event.target as IDBDatabase).close();
+      },
+    });
+    return new EncryptedUserData(db, await EncryptedUserData.#keyOf(db));
+  }
+
+  /** The database's key, made on first use; two tabs making one at once agree on the first stored. */
+  static async #keyOf(db: IDBPDatabase<UserDbSchema>): Promise<CryptoKey> {
+    const stored = await db.get('keys', 'aes');
+    if (stored) return stored;
+    const made = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    try {
+      await db.add('keys', made, 'aes');
+      return made;
+    } catch {
+      return (await db.get('keys', 'aes'))!;
+    }
+  }
+
+  async read<T>(key: string): Promise<T | undefined> {
+    const record = await this.#db.get('records', key);
+    return record ? ((await this.#open(record.sealed)) as T) : undefined;
+  }
+
+  async write(key: string, value: unknown): Promise<void> {
+    await this.#db.put('records', { key, sealed: await this.#seal(value) });
+  }
+
+  async writes(): Promise<QueuedWrite[]> {
+    const stored = await this.#db.getAll('outbox');
+    return Promise.all(stored.map(async (write) => ({ ...write, body: await this.#open(write.body) })));
+  }
+
+  async queue(write: NewWrite): Promise<QueuedWrite> {
+    // Sealed before the transaction: it may not wait for anything but IndexedDB.
+    const body = await this.#seal(write.body);
+    const transaction = this.#db.transaction('outbox', 'readwrite');
+    const waiting =
+      write.kind === 'save-draft'
+        ? (await transaction.store.getAll()).find(
+            (queued) => queued.kind === 'save-draft' && queued.applicationId === write.applicationId && !queued.failure,
+          )
+        : undefined;
+    const stored = { ...write, body, queuedAt: Date.now(), failure: null, ...(waiting ? { seq: waiting.seq } : {}) };
+    const seq = await transaction.store.put(stored as UserDbSchema['outbox']['value']);
+    await transaction.done;
+    return { ...write, seq, queuedAt: stored.queuedAt, failure: null };
+  }
+
+  async update(write: QueuedWrite): Promise<void> {
+    await this.#db.put('outbox', { ...write, body: await this.#seal(write.body) });
+  }
+
+  async remove(seq: number): Promise<void> {
+    await this.#db.delete('outbox', seq);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  async #seal(value: unknown): Promise<Sealed> {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, this.#key, new TextEncoder().encode(JSON.stringify(value)));
+    return { iv, data };
+  }
+
+  async #open(sealed: Sealed): Promise<unknown> {
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, this.#key, sealed.data);
+    return JSON.parse(new TextDecoder().decode(plain));
+  }
+}
+
+class MemoryUserData implements UserData {
+  readonly #records = new Map<string, string>();
+  readonly #outbox = new Map<number, QueuedWrite>();
+  #seq = 0;
+
+  async read<T>(key: string): Promise<T | undefined> {
+    const json = this.#records.get(key);
+    return json === undefined ? undefined : (JSON.parse(json) as T);
+  }
+
+  async write(key: string, value: unknown): Promise<void> {
+    this.#records.set(key, JSON.stringify(value));
+  }
+
+  async writes(): Promise<QueuedWrite[]> {
+    return [...this.#outbox.values()].map((write) => structuredClone(write));
+  }
+
+  async queue(write: NewWrite): Promise<QueuedWrite> {
+    const waiting = [...this.#outbox.values()].find(
+      (queued) => write.kind === 'save-draft' && queued.kind === 'save-draft' && queued.applicationId === write.applicationId && !queued.failure,
+    );
+    const queued: QueuedWrite = { ...structuredClone(write), seq: waiting?.seq ?? ++this.#seq, queuedAt: Date.now(), failure: null };
+    this.#outbox.set(queued.seq, queued);
+    return structuredClone(queued);
+  }
+
+  async update(write: QueuedWrite): Promise<void> {
+    if (this.#outbox.has(write.seq)) this.#outbox.set(write.seq, structuredClone(write));
+  }
+
+  async remove(seq: number): Promise<void> {
+    this.#outbox.delete(seq);
+  }
+
+  close(): void {}
+}
