@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Availability, DeliveryMethod, ServiceLevel } from './catalog-primitives.js';
+import { fileKinds } from './file-signatures.js';
 import { AccountLevel } from './primitives.js';
 
 export * from './catalog-primitives.js';
@@ -55,6 +56,10 @@ export const AutofillSource = z.enum([
 ]);
 export type AutofillSource = z.infer<typeof AutofillSource>;
 
+/** The file types a document may have, recognised by their bytes (see `@mfc-cabinet/core/file-signatures`). */
+export const FileKind = z.enum(fileKinds);
+export type FileKind = z.infer<typeof FileKind>;
+
 export const FormField = z.object({
   id: z.string(),
   type: FieldType,
@@ -70,6 +75,10 @@ export const FormField = z.object({
   max: z.optional(z.number()),
   /** For `documents`: which documents, e.g. «Скан паспорта»; the documents issue fills it with ids. */
   documentKinds: z.optional(z.array(z.string())),
+  /** For `documents`: the file types accepted; PDF, JPG and PNG when absent. */
+  accept: z.optional(z.array(FileKind)),
+  /** For `documents`: the largest file in bytes; 5 MB when absent. */
+  maxSize: z.optional(z.number()),
 });
 export type FormField = z.infer<typeof FormField>;
 

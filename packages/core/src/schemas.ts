@@ -200,6 +200,10 @@ export * from './operator-schemas.js';
 // Applications; a page that never shows them tree-shakes them away.
 export * from './application-schemas.js';
 
+// The document vault; a page that never shows it tree-shakes it away.
+export * from './document-schemas.js';
+
 // What the browser sends: validated by the server; the SDK needs only their types.
 export * from './request-schemas.js';
 export * from './application-request-schemas.js';
+export * from './document-request-schemas.js';

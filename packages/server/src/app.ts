@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { idempotencyKeyHeader, sessionIdleHeader } from '@mfc-cabinet/core/schemas';
 import { Accounts } from './accounts/accounts.js';
@@ -31,6 +31,9 @@ import type { AppContext } from './context.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemoAccounts } from './db/seed.js';
+import { DocumentFiles } from './documents/files.js';
+import { Uploads } from './documents/uploads.js';
+import { DocumentVault } from './documents/vault.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
@@ -49,9 +52,11 @@ import { catalogPersonalRoutes } from './routes/catalog-personal.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { consentRoutes } from './routes/consents.js';
 import { devRoutes } from './routes/dev.js';
+import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 import { identityConfirmationRoutes } from './routes/identity-confirmation.js';
 import { operatorApplicationRoutes } from './routes/operator-applications.js';
+import { operatorDocumentRoutes } from './routes/operator-documents.js';
 import { operatorRoutes } from './routes/operator.js';
 import { profileEmailRoutes } from './routes/profile-email.js';
 import { profileRoutes } from './routes/profile.js';
@@ -60,6 +65,7 @@ import { registrationRoutes } from './routes/registration.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { temporaryPasswordRoutes } from './routes/temporary-password.js';
 import { testModeRoutes } from './routes/test-mode.js';
+import { tusRequestHeaders, uploadRoutes } from './routes/uploads.js';
 import { AuditLog } from './security/audit.js';
 import { TrustedDevices } from './security/devices.js';
 import { LoginThrottle } from './security/lockout.js';
@@ -156,8 +162,11 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const sender = deps.sender ?? outbox ?? webhookSender(config);
   const registry = deps.registry ?? new DemoRegistry(config.registryCheckDelayMs);
 
-  const context = createContext({ config, clock, db, sender, registry, tasks });
+  const context = createContext({ config, clock, db, sender, registry, tasks, log: app.log });
   if (isDemo) await seedDemoAccounts(context.accounts, context.hasher, clock);
+  // Unfinished uploads that expired are purged now and then, in the background.
+  context.uploads.start();
+  app.addHook('preClose', async () => context.uploads.stop());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -170,9 +179,9 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
     credentials: true,
-    methods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader],
-    // The page reads how long its session has left from every answer that used it.
+    methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'],
+    allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader, ...tusRequestHeaders],
+    // The page reads how long its session has left from every answer that used it (uploads expose the tus headers too).
     exposedHeaders: [sessionIdleHeader],
     maxAge: 600,
   });
@@ -205,6 +214,9 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
       await api.register(applicationExportRoutes, { context });
       await api.register(applicationRoutes, { context });
       await api.register(operatorApplicationRoutes, { context });
+      await api.register(uploadRoutes, { context });
+      await api.register(documentRoutes, { context });
+      await api.register(operatorDocumentRoutes, { context });
       if (clock instanceof ManualClock && config.mode === 'test') await api.register(testModeRoutes, { context, clock });
     },
     { prefix: apiPrefix },
@@ -228,9 +240,10 @@ interface Infrastructure {
   sender: CodeSender;
   registry: RegistryChecker;
   tasks: BackgroundTasks;
+  log: FastifyBaseLogger;
 }
 
-function createContext({ config, clock, db, sender, registry, tasks }: Infrastructure): AppContext {
+function createContext({ config, clock, db, sender, registry, tasks, log }: Infrastructure): AppContext {
   const { rules } = config;
   const accounts = new Accounts(db);
   const hasher = new PasswordHasher(config.passwordHashCost);
@@ -292,6 +305,10 @@ function createContext({ config, clock, db, sender, registry, tasks }: Infrastru
   });
   const registryChecks = new RegistryChecks({ accounts, registry, tasks, audit });
   const catalog = new Catalog(db);
+  const applications = new Applications({ db, clock, catalog, audit });
+  const files = new DocumentFiles(config.documentsDir);
+  const documents = new DocumentVault({ db, clock, catalog, applications, files, audit });
+  const uploads = new Uploads({ db, clock, files, vault: documents, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
   return {
     config,
     clock,
@@ -309,7 +326,9 @@ function createContext({ config, clock, db, sender, registry, tasks }: Infrastru
     citizenLookup: new CitizenLookup({ accounts, audit }),
     guard: new SessionGuard(sessions, accounts),
     catalog,
-    applications: new Applications({ db, clock, catalog, audit }),
+    applications,
+    documents,
+    uploads,
     personalCatalog: new PersonalCatalog(catalog, new ServiceLists(db, clock), new FilterPresets(db, clock)),
   };
 }

@@ -83,6 +83,10 @@ export interface Config {
   passwordHashCost: number;
   /** How long the demo registry takes to check passport and СНИЛС data. */
   registryCheckDelayMs: number;
+  /** Absolute path of the folder of uploaded files: unfinished uploads and the document vault. */
+  documentsDir: string;
+  /** How long an unfinished upload is kept after it was created. */
+  uploadTtlMs: number;
   rules: SecurityRules;
 }
 
@@ -148,6 +152,14 @@ const folder = (name: string, fallback: string, description: string): Setting<st
   parse: (raw, cwd) => (raw.startsWith('<repo>/') ? resolve(repoRoot, raw.slice('<repo>/'.length)) : resolve(cwd, raw)),
 });
 
+/** A folder that may be inside DATA_DIR (`<DATA_DIR>/…`, resolved once DATA_DIR is known) or anywhere else. */
+const dataFolder = (name: string, fallback: string, description: string): Setting<{ inData: string } | string> => ({
+  name,
+  default: fallback,
+  description,
+  parse: (raw, cwd) => (raw.startsWith('<DATA_DIR>/') ? { inData: raw.slice('<DATA_DIR>/'.length) } : resolve(cwd, raw)),
+});
+
 function webhookUrl(raw: string): string | undefined {
   if (raw === '') return undefined;
   if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
@@ -195,6 +207,17 @@ const settings = {
     parse: (raw: string) => raw,
   },
   dataDir: folder('DATA_DIR', './data', 'Folder of the embedded database `cabinet.sqlite`; created when missing.'),
+  documentsDir: dataFolder(
+    'DOCUMENTS_DIR',
+    '<DATA_DIR>/documents',
+    'Folder of uploaded files: unfinished uploads in `uploads/`, the files of the document vault in `vault/`; created when missing.',
+  ),
+  uploadTtlMs: duration(
+    'UPLOAD_TTL_SECONDS',
+    86_400,
+    second,
+    'How long an unfinished upload is kept, from its start; then it expires and its bytes are deleted.',
+  ),
   allowedOrigins: {
     name: 'ALLOWED_ORIGINS',
     default: '',
@@ -345,6 +368,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy: v.trustProxy,
     passwordHashCost: v.mode === 'test' ? 10 : 15,
     registryCheckDelayMs: v.registryCheckDelayMs,
+    documentsDir: typeof v.documentsDir === 'string' ? v.documentsDir : resolve(v.dataDir, v.documentsDir.inData),
+    uploadTtlMs: v.uploadTtlMs,
     rules: {
       otpTtlMs: v.otpTtlMs,
       otpMaxAttempts: v.otpMaxAttempts,

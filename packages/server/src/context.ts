@@ -9,6 +9,8 @@ import type { Catalog } from './catalog/catalog.js';
 import type { PersonalCatalog } from './catalog/personal-catalog.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { Uploads } from './documents/uploads.js';
+import type { DocumentVault } from './documents/vault.js';
 import type { CitizenLookup } from './operator/citizen-lookup.js';
 import type { EmailConfirmation } from './profile/email-confirmation.js';
 import type { IdentityConfirmations } from './profile/identity-confirmation.js';
@@ -37,4 +39,8 @@ export interface AppContext {
   catalog: Catalog;
   personalCatalog: PersonalCatalog;
   applications: Applications;
+  /** The citizen's documents and the results operators issue. */
+  documents: DocumentVault;
+  /** Resumable uploads (tus) that become documents. */
+  uploads: Uploads;
 }

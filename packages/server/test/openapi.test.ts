@@ -46,9 +46,17 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/catalog/services',
     '/api/v1/catalog/services/{id}',
     '/api/v1/consents/personal-data',
+    '/api/v1/documents',
+    '/api/v1/documents/{id}',
+    '/api/v1/documents/{id}/attach',
+    '/api/v1/documents/{id}/content',
+    '/api/v1/documents/{id}/detach',
     '/api/v1/health',
     '/api/v1/operator/applications',
     '/api/v1/operator/applications/{id}',
+    '/api/v1/operator/applications/{id}/documents',
+    '/api/v1/operator/applications/{id}/documents/{documentId}/content',
+    '/api/v1/operator/applications/{id}/results',
     '/api/v1/operator/applications/{id}/transitions',
     '/api/v1/operator/audit',
     '/api/v1/operator/citizens/lookup',
@@ -60,6 +68,8 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/profile/identity-confirmation',
     '/api/v1/profile/identity-confirmation/qr.svg',
     '/api/v1/profile/personal-data',
+    '/api/v1/uploads',
+    '/api/v1/uploads/{id}',
   ]);
 
   const login = document.paths['/api/v1/auth/login'].post;

@@ -210,7 +210,9 @@ export type AuditEventName =
   | 'identity_confirmed'
   | 'application_submitted'
   | 'application_transition'
-  | 'application_withdrawn';
+  | 'application_withdrawn'
+  | 'document_read_by_operator'
+  | 'document_result_issued';
 
 /** The security audit log. */
 export interface AuditEventsTable {

@@ -1,6 +1,6 @@
 /** «Бизнес»: регистрация ООО и ИП, самозанятость, торговля, лицензии, поддержка. */
 import type { Service } from '@mfc-cabinet/core/catalog-schemas';
-import { address, applicantStep, date, documentsStep, form, inn, number, passport, resultStep, select, step, text, textarea } from './forms.js';
+import { address, applicantStep, date, documentsStep, form, inn, number, passport, resultStep, select, step, text, textarea, withWordDocuments } from './forms.js';
 import { verkhnerechinsk } from './municipalities.js';
 import { doc, feeReceiptDoc, passportDoc } from './required-documents.js';
 
@@ -56,7 +56,7 @@ export const businessServices: readonly Service[] = [
         ]),
       ),
       step('activity', 'Деятельность', activityField, taxSystem),
-      documentsStep(['Устав', 'Решение о создании', 'Документ о юридическом адресе']),
+      documentsStep(['Устав', 'Решение о создании', 'Документ о юридическом адресе'], withWordDocuments(20)),
     ),
   },
   {
@@ -146,7 +146,7 @@ export const businessServices: readonly Service[] = [
         ]),
         date('from', 'С какой даты'),
       ),
-      documentsStep(['Эскиз внешнего вида объекта']),
+      documentsStep(['Эскиз внешнего вида объекта'], { maxSize: 10 * 1024 * 1024 }),
       resultStep('office', 'mail'),
     ),
   },
@@ -170,7 +170,7 @@ export const businessServices: readonly Service[] = [
     form: form(
       applicantStep(inn()),
       step('shop', 'Торговый объект', address('shopAddress', 'Адрес объекта'), number('years', 'Срок лицензии, лет', { min: 1, max: 5 })),
-      documentsStep(['Устав', 'Документ о праве на помещение']),
+      documentsStep(['Устав', 'Документ о праве на помещение'], withWordDocuments(10)),
       resultStep('cabinet'),
     ),
   },
@@ -191,6 +191,6 @@ export const businessServices: readonly Service[] = [
     popularity: 35,
     provider: 'Центр «Мой бизнес» Энской области',
     requiredDocuments: [passportDoc, doc('Бизнес-план')],
-    form: form(applicantStep(passport(), inn()), documentsStep(['Бизнес-план'])),
+    form: form(applicantStep(passport(), inn()), documentsStep(['Бизнес-план'], withWordDocuments(10))),
   },
 ];

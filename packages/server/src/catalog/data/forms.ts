@@ -3,6 +3,7 @@
  * the documents and the way to get the result in the same words and with the same autofill.
  */
 import type { FormDefinition, FormField, FormStep } from '@mfc-cabinet/core/catalog-schemas';
+import { describeKinds, fileLimits, formatSize, type FileLimits } from '@mfc-cabinet/core/file-signatures';
 
 /** What a field may set besides its kind, id and label; fields are required unless `optional`. */
 export interface FieldOptions {
@@ -38,12 +39,21 @@ export function select(id: string, label: string, options: ReadonlyArray<readonl
   return { ...field('select', id, label, fieldOptions), options: options.map(([value, optionLabel]) => ({ value, label: optionLabel })) };
 }
 
-/** Scans of `kinds` of documents, e.g. «Свидетельство о рождении ребёнка». */
-export function documents(kinds: readonly string[], options: FieldOptions & { id?: string; label?: string } = {}): FormField {
-  const { id = 'documents', label = 'Сканы или фотографии документов', ...rest } = options;
+/** What a documents field accepts beyond the default PDF, JPG or PNG up to 5 MB. */
+export type DocumentLimits = FileLimits;
+
+/**
+ * Scans of `kinds` of documents, e.g. «Свидетельство о рождении ребёнка»; `accept` and
+ * `maxSize` only where the service takes more than PDF, JPG or PNG up to 5 MB.
+ */
+export function documents(kinds: readonly string[], options: FieldOptions & DocumentLimits & { id?: string; label?: string } = {}): FormField {
+  const { id = 'documents', label = 'Сканы или фотографии документов', accept, maxSize, ...rest } = options;
+  const limits = fileLimits({ accept, maxSize });
   return {
-    ...field('documents', id, label, { hint: 'PDF, JPG или PNG, до 5 МБ каждый', ...rest }),
+    ...field('documents', id, label, { hint: `${describeKinds(limits.accept)}, до ${formatSize(limits.maxSize)} каждый`, ...rest }),
     documentKinds: [...kinds],
+    ...(accept ? { accept: [...accept] } : {}),
+    ...(maxSize === undefined ? {} : { maxSize }),
   };
 }
 
@@ -69,8 +79,15 @@ export const step = (id: string, title: string, ...fields: FormField[]): FormSte
 /** «Заявитель»: name, birth date and contacts, then `extra` (passport, СНИЛС…). */
 export const applicantStep = (...extra: FormField[]): FormStep => step('applicant', 'Заявитель', ...applicantFields(), ...extra);
 
-/** «Документы»: the scans of `kinds`. */
-export const documentsStep = (kinds: readonly string[]): FormStep => step('documents', 'Документы', documents(kinds));
+/** «Документы»: the scans of `kinds`, with the service's own file limits when it has them. */
+export const documentsStep = (kinds: readonly string[], limits: DocumentLimits = {}): FormStep =>
+  step('documents', 'Документы', documents(kinds, limits));
+
+/** Word documents (DOC, DOCX) besides PDF, JPG and PNG, for services whose documents are usually typed (charters, business plans). */
+export const withWordDocuments = (maxMegabytes: number): DocumentLimits => ({
+  accept: ['pdf', 'jpg', 'png', 'doc', 'docx'],
+  maxSize: maxMegabytes * 1024 * 1024,
+});
 
 const resultMethods = {
   cabinet: 'В личном кабинете',

@@ -1,0 +1,408 @@
+/**
+ * Resumable uploads over tus 1.0 (core, creation, creation-with-upload, creation-defer-length,
+ * termination, expiration) with `@tus/server` and its file store, mounted at
+ * `/api/v1/uploads` behind the session and CSRF checks of every other route.
+ *
+ * - An upload belongs to the account that created it; another account's upload id is
+ *   `not_found`, as if there were none.
+ * - Its `Upload-Metadata` says what the file is and, optionally, the documents field of an
+ *   application whose limits apply (see `UploadMetadata`); a declared `Upload-Length` over
+ *   the limit is refused before any byte is sent.
+ * - When the last byte arrives the file is checked by its bytes, never by its name or
+ *   declared type: a refused file is deleted and the answer says why («Файл больше 5 МБ»,
+ *   «Это не PDF, JPG или PNG»); an accepted one moves into the vault, and the answer (and
+ *   any later `HEAD`) names the document in `Cabinet-Document-Id`.
+ * - An unfinished upload expires `UPLOAD_TTL_SECONDS` after it started (by the server's one
+ *   clock): `upload_expired`, and its bytes are purged in the background.
+ * - Failures are `application/problem+json`; the tus statuses stay (409 for an
+ *   `Upload-Offset` that does not match, 412 without `Tus-Resumable`, …).
+ *
+ * The checksum extension is not offered: `@tus/server` does not implement it.
+ */
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { FileStore } from '@tus/file-store';
+import { Server as TusServer, type Upload } from '@tus/server';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import { checkFile, checkSize, formatSize, type FileKind } from '@mfc-cabinet/core/file-signatures';
+import { resultDocumentKind, UploadMetadata, uploadDocumentHeader } from '@mfc-cabinet/core/schemas';
+import type { FieldError } from '@mfc-cabinet/core/errors';
+import type { Account } from '../accounts/accounts.js';
+import { ApiError } from '../api-error.js';
+import type { BackgroundTasks } from '../background.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { problemContentType, toProblem } from '../http/problem.js';
+import { orderedId } from '../security/tokens.js';
+import type { DocumentFiles } from './files.js';
+import { safeFileName, withExtension } from './names.js';
+import { withDocumentTables, type DocumentsDatabase, type UploadsTable } from './tables.js';
+import { uploadCeiling, type DocumentVault, type Limits } from './vault.js';
+
+/** Unfinished uploads one account may have at a time. */
+const maxOpenUploads = 20;
+
+/** The background purge runs at most this often (by the server's clock), and on a timer this often (real time). */
+const purgeEveryMs = 60_000;
+const purgeTimerMs = 10 * 60_000;
+
+const tusVersion = '1.0.0';
+
+/** What the hooks of one tus request know about it. */
+interface RequestState {
+  account: Account | undefined;
+  /** The upload id of the URL. */
+  id: string | undefined;
+  row: UploadsTable | undefined;
+  /** Why a hook refused the request, answered instead of what tus says. */
+  failure?: ApiError;
+}
+
+/** Thrown in a tus hook: tus answers with this status, and {@link Uploads.handle} with the problem. */
+class Refusal extends Error {
+  readonly status_code: number;
+  readonly body = '';
+
+  constructor(readonly problem: ApiError) {
+    super(problem.message);
+    this.status_code = problem.status;
+  }
+}
+
+export interface UploadsDeps {
+  db: Database;
+  clock: Clock;
+  files: DocumentFiles;
+  vault: DocumentVault;
+  tasks: BackgroundTasks;
+  log: FastifyBaseLogger;
+  /** How long an unfinished upload is kept. */
+  ttlMs: number;
+  /** The URL path of the tus endpoint, e.g. `/api/v1/uploads`. */
+  path: string;
+}
+
+export class Uploads {
+  readonly #db: DocumentsDatabase;
+  readonly #clock: Clock;
+  readonly #files: DocumentFiles;
+  readonly #vault: DocumentVault;
+  readonly #tasks: BackgroundTasks;
+  readonly #log: FastifyBaseLogger;
+  readonly #ttlMs: number;
+  readonly #store: FileStore;
+  readonly #tus: TusServer;
+  readonly #requests = new WeakMap<object, RequestState>();
+  /** Uploads whose last bytes are being checked: a second finishing request waits for nothing and is refused. */
+  readonly #finishing = new Set<string>();
+  #lastPurge = Number.NEGATIVE_INFINITY;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor({ db, clock, files, vault, tasks, log, ttlMs, path }: UploadsDeps) {
+    this.#db = withDocumentTables(db);
+    this.#clock = clock;
+    this.#files = files;
+    this.#vault = vault;
+    this.#tasks = tasks;
+    this.#log = log;
+    this.#ttlMs = ttlMs;
+    // Expiry is kept in the database by the server's clock, not by the store's own timer.
+    this.#store = new FileStore({ directory: files.uploadsDir, expirationPeriodInMilliseconds: 0 });
+    this.#tus = new TusServer({
+      path,
+      datastore: this.#store,
+      relativeLocation: true,
+      // CORS is the API's own (@fastify/cors with ALLOWED_ORIGINS), not tus's.
+      allowedOrigins: () => false,
+      // A declared Upload-Length is checked against the limits of its field when the upload is
+      // created (with a message naming them); a deferred one against the ceiling until then.
+      maxSize: (req) => this.#state(req).row?.maxSize ?? (req.headers.get('upload-length') === null ? uploadCeiling : 0),
+      getFileIdFromRequest: (req) => this.#state(req).id,
+      onUploadCreate: (req, upload) => this.#create(req, upload),
+      onUploadFinish: (req, upload) => this.#finish(req, upload),
+      onResponseError: (_req, error) => {
+        if (!(error instanceof Refusal) && error instanceof Error) this.#log.error({ err: error }, 'upload failed');
+        return undefined;
+      },
+    });
+  }
+
+  /**
+   * Answers a tus request of `account` (`undefined` for `OPTIONS`, which needs no session).
+   *
+   * @throws {ApiError} the problem to answer
+   */
+  async handle(request: FastifyRequest, reply: FastifyReply, account: Account | undefined): Promise<FastifyReply> {
+    const { id } = request.params as { id?: string };
+    if (request.method !== 'OPTIONS') reply.header('tus-resumable', tusVersion);
+    const state: RequestState = { account, id, row: undefined };
+    if (id !== undefined && account) {
+      const row = await this.#db.selectFrom('uploads').selectAll().where('id', '=', id).where('accountId', '=', account.id).executeTakeFirst();
+      if (!row) throw new ApiError('not_found', { detail: 'Загрузка не найдена' });
+      if (row.documentId !== null) return this.#finished(request, reply, row);
+      if (row.expiresAt <= this.#clock.now()) {
+        await this.#forget(row);
+        throw new ApiError('upload_expired');
+      }
+      state.row = row;
+    }
+    const web = toWebRequest(request);
+    this.#requests.set(web, state);
+    const response = await this.#tus.handleWeb(web);
+    if (state.failure) throw state.failure;
+    for (const [name, value] of response.headers) {
+      if (!/^(access-control-|content-length$|content-type$)/i.test(name)) reply.header(name, value);
+    }
+    if (response.status >= 400) return this.#problem(request, reply, response, state.row);
+    if (request.method === 'DELETE' && id !== undefined) await this.#db.deleteFrom('uploads').where('id', '=', id).execute();
+    const { row } = state;
+    if (row && row.documentId === null && !response.headers.has(uploadDocumentHeader) && request.method !== 'DELETE') {
+      reply.header('upload-expires', new Date(row.expiresAt).toUTCString());
+    }
+    return reply.code(response.status).send();
+  }
+
+  /** Deletes the unfinished uploads that expired and forgets the finished ones; returns how many were deleted. */
+  async purgeExpired(): Promise<number> {
+    const rows = await this.#db.selectFrom('uploads').selectAll().where('expiresAt', '<=', this.#clock.now()).execute();
+    for (const row of rows) await this.#forget(row);
+    return rows.filter(({ documentId }) => documentId === null).length;
+  }
+
+  /** Starts {@link purgeExpired} in the background unless it ran within the last minute. */
+  schedulePurge(): void {
+    const now = this.#clock.now();
+    if (now - this.#lastPurge < purgeEveryMs) return;
+    this.#lastPurge = now;
+    this.#tasks.run('purge expired uploads', async () => {
+      const purged = await this.purgeExpired();
+      if (purged > 0) this.#log.info({ purged }, 'expired uploads deleted');
+    });
+  }
+
+  /** Purges now and then every ten minutes, until {@link stop}. */
+  start(): void {
+    this.schedulePurge();
+    this.#timer ??= setInterval(() => this.schedulePurge(), purgeTimerMs).unref();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #state(req: object): RequestState {
+    const state = this.#requests.get(req);
+    if (!state) throw new Error('a tus request that Uploads.handle did not start');
+    return state;
+  }
+
+  /** Makes tus answer `problem` (its status), and {@link handle} the problem itself. */
+  #refuse(req: object, problem: ApiError): never {
+    this.#state(req).failure = problem;
+    throw new Refusal(problem);
+  }
+
+  /** `onUploadCreate`: the metadata, the limits that apply, the declared length; records the upload. */
+  async #create(req: object, upload: Upload): Promise<{ metadata?: Record<string, string | null> }> {
+    const state = this.#state(req);
+    const account = state.account;
+    if (!account) throw new Error('an upload without an account');
+    const metadata = readMetadata(upload.metadata ?? {});
+    if ('errors' in metadata) this.#refuse(req, new ApiError('validation_failed', { errors: metadata.errors }));
+    const { applicationId, fieldId } = metadata;
+    let limits: Limits;
+    try {
+      limits =
+        applicationId !== undefined && fieldId !== undefined
+          ? await this.#vault.limitsFor(account.id, applicationId, fieldId, { fieldId: 'metadata.fieldId' })
+          : this.#vault.limitsOf();
+    } catch (error) {
+      if (error instanceof ApiError) this.#refuse(req, error);
+      throw error;
+    }
+    if (upload.size !== undefined) {
+      const tooLarge = checkSize(upload.size, limits);
+      if (tooLarge) this.#refuse(req, new ApiError(tooLarge.code, { detail: tooLarge.message }));
+    }
+    const now = this.#clock.now();
+    const open = await this.#db
+      .selectFrom('uploads')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .where('accountId', '=', account.id)
+      .where('documentId', 'is', null)
+      .where('expiresAt', '>', now)
+      .executeTakeFirstOrThrow();
+    if (Number(open.count) >= maxOpenUploads) {
+      this.#refuse(req, new ApiError('conflict', { detail: `Не больше ${maxOpenUploads} незаконченных загрузок: завершите или отмените их` }));
+    }
+    const row: UploadsTable = {
+      id: upload.id,
+      accountId: account.id,
+      kind: metadata.kind,
+      name: safeFileName(metadata.filename),
+      applicationId: applicationId ?? null,
+      fieldId: fieldId ?? null,
+      accept: JSON.stringify(limits.accept),
+      maxSize: limits.maxSize,
+      length: upload.size ?? null,
+      createdAt: now,
+      expiresAt: now + this.#ttlMs,
+      documentId: null,
+    };
+    await this.#db.insertInto('uploads').values(row).execute();
+    state.row = row;
+    this.schedulePurge();
+    return {};
+  }
+
+  /** `onUploadFinish`: the check by the bytes; the file becomes a document of the vault, or is deleted. */
+  async #finish(req: object, upload: Upload): Promise<{ headers?: Record<string, string> }> {
+    const state = this.#state(req);
+    const row = state.row;
+    if (!row) throw new Error(`upload ${upload.id} finished without its record`);
+    if (this.#finishing.has(row.id)) this.#refuse(req, new ApiError('conflict', { detail: 'Файл уже проверяется: повторите запрос HEAD чуть позже' }));
+    this.#finishing.add(row.id);
+    try {
+      const path = this.#files.uploadPath(row.id);
+      const ends = await this.#files.ends(path);
+      const check = checkFile(ends, { accept: JSON.parse(row.accept) as FileKind[], maxSize: row.maxSize });
+      if (!check.ok) {
+        await this.#forget(row);
+        this.#refuse(req, new ApiError(check.code, { detail: check.message }));
+      }
+      const documentId = orderedId();
+      await this.#files.adopt(path, documentId);
+      try {
+        await this.#db.transaction().execute(async (trx) => {
+          const name = withExtension(row.name, check.kind);
+          await this.#vault.add({ id: documentId, accountId: row.accountId, kind: row.kind, name, size: ends.size, fileType: check.kind }, trx);
+          await trx.updateTable('uploads').set({ documentId, length: ends.size }).where('id', '=', row.id).execute();
+        });
+      } catch (error) {
+        await this.#files.remove(documentId);
+        throw error;
+      }
+      await this.#store.configstore.delete(row.id);
+      return { headers: { [uploadDocumentHeader]: documentId } };
+    } finally {
+      this.#finishing.delete(row.id);
+    }
+  }
+
+  /**
+   * A finished upload, whose bytes are in the vault: `HEAD` says it is complete and names
+   * the document (for a client that lost the last answer), a repeated last `PATCH` of no
+   * bytes succeeds, anything else is `conflict`.
+   */
+  #finished(request: FastifyRequest, reply: FastifyReply, row: UploadsTable): FastifyReply {
+    const length = String(row.length ?? 0);
+    reply.header(uploadDocumentHeader, row.documentId);
+    if (request.method === 'HEAD') {
+      return reply.code(200).header('upload-offset', length).header('upload-length', length).header('cache-control', 'no-store').send();
+    }
+    const bytes = Number(request.headers['content-length'] ?? 0);
+    if (request.method === 'PATCH' && request.headers['upload-offset'] === length && bytes === 0) {
+      return reply.code(204).header('upload-offset', length).send();
+    }
+    throw new ApiError('conflict', { detail: 'Файл уже загружен и лежит в документах' });
+  }
+
+  /** A tus failure as a problem, with the tus status. */
+  async #problem(request: FastifyRequest, reply: FastifyReply, response: Response, row: UploadsTable | undefined): Promise<FastifyReply> {
+    const { status } = response;
+    const said = await response.text();
+    const [error, answered] = tusProblem(status, said, row?.maxSize ?? uploadCeiling);
+    if (error.code === 'internal') request.log.error({ status, said }, 'tus answered with an unexpected status');
+    else request.log.info({ status, said }, 'upload refused');
+    const problem = { ...toProblem(error), status: answered };
+    return reply.code(answered).type(problemContentType).send(JSON.stringify(problem));
+  }
+
+  /** Deletes an upload's record, and its bytes unless it became a document. */
+  async #forget(row: UploadsTable): Promise<void> {
+    if (row.documentId === null) {
+      try {
+        await this.#store.remove(row.id);
+      } catch {
+        // Gone already (terminated, or never written): nothing to delete.
+      }
+    }
+    await this.#db.deleteFrom('uploads').where('id', '=', row.id).execute();
+  }
+}
+
+/**
+ * The problem for a failure of tus (its status and what it said), and the status to answer
+ * it with; `maxSize` is the limit of the upload.
+ */
+function tusProblem(status: number, said: string, maxSize: number): [ApiError, number] {
+  switch (status) {
+    case 400:
+    case 403:
+      return [new ApiError('malformed_request', { detail: 'Запрос загрузки не по протоколу tus 1.0: проверьте заголовки Upload-Length, Upload-Offset, Upload-Metadata и Content-Type' }), 400];
+    case 404:
+      return [new ApiError('not_found', { detail: 'Загрузка не найдена' }), 404];
+    case 409:
+      return [new ApiError('conflict', { detail: 'Upload-Offset не совпадает с тем, сколько уже загружено: узнайте это запросом HEAD и продолжите оттуда' }), 409];
+    case 410:
+      return [new ApiError('upload_expired'), 410];
+    case 412:
+      return [new ApiError('malformed_request', { detail: `Нужен заголовок Tus-Resumable: ${tusVersion}` }), 412];
+    case 413:
+      // ERR_MAX_SIZE_EXCEEDED: the declared length is over the limit; ERR_SIZE_EXCEEDED: more bytes than declared.
+      return said.startsWith('Maximum size')
+        ? [new ApiError('file_too_large', { detail: `Файл больше ${formatSize(maxSize)}` }), 413]
+        : [new ApiError('payload_too_large', { detail: 'Байтов больше, чем объявлено в Upload-Length' }), 413];
+    case 501:
+      return [new ApiError('malformed_request', { detail: 'Такой вид загрузки не поддерживается: отправляйте файл одной загрузкой' }), 501];
+    default:
+      return [new ApiError('internal'), 500];
+  }
+}
+
+type ReadMetadata = { filename: string; kind: string; applicationId?: string | undefined; fieldId?: string | undefined } | { errors: FieldError[] };
+
+/** The upload's metadata, or what is wrong with it (fields named `metadata.…`). */
+function readMetadata(raw: Record<string, string | null>): ReadMetadata {
+  const parsed = UploadMetadata.safeParse(Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null)));
+  const errors: FieldError[] = [];
+  if (!parsed.success) {
+    const messages: Record<string, string> = {
+      filename: 'Укажите имя файла в метаданных загрузки (filename)',
+      kind: 'Укажите вид документа в метаданных загрузки (kind), не длиннее 100 символов',
+      applicationId: 'Проверьте заявление (applicationId)',
+      fieldId: 'Проверьте поле формы (fieldId)',
+    };
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      const code = issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid';
+      if (!errors.some(({ field }) => field === `metadata.${key}`)) {
+        errors.push({ field: `metadata.${key}`, code, message: messages[key] ?? 'Проверьте метаданные загрузки' });
+      }
+    }
+    return { errors };
+  }
+  const { filename, kind, applicationId, fieldId } = parsed.data;
+  if (kind === resultDocumentKind) errors.push({ field: 'metadata.kind', code: 'invalid', message: 'Результаты выдаёт только МФЦ: выберите другой вид документа' });
+  if ((applicationId === undefined) !== (fieldId === undefined)) {
+    const missing = applicationId === undefined ? 'applicationId' : 'fieldId';
+    errors.push({ field: `metadata.${missing}`, code: 'required', message: 'Укажите и заявление (applicationId), и поле формы (fieldId)' });
+  }
+  return errors.length > 0 ? { errors } : { filename, kind, applicationId, fieldId };
+}
+
+/** The Fastify request as a web `Request` for tus; the body is the unread request stream. */
+function toWebRequest(request: FastifyRequest): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const url = new URL(request.url, 'http://cabinet.invalid');
+  const stream = request.body instanceof Readable ? (Readable.toWeb(request.body) as WebReadableStream<Uint8Array>) : undefined;
+  return new Request(url, {
+    method: request.method,
+    headers,
+    ...(stream ? { body: stream as unknown as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
+  } as RequestInit);
+}
