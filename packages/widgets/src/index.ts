@@ -8,6 +8,7 @@ export { MfcLoginForm } from './login-form/login-form.js';
 export { MfcRegistrationForm } from './registration-form/registration-form.js';
 export { MfcPasswordRecovery } from './password-recovery/password-recovery.js';
 export { MfcSecurity } from './security/security.js';
+export { MfcServiceCatalog, type MfcServiceSelectDetail } from './service-catalog/service-catalog.js';
 export { MfcElement } from './base/mfc-element.js';
 export { clientContext, localeContext } from './base/context.js';
 export type { MfcEventMap, MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail, MfcNavigateDetail } from './base/events.js';

@@ -14,6 +14,7 @@ import '../mfc-login-form.js';
 import '../mfc-registration-form.js';
 import '../mfc-password-recovery.js';
 import '../mfc-security.js';
+import '../mfc-service-catalog.js';
 
 export * from '../index.js';
 export { createCabinetClient, isCabinetError, CabinetError } from '@mfc-cabinet/core';

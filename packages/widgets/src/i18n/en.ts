@@ -1,10 +1,12 @@
 import { errorMessagesEn } from '@mfc-cabinet/core/messages-en';
+import { enCatalog } from './en-catalog.js';
 import type { Translation } from './translation.js';
 
 const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
 
 /** English. Loaded lazily, only by pages that ask for it. */
 export const en: Translation = {
+  ...enCatalog,
   locale: 'en',
   errors: errorMessagesEn,
   accountLevel: {
