@@ -1,6 +1,7 @@
 // Builds the folder a municipal site copies: packages/widgets/cdn/.
 //   mfc-cabinet.js      every element; the one <script type="module"> a page needs
 //   mfc-login-form.js   one element alone (lit + core + the element + Russian strings)
+//   mfc-document-uploader.js   the uploader alone (its upload client is a lazy chunk)
 //   chunks/*.js         shared code and lazily loaded parts (other languages, …), loaded
 //                       relative to the entry's own URL
 //   themes.css          dark and large-text/high-contrast token sets
@@ -22,6 +23,7 @@ export default {
   input: {
     'mfc-cabinet': `${widgetsDist}/bundle/mfc-cabinet.js`,
     'mfc-login-form': `${widgetsDist}/mfc-login-form.js`,
+    'mfc-document-uploader': `${widgetsDist}/mfc-document-uploader.js`,
   },
   output: {
     dir: 'packages/widgets/cdn',

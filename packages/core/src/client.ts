@@ -3,6 +3,7 @@ import { AuthClient } from './auth.js';
 import type { CacheKind } from './cache/public-db.js';
 import type { UserSession } from './cache/user-session.js';
 import type { CatalogClient, SearchIndexListener } from './catalog.js';
+import type { DocumentsClient } from './documents.js';
 import { Http } from './http.js';
 import type { Locale } from './messages.js';
 import { httpOf } from './internal.js';
@@ -45,6 +46,7 @@ export interface CabinetClient {
   readonly auth: AuthClient;
   readonly catalog: CatalogClient;
   readonly applications: ApplicationsClient;
+  readonly documents: DocumentsClient;
   readonly profile: ProfileClient;
   /** Stops listening to other tabs; the client is not used afterwards. */
   close(): void;
@@ -101,6 +103,9 @@ export function createCabinetClient(options: CabinetClientOptions = {}): Cabinet
       },
     }),
     applications: lazySubClient<ApplicationsClient>(http, loadApplications, { exportUrl: (format) => `${baseUrl}applications/export.${format}` }),
+    documents: lazySubClient<DocumentsClient>(http, () => import('./documents-store.js').then((m) => m.documentsStore(http, loadUserSession, client, options.fetch)), {
+      contentUrl: (id) => `${baseUrl}documents/${encodeURIComponent(id)}/content`,
+    }),
     profile: lazySubClient<ProfileClient>(http, () => import('./profile-store.js').then(({ ProfileStore }) => new ProfileStore(http)), {
       identityQrUrl: `${baseUrl}profile/identity-confirmation/qr.svg`,
     }),

@@ -101,3 +101,13 @@ export type {
   TransitionActor,
 } from './application-schemas.js';
 export type { FormValue, FormValues } from './forms.js';
+export type {
+  DocumentsClient,
+  PendingUpload,
+  ResumeOptions,
+  UploadOptions,
+  UploadProgress,
+  UploadRetry,
+  VaultDocument,
+} from './documents.js';
+export type { FileKind, FileLimits } from './file-signatures.js';

@@ -41,6 +41,29 @@ export interface QueuedWrite {
 
 export type NewWrite = Omit<QueuedWrite, 'seq' | 'queuedAt' | 'failure'>;
 
+/**
+ * An upload not yet finished: what is needed to continue it after a reload (the tus URL
+ * once the server made it, the offset last confirmed, the metadata). The file's bytes are
+ * kept beside it, encrypted too, until it finishes or is cancelled.
+ */
+export interface StoredUpload {
+  /** Made in this browser when the upload started. */
+  id: string;
+  /** The tus upload's URL, `null` until the server made it. */
+  url: string | null;
+  /** Bytes the server confirmed last time it was asked. */
+  offset: number;
+  name: string;
+  size: number;
+  /** The type the browser declared (the server ignores it; the bytes decide). */
+  type: string;
+  kind: string;
+  applicationId: string | null;
+  fieldId: string | null;
+  /** `Date.now()` when started. */
+  createdAt: number;
+}
+
 /** The per-user data of one citizen. */
 export interface UserData {
   /** A record by key, or `undefined`. */
@@ -55,6 +78,14 @@ export interface UserData {
   queue(write: NewWrite): Promise<QueuedWrite>;
   update(write: QueuedWrite): Promise<void>;
   remove(seq: number): Promise<void>;
+  /** The uploads not yet finished, oldest first. */
+  uploads(): Promise<StoredUpload[]>;
+  /** The bytes of an unfinished upload, or `undefined`. */
+  uploadFile(id: string): Promise<Blob | undefined>;
+  /** Keeps an upload's state, and its file when given (once, at the start). */
+  putUpload(upload: StoredUpload, file?: Blob): Promise<void>;
+  /** Forgets an upload and its file. */
+  removeUpload(id: string): Promise<void>;
   close(): void;
 }
 
@@ -94,10 +125,14 @@ interface UserDbSchema extends DBSchema {
   keys: { key: string; value: CryptoKey };
   records: { key: string; value: { key: string; sealed: Sealed } };
   outbox: { key: number; value: Omit<QueuedWrite, 'body'> & { body: Sealed } };
+  /** Unfinished uploads: the sealed {@link StoredUpload} (since version 2). */
+  uploads: { key: string; value: { id: string; createdAt: number; sealed: Sealed } };
+  /** Their files: the sealed bytes, with the type (since version 2). */
+  uploadFiles: { key: string; value: { id: string; type: string; sealed: Sealed } };
 }
 
 /** Raise it with an `upgrade()` step whenever a store changes; the step must keep the outbox. */
-const userDbVersion = 1;
+const userDbVersion = 2;
 
 class EncryptedUserData implements UserData {
   readonly #db: IDBPDatabase<UserDbSchema>;
@@ -110,10 +145,16 @@ class EncryptedUserData implements UserData {
 
   static async open(name: string): Promise<EncryptedUserData> {
     const db = await openDB<UserDbSchema>(name, userDbVersion, {
-      upgrade(database) {
-        database.createObjectStore('keys');
-        database.createObjectStore('records', { keyPath: 'key' });
-        database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+      upgrade(database, oldVersion) {
+        if (oldVersion < 1) {
+          database.createObjectStore('keys');
+          database.createObjectStore('records', { keyPath: 'key' });
+          database.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+        }
+        if (oldVersion < 2) {
+          database.createObjectStore('uploads', { keyPath: 'id' });
+          database.createObjectStore('uploadFiles', { keyPath: 'id' });
+        }
       },
       // Logout in another tab deletes the database: let it.
       blocking(_version, _newVersion, event) {
@@ -174,13 +215,46 @@ class EncryptedUserData implements UserData {
     await this.#db.delete('outbox', seq);
   }
 
+  async uploads(): Promise<StoredUpload[]> {
+    const stored = await this.#db.getAll('uploads');
+    const uploads = await Promise.all(stored.map(async (upload) => (await this.#open(upload.sealed)) as StoredUpload));
+    return uploads.sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async uploadFile(id: string): Promise<Blob | undefined> {
+    const stored = await this.#db.get('uploadFiles', id);
+    if (!stored) return undefined;
+    const bytes = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: stored.sealed.iv }, this.#key, stored.sealed.data);
+    return new Blob([bytes], { type: stored.type });
+  }
+
+  async putUpload(upload: StoredUpload, file?: Blob): Promise<void> {
+    const sealed = await this.#seal(upload);
+    const sealedFile = file && (await this.#sealBytes(await file.arrayBuffer()));
+    const transaction = this.#db.transaction(['uploads', 'uploadFiles'], 'readwrite');
+    // An upload cancelled or finished meanwhile stays forgotten.
+    if (!file && !(await transaction.objectStore('uploads').getKey(upload.id))) return transaction.done;
+    await transaction.objectStore('uploads').put({ id: upload.id, createdAt: upload.createdAt, sealed });
+    if (sealedFile) await transaction.objectStore('uploadFiles').put({ id: upload.id, type: file.type, sealed: sealedFile });
+    await transaction.done;
+  }
+
+  async removeUpload(id: string): Promise<void> {
+    const transaction = this.#db.transaction(['uploads', 'uploadFiles'], 'readwrite');
+    await Promise.all([transaction.objectStore('uploads').delete(id), transaction.objectStore('uploadFiles').delete(id), transaction.done]);
+  }
+
   close(): void {
     this.#db.close();
   }
 
-  async #seal(value: unknown): Promise<Sealed> {
+  #seal(value: unknown): Promise<Sealed> {
+    return this.#sealBytes(new TextEncoder().encode(JSON.stringify(value)));
+  }
+
+  async #sealBytes(bytes: BufferSource): Promise<Sealed> {
     const iv = crypto.getRandomValues(new Uint8Array(12));
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, this.#key, new TextEncoder().encode(JSON.stringify(value)));
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, this.#key, bytes);
     return { iv, data };
   }
 
@@ -223,6 +297,25 @@ class MemoryUserData implements UserData {
 
   async remove(seq: number): Promise<void> {
     this.#outbox.delete(seq);
+  }
+
+  readonly #uploads = new Map<string, { upload: StoredUpload; file: Blob | undefined }>();
+
+  async uploads(): Promise<StoredUpload[]> {
+    return [...this.#uploads.values()].map(({ upload }) => ({ ...upload })).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async uploadFile(id: string): Promise<Blob | undefined> {
+    return this.#uploads.get(id)?.file;
+  }
+
+  async putUpload(upload: StoredUpload, file?: Blob): Promise<void> {
+    const kept = this.#uploads.get(upload.id);
+    if (kept || file) this.#uploads.set(upload.id, { upload: { ...upload }, file: file ?? kept?.file });
+  }
+
+  async removeUpload(id: string): Promise<void> {
+    this.#uploads.delete(id);
   }
 
   close(): void {}

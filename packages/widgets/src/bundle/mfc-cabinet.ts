@@ -15,6 +15,7 @@ import '../mfc-registration-form.js';
 import '../mfc-password-recovery.js';
 import '../mfc-security.js';
 import '../mfc-service-catalog.js';
+import '../mfc-document-uploader.js';
 
 export * from '../index.js';
 export { createCabinetClient, isCabinetError, CabinetError } from '@mfc-cabinet/core';

@@ -1,5 +1,6 @@
 import { errorMessagesEn } from '@mfc-cabinet/core/messages-en';
 import { enCatalog } from './en-catalog.js';
+import { enUploader } from './en-uploader.js';
 import type { Translation } from './translation.js';
 
 const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
@@ -7,6 +8,7 @@ const plural = (count: number, one: string, other: string): string => (count ===
 /** English. Loaded lazily, only by pages that ask for it. */
 export const en: Translation = {
   ...enCatalog,
+  ...enUploader,
   locale: 'en',
   errors: errorMessagesEn,
   accountLevel: {

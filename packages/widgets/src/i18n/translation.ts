@@ -1,12 +1,13 @@
 import type { AccountLevel, CabinetErrorCode, Locale, OtpChannel, PasswordProblem, PasswordRule } from '@mfc-cabinet/core';
 import type { CatalogStrings } from './catalog-strings.js';
+import type { UploaderStrings } from './uploader-strings.js';
 
 /**
  * Every string the widgets show, in one language. Plural forms and values that go into a
  * sentence are functions. Override any of them with `registerTranslation()` for the whole
  * page or with the `strings` property of one element.
  */
-export interface Translation extends CommonStrings, AccountStrings, CatalogStrings {}
+export interface Translation extends CommonStrings, AccountStrings, CatalogStrings, UploaderStrings {}
 
 /** Strings of sign-in and of every widget; they ship with the entry. */
 export interface CommonStrings {

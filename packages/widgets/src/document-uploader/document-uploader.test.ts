@@ -1,0 +1,132 @@
+import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { createAccount, waitFor } from '../../../../test-support/cabinet-api.js';
+import '../mfc-document-uploader.js';
+import type { MfcDocumentUploader } from './document-uploader.js';
+
+const clients: CabinetClient[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) {
+    if (client.auth.state.status === 'signed-in') await client.auth.logout().catch(() => undefined);
+    client.close();
+  }
+  localStorage.clear();
+});
+
+/** A signed-in client whose requests are recorded. */
+async function signedIn(): Promise<{ client: CabinetClient; requests: string[] }> {
+  const requests: string[] = [];
+  const account = await createAccount({ secondFactor: null });
+  const client = createCabinetClient({
+    baseUrl: '/api/v1',
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      requests.push(`${request.method} ${new URL(request.url).pathname}`);
+      return fetch(request);
+    },
+  });
+  clients.push(client);
+  await client.auth.login({ identifier: account.phone, password: account.password });
+  return { client, requests };
+}
+
+function pdf(size: number, name = 'паспорт.pdf'): File {
+  const bytes = new Uint8Array(size);
+  bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
+  return new File([bytes], name, { type: 'application/pdf' });
+}
+
+const png = (name: string) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], name, { type: 'application/pdf' });
+
+function pick(element: MfcDocumentUploader, ...files: File[]): void {
+  const input = element.shadowRoot!.querySelector<HTMLInputElement>('#choose')!;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+const text = (element: MfcDocumentUploader) => element.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+
+describe('<mfc-document-uploader>', () => {
+  it('uploads a picked file with progress, fires mfc-upload-complete and becomes the form’s value', async () => {
+    const { client } = await signedIn();
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <mfc-document-uploader .client=${client} name="docs" kind="passport" accept="pdf,jpg" required></mfc-document-uploader>
+    </form>`);
+    const element = form.querySelector('mfc-document-uploader')!;
+    await element.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    expect(element.validity.valueMissing).to.equal(true);
+    expect(element.validationMessage).to.equal('Приложите документ');
+    expect(text(element)).to.include('PDF или JPG, до 5 МБ');
+
+    const completed = oneEvent(element, 'mfc-upload-complete');
+    pick(element, pdf(3 * 1024 * 1024));
+    await waitFor(() => element.shadowRoot!.querySelector('progress') !== null, 3000, 'the progress bar');
+    const progress = element.shadowRoot!.querySelector('progress')!;
+    expect(progress.getAttribute('aria-label')).to.match(/^Загружается: \d+ %: паспорт\.pdf$/);
+    const { detail } = await completed;
+    expect(detail.document).to.include({ name: 'паспорт.pdf', kind: 'passport', fileType: 'pdf' });
+    await element.updateComplete;
+    expect(element.value).to.deep.equal([detail.document.id]);
+    expect(new FormData(form).getAll('docs')).to.deep.equal([detail.document.id]);
+    expect(form.checkValidity()).to.equal(true);
+    expect(text(element)).to.include('Загружен');
+    expect(element.shadowRoot!.querySelector('[role="status"]')!.textContent).to.include('Файл паспорт.pdf загружен');
+    await expect(element).to.be.accessible();
+  });
+
+  it('refuses a wrong or too large file at once, in plain Russian', async () => {
+    const { client, requests } = await signedIn();
+    const element = await fixture<MfcDocumentUploader>(
+      html`<mfc-document-uploader .client=${client} accept="pdf" max-size="1048576"></mfc-document-uploader>`,
+    );
+    const before = requests.length;
+    pick(element, png('снимок.pdf'), pdf(1048577, 'большой.pdf'));
+    await waitFor(() => element.shadowRoot!.querySelectorAll('[part="file-error"]').length === 2, 3000, 'both refusals');
+    const errors = [...element.shadowRoot!.querySelectorAll('[part="file-error"]')].map((node) => node.textContent);
+    expect(errors).to.deep.equal(['Это не PDF', 'Файл больше 1 МБ']);
+    expect(requests.slice(before).filter((request) => request.includes('/uploads'))).to.deep.equal([]);
+    expect(element.value).to.deep.equal([]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('offers a document of the vault instead of uploading again', async () => {
+    const { client } = await signedIn();
+    const uploaded = await client.documents.upload(pdf(2000, 'снилс.pdf'), { kind: 'snils' });
+    const element = await fixture<MfcDocumentUploader>(html`<mfc-document-uploader .client=${client} name="docs"></mfc-document-uploader>`);
+    const open = [...element.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.includes('Выбрать из загруженных'))!;
+    open.click();
+    await waitFor(() => element.shadowRoot!.querySelector('[part="vault"] button') !== null, 3000, 'the vault');
+    element.shadowRoot!.querySelector<HTMLButtonElement>('[part="vault"] button')!.click();
+    await element.updateComplete;
+    expect(element.value).to.deep.equal([uploaded.id]);
+    await expect(element).to.be.accessible();
+  });
+
+  it('lists an upload cut off by a reload and continues it', async () => {
+    const { client } = await signedIn();
+    let cut = false;
+    const flaky = createCabinetClient({
+      baseUrl: '/api/v1',
+      fetch: (input, init) => {
+        if (new Request(input, init).method === 'PATCH') {
+          if (cut) return Promise.reject(new TypeError('Failed to fetch'));
+          cut = true;
+        }
+        return fetch(input, init);
+      },
+    });
+    clients.push(flaky);
+    await flaky.auth.refresh();
+    await flaky.documents.upload(pdf(3 * 1024 * 1024), { kind: 'passport', retryDelays: [] }).catch(() => undefined);
+    const element = await fixture<MfcDocumentUploader>(html`<mfc-document-uploader .client=${client} kind="passport"></mfc-document-uploader>`);
+    await waitFor(() => text(element).includes('Загрузка прервалась на 33 %'), 3000, 'the interrupted upload');
+    const completed = oneEvent(element, 'mfc-upload-complete');
+    [...element.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.includes('Продолжить'))!.click();
+    const { detail } = await completed;
+    expect(detail.document.size).to.equal(3 * 1024 * 1024);
+    await expect(element).to.be.accessible();
+  });
+});
