@@ -32,3 +32,15 @@ export const ApplicationTransitionRequest = z.strictObject({
   ),
 });
 export type ApplicationTransitionRequest = z.infer<typeof ApplicationTransitionRequest>;
+
+/**
+ * The citizen's answer to a request for information: values of the requested fields only
+ * (an object of any keys rather than `z.record`, the same bounds as a draft's values).
+ */
+export const AnswerRequest = z.strictObject({
+  values: z.catchall(
+    z.object({}),
+    z.union([z.string().check(z.maxLength(5000)), z.boolean(), z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50))]),
+  ),
+});
+export type AnswerRequest = z.infer<typeof AnswerRequest>;

@@ -94,6 +94,10 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
     return this.#remember(await this.#http.post(`applications/${encodeURIComponent(id)}/withdraw`, undefined, Application, options));
   }
 
+  async answer(id: string, values: FormValues, options: RequestOptions = {}): Promise<Application> {
+    return this.#remember(await this.#http.post(`applications/${encodeURIComponent(id)}/answer`, { values }, Application, options));
+  }
+
   async pending(): Promise<QueuedWrite[]> {
     return (await (await this.#user.data())?.writes()) ?? [];
   }

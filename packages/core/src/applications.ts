@@ -133,6 +133,23 @@ export interface ApplicationsClient {
    */
   withdraw(id: string, options?: RequestOptions): Promise<Application>;
 
+  /**
+   * Answers a request for information (while the application is `needs_info`): values of
+   * the fields in `requested.fields` only; the requested documents are attached first with
+   * `client.documents.attach`. The application goes back to review. Needs the network.
+   *
+   * @throws {CabinetError} `validation_failed` (per field: wrong, missing, or not requested),
+   *   `conflict` (nothing is requested now), `not_found`, `network`
+   *
+   * @example
+   * ```ts
+   * await client.documents.attach(scan.id, application.id, 'documents');
+   * const moved = await client.applications.answer(application.id, { phone: '+79161234567' });
+   * moved.status; // 'in_review'
+   * ```
+   */
+  answer(id: string, values: FormValues, options?: RequestOptions): Promise<Application>;
+
   /** The writes not yet confirmed by the server, oldest first — warn before logout when there are any. */
   pending(): Promise<QueuedWrite[]>;
 

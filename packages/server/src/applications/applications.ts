@@ -5,14 +5,16 @@
  * history, with its time, actor, officer and comment. A citizen reaches only their own
  * applications: another's is `not_found`, as if there were none.
  */
-import type { Application, ApplicationPage, ApplicationStatus, ApplicationTransitionRequest, TransitionActor } from '@mfc-cabinet/core/schemas';
+import type { Application, ApplicationPage, ApplicationStatus, ApplicationTransitionRequest, RequestedInfo, TransitionActor } from '@mfc-cabinet/core/schemas';
 import type { Service } from '@mfc-cabinet/core/catalog-schemas';
 import { autofillValues, documentIds, formFields, validateValues, type FormValues } from '@mfc-cabinet/core/forms';
+import type { FieldError } from '@mfc-cabinet/core/errors';
 import { fullName, passportOf, type Account } from '../accounts/accounts.js';
 import { ApiError, assertValid } from '../api-error.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
+import { withDocumentTables } from '../documents/tables.js';
 import type { AuditLog } from '../security/audit.js';
 import { orderedId } from '../security/tokens.js';
 import { assertLevel } from './account-level.js';
@@ -224,6 +226,72 @@ export class Applications {
     }
     await this.#move(row, 'withdrawn', { actor: 'citizen' });
     await this.#audit.record('application_withdrawn', { accountId: account.id, ip, details: { applicationId: id } });
+    return this.get(account.id, id);
+  }
+
+  /**
+   * The citizen answers a request for information: values of the requested fields only,
+   * checked with the service's form (every requested field must be in the answer, filled
+   * in, and a document of every requested kind attached — documents are attached through the vault),
+   * and the application goes back to review.
+   *
+   * @throws {ApiError} `not_found`, `conflict` (it does not need information now), `validation_failed`
+   */
+  async answer(account: Account, id: string, values: FormValues, ip: string): Promise<Application> {
+    const row = await this.#row(account.id, id);
+    if (row.status !== 'needs_info') {
+      throw new ApiError('conflict', { detail: `Заявление в статусе «${statusNames[row.status]}»: сведения по нему не запрашивали` });
+    }
+    const requested: RequestedInfo = row.requested ? (JSON.parse(row.requested) as RequestedInfo) : { documents: [], fields: [] };
+    const service = await this.#service(row.serviceId);
+    const fields = formFields(service.form);
+    const byId = new Map(fields.map((field) => [field.id, field]));
+    const errors: FieldError[] = [];
+    for (const fieldId of Object.keys(values)) {
+      if (!requested.fields.includes(fieldId)) errors.push({ field: fieldId, code: 'not_requested', message: 'Эти сведения по заявлению не запрашивали' });
+      else if (byId.get(fieldId)?.type === 'documents') {
+        errors.push({ field: fieldId, code: 'invalid', message: 'Документы прикладываются загрузкой, а не в ответе' });
+      }
+    }
+    assertValid(errors);
+    const merged: FormValues = { ...(JSON.parse(row.values) as FormValues), ...values };
+    for (const error of validateValues(service.form, merged)) if (requested.fields.includes(error.field)) errors.push(error);
+    for (const fieldId of requested.fields) {
+      const field = byId.get(fieldId);
+      // A requested field is answered anew, a documents field by what is attached to it.
+      const value = field?.type === 'documents' ? merged[fieldId] : values[fieldId];
+      const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+      if (field && empty && !errors.some((error) => error.field === fieldId)) {
+        errors.push({ field: fieldId, code: 'required', message: field.type === 'documents' ? `Приложите документы: ${field.label}` : `Заполните: ${field.label}` });
+      }
+    }
+    const attached = documentIds(service.form, merged);
+    const kinds = new Set(
+      attached.length === 0
+        ? []
+        : (await withDocumentTables(this.#db).selectFrom('documents').select('kind').where('accountId', '=', account.id).where('id', 'in', attached).execute()).map(
+            ({ kind }) => kind,
+          ),
+    );
+    for (const kind of requested.documents) {
+      if (kinds.has(kind)) continue;
+      const host = fields.find((field) => field.type === 'documents' && field.documentKinds?.includes(kind));
+      errors.push({ field: host?.id ?? 'documents', code: 'required', message: `Приложите документ: ${kind}` });
+    }
+    assertValid(errors);
+    const now = this.#clock.now();
+    await this.#db.transaction().execute(async (trx) => {
+      const { numUpdatedRows } = await trx
+        .updateTable('applications')
+        .set({ status: 'in_review', requested: null, values: JSON.stringify(merged), updatedAt: now })
+        .where('id', '=', row.id)
+        .where('status', '=', 'needs_info')
+        .where('values', '=', row.values)
+        .executeTakeFirst();
+      if (numUpdatedRows === 0n) throw new ApiError('conflict', { detail: 'Заявление только что изменилось: обновите страницу' });
+      await this.#record(trx, row.id, 'needs_info', 'in_review', now, { actor: 'citizen' });
+    });
+    await this.#audit.record('application_answered', { accountId: account.id, ip, details: { applicationId: id, fields: Object.keys(values) } });
     return this.get(account.id, id);
   }
 

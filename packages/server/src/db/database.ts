@@ -211,6 +211,7 @@ export type AuditEventName =
   | 'application_submitted'
   | 'application_transition'
   | 'application_withdrawn'
+  | 'application_answered'
   | 'document_read_by_operator'
   | 'document_result_issued';
 

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import {
   Application,
   ApplicationPage,
+  AnswerRequest,
   ApplicationStatus,
   CreateApplicationRequest,
   idempotencyKeyHeader,
@@ -162,5 +163,22 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
       },
     },
     (request) => applications.withdraw(guard.citizenOf(request).account, request.params.id, request.ip),
+  );
+
+  app.post(
+    '/applications/:id/answer',
+    {
+      schema: {
+        tags,
+        summary: 'Answer a request for information',
+        description:
+          'While the application needs information (`needs_info`): `values` of the requested fields only (another field is `validation_failed`, code `not_requested`), checked with the service’s form; every requested field must be filled in and a document of every requested kind attached (documents are attached through `/documents/{id}/attach` first). The application goes back to review (`in_review`), the step kept in its history with the actor `citizen`. Any other status is `conflict`.',
+        security,
+        params: ApplicationParams,
+        body: AnswerRequest,
+        response: { 200: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
+      },
+    },
+    (request) => applications.answer(guard.citizenOf(request).account, request.params.id, request.body.values, request.ip),
   );
 };
