@@ -38,7 +38,10 @@ import {
 // The reference server draws its QR codes with the same library (packages/server/src/http/qr-svg.ts).
 import { errorMessagesEn } from '@mfc-cabinet/core/messages-en';
 import qrcode from 'qrcode-generator';
+import { applicationsEndpoints, applicationsHandlers, applicationsSessionNeeds, type ApplicationsEndpoint, type FakeApplicationsOptions } from './fake-applications.js';
 import { catalogEndpoints, catalogHandlers, catalogSessionNeeds, type CatalogEndpoint, type FakeCatalogOptions } from './fake-catalog.js';
+import { trackerEndpoints, trackerHandlers, trackerSessionNeeds, type FakeTrackerOptions, type TrackerEndpoint } from './fake-tracker.js';
+import { documentsEndpoints, documentsHandlers, documentsSessionNeeds, type DocumentsEndpoint, type FakeDocumentsOptions } from './fake-documents.js';
 
 /** The one-time code the fake server accepts, whatever it was sent for. */
 export const demoCode = '123456';
@@ -76,7 +79,10 @@ export type Endpoint =
   | 'POST profile/identity-confirmation'
   | 'GET profile/identity-confirmation'
   | 'GET profile/identity-confirmation/qr.svg'
-  | CatalogEndpoint;
+  | CatalogEndpoint
+  | ApplicationsEndpoint
+  | DocumentsEndpoint
+  | TrackerEndpoint;
 
 /** One request as the fake server sees it. */
 export interface FakeRequest {
@@ -89,13 +95,17 @@ export interface FakeRequest {
   query: URLSearchParams;
   /** From `Accept-Language`, which the SDK sets to its locale. */
   locale: Locale;
+  /** The request's headers (tus reads `Upload-Length`, `Upload-Offset`, `Upload-Metadata`). */
+  headers?: Headers;
+  /** The bytes of a tus chunk (`PATCH uploads/:id`), which is not JSON. */
+  chunk?: Blob | undefined;
 }
 
 /** What the fake server does with a request. */
 export type Reply =
   | { kind: 'json'; status: number; body: unknown; contentType?: string }
   | { kind: 'text'; status: number; body: string; contentType: string }
-  | { kind: 'empty'; status: number }
+  | { kind: 'empty'; status: number; headers?: Record<string, string> }
   | { kind: 'network-error' }
   | { kind: 'no-answer' };
 
@@ -145,6 +155,12 @@ export interface FakeApiOptions {
   replies?: Partial<Record<Endpoint, Handler>>;
   /** The service catalog: a dozen sample services by default (`fake-catalog.ts`). */
   catalog?: FakeCatalogOptions;
+  /** Applications: the form of every service and the drafts at the start (`fake-applications.ts`). */
+  applications?: FakeApplicationsOptions;
+  /** The document vault and uploads: sample documents, uploads that go through (`fake-documents.ts`). */
+  documents?: FakeDocumentsOptions;
+  /** The citizen's applications as the tracker shows them (`fake-tracker.ts`); without it, the drafts of `applications`. */
+  tracker?: FakeTrackerOptions;
 }
 
 /** A browser where the account is signed in, as the server describes it (`SessionInfo`). */
@@ -396,8 +412,9 @@ export class FakeCabinetApi {
     const route = routeOf(request.method, path);
     let reply: Reply;
     if (route) {
-      const body = request.body ? ((await request.json()) as Record<string, unknown>) : undefined;
-      const fakeRequest: FakeRequest = { ...route, body, locale, query: new URL(request.url).searchParams };
+      const chunk = request.headers.get('content-type') === 'application/offset+octet-stream' ? await request.blob() : undefined;
+      const body = request.body && !chunk ? ((await request.json()) as Record<string, unknown>) : undefined;
+      const fakeRequest: FakeRequest = { ...route, body, locale, query: new URL(request.url).searchParams, headers: request.headers, chunk };
       this.requests.push(fakeRequest);
       reply = this.#answer(fakeRequest);
     } else {
@@ -561,6 +578,9 @@ const endpoints: readonly Endpoint[] = [
   'GET profile/identity-confirmation',
   'GET profile/identity-confirmation/qr.svg',
   ...catalogEndpoints,
+  ...applicationsEndpoints,
+  ...documentsEndpoints,
+  ...trackerEndpoints,
 ];
 
 /** Each endpoint as a pattern of its path, `:name` for a parameter. */
@@ -607,12 +627,18 @@ const sessionNeeds: Partial<Record<Endpoint, 'use' | 'watch'>> = {
   'GET profile/identity-confirmation': 'watch',
   'GET profile/identity-confirmation/qr.svg': 'use',
   ...catalogSessionNeeds,
+  ...applicationsSessionNeeds,
+  ...documentsSessionNeeds,
+  ...trackerSessionNeeds,
 };
 
 // ------------------------------------------------------------------ the demo behaviour
 
 const demoHandlers: Record<Endpoint, Handler> = {
   ...catalogHandlers,
+  ...applicationsHandlers,
+  ...documentsHandlers,
+  ...trackerHandlers,
   'GET auth/session': (_request, api) => ok({ session: api.session }),
 
   'POST auth/login': ({ body, locale }, api) => {
@@ -978,7 +1004,7 @@ function respond(reply: Reply, signal: AbortSignal, headers: Record<string, stri
         new Response(reply.body, { status: reply.status, headers: { ...headers, 'content-type': reply.contentType } }),
       );
     case 'empty':
-      return Promise.resolve(new Response(null, { status: reply.status, headers }));
+      return Promise.resolve(new Response(null, { status: reply.status, headers: { ...headers, ...reply.headers } }));
     case 'network-error':
       return Promise.reject(new TypeError('Failed to fetch'));
     case 'no-answer':

@@ -10,6 +10,8 @@ export { MfcPasswordRecovery } from './password-recovery/password-recovery.js';
 export { MfcSecurity } from './security/security.js';
 export { MfcServiceCatalog, type MfcServiceSelectDetail } from './service-catalog/service-catalog.js';
 export { MfcDocumentUploader, type MfcUploadCompleteDetail } from './document-uploader/document-uploader.js';
+export { MfcApplicationTracker, type MfcApplicationOpenDetail } from './application-tracker/application-tracker.js';
+export { MfcApplicationForm, type MfcApplicationSubmitDetail } from './application-form/application-form.js';
 export { MfcElement } from './base/mfc-element.js';
 export { clientContext, localeContext } from './base/context.js';
 export type { MfcEventMap, MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail, MfcNavigateDetail } from './base/events.js';

@@ -69,3 +69,51 @@ describe('<mfc-cabinet> session timeout', () => {
     expect(client.auth.state).to.deep.equal({ status: 'signed-out', reason: 'logout' });
   });
 });
+
+describe('<mfc-cabinet> composition and routing', () => {
+  const start = location.href;
+  afterEach(() => history.replaceState(null, '', start));
+
+  const view = (cabinet: MfcCabinet) => cabinet.shadowRoot!.querySelector<HTMLElement>('[part~="view"]');
+  const select = (from: Element, serviceId: string) =>
+    from.dispatchEvent(new CustomEvent('mfc-service-select', { detail: { serviceId }, bubbles: true, composed: true }));
+
+  it('opens the form of a selected service over its content, with the address, and Back returns', async () => {
+    const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet api-base="/api/v1" routing="query"><p id="content">Каталог</p></mfc-cabinet>`);
+    select(cabinet.querySelector('#content')!, 'passport-rf');
+    await cabinet.updateComplete;
+    expect(view(cabinet)!.querySelector('mfc-application-form')!.getAttribute('service-id')).to.equal('passport-rf');
+    expect(new URL(location.href).searchParams.get('mfc')).to.equal('apply:passport-rf');
+    expect(cabinet.shadowRoot!.querySelector('slot')!.parentElement!.hidden, 'the content is hidden').to.equal(true);
+    expect(cabinet.shadowRoot!.activeElement, 'focus moves to the view').to.equal(view(cabinet));
+    await expect(cabinet).to.be.accessible();
+
+    const back = view(cabinet)!.querySelector<HTMLButtonElement>('[part~="back-button"]')!;
+    expect(back.textContent).to.include('Назад');
+    back.click();
+    await waitFor(() => view(cabinet) === null, 3000, 'home after Back');
+    expect(new URL(location.href).searchParams.has('mfc')).to.equal(false);
+  });
+
+  it('replaces the form by the application once it is submitted, and opens deep links', async () => {
+    history.replaceState(null, '', `${location.pathname}?mfc=apply:passport-rf`);
+    const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet api-base="/api/v1" routing="query"><p>Каталог</p></mfc-cabinet>`);
+    expect(view(cabinet)!.querySelector('mfc-application-form')).to.exist;
+    view(cabinet)!.dispatchEvent(new CustomEvent('mfc-application-submit', { detail: { application: { id: 'app-1' }, queued: false }, bubbles: true, composed: true }));
+    await cabinet.updateComplete;
+    expect(view(cabinet)!.querySelector('mfc-application-tracker')!.getAttribute('application-id')).to.equal('app-1');
+    expect(new URL(location.href).searchParams.get('mfc')).to.equal('application:app-1');
+  });
+
+  it('leaves the address alone with routing off', async () => {
+    const before = location.href;
+    const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet api-base="/api/v1"><p id="content">Каталог</p></mfc-cabinet>`);
+    select(cabinet.querySelector('#content')!, 'passport-rf');
+    await cabinet.updateComplete;
+    expect(view(cabinet)).to.exist;
+    expect(location.href).to.equal(before);
+    view(cabinet)!.querySelector<HTMLButtonElement>('[part~="back-button"]')!.click();
+    await cabinet.updateComplete;
+    expect(view(cabinet)).to.equal(null);
+  });
+});

@@ -76,6 +76,7 @@ const mimeTypes: Record<FileKind, string> = {
  * @csspart progress - A file's progress bar.
  * @csspart file-error - A file's error.
  * @csspart vault - The list of documents of the vault.
+ * @csspart alert - Why the list of documents of the vault could not be loaded.
  *
  * @example
  * ```html
@@ -98,6 +99,7 @@ export class MfcDocumentUploader extends MfcElement {
   @property() kind = 'other';
   /** The application the documents are for; with `field-id`, its field's limits apply. */
   @property({ attribute: 'application-id' }) applicationId?: string;
+  /** The documents field of the application (`application-id`) the files are for. */
   @property({ attribute: 'field-id' }) fieldId?: string;
   /** The form field name the ids are submitted under. */
   @property({ reflect: true }) name = '';

@@ -1,5 +1,7 @@
 import { errorMessagesEn } from '@mfc-cabinet/core/messages-en';
+import { enApplicationForm } from './en-application-form.js';
 import { enCatalog } from './en-catalog.js';
+import { enTracker } from './en-tracker.js';
 import { enUploader } from './en-uploader.js';
 import type { Translation } from './translation.js';
 
@@ -9,6 +11,8 @@ const plural = (count: number, one: string, other: string): string => (count ===
 export const en: Translation = {
   ...enCatalog,
   ...enUploader,
+  ...enTracker,
+  ...enApplicationForm,
   locale: 'en',
   errors: errorMessagesEn,
   accountLevel: {
@@ -59,6 +63,7 @@ export const en: Translation = {
   unsentWarning: (count) =>
     `${count} ${plural(count, 'change has', 'changes have')} not reached the server yet: no connection. Signing out now deletes ${plural(count, 'it', 'them')} from this device.`,
   signOutAnyway: 'Sign out anyway',
+  cabinetBack: 'Back',
   signedOutOtherTab: 'You signed out in another tab.',
   sessionExpired: 'Your session ended after a period of inactivity. Please sign in again.',
   retry: 'Try again',

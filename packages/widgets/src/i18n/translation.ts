@@ -1,5 +1,7 @@
 import type { AccountLevel, CabinetErrorCode, Locale, OtpChannel, PasswordProblem, PasswordRule } from '@mfc-cabinet/core';
+import type { ApplicationFormStrings } from './application-form-strings.js';
 import type { CatalogStrings } from './catalog-strings.js';
+import type { TrackerStrings } from './tracker-strings.js';
 import type { UploaderStrings } from './uploader-strings.js';
 
 /**
@@ -7,7 +9,7 @@ import type { UploaderStrings } from './uploader-strings.js';
  * sentence are functions. Override any of them with `registerTranslation()` for the whole
  * page or with the `strings` property of one element.
  */
-export interface Translation extends CommonStrings, AccountStrings, CatalogStrings, UploaderStrings {}
+export interface Translation extends CommonStrings, AccountStrings, CatalogStrings, UploaderStrings, ApplicationFormStrings, TrackerStrings {}
 
 /** Strings of sign-in and of every widget; they ship with the entry. */
 export interface CommonStrings {
@@ -56,6 +58,8 @@ export interface CommonStrings {
   /** Before signing out with writes made offline not yet sent: they would be deleted from this device. */
   unsentWarning: (count: number) => string;
   signOutAnyway: string;
+  /** `<mfc-cabinet>`: back from a service's form or an application to the cabinet. */
+  cabinetBack: string;
   signedOutOtherTab: string;
   sessionExpired: string;
   retry: string;

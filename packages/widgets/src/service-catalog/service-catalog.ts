@@ -1,6 +1,5 @@
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { provideResizeObserver } from '@lit-labs/virtualizer/polyfillLoaders/ResizeObserver.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
   CabinetError,
@@ -33,19 +32,8 @@ import type { MfcServiceSelectDetail } from './service-select-event.js';
 
 addStrings('ru', ruCatalog);
 
-/**
- * The virtualizer measures the services with a `ResizeObserver` and resizes the list inside
- * its callback, which makes browsers report «ResizeObserver loop completed with undelivered
- * notifications» as an error of the page (lit/lit#3154) — noise in every site's error log.
- * Its observers answer on the next frame instead, outside the browser's observer loop.
- */
-provideResizeObserver(
-  class extends ResizeObserver {
-    constructor(callback: ResizeObserverCallback) {
-      super((entries, observer) => requestAnimationFrame(() => callback(entries, observer)));
-    }
-  },
-);
+/** The virtualizer, loaded when a list is long enough to need it. */
+type VirtualList = typeof import('../base/virtual-list.js');
 
 export type { MfcServiceSelectDetail };
 
@@ -558,7 +546,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
         try {
           // The virtualizer renders nothing while the whole list is out of sight.
           if (box.bottom < 0 || box.top > innerHeight) list.scrollIntoView({ block: 'nearest' });
-          else list[virtualizerRef]?.element(index)?.scrollIntoView({ block: 'center' });
+          else if (this.#virtual) list[this.#virtual.virtualizerRef]?.element(index)?.scrollIntoView({ block: 'center' });
         } catch {
           // Not laid out yet.
         }
@@ -859,8 +847,27 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
     `;
   }
 
+  #virtual?: VirtualList;
+  #virtualLoading?: Promise<void>;
+
+  /** The virtualizer if loaded; else starts loading it and renders again when it is there. */
+  #loadVirtualizer(): VirtualList | undefined {
+    this.#virtualLoading ??= import('../base/virtual-list.js').then(
+      (module) => {
+        this.#virtual = module;
+        this.requestUpdate();
+      },
+      () => {
+        this.#virtualLoading = undefined;
+      },
+    );
+    return this.#virtual;
+  }
+
   #renderList(listing: Listing): TemplateResult {
-    if (listing.total < virtualizeFrom) {
+    const virtual = listing.total >= virtualizeFrom ? this.#loadVirtualizer() : undefined;
+    // Until the virtualizer's code arrives (or offline, when it never came), the plain list.
+    if (!virtual) {
       return html`<div part="list" class="list" role="list" aria-label=${this.t.listLabel} @keydown=${this.#onListKey}>
         ${repeat(
           listing.items,
@@ -870,7 +877,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
       </div>`;
     }
     return html`<div part="list" class="list" role="list" aria-label=${this.t.listLabel} @rangeChanged=${this.#onRangeChanged} @keydown=${this.#onListKey}>
-      ${virtualize({
+      ${virtual.virtualize({
         items: listing.items,
         // Between new items and the virtualizer's next range, it may ask for indices past the end.
         keyFunction: (service: ServiceSummary | undefined, index: number) => service?.id ?? index,

@@ -1,0 +1,274 @@
+import { css } from 'lit';
+
+export const applicationTrackerStyles = css`
+  :host {
+    --_card-background: var(--mfc-application-tracker-card-background, var(--_surface));
+    --_card-border: var(--mfc-application-tracker-card-border, var(--_border));
+    --_accent: var(--mfc-application-tracker-accent, var(--_primary));
+    --_good: var(--mfc-application-tracker-success, var(--_success));
+    --_bad: var(--mfc-application-tracker-danger, var(--_danger));
+    --_gap: var(--mfc-application-tracker-gap, var(--_space));
+
+    max-width: var(--mfc-application-tracker-max-width, 60rem);
+  }
+
+  p {
+    margin: 0;
+  }
+
+  .base {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 3);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .heading {
+    font-size: 1.5em;
+    font-weight: 700;
+    line-height: 1.25;
+  }
+
+  .detail-heading {
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+
+  .heading:focus,
+  .detail-heading:focus,
+  #withdraw-question:focus,
+  .field-error:focus {
+    outline: none;
+  }
+
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
+    gap: calc(var(--_space) * 1.5);
+    align-items: end;
+  }
+
+  .filters .search {
+    grid-column: 1 / -1;
+  }
+
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+
+  select.input {
+    cursor: pointer;
+  }
+
+  .textarea {
+    min-height: 6rem;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+  }
+
+  :is(select, textarea, .open, a):focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .status {
+    font-weight: 600;
+  }
+
+  .list {
+    /* The virtualizer positions the applications itself; each needs its own box. */
+    width: 100%;
+  }
+
+  .item {
+    width: 100%;
+    padding-bottom: var(--_gap);
+  }
+
+  .card {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    border: 1px solid var(--_card-border);
+    border-radius: var(--_radius);
+    background: var(--_card-background);
+  }
+
+  .card-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    justify-content: space-between;
+    align-items: baseline;
+  }
+
+  .open {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    font-weight: 600;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) calc(var(--_space) * 2);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+
+  .badge {
+    display: inline-flex;
+    gap: 0.35em;
+    align-items: center;
+    padding: 0.1em 0.6em;
+    border: 2px solid var(--_accent);
+    border-radius: 999px;
+    color: var(--_text);
+    font-size: 0.875em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+
+  .mark {
+    color: var(--_accent);
+    font-weight: 700;
+  }
+
+  .badge.status-draft,
+  .badge.status-withdrawn {
+    border-style: dashed;
+    border-color: var(--_border);
+  }
+
+  .badge.status-needs_info {
+    border-color: #8a5a00;
+    background: var(--_warning-surface);
+  }
+
+  .badge.status-approved,
+  .badge.status-ready_for_issue,
+  .badge.status-completed {
+    border-color: var(--_good);
+  }
+
+  .badge:is(.status-approved, .status-ready_for_issue, .status-completed) .mark {
+    color: var(--_good);
+  }
+
+  .badge.status-rejected {
+    border-color: var(--_bad);
+  }
+
+  .badge.status-rejected .mark {
+    color: var(--_bad);
+  }
+
+  .exports {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space) calc(var(--_space) * 3);
+  }
+
+  .detail,
+  .request,
+  .answer {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    gap: var(--_space) calc(var(--_space) * 2);
+    margin: 0;
+  }
+
+  .facts dt {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+  }
+
+  .section {
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+
+  .timeline {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    margin: 0;
+    padding: 0 0 0 calc(var(--_space) * 2);
+    border-left: 3px solid var(--_accent);
+    list-style: none;
+  }
+
+  .step {
+    display: grid;
+    gap: calc(var(--_space) / 4);
+  }
+
+  .step-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    align-items: baseline;
+  }
+
+  .step-actor,
+  time {
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+
+  .step-comment,
+  .comment {
+    white-space: pre-line;
+  }
+
+  .request {
+    padding: calc(var(--_space) * 2);
+    border: 2px solid #8a5a00;
+    border-radius: var(--_radius);
+    background: var(--_warning-surface);
+  }
+
+  .results-list {
+    margin: 0;
+    padding-left: 1.25em;
+  }
+
+  .actions,
+  .filter-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
+  }
+
+  .button.danger {
+    border-color: var(--_bad);
+    background: var(--_bad);
+  }
+
+  .checkbox .label {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+    font-weight: 400;
+  }
+`;

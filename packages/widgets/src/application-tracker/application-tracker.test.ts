@@ -1,0 +1,279 @@
+import { createCabinetClient, type Application, type CabinetClient, type Service } from '@mfc-cabinet/core';
+import { operatorClient } from '@mfc-cabinet/core/operator';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { createAccount, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import { completeValues } from '../../../../test-support/form-values.js';
+import '../mfc-application-tracker.js';
+import type { MfcApplicationTracker } from './application-tracker.js';
+
+const clients: CabinetClient[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) {
+    if (client.auth.state.status === 'signed-in') await client.auth.logout().catch(() => undefined);
+    client.close();
+  }
+});
+
+/** A client of the real server; `online()` false makes every request fail as `fetch` does offline. */
+function newClient(online: () => boolean = () => true): CabinetClient {
+  const client = createCabinetClient({
+    baseUrl: '/api/v1',
+    cache: 'memory',
+    fetch: (input, init) => (online() ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
+  });
+  clients.push(client);
+  return client;
+}
+
+async function citizen(online?: () => boolean): Promise<{ client: CabinetClient; account: TestAccount }> {
+  const account = await createAccount({ secondFactor: null, level: 'standard' });
+  const client = newClient(online);
+  await client.auth.login({ identifier: account.phone, password: account.password });
+  return { client, account };
+}
+
+let simple: Service | undefined;
+/** A service anyone signed in may apply for online, without documents to attach. */
+async function simpleService(client: CabinetClient): Promise<Service> {
+  if (simple) return simple;
+  const page = await client.catalog.list({ availability: 'available' }, { limit: 100 });
+  for (const summary of page.items) {
+    if (summary.requiredLevel !== 'simplified') continue;
+    const service = await client.catalog.get(summary.id);
+    if (!service.form.steps.some((step) => step.fields.some((field) => field.type === 'documents' && field.required))) return (simple = service);
+  }
+  throw new Error('no simple service in the catalog');
+}
+
+async function submitted(client: CabinetClient): Promise<Application> {
+  const service = await simpleService(client);
+  const draft = await client.applications.create(service.id);
+  await client.applications.saveDraft(draft.id, completeValues(service.form));
+  const result = await client.applications.submit(draft.id);
+  if (result.status !== 'sent') throw new Error('not sent');
+  return result.application;
+}
+
+let operatorAccount: TestAccount | undefined;
+/**
+ * Does `work` as an МФЦ operator. One page holds one session cookie at a time, so the
+ * citizen signs in again afterwards, as in the SDK's tests.
+ */
+async function asOperator(citizenOf: { client: CabinetClient; account: TestAccount }, work: (operator: ReturnType<typeof operatorClient>) => Promise<unknown>): Promise<void> {
+  operatorAccount ??= await createAccount({ role: 'operator', level: 'confirmed', secondFactor: null });
+  const staff = createCabinetClient({ baseUrl: '/api/v1', cache: 'memory' });
+  await staff.auth.login({ identifier: operatorAccount.phone, password: operatorAccount.password });
+  await work(operatorClient(staff));
+  staff.close();
+  await citizenOf.client.auth.login({ identifier: citizenOf.account.phone, password: citizenOf.account.password });
+}
+
+const root = (element: MfcApplicationTracker) => element.shadowRoot!;
+const text = (node: Element | ShadowRoot | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const part = <T extends Element = HTMLElement>(element: MfcApplicationTracker, name: string) => root(element).querySelector<T>(`[part~="${name}"]`);
+const status = (element: MfcApplicationTracker) => text(part(element, 'status'));
+const items = (element: MfcApplicationTracker) => [...root(element).querySelectorAll('[part~="item"]')].map((item) => text(item));
+
+async function mount(client: CabinetClient, template = html`<mfc-application-tracker poll-interval="0"></mfc-application-tracker>`): Promise<MfcApplicationTracker> {
+  const element = await fixture<MfcApplicationTracker>(template);
+  element.client = client;
+  await listed(element);
+  return element;
+}
+
+async function listed(element: MfcApplicationTracker): Promise<void> {
+  await element.updateComplete;
+  await waitFor(() => /^\d+ |нет/.test(status(element)), 8000, 'the list');
+  await element.updateComplete;
+}
+
+describe('<mfc-application-tracker> against the real server', () => {
+  it('shows a submitted application with its status, and the operator’s move without a reload', async () => {
+    const owner = await citizen();
+    const application = await submitted(owner.client);
+    const element = await mount(owner.client);
+    expect(status(element)).to.equal('1 заявление');
+    expect(items(element)[0]).to.include(application.serviceTitle).and.include('Подано').and.include(application.trackingNumber!);
+    expect(part(element, 'list')!.getAttribute('role')).to.equal('list');
+    await expect(element).to.be.accessible();
+
+    await asOperator(owner, (operator) => operator.move(application.id, { to: 'in_review', comment: 'Принято в работу' }));
+    await element.refresh();
+    await waitFor(() => items(element)[0]?.includes('На рассмотрении') ?? false, 5000, 'the new status');
+    expect(text(part(element, 'announcer'))).to.include(`${application.trackingNumber}: На рассмотрении`);
+
+    element.applicationId = application.id;
+    // The copy saved at submission shows first, then the server's.
+    await waitFor(() => root(element).querySelectorAll('[part~="timeline-item"]').length === 2, 5000, 'the detail');
+    const steps = [...root(element).querySelectorAll('[part~="timeline-item"]')].map((step) => text(step));
+    expect(steps).to.have.length(2);
+    expect(steps[0]).to.include('Подано').and.include('Вы');
+    expect(steps[1]).to.include('На рассмотрении').and.include('оператор МФЦ').and.include('Принято в работу');
+    expect(text(part(element, 'facts'))).to.include(application.trackingNumber!);
+    await expect(element).to.be.accessible();
+  });
+
+  it('polls by itself at the poll interval', async () => {
+    const owner = await citizen();
+    const application = await submitted(owner.client);
+    const element = await mount(owner.client, html`<mfc-application-tracker poll-interval="200"></mfc-application-tracker>`);
+    await asOperator(owner, (operator) => operator.move(application.id, { to: 'in_review' }));
+    await waitFor(() => items(element)[0]?.includes('На рассмотрении') ?? false, 5000, 'the polled status');
+  });
+
+  it('filters by status, service and period, and finds by number', async () => {
+    const owner = await citizen();
+    const first = await submitted(owner.client);
+    const second = await submitted(owner.client);
+    await owner.client.applications.create((await simpleService(owner.client)).id);
+    const element = await mount(owner.client);
+    expect(status(element)).to.equal('3 заявления');
+
+    const select = part<HTMLSelectElement>(element, 'filters')!.querySelector<HTMLSelectElement>('#filter-status')!;
+    select.value = 'draft';
+    select.dispatchEvent(new Event('change'));
+    await waitFor(() => status(element) === '1 заявление', 5000, 'drafts only');
+    expect(items(element)[0]).to.include('Черновик').and.include('без номера');
+    await expect(element).to.be.accessible();
+
+    root(element).querySelector<HTMLButtonElement>('#reset-filters')!.click();
+    await waitFor(() => status(element) === '3 заявления', 5000, 'all again');
+
+    const search = root(element).querySelector<HTMLInputElement>('#filter-q')!;
+    search.value = second.trackingNumber!;
+    search.dispatchEvent(new InputEvent('input'));
+    await waitFor(() => status(element) === '1 заявление', 5000, 'the number found');
+    expect(items(element)[0]).to.include(second.trackingNumber!);
+
+    search.value = '';
+    search.dispatchEvent(new InputEvent('input'));
+    const from = root(element).querySelector<HTMLInputElement>('#filter-from')!;
+    from.value = '2001-01-01';
+    from.dispatchEvent(new Event('change'));
+    const to = root(element).querySelector<HTMLInputElement>('#filter-to')!;
+    to.value = '2001-12-31';
+    to.dispatchEvent(new Event('change'));
+    await waitFor(() => /нет/.test(status(element)), 5000, 'nothing in 2001');
+    expect(status(element)).to.equal('По этим условиям заявлений нет.');
+    await expect(element).to.be.accessible();
+
+    root(element).querySelector<HTMLButtonElement>('#reset-filters')!.click();
+    const service = root(element).querySelector<HTMLSelectElement>('#filter-service')!;
+    await waitFor(() => service.options.length === 2, 5000, 'the service among the choices');
+    service.value = first.serviceId;
+    service.dispatchEvent(new Event('change'));
+    await waitFor(() => root(element).querySelector('#reset-filters') !== null && status(element) === '3 заявления', 5000, 'one service');
+  });
+
+  it('answers a request for information, which sends the application back to review', async () => {
+    const owner = await citizen();
+    const application = await submitted(owner.client);
+    await asOperator(owner, async (operator) => {
+      await operator.move(application.id, { to: 'in_review' });
+      await operator.move(application.id, { to: 'needs_info', comment: 'Укажите другой телефон', requested: { documents: [], fields: ['phone'] } });
+    });
+    const element = await fixture<MfcApplicationTracker>(html`<mfc-application-tracker poll-interval="0" application-id=${application.id}></mfc-application-tracker>`);
+    element.client = owner.client;
+    await waitFor(() => root(element).querySelector('#phone') !== null, 8000, 'the answer form');
+    expect(text(part(element, 'request'))).to.include('Укажите другой телефон');
+    expect(text(part(element, 'facts'))).to.include('Нужны сведения');
+    await expect(element).to.be.accessible();
+
+    const phone = root(element).querySelector<HTMLInputElement>('#phone')!;
+    phone.value = '';
+    phone.dispatchEvent(new InputEvent('input'));
+    await element.updateComplete;
+    part(element, 'request')!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await element.updateComplete;
+    expect(text(root(element).querySelector('#phone-error'))).to.equal('Заполните это поле');
+
+    phone.value = '12';
+    phone.dispatchEvent(new InputEvent('input'));
+    await element.updateComplete;
+    const refused = oneEvent(element, 'mfc-error');
+    part(element, 'request')!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    expect((await refused).detail.action).to.equal('answer');
+    await waitFor(() => text(root(element).querySelector('#phone-error')).includes('+7'), 5000, 'the server’s message');
+
+    phone.value = '+79161234599';
+    phone.dispatchEvent(new InputEvent('input'));
+    await element.updateComplete;
+    part(element, 'request')!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitFor(() => text(part(element, 'facts')).includes('На рассмотрении'), 5000, 'back in review');
+    expect(part(element, 'request')).to.equal(null);
+    expect(text(root(element).querySelector('#message'))).to.include('Ответ отправлен');
+    const last = [...root(element).querySelectorAll('[part~="timeline-item"]')].at(-1);
+    expect(text(last)).to.include('На рассмотрении').and.include('Вы');
+    await expect(element).to.be.accessible();
+  });
+
+  it('withdraws an application after confirmation', async () => {
+    const owner = await citizen();
+    const application = await submitted(owner.client);
+    const element = await mount(owner.client);
+    const opened = oneEvent(element, 'mfc-application-open');
+    part<HTMLButtonElement>(element, 'item-button')!.click();
+    expect((await opened).detail.applicationId).to.equal(application.id);
+    await waitFor(() => root(element).querySelector('#withdraw') !== null, 5000, 'the withdraw button');
+    expect(element.getAttribute('application-id')).to.equal(application.id);
+
+    root(element).querySelector<HTMLButtonElement>('#withdraw')!.click();
+    await element.updateComplete;
+    expect(root(element).activeElement?.id).to.equal('withdraw-question');
+    await expect(element).to.be.accessible();
+    root(element).querySelector<HTMLButtonElement>('#withdraw-no')!.click();
+    await element.updateComplete;
+    expect(root(element).querySelector('#withdraw-question')).to.equal(null);
+
+    root(element).querySelector<HTMLButtonElement>('#withdraw')!.click();
+    await element.updateComplete;
+    root(element).querySelector<HTMLButtonElement>('#withdraw-yes')!.click();
+    await waitFor(() => text(part(element, 'facts')).includes('Отозвано'), 5000, 'withdrawn');
+    expect(root(element).querySelector('#withdraw')).to.equal(null);
+    expect((await owner.client.applications.get(application.id)).status).to.equal('withdrawn');
+
+    root(element).querySelector<HTMLButtonElement>('#back')!.click();
+    await waitFor(() => items(element)[0]?.includes('Отозвано') ?? false, 5000, 'the list again');
+    expect(element.hasAttribute('application-id')).to.equal(false);
+  });
+
+  it('loads the rest of the list page by page', async () => {
+    const owner = await citizen();
+    const service = await simpleService(owner.client);
+    for (let index = 0; index < 25; index++) await owner.client.applications.create(service.id);
+    const element = await mount(owner.client, html`<mfc-application-tracker poll-interval="0" page-size="2"></mfc-application-tracker>`);
+    expect(status(element)).to.equal('25 заявлений');
+    await waitFor(() => items(element).length === 25, 8000, 'every page');
+    const positions = [...root(element).querySelectorAll('[part~="item"]')].map((item) => item.getAttribute('aria-posinset'));
+    expect(positions.at(-1)).to.equal('25');
+  });
+
+  it('keeps showing what it saw when the network goes, with a notice', async () => {
+    let online = true;
+    const owner = await citizen(() => online);
+    const application = await submitted(owner.client);
+    const element = await mount(owner.client);
+    online = false;
+    const failed = oneEvent(element, 'mfc-error');
+    await element.refresh();
+    expect((await failed).detail.error.code).to.equal('network');
+    await element.updateComplete;
+    expect(text(part(element, 'offline'))).to.equal('Нет связи — показаны сохранённые данные.');
+    expect(items(element)[0]).to.include(application.trackingNumber!);
+    await expect(element).to.be.accessible();
+    online = true;
+    await element.refresh();
+    await element.updateComplete;
+    expect(part(element, 'offline')).to.equal(null);
+  });
+
+  it('says so when nobody is signed in, and speaks English', async () => {
+    const client = newClient();
+    const element = await fixture<MfcApplicationTracker>(html`<mfc-application-tracker poll-interval="0" locale="en"></mfc-application-tracker>`);
+    element.client = client;
+    await waitFor(() => part(element, 'alert') !== null && text(part(element, 'heading')) === 'My applications', 8000, 'the error in English').catch((error: Error) => {
+      throw new Error(`${error.message}: ${text(root(element))}`);
+    });
+    await expect(element).to.be.accessible();
+  });
+});

@@ -1,0 +1,245 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, fn, waitFor } from 'storybook/test';
+import '../packages/widgets/src/mfc-application-tracker.js';
+import type { MfcApplicationTracker } from '../packages/widgets/src/application-tracker/application-tracker.js';
+import type { TranslationOverrides } from '../packages/widgets/src/i18n/translation.js';
+import { fakeApiOf, mountedCabinet, networkError, noAnswer, storyCabinet, unavailable } from './support/fake-api.js';
+import { serviceWithForm } from './support/fake-applications.js';
+import { findForm, patience, waitForPart } from './support/form-play.js';
+import { headingLevelArgType, localeArgType, localeOf, stringsArgType, styleOf, type WidgetArgs } from './support/story-args.js';
+
+interface TrackerArgs extends WidgetArgs {
+  'application-id': string;
+  'poll-interval': number;
+  'heading-level': number;
+  strings: TranslationOverrides | undefined;
+  onMfcApplicationOpen: (event: Event) => void;
+  onMfcError: (event: Event) => void;
+}
+
+type Story = StoryObj<TrackerArgs>;
+
+function renderTracker(args: TrackerArgs, context: StoryContext<TrackerArgs>) {
+  const locale = localeOf(args, context);
+  const { client } = storyCabinet(context, fakeApiOf(context), locale);
+  return html`<mfc-application-tracker
+    application-id=${ifDefined(args['application-id'] || undefined)}
+    poll-interval=${args['poll-interval']}
+    heading-level=${args['heading-level']}
+    locale=${locale}
+    style=${ifDefined(styleOf(args))}
+    .client=${client}
+    .strings=${args.strings}
+    @mfc-application-open=${args.onMfcApplicationOpen}
+    @mfc-error=${args.onMfcError}
+  ></mfc-application-tracker>`;
+}
+
+const meta = {
+  title: 'Widgets/Application tracker',
+  component: 'mfc-application-tracker',
+  tags: ['autodocs'],
+  render: renderTracker,
+  args: {
+    'application-id': '',
+    'poll-interval': 30000,
+    'heading-level': 2,
+    locale: 'toolbar',
+    strings: undefined,
+    onMfcApplicationOpen: fn().mockName('mfc-application-open'),
+    onMfcError: fn().mockName('mfc-error'),
+  },
+  argTypes: {
+    'application-id': { description: 'The application whose detail is open (a deep link).', control: 'text', table: { category: 'attributes' } },
+    'poll-interval': { description: 'Milliseconds between looks for updates; 0 stops polling.', control: 'number', table: { category: 'attributes' } },
+    'heading-level': headingLevelArgType,
+    locale: localeArgType,
+    strings: stringsArgType('{ "trackerHeading": "Заявления и обращения" }'),
+    onMfcApplicationOpen: { table: { disable: true } },
+    onMfcError: { table: { disable: true } },
+  },
+  parameters: { fakeApi: { signedIn: true, tracker: {} } },
+} satisfies Meta<TrackerArgs>;
+
+export default meta;
+
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const findTracker = (canvasElement: HTMLElement) => findForm(canvasElement, 'mfc-application-tracker');
+
+async function expectStatus(tracker: MfcApplicationTracker, expected: string | RegExp): Promise<void> {
+  await waitFor(() => expect(text(tracker.shadowRoot!.querySelector('[part~="status"]'))).toMatch(expected), { timeout: patience });
+}
+
+async function expectPart(tracker: MfcApplicationTracker, selector: string, expected: string | RegExp): Promise<void> {
+  await waitFor(() => expect(text(tracker.shadowRoot!.querySelector(selector))).toMatch(expected), { timeout: patience });
+}
+
+// ------------------------------------------------------------------ the list
+
+/** One application of each status: a clear name with a mark (not colour alone), the number, dates and the expected completion. */
+export const EachStatus: Story = {
+  name: 'Each status',
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await expectStatus(tracker, '9 заявлений');
+    const badges = [...tracker.shadowRoot!.querySelectorAll('[part~="item"] [part~="status-badge"]')].map((badge) => text(badge));
+    await expect(badges.join(' ')).toMatch(/Черновик.*Подано.*На рассмотрении.*Нужны сведения.*Одобрено.*Готово к выдаче.*Завершено.*Отказано.*Отозвано/);
+  },
+};
+
+/** Before the list has come (the first visit: nothing is saved on the device yet). */
+export const Loading: Story = {
+  name: 'Loading',
+  parameters: { fakeApi: { signedIn: true, tracker: {}, replies: { 'GET applications': noAnswer } } },
+  play: async ({ canvasElement }) => {
+    await expectStatus(await findTracker(canvasElement), 'Загружаем заявления…');
+  },
+};
+
+/** No applications yet. */
+export const Empty: Story = {
+  name: 'Empty',
+  parameters: { fakeApi: { signedIn: true, tracker: { count: 0 } } },
+  play: async ({ canvasElement }) => {
+    await expectStatus(await findTracker(canvasElement), /^У вас пока нет заявлений/);
+  },
+};
+
+/** The server fails: what happened, and «Повторить». */
+export const ServerError: Story = {
+  name: 'Error',
+  parameters: { fakeApi: { signedIn: true, tracker: {}, replies: { 'GET applications': unavailable } } },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await waitForPart(tracker, '#retry');
+  },
+};
+
+/** No network on a device where nothing was saved. */
+export const OfflineNothingSaved: Story = {
+  name: 'Offline, nothing saved',
+  parameters: { fakeApi: { signedIn: true, tracker: {}, replies: { 'GET applications': networkError } } },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await expectPart(tracker, '[part~="alert"]', /Нет связи/);
+  },
+};
+
+/** The network goes while the list is on screen: it stays, with a notice, and comes back by itself when online. */
+export const Offline: Story = {
+  name: 'Offline: saved data',
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    await expectStatus(tracker, '9 заявлений');
+    const { api } = mountedCabinet(context);
+    api.options.replies = { ...api.options.replies, 'GET applications': networkError };
+    await tracker.refresh();
+    await expectPart(tracker, '[part~="offline"]', 'Нет связи — показаны сохранённые данные.');
+    await expectStatus(tracker, '9 заявлений');
+  },
+};
+
+/** Ten thousand applications: pages come as the list scrolls, and only those on screen are rendered. */
+export const ManyItems: Story = {
+  name: 'Many items (10 000)',
+  parameters: { fakeApi: { signedIn: true, tracker: { count: 10_000 } } },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await expectStatus(tracker, '10000 заявлений');
+    await waitFor(() => expect(tracker.shadowRoot!.querySelector('[part~="item"]')?.getAttribute('aria-setsize')).toBe('10000'), { timeout: patience });
+    await expect(tracker.shadowRoot!.querySelectorAll('[part~="item"]').length).toBeLessThan(200);
+  },
+};
+
+/** Filters and the search by number narrow the list at once. */
+export const Filtered: Story = {
+  name: 'Filtered by number',
+  parameters: { fakeApi: { signedIn: true, tracker: { count: 40 } } },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await expectStatus(tracker, '40 заявлений');
+    const search = await waitForPart<HTMLInputElement>(tracker, '#filter-q');
+    search.value = 'MFC-2026-000012';
+    search.dispatchEvent(new InputEvent('input'));
+    await expectStatus(tracker, '1 заявление');
+  },
+};
+
+// ------------------------------------------------------------------ the detail
+
+/** An application with many steps: every transition with its time, who made it and the comment. */
+export const LongTimeline: Story = {
+  name: 'Detail: long timeline',
+  args: { 'application-id': 'app-00007' },
+  parameters: { fakeApi: { signedIn: true, tracker: { requestRounds: 8 } } },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await waitFor(() => expect(tracker.shadowRoot!.querySelectorAll('[part~="timeline-item"]').length).toBe(21), { timeout: patience });
+    await expectPart(tracker, '[part~="facts"]', /Завершено/);
+  },
+};
+
+/** The МФЦ asks for a document and a field: an uploader for the document, the field, and «Отправить ответ». */
+export const NeedsInfo: Story = {
+  name: 'Detail: needs information',
+  args: { 'application-id': 'app-00004' },
+  parameters: {
+    fakeApi: {
+      signedIn: true,
+      tracker: { requested: { documents: ['Справка о доходах'], fields: ['phone'] } },
+      replies: { 'GET catalog/services/:id': serviceWithForm() },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await waitForPart(tracker, 'mfc-document-uploader');
+    const phone = await waitForPart<HTMLInputElement>(tracker, '#phone');
+    phone.value = '+79161234567';
+    phone.dispatchEvent(new InputEvent('input'));
+    (await waitForPart<HTMLButtonElement>(tracker, '[part~="request"] button[type="submit"]')).click();
+    await expectPart(tracker, '#message', /Ответ отправлен/);
+    await expectPart(tracker, '[part~="facts"]', /На рассмотрении/);
+  },
+};
+
+/** A completed application with the result to download. */
+export const Completed: Story = {
+  name: 'Detail: result to download',
+  args: { 'application-id': 'app-00007' },
+  parameters: {
+    fakeApi: {
+      signedIn: true,
+      tracker: {},
+      documents: { vault: [{ id: 'result-1', name: 'Справка о доходах.pdf', kind: 'result', applicationId: 'app-00007', issuedBy: 'Смирнова Елена Викторовна' }] },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await expectPart(tracker, '[part~="result-link"]', 'Справка о доходах.pdf');
+  },
+};
+
+/** Withdrawing asks first. */
+export const Withdraw: Story = {
+  name: 'Detail: withdraw',
+  args: { 'application-id': 'app-00003' },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    (await waitForPart<HTMLButtonElement>(tracker, '#withdraw')).click();
+    await waitForPart(tracker, '#withdraw-question');
+    (await waitForPart<HTMLButtonElement>(tracker, '#withdraw-yes')).click();
+    await expectPart(tracker, '[part~="facts"]', /Отозвано/);
+  },
+};
+
+/** In English. */
+export const English: Story = {
+  name: 'English',
+  args: { locale: 'en' },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await expectStatus(tracker, '9 applications');
+  },
+};

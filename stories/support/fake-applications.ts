@@ -1,0 +1,238 @@
+/**
+ * Applications of the fake Cabinet API (`fake-api.ts`): drafts made from a service's form
+ * (filled in from the profile, as the server does), saved and checked with the validation
+ * shared with the server, submitted once with a tracking number and an expected date. The
+ * services of the fake catalog have a one-field form; the stories of the application form
+ * serve a real one with {@link serviceWithForm} (`replies: { 'GET catalog/services/:id':
+ * serviceWithForm() }`), and the drafts here follow the same form.
+ *
+ * @example
+ * ```ts
+ * const api = new FakeCabinetApi({ signedIn: true, applications: { drafts: [{ serviceId: 'no-debt-certificate', values: completeSample }] } });
+ * ```
+ */
+import type { Application, ApplicationStatus, FormDefinition, FormValues } from '@mfc-cabinet/core';
+import { autofillValues, validateValues } from '@mfc-cabinet/core/forms';
+import { catalogOf } from './fake-catalog.js';
+import type { FakeCabinetApi, FakeRequest, Handler, Reply } from './fake-api.js';
+import { ok, problem } from './fake-api.js';
+
+export type ApplicationsEndpoint =
+  | 'POST applications'
+  | 'GET applications'
+  | 'GET applications/:id'
+  | 'PUT applications/:id/draft'
+  | 'POST applications/:id/submit';
+
+export const applicationsEndpoints: readonly ApplicationsEndpoint[] = [
+  'POST applications',
+  'GET applications',
+  'GET applications/:id',
+  'PUT applications/:id/draft',
+  'POST applications/:id/submit',
+];
+
+/** Every endpoint of applications needs the citizen's session, and uses it. */
+export const applicationsSessionNeeds: Record<ApplicationsEndpoint, 'use'> = Object.fromEntries(
+  applicationsEndpoints.map((endpoint) => [endpoint, 'use' as const]),
+) as Record<ApplicationsEndpoint, 'use'>;
+
+/** The `applications` option of the fake server. */
+export interface FakeApplicationsOptions {
+  /** The form of every service. @default {@link sampleForm} */
+  form?: FormDefinition;
+  /** The citizen's drafts when the story starts, oldest first. */
+  drafts?: Array<{ serviceId: string; values: FormValues; createdMinutesAgo?: number }>;
+}
+
+const select = (id: string, label: string, options: Array<[string, string]>) =>
+  ({ id, type: 'select', label, required: true, options: options.map(([value, text]) => ({ value, label: text })) }) as const;
+
+/** A form like the reference server's «Справка об отсутствии задолженности»: the applicant, documents, how to get the result. */
+export const sampleForm: FormDefinition = {
+  version: 1,
+  steps: [
+    {
+      id: 'applicant',
+      title: 'Заявитель',
+      fields: [
+        { id: 'lastName', type: 'text', label: 'Фамилия', required: true, autofill: 'lastName', maxLength: 100 },
+        { id: 'firstName', type: 'text', label: 'Имя', required: true, autofill: 'firstName', maxLength: 100 },
+        { id: 'middleName', type: 'text', label: 'Отчество', hint: 'Если есть', required: false, autofill: 'middleName', maxLength: 100 },
+        { id: 'birthDate', type: 'date', label: 'Дата рождения', required: true, autofill: 'birthDate' },
+        { id: 'phone', type: 'phone', label: 'Мобильный телефон', required: true, autofill: 'phone' },
+        { id: 'snils', type: 'snils', label: 'СНИЛС', required: true, autofill: 'snils' },
+        { id: 'inn', type: 'inn', label: 'ИНН', required: false, autofill: 'inn' },
+      ],
+    },
+    {
+      id: 'documents',
+      title: 'Документы',
+      fields: [
+        {
+          id: 'documents',
+          type: 'documents',
+          label: 'Сканы или фотографии документов',
+          hint: 'PDF, JPG или PNG, до 5 МБ каждый',
+          required: true,
+          documentKinds: ['Паспорт'],
+        },
+      ],
+    },
+    {
+      id: 'result',
+      title: 'Получение результата',
+      fields: [
+        select('resultMethod', 'Как получить результат', [
+          ['cabinet', 'В личном кабинете'],
+          ['office', 'В МФЦ'],
+        ]),
+        { id: 'comment', type: 'textarea', label: 'Комментарий', required: false, maxLength: 2000 },
+        { id: 'accuracy', type: 'checkbox', label: 'Подтверждаю, что сведения в заявлении достоверны', required: true },
+      ],
+    },
+  ],
+};
+
+/** Right values of every field of {@link sampleForm} (the documents: a sample of the fake vault). */
+export const completeSample: FormValues = {
+  lastName: 'Иванов',
+  firstName: 'Иван',
+  middleName: 'Иванович',
+  birthDate: '1985-04-12',
+  phone: '+79001234567',
+  snils: '112-233-445 95',
+  documents: ['doc-passport'],
+  resultMethod: 'cabinet',
+  accuracy: true,
+};
+
+/** `GET catalog/services/:id` answering the fake catalog's service with the form of the applications option. */
+export function serviceWithForm(): Handler {
+  return (request, api) => {
+    const service = catalogOf(api).find(request.params['id']);
+    return service ? ok({ ...service, form: formOf(api) }) : refuse(request, api, 404, 'not_found');
+  };
+}
+
+const formOf = (api: FakeCabinetApi): FormDefinition => api.options.applications?.form ?? sampleForm;
+
+/** The applications of one fake server. */
+class FakeApplications {
+  readonly items: Application[] = [];
+  #ids = 0;
+  #tracking = 122;
+
+  constructor(api: FakeCabinetApi) {
+    for (const draft of api.options.applications?.drafts ?? []) {
+      const created = this.create(api, draft.serviceId, draft.values);
+      created.createdAt = created.updatedAt = new Date(Date.now() - (draft.createdMinutesAgo ?? 90) * 60_000).toISOString();
+    }
+  }
+
+  create(api: FakeCabinetApi, serviceId: string, values: FormValues): Application {
+    const service = catalogOf(api).find(serviceId);
+    const now = new Date().toISOString();
+    const application: Application = {
+      id: `application-${++this.#ids}`,
+      serviceId,
+      serviceTitle: service?.title ?? serviceId,
+      status: 'draft',
+      trackingNumber: null,
+      expectedCompletionDate: null,
+      createdAt: now,
+      updatedAt: now,
+      submittedAt: null,
+      formVersion: formOf(api).version,
+      values,
+      documents: [],
+      requested: null,
+      history: [],
+    };
+    this.items.unshift(application);
+    return application;
+  }
+
+  find(id: string | undefined): Application | undefined {
+    return this.items.find((application) => application.id === id);
+  }
+
+  submit(api: FakeCabinetApi, application: Application): void {
+    const now = new Date();
+    const expected = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+    Object.assign(application, {
+      status: 'submitted' satisfies ApplicationStatus,
+      trackingNumber: `MFC-${now.getFullYear()}-${String(++this.#tracking).padStart(6, '0')}`,
+      expectedCompletionDate: catalogOf(api).find(application.serviceId) ? expected : null,
+      submittedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      history: [{ at: now.toISOString(), from: 'draft', to: 'submitted', actor: 'citizen', officerName: null, comment: null }],
+    });
+  }
+}
+
+const stores = new WeakMap<FakeCabinetApi, FakeApplications>();
+
+function applicationsOf(api: FakeCabinetApi): FakeApplications {
+  let store = stores.get(api);
+  if (!store) {
+    store = new FakeApplications(api);
+    stores.set(api, store);
+  }
+  return store;
+}
+
+const summaryOf = ({ formVersion: _f, values: _v, documents: _d, requested: _r, history: _h, ...summary }: Application) => summary;
+
+/** A problem answer to `request` (the fake server's `problem()` is always a function of the request). */
+const refuse = (request: FakeRequest, api: FakeCabinetApi, ...args: Parameters<typeof problem>): Reply =>
+  refuse(request, api, ...args);
+
+function withApplication(request: FakeRequest, api: FakeCabinetApi, then: (application: Application) => Reply): Reply {
+  const application = applicationsOf(api).find(request.params['id']);
+  return application ? then(application) : refuse(request, api, 404, 'not_found');
+}
+
+const levels = ['simplified', 'standard', 'confirmed'];
+
+export const applicationsHandlers: Record<ApplicationsEndpoint, Handler> = {
+  'POST applications': (request, api) => {
+    const serviceId = String(request.body?.['serviceId'] ?? '');
+    if (!catalogOf(api).find(serviceId)) return refuse(request, api, 404, 'not_found');
+    return ok(applicationsOf(api).create(api, serviceId, autofillValues(formOf(api), api.profile)));
+  },
+
+  'GET applications': ({ query }, api) => {
+    const items = applicationsOf(api).items.filter(
+      (application) =>
+        (!query.get('status') || application.status === query.get('status')) && (!query.get('serviceId') || application.serviceId === query.get('serviceId')),
+    );
+    const limit = Number(query.get('limit') ?? 20);
+    return ok({ items: items.slice(0, limit).map(summaryOf), nextCursor: null, total: items.length });
+  },
+
+  'GET applications/:id': (request, api) => withApplication(request, api, ok),
+
+  'PUT applications/:id/draft': (request, api) =>
+    withApplication(request, api, (application) => {
+      if (application.status !== 'draft') return refuse(request, api, 409, 'conflict');
+      const values = (request.body?.['values'] ?? {}) as FormValues;
+      const errors = validateValues(formOf(api), values, { partial: true });
+      if (errors.length > 0) return refuse(request, api, 400, 'validation_failed', { errors });
+      Object.assign(application, { values, updatedAt: new Date().toISOString() });
+      return ok(application);
+    }),
+
+  'POST applications/:id/submit': (request, api) =>
+    withApplication(request, api, (application) => {
+      if (application.status !== 'draft') return ok(application);
+      const required = catalogOf(api).find(application.serviceId)?.requiredLevel ?? 'simplified';
+      if (levels.indexOf(api.profile.level) < levels.indexOf(required)) {
+        return refuse(request, api, 403, 'forbidden');
+      }
+      const errors = validateValues(formOf(api), application.values);
+      if (errors.length > 0) return refuse(request, api, 400, 'validation_failed', { errors });
+      applicationsOf(api).submit(api, application);
+      return ok(application);
+    }),
+};
