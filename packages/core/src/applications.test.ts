@@ -4,31 +4,12 @@ import type { Application } from './application-schemas.js';
 import { completeValues } from '../../../test-support/form-values.js';
 import type { Service } from './catalog-schemas.js';
 import { userDbName } from './cache/user-db.js';
-import { createCabinetClient, type CabinetClient, type CabinetClientOptions } from './client.js';
+import { clientsPerTest, signIn } from '../../../test-support/clients.js';
+import { createCabinetClient, type CabinetClient } from './client.js';
 import { isCabinetError } from './errors.js';
 import { operatorClient } from './operator.js';
 
-const clients: CabinetClient[] = [];
-function client(options: CabinetClientOptions = {}): CabinetClient {
-  const created = createCabinetClient({ baseUrl: '/api/v1', ...options });
-  clients.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const created of clients.splice(0)) {
-    if (created.auth.state.status === 'signed-in') await created.auth.logout().catch(() => undefined);
-    created.close();
-  }
-  localStorage.clear();
-});
-
-async function signIn(sdk: CabinetClient, account?: TestAccount): Promise<TestAccount> {
-  const citizen = account ?? (await createAccount({ secondFactor: null }));
-  const result = await sdk.auth.login({ identifier: citizen.phone, password: citizen.password });
-  expect(result.status).to.equal('authenticated');
-  return citizen;
-}
+const client = clientsPerTest();
 
 /** A service anyone signed in may apply for online, without documents to attach. */
 async function simpleService(sdk: CabinetClient): Promise<Service> {

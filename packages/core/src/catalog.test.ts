@@ -1,21 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { createAccount, switchableNetwork } from '../../../test-support/cabinet-api.js';
-import { createCabinetClient, type CabinetClient } from './client.js';
+import { clientsPerTest } from '../../../test-support/clients.js';
 import { isCabinetError } from './errors.js';
 
-const clients: CabinetClient[] = [];
-function client(): CabinetClient {
-  const created = createCabinetClient({ baseUrl: '/api/v1', cache: 'memory' });
-  clients.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const created of clients.splice(0)) {
-    if (created.auth.state.status === 'signed-in') await created.auth.logout().catch(() => undefined);
-    created.close();
-  }
-});
+const client = clientsPerTest({ cache: 'memory' });
 
 describe('client.catalog against the real server', () => {
   it('lists services by filters; a municipality also gets federal and regional ones', async () => {
@@ -89,8 +77,7 @@ describe('client.catalog against the real server', () => {
 
   it('answers favourites and recently viewed offline from the citizen’s cache', async () => {
     const { network, fetch } = switchableNetwork();
-    const sdk = createCabinetClient({ baseUrl: '/api/v1', fetch });
-    clients.push(sdk);
+    const sdk = client({ fetch, cache: 'indexeddb' });
     const account = await createAccount({ secondFactor: null });
     await sdk.auth.login({ identifier: account.phone, password: account.password });
     const [service] = (await sdk.catalog.list({}, { limit: 1 })).items;

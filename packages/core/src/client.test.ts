@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { advanceClock, createAccount, latestCode, waitFor } from '../../../test-support/cabinet-api.js';
 import type { AuthState } from './auth.js';
-import { createCabinetClient, type CabinetClient } from './client.js';
+import { clientsPerTest } from '../../../test-support/clients.js';
 import { CabinetError, isCabinetError } from './errors.js';
 
 async function failure(promise: Promise<unknown>): Promise<CabinetError> {
@@ -14,19 +14,7 @@ async function failure(promise: Promise<unknown>): Promise<CabinetError> {
   throw new Error('Expected the call to fail');
 }
 
-const clients: CabinetClient[] = [];
-function client(options: Parameters<typeof createCabinetClient>[0] = {}): CabinetClient {
-  const created = createCabinetClient(options);
-  clients.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const created of clients.splice(0)) {
-    if (created.auth.state.status === 'signed-in') await created.auth.logout().catch(() => undefined);
-    created.close();
-  }
-});
+const client = clientsPerTest();
 
 describe('createCabinetClient against the real server', () => {
   it('signs in with a one-time code, reads the profile, and signs out', async () => {

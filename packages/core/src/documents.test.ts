@@ -1,30 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { createAccount, waitFor, type TestAccount } from '../../../test-support/cabinet-api.js';
 import { userDbName } from './cache/user-db.js';
-import { createCabinetClient, type CabinetClient, type CabinetClientOptions } from './client.js';
+import { clientsPerTest, signIn } from '../../../test-support/clients.js';
+import type { CabinetClient } from './client.js';
 import { isCabinetError } from './errors.js';
 
-const clients: CabinetClient[] = [];
-function client(options: CabinetClientOptions = {}): CabinetClient {
-  const created = createCabinetClient({ baseUrl: '/api/v1', ...options });
-  clients.push(created);
-  return created;
-}
-
-afterEach(async () => {
-  for (const created of clients.splice(0)) {
-    if (created.auth.state.status === 'signed-in') await created.auth.logout().catch(() => undefined);
-    created.close();
-  }
-  localStorage.clear();
-});
-
-async function signIn(sdk: CabinetClient, account?: TestAccount): Promise<TestAccount> {
-  const citizen = account ?? (await createAccount({ secondFactor: null }));
-  const result = await sdk.auth.login({ identifier: citizen.phone, password: citizen.password });
-  expect(result.status).to.equal('authenticated');
-  return citizen;
-}
+const client = clientsPerTest();
 
 const chunkSize = 256 * 1024;
 const fastRetries = [20, 50, 100];
