@@ -177,13 +177,26 @@ class EncryptedUserData implements UserData {
     }
   }
 
+  // Cached records are a copy of the server's: a database closing under them (the citizen
+  // signed out meanwhile, in this tab or another) is a miss, not a failure.
+
   async read<T>(key: string): Promise<T | undefined> {
-    const record = await this.#db.get('records', key);
-    return record ? ((await this.#open(record.sealed)) as T) : undefined;
+    try {
+      const record = await this.#db.get('records', key);
+      return record ? ((await this.#open(record.sealed)) as T) : undefined;
+    } catch (error) {
+      if (closing(error)) return undefined;
+      throw error;
+    }
   }
 
   async write(key: string, value: unknown): Promise<void> {
-    await this.#db.put('records', { key, sealed: await this.#seal(value) });
+    const sealed = await this.#seal(value);
+    try {
+      await this.#db.put('records', { key, sealed });
+    } catch (error) {
+      if (!closing(error)) throw error;
+    }
   }
 
   async writes(): Promise<QueuedWrite[]> {
@@ -262,6 +275,11 @@ class EncryptedUserData implements UserData {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, this.#key, sealed.data);
     return JSON.parse(new TextDecoder().decode(plain));
   }
+}
+
+/** The database was closed or deleted under the request (sign-out, another tab's logout). */
+function closing(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'InvalidStateError';
 }
 
 class MemoryUserData implements UserData {

@@ -24,12 +24,12 @@ import { ruTracker } from '../i18n/ru-tracker.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import type { MfcApplicationOpenDetail } from './application-open-event.js';
 import { applicationTrackerStyles } from './application-tracker.styles.js';
+import { focusListItem, listKeyTarget } from '../base/list-keys.js';
+import type { VirtualList } from '../base/virtual-list.js';
 
 addStrings('ru', ruTracker);
 
 export type { MfcApplicationOpenDetail };
-
-type VirtualList = typeof import('../base/virtual-list.js');
 
 /** Longer lists render only what is on screen; shorter ones render whole, so a screen reader reads every one. */
 const virtualizeFrom = 50;
@@ -80,7 +80,6 @@ interface RequestedUpload {
 
 const isOffline = (error: unknown): boolean => isCabinetError(error) && offlineCodes.has(error.code);
 const asCabinetError = (error: unknown): CabinetError => (isCabinetError(error) ? error : new CabinetError('internal', { cause: error }));
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /**
  * The citizen's applications: status (named, with a mark besides colour), dates and the
@@ -486,7 +485,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     this.emit('mfc-application-open', { applicationId: null } satisfies MfcApplicationOpenDetail);
     await this.updateComplete;
     if (index === undefined) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
-    else await this.#focusItem(index);
+    else await focusListItem(this.renderRoot, index, this.#virtual);
   };
 
   #withdraw(application: Application): void {
@@ -572,39 +571,12 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
 
   /** Keyboard in the list: ↓ ↑ to the next and previous application, Home and End to the first and last. */
   #onListKey = (event: KeyboardEvent): void => {
-    const button = (event.target as HTMLElement).closest<HTMLElement>('.open');
-    const count = this.listing?.items.length ?? 0;
-    if (!button || count === 0) return;
-    const index = Number(button.dataset['index']);
-    const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: count - 1 }[event.key];
+    const target = listKeyTarget(event, this.listing?.items.length ?? 0);
     if (target === undefined) return;
     event.preventDefault();
-    void this.#focusItem(Math.max(0, Math.min(count - 1, target)));
+    void focusListItem(this.renderRoot, target, this.#virtual);
   };
 
-  /** Focuses the application at `index`, scrolling it into the rendered range first. */
-  async #focusItem(index: number): Promise<void> {
-    for (let frame = 0; frame < 60; frame++) {
-      const button = this.renderRoot.querySelector<HTMLElement>(`.open[data-index="${index}"]`);
-      if (button) {
-        button.focus();
-        return;
-      }
-      const list = this.renderRoot.querySelector<HTMLElement>('[part~="list"]');
-      if (list && this.#virtual && frame % 10 === 0) {
-        try {
-          (list as HTMLElement & { [key: symbol]: { element(index: number): { scrollIntoView(options: object): void } | undefined } })[
-            this.#virtual.virtualizerRef
-          ]
-            ?.element(index)
-            ?.scrollIntoView({ block: 'center' });
-        } catch {
-          // Not laid out yet.
-        }
-      }
-      await nextFrame();
-    }
-  }
 
   // ------------------------------------------------------------------ formatting
 

@@ -18,3 +18,6 @@ provideResizeObserver(
     }
   },
 );
+
+/** This module, as the lists that load it hold it. */
+export type VirtualList = typeof import('./virtual-list.js');

@@ -29,11 +29,10 @@ import { ruCatalog } from '../i18n/ru-catalog.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { serviceCatalogStyles } from './service-catalog.styles.js';
 import type { MfcServiceSelectDetail } from './service-select-event.js';
+import { focusListItem, listKeyTarget } from '../base/list-keys.js';
+import type { VirtualList } from '../base/virtual-list.js';
 
 addStrings('ru', ruCatalog);
-
-/** The virtualizer, loaded when a list is long enough to need it. */
-type VirtualList = typeof import('../base/virtual-list.js');
 
 export type { MfcServiceSelectDetail };
 
@@ -89,7 +88,6 @@ const idList = {
 };
 
 const isOffline = (error: unknown): boolean => isCabinetError(error) && offlineCodes.has(error.code);
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /**
  * The service catalog: search as you type (also offline, over the catalog cached on the
@@ -449,7 +447,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
     this.serviceId = undefined;
     await this.updateComplete;
     if (index === undefined) this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
-    else await this.#focusItem(index);
+    else await focusListItem(this.renderRoot, index, this.#virtual);
   };
 
   #select(service: Service | ServiceSummary): void {
@@ -515,45 +513,18 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
 
   /** Keyboard in the list: ↓ ↑ to the next and previous service, Home and End to the first and last. */
   #onListKey = (event: KeyboardEvent): void => {
-    const button = (event.target as HTMLElement).closest<HTMLElement>('.open');
-    const count = this.#listing.value?.items.length ?? 0;
-    if (!button || count === 0) return;
-    const index = Number(button.dataset['index']);
-    const target = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: count - 1 }[event.key];
+    const target = listKeyTarget(event, this.#listing.value?.items.length ?? 0);
     if (target === undefined) return;
     event.preventDefault();
-    void this.#focusItem(Math.max(0, Math.min(count - 1, target)));
+    void focusListItem(this.renderRoot, target, this.#virtual);
   };
 
   #onSearchKey = (event: KeyboardEvent): void => {
     if (event.key !== 'ArrowDown' || !this.#listing.value?.items.length) return;
     event.preventDefault();
-    void this.#focusItem(0);
+    void focusListItem(this.renderRoot, 0, this.#virtual);
   };
 
-  /** Focuses the service at `index`, scrolling it into the rendered range first. */
-  async #focusItem(index: number): Promise<void> {
-    for (let frame = 0; frame < 60; frame++) {
-      const button = this.renderRoot.querySelector<HTMLElement>(`.open[data-index="${index}"]`);
-      if (button) {
-        button.focus();
-        return;
-      }
-      // Asked again now and then: a list that has just rendered or changed lays itself out first.
-      const list = this.renderRoot.querySelector<VirtualizerHostElement>('[part~="list"]');
-      if (list && frame % 10 === 0) {
-        const box = list.getBoundingClientRect();
-        try {
-          // The virtualizer renders nothing while the whole list is out of sight.
-          if (box.bottom < 0 || box.top > innerHeight) list.scrollIntoView({ block: 'nearest' });
-          else if (this.#virtual) list[this.#virtual.virtualizerRef]?.element(index)?.scrollIntoView({ block: 'center' });
-        } catch {
-          // Not laid out yet.
-        }
-      }
-      await nextFrame();
-    }
-  }
 
   // ------------------------------------------------------------------ rendering
 
