@@ -32,7 +32,7 @@ export {
   type CabinetErrorInit,
   type FieldError,
 } from './errors.js';
-export { errorMessagesRu, loadErrorMessages, type ErrorMessages, type Locale } from './messages.js';
+export { applicationStatusNamesRu, errorMessagesRu, loadErrorMessages, type ErrorMessages, type Locale } from './messages.js';
 export {
   isValidSnils,
   isValidInn,

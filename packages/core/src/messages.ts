@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from './application-schemas.js';
 import type { CabinetErrorCode } from './errors.js';
 
 /** Languages the SDK and widgets ship with. */
@@ -41,3 +42,16 @@ export const errorMessagesRu: ErrorMessages = {
 export function loadErrorMessages(locale: Locale): Promise<ErrorMessages> {
   return locale === 'en' ? import('./messages-en.js').then((module) => module.errorMessagesEn) : Promise.resolve(errorMessagesRu);
 }
+
+/** The name of each status of an application, as the cabinet shows it and the server writes it in exports. */
+export const applicationStatusNamesRu: Readonly<Record<ApplicationStatus, string>> = {
+  draft: 'Черновик',
+  submitted: 'Подано',
+  in_review: 'На рассмотрении',
+  needs_info: 'Нужны сведения',
+  approved: 'Одобрено',
+  ready_for_issue: 'Готово к выдаче',
+  completed: 'Завершено',
+  rejected: 'Отказано',
+  withdrawn: 'Отозвано',
+};

@@ -3,6 +3,7 @@
  * when the citizen may withdraw it, and the Russian names of the statuses for messages.
  */
 import type { ApplicationStatus } from '@mfc-cabinet/core/schemas';
+import { applicationStatusNamesRu } from '@mfc-cabinet/core/messages';
 import { ApiError } from '../api-error.js';
 
 /** The statuses an operator may move an application to, from each. */
@@ -21,18 +22,8 @@ export const operatorTransitions: Readonly<Record<ApplicationStatus, readonly Ap
 /** The statuses a citizen may withdraw an application from. */
 export const withdrawable: readonly ApplicationStatus[] = ['submitted', 'in_review', 'needs_info'];
 
-/** The name of each status, as the cabinet shows it. */
-export const statusNames: Readonly<Record<ApplicationStatus, string>> = {
-  draft: 'Черновик',
-  submitted: 'Подано',
-  in_review: 'На рассмотрении',
-  needs_info: 'Нужны сведения',
-  approved: 'Одобрено',
-  ready_for_issue: 'Готово к выдаче',
-  completed: 'Завершено',
-  rejected: 'Отказано',
-  withdrawn: 'Отозвано',
-};
+/** The name of each status, as the cabinet shows it (shared with the widgets). */
+export const statusNames = applicationStatusNamesRu;
 
 /**
  * Throws unless an operator may move an application from `from` to `to`.

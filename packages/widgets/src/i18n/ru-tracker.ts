@@ -1,17 +1,6 @@
-import type { ApplicationStatus, TransitionActor } from '@mfc-cabinet/core';
+import { applicationStatusNamesRu, type TransitionActor } from '@mfc-cabinet/core';
 import type { TrackerStrings } from './tracker-strings.js';
 
-const statuses: Record<ApplicationStatus, string> = {
-  draft: 'Черновик',
-  submitted: 'Подано',
-  in_review: 'На рассмотрении',
-  needs_info: 'Нужны сведения',
-  approved: 'Одобрено',
-  ready_for_issue: 'Готово к выдаче',
-  completed: 'Завершено',
-  rejected: 'Отказано',
-  withdrawn: 'Отозвано',
-};
 const actors: Record<TransitionActor, string> = { citizen: 'Вы', operator: 'Оператор МФЦ', system: 'Система' };
 const pluralRules = new Intl.PluralRules('ru');
 const applications = (count: number): string =>
@@ -20,7 +9,7 @@ const applications = (count: number): string =>
 /** Russian strings of `<mfc-application-tracker>`, loaded with it. */
 export const ruTracker: TrackerStrings = {
   trackerHeading: 'Мои заявления',
-  trackerStatus: (status) => statuses[status],
+  trackerStatus: (status) => applicationStatusNamesRu[status],
   trackerLoading: 'Загружаем заявления…',
   trackerEmpty: 'У вас пока нет заявлений. Выберите услугу в каталоге, чтобы подать первое.',
   trackerNothingFound: 'По этим условиям заявлений нет.',
