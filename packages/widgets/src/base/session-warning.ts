@@ -1,5 +1,5 @@
 import type { CabinetClient } from '@mfc-cabinet/core';
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/translation.js';
 import { formatCountdown } from '../i18n/translation.js';
 import { Countdown } from './countdown.js';
@@ -21,6 +21,8 @@ export class SessionWarning implements ReactiveController {
   #timer?: ReturnType<typeof setTimeout>;
   #open = false;
   #busy = false;
+  /** Writes made offline not yet sent, found when the citizen asked to sign out. */
+  #unsent = 0;
 
   constructor(host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment }) {
     this.#host = host;
@@ -65,12 +67,13 @@ export class SessionWarning implements ReactiveController {
       >
         <h2 id="session-warning-heading">${t.sessionWarningHeading}</h2>
         <p id="session-warning-text">${t.sessionWarningText(formatCountdown(this.#countdown.remaining))}</p>
+        ${this.#unsent ? html`<p class="alert" role="alert">${t.unsentWarning(this.#unsent)}</p>` : nothing}
         <div class="actions">
           <button class="button primary" part="button primary-button" type="button" autofocus aria-disabled=${this.#busy} @click=${() => void this.#stay()}>
             ${t.staySignedIn}
           </button>
           <button class="button" part="button" type="button" aria-disabled=${this.#busy} @click=${() => void this.#signOut()}>
-            ${t.signOutNow}
+            ${this.#unsent ? t.signOutAnyway : t.signOutNow}
           </button>
         </div>
       </dialog>
@@ -97,6 +100,7 @@ export class SessionWarning implements ReactiveController {
   #hide(): void {
     if (!this.#open) return;
     this.#open = false;
+    this.#unsent = 0;
     this.#countdown.stop();
   }
 
@@ -105,9 +109,15 @@ export class SessionWarning implements ReactiveController {
     await this.#act(() => this.#client!.auth.extendSession());
   }
 
+  /** Signing out deletes this device's copy of the citizen's data: writes not yet sent are warned about first. */
   async #signOut(): Promise<void> {
     if (this.#busy || !this.#client) return;
-    await this.#act(() => this.#client!.auth.logout());
+    const client = this.#client;
+    await this.#act(async () => {
+      const unsent = this.#unsent ? 0 : (await client.applications.pending().catch(() => [])).length;
+      this.#unsent = unsent;
+      if (!unsent) await client.auth.logout();
+    });
   }
 
   async #act(action: () => Promise<unknown>): Promise<void> {

@@ -1,4 +1,4 @@
-import type { CabinetClient } from '@mfc-cabinet/core';
+import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { advanceClock, createAccount, waitFor } from '../../../../test-support/cabinet-api.js';
 import '../mfc-cabinet.js';
@@ -67,6 +67,40 @@ describe('<mfc-cabinet> session timeout', () => {
     [...dialog(cabinet).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Выйти')!.click();
     await waitFor(() => client.auth.state.status === 'signed-out', 3000, 'signed out');
     expect(client.auth.state).to.deep.equal({ status: 'signed-out', reason: 'logout' });
+  });
+});
+
+describe('<mfc-cabinet> signing out with writes not yet sent', () => {
+  afterEach(async () => {
+    await advanceClock(idleTimeoutMs + 1000);
+  });
+
+  it('warns in the «still there?» dialog first, then signs out', async () => {
+    const account = await createAccount({ secondFactor: null });
+    // Draft saves never get through (the rest does): the save stays in the outbox.
+    const savesFail: typeof fetch = (input, init) => {
+      const request = new Request(input, init);
+      return request.method === 'PUT' ? Promise.reject(new TypeError('Failed to fetch')) : fetch(request);
+    };
+    const client = createCabinetClient({ baseUrl: '/api/v1', fetch: savesFail });
+    await client.auth.login({ identifier: account.phone, password: account.password });
+    const { items } = await client.catalog.list({ availability: 'available' }, { limit: 100 });
+    const draft = await client.applications.create(items.find((service) => service.requiredLevel === 'simplified')!.id);
+    expect((await client.applications.saveDraft(draft.id, {})).status).to.equal('queued');
+
+    const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet .client=${client}></mfc-cabinet>`);
+    await advanceClock(idleTimeoutMs - 30_000);
+    await client.auth.refresh();
+    await waitFor(() => dialog(cabinet).open, 3000, 'the warning');
+    const signOut = () => [...dialog(cabinet).querySelectorAll('button')].at(-1)!;
+    signOut().click();
+    await waitFor(() => dialog(cabinet).textContent!.includes('1 изменение ещё не отправлено'), 3000, 'the unsent warning');
+    expect(client.auth.state.status).to.equal('signed-in');
+    expect(signOut().textContent).to.include('Всё равно выйти');
+    await expect(cabinet).to.be.accessible();
+    signOut().click();
+    await waitFor(() => client.auth.state.status === 'signed-out', 3000, 'signed out');
+    client.close();
   });
 });
 
