@@ -428,6 +428,15 @@ export const migrations: Record<string, Migration> = {
       for (const table of ['uploads', 'documents']) await db.schema.dropTable(table).execute();
     },
   },
+  '0007_operator_application_list': {
+    // Operators page through every citizen's applications, most recently changed first.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('applications_updated').on('applications').columns(['updatedAt desc', 'id desc']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('applications_updated').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
