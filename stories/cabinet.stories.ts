@@ -4,7 +4,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, waitFor } from 'storybook/test';
 import '../packages/widgets/src/mfc-cabinet.js';
 import '../packages/widgets/src/mfc-login-form.js';
+import '../packages/widgets/src/mfc-application-form.js';
+// fake-api.js before fake-applications.js: the two import each other.
 import { fakeApiOf, mountedCabinet, noAnswer, storyCabinet } from './support/fake-api.js';
+import { serviceWithForm } from './support/fake-applications.js';
 import { expectShown, findForm, patience, waitForPart } from './support/form-play.js';
 import { findLoginForm } from './support/login-form-play.js';
 import {
@@ -174,6 +177,38 @@ export const OnAPhone: Story = {
   ...SessionWarning,
   name: 'Session warning: on a phone',
   globals: { viewport: { value: 'mobile1', isRotated: false } },
+};
+
+// ------------------------------------------------------------------ composing the widgets
+
+/**
+ * A service selected in the catalog opens its form over the cabinet's content, with «Назад»
+ * (here the cabinet is given the route; on a site `mfc-service-select` from the catalog
+ * does it, and `routing` puts it into the address).
+ */
+export const ServiceFormOpened: Story = {
+  name: 'A service’s form opened',
+  parameters: { fakeApi: { signedIn: true, replies: { 'GET catalog/services/:id': serviceWithForm() } } },
+  render: (args, context) => {
+    const locale = localeOf(args, context);
+    const { client } = storyCabinet(context, fakeApiOf(context), locale);
+    return html`<mfc-cabinet locale=${locale} .client=${client} .route=${{ view: 'apply', serviceId: 'no-debt-certificate' }}>
+      <p>Содержимое кабинета: каталог услуг</p>
+    </mfc-cabinet>`;
+  },
+  play: async ({ canvasElement }) => {
+    const cabinet = await findCabinet(canvasElement);
+    const view = await waitFor(() => {
+      const found = cabinet.shadowRoot?.querySelector<HTMLElement>('[part~="view"]');
+      if (!found) throw new Error('no view yet');
+      return found;
+    }, { timeout: patience });
+    await expect(view.querySelector('[part~="back-button"]')).toBeVisible();
+    const form = view.querySelector('mfc-application-form')!;
+    await waitFor(() => expect(form.shadowRoot?.querySelector('[part~="step-heading"]')).toBeTruthy(), { timeout: patience });
+    // The cabinet's own content is hidden meanwhile (in the flat tree: it is slotted).
+    await expect(cabinet.querySelector('p')!.checkVisibility()).toBe(false);
+  },
 };
 
 // ------------------------------------------------------------------ in English

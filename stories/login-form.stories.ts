@@ -322,6 +322,27 @@ export const SigningOut: Story = {
   },
 };
 
+/**
+ * A draft saved while the server could not be reached waits in the outbox: «Выйти» first
+ * warns that signing out deletes it from this device, and a second press signs out.
+ */
+export const SigningOutWithUnsentWrites: Story = {
+  name: 'Signing out with writes not yet sent',
+  parameters: { fakeApi: { signedIn: true, replies: { 'PUT applications/:id/draft': networkError } } },
+  play: async (context) => {
+    const form = await findLoginForm(context.canvasElement);
+    await waitForPart(form, '[part~="user"]');
+    const { client } = mountedCabinet(context);
+    await expect((await client.applications.saveDraft('draft-1', { lastName: 'Иванова' })).status).toBe('queued');
+    await press(form, '[part~="user"] button');
+    await expectShown(form, '[part~="user"] [part~="alert"]');
+    await expect(client.auth.state.status).toBe('signed-in');
+    await press(form, '[part~="user"] button');
+    await waitFor(() => expect(client.auth.state.status).toBe('signed-out'), { timeout: 8000 });
+    await expect(await client.applications.pending()).toEqual([]);
+  },
+};
+
 /** The citizen signed out in another tab of the same site: this form says so. */
 export const SignedOutInAnotherTab: Story = {
   parameters: { fakeApi: { signedIn: true } },
