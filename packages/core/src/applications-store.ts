@@ -57,7 +57,7 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
   async get(id: string, options: RequestOptions = {}): Promise<Application> {
     const application = await this.#http.get(`applications/${encodeURIComponent(id)}`, Application, options);
     const data = await this.#user.data();
-    const waiting = (await data?.writes())?.find((write) => write.applicationId === id && write.kind === 'save-draft' && !write.failure);
+    const waiting = (await data?.writes(id))?.find((write) => write.kind === 'save-draft' && !write.failure);
     return this.#remember(waiting ? { ...application, values: (waiting.body as { values: FormValues }).values } : application);
   }
 
@@ -86,7 +86,7 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
   }
 
   async submit(id: string): Promise<WriteResult> {
-    const waiting = (await (await this.#user.data())?.writes())?.find((write) => write.applicationId === id && write.kind === 'submit');
+    const waiting = (await (await this.#user.data())?.writes(id))?.find((write) => write.kind === 'submit');
     return this.#write({ kind: 'submit', applicationId: id, idempotencyKey: waiting?.idempotencyKey ?? crypto.randomUUID(), body: null });
   }
 
@@ -115,7 +115,7 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
 
   async retry(seq: number): Promise<void> {
     const data = await this.#user.requireData();
-    const write = (await data.writes()).find((queued) => queued.seq === seq);
+    const write = await data.queued(seq);
     if (write) await data.update({ ...write, failure: null });
     await this.#flush();
   }
@@ -143,7 +143,7 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
       throw outcome.error;
     }
     const application = await data.read<Application>(`application:${write.applicationId}`);
-    const stillQueued = (await data.writes()).find((pending) => pending.seq === queued.seq);
+    const stillQueued = await data.queued(queued.seq);
     // Not sent here and not queued any more: another tab sent it.
     if (!stillQueued && application) return { status: 'sent', application };
     return { status: 'queued', application, write: stillQueued ?? queued };

@@ -1,13 +1,12 @@
 import type { ApplicationsClient } from './applications.js';
 import { AuthClient } from './auth.js';
 import type { CacheKind } from './cache/public-db.js';
-import type { UserSession } from './cache/user-session.js';
 import type { CatalogClient, SearchIndexListener } from './catalog.js';
 import type { DocumentsClient } from './documents.js';
 import { Http } from './http.js';
 import type { Locale } from './messages.js';
 import { httpOf } from './internal.js';
-import { lazySubClient, loadChunk } from './lazy.js';
+import { lazySubClient, loadChunk, once } from './lazy.js';
 import type { ProfileClient } from './profile.js';
 
 /** Options of {@link createCabinetClient}. */
@@ -75,14 +74,11 @@ export function createCabinetClient(options: CabinetClientOptions = {}): Cabinet
   const auth = new AuthClient(http, `mfc-cabinet:auth:${baseUrl}`);
   const cache = options.cache;
   // Every sub-client but auth loads its code with its first call (lazySubClient).
-  let userSession: Promise<UserSession> | undefined;
-  const loadUserSession = () =>
-    (userSession ??= import('./cache/user-session.js').then(({ UserSession }) => new UserSession(http, auth, baseUrl, cache)));
-  let applications: Promise<object> | undefined;
-  const loadApplications = () =>
-    (applications ??= Promise.all([import('./applications-store.js'), loadUserSession()]).then(
-      ([{ ApplicationsStore }, user]) => new ApplicationsStore(http, auth, user, baseUrl),
-    ));
+  // A chunk that could not be fetched (offline) is asked for again on the next call.
+  const loadUserSession = once(() => import('./cache/user-session.js').then(({ UserSession }) => new UserSession(http, auth, baseUrl, cache)));
+  const loadApplications = once(() =>
+    Promise.all([import('./applications-store.js'), loadUserSession()]).then(([{ ApplicationsStore }, user]) => new ApplicationsStore(http, auth, user, baseUrl)),
+  );
   // Signed in, the outbox of writes made offline goes out, and logout must wipe the
   // citizen's data even offline: that code is loaded as soon as someone signs in.
   auth.subscribe((state) => state.status === 'signed-in' && void loadApplications().catch(() => undefined));

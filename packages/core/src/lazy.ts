@@ -9,18 +9,23 @@ import type { Http } from './http.js';
  * `network`, and the next call tries again.
  */
 export function lazySubClient<T extends object>(http: Http, load: () => Promise<object>, eager: Partial<T> = {}): T {
-  let loading: Promise<object> | undefined;
-  const loaded = () =>
-    (loading ??= loadChunk(http, load).catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
+  const loaded = once(() => loadChunk(http, load));
   return new Proxy(eager as T, {
     get: (target, name) =>
       name in target || typeof name !== 'string' || name === 'then'
         ? (target as Record<PropertyKey, unknown>)[name]
         : (...args: unknown[]) => loaded().then((client) => (client as Record<string, (...args: unknown[]) => unknown>)[name]!(...args)),
   });
+}
+
+/** `load` run once and its promise kept, unless it rejects: then the next call runs it again. */
+export function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
 }
 
 /** A lazily loaded chunk; failing to load it (offline, never cached) is a `network` error. */

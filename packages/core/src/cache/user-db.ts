@@ -69,8 +69,10 @@ export interface UserData {
   /** A record by key, or `undefined`. */
   read<T>(key: string): Promise<T | undefined>;
   write(key: string, value: unknown): Promise<void>;
-  /** The queued writes, oldest first. */
-  writes(): Promise<QueuedWrite[]>;
+  /** The queued writes, oldest first; only those of one application when `applicationId` is given. */
+  writes(applicationId?: string): Promise<QueuedWrite[]>;
+  /** One queued write, or `undefined` once it is gone (sent, discarded). */
+  queued(seq: number): Promise<QueuedWrite | undefined>;
   /**
    * Queues a write. A draft save replaces the one of the same application still waiting
    * (only the latest values matter) and keeps its place in the order.
@@ -80,6 +82,8 @@ export interface UserData {
   remove(seq: number): Promise<void>;
   /** The uploads not yet finished, oldest first. */
   uploads(): Promise<StoredUpload[]>;
+  /** One unfinished upload, or `undefined`. */
+  upload(id: string): Promise<StoredUpload | undefined>;
   /** The bytes of an unfinished upload, or `undefined`. */
   uploadFile(id: string): Promise<Blob | undefined>;
   /** Keeps an upload's state, and its file when given (once, at the start). */
@@ -110,6 +114,11 @@ export async function openUserData(kind: CacheKind | undefined, name: string): P
 export async function wipeUserData(name: string): Promise<void> {
   delete memory[name];
   if (typeof indexedDB === 'object') await deleteDB(name).catch(() => undefined);
+}
+
+/** A draft save replaces the one of the same application still waiting (not refused). */
+function replaces(write: NewWrite, queued: Pick<QueuedWrite, 'kind' | 'applicationId' | 'failure'>): boolean {
+  return write.kind === 'save-draft' && queued.kind === 'save-draft' && queued.applicationId === write.applicationId && !queued.failure;
 }
 
 /** Memory-only data lives as long as the page, shared by the clients in it. */
@@ -199,21 +208,23 @@ class EncryptedUserData implements UserData {
     }
   }
 
-  async writes(): Promise<QueuedWrite[]> {
+  async writes(applicationId?: string): Promise<QueuedWrite[]> {
     const stored = await this.#db.getAll('outbox');
-    return Promise.all(stored.map(async (write) => ({ ...write, body: await this.#open(write.body) })));
+    // Only the bodies asked for are decrypted: the rest of a write is not secret.
+    const wanted = applicationId === undefined ? stored : stored.filter((write) => write.applicationId === applicationId);
+    return Promise.all(wanted.map((write) => this.#openWrite(write)));
+  }
+
+  async queued(seq: number): Promise<QueuedWrite | undefined> {
+    const stored = await this.#db.get('outbox', seq);
+    return stored && this.#openWrite(stored);
   }
 
   async queue(write: NewWrite): Promise<QueuedWrite> {
     // Sealed before the transaction: it may not wait for anything but IndexedDB.
     const body = await this.#seal(write.body);
     const transaction = this.#db.transaction('outbox', 'readwrite');
-    const waiting =
-      write.kind === 'save-draft'
-        ? (await transaction.store.getAll()).find(
-            (queued) => queued.kind === 'save-draft' && queued.applicationId === write.applicationId && !queued.failure,
-          )
-        : undefined;
+    const waiting = write.kind === 'save-draft' ? (await transaction.store.getAll()).find((queued) => replaces(write, queued)) : undefined;
     const stored = { ...write, body, queuedAt: Date.now(), failure: null, ...(waiting ? { seq: waiting.seq } : {}) };
     const seq = await transaction.store.put(stored as UserDbSchema['outbox']['value']);
     await transaction.done;
@@ -234,11 +245,14 @@ class EncryptedUserData implements UserData {
     return uploads.sort((a, b) => a.createdAt - b.createdAt);
   }
 
+  async upload(id: string): Promise<StoredUpload | undefined> {
+    const stored = await this.#db.get('uploads', id);
+    return stored && ((await this.#open(stored.sealed)) as StoredUpload);
+  }
+
   async uploadFile(id: string): Promise<Blob | undefined> {
     const stored = await this.#db.get('uploadFiles', id);
-    if (!stored) return undefined;
-    const bytes = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: stored.sealed.iv }, this.#key, stored.sealed.data);
-    return new Blob([bytes], { type: stored.type });
+    return stored && new Blob([await this.#openBytes(stored.sealed)], { type: stored.type });
   }
 
   async putUpload(upload: StoredUpload, file?: Blob): Promise<void> {
@@ -271,9 +285,16 @@ class EncryptedUserData implements UserData {
     return { iv, data };
   }
 
+  #openBytes(sealed: Sealed): Promise<ArrayBuffer> {
+    return crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, this.#key, sealed.data);
+  }
+
   async #open(sealed: Sealed): Promise<unknown> {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv }, this.#key, sealed.data);
-    return JSON.parse(new TextDecoder().decode(plain));
+    return JSON.parse(new TextDecoder().decode(await this.#openBytes(sealed)));
+  }
+
+  async #openWrite(write: UserDbSchema['outbox']['value']): Promise<QueuedWrite> {
+    return { ...write, body: await this.#open(write.body) };
   }
 }
 
@@ -296,14 +317,18 @@ class MemoryUserData implements UserData {
     this.#records.set(key, JSON.stringify(value));
   }
 
-  async writes(): Promise<QueuedWrite[]> {
-    return [...this.#outbox.values()].map((write) => structuredClone(write));
+  async writes(applicationId?: string): Promise<QueuedWrite[]> {
+    const writes = [...this.#outbox.values()];
+    return (applicationId === undefined ? writes : writes.filter((write) => write.applicationId === applicationId)).map((write) => structuredClone(write));
+  }
+
+  async queued(seq: number): Promise<QueuedWrite | undefined> {
+    const write = this.#outbox.get(seq);
+    return write && structuredClone(write);
   }
 
   async queue(write: NewWrite): Promise<QueuedWrite> {
-    const waiting = [...this.#outbox.values()].find(
-      (queued) => write.kind === 'save-draft' && queued.kind === 'save-draft' && queued.applicationId === write.applicationId && !queued.failure,
-    );
+    const waiting = [...this.#outbox.values()].find((queued) => replaces(write, queued));
     const queued: QueuedWrite = { ...structuredClone(write), seq: waiting?.seq ?? ++this.#seq, queuedAt: Date.now(), failure: null };
     this.#outbox.set(queued.seq, queued);
     return structuredClone(queued);
@@ -321,6 +346,11 @@ class MemoryUserData implements UserData {
 
   async uploads(): Promise<StoredUpload[]> {
     return [...this.#uploads.values()].map(({ upload }) => ({ ...upload })).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async upload(id: string): Promise<StoredUpload | undefined> {
+    const kept = this.#uploads.get(id);
+    return kept && { ...kept.upload };
   }
 
   async uploadFile(id: string): Promise<Blob | undefined> {

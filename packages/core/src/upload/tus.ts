@@ -101,7 +101,7 @@ async function createOnce(
 ): Promise<string> {
   const response = await request(transport, endpoint, 'POST', { 'upload-length': String(length), 'upload-metadata': encodeMetadata(metadata) }, signal);
   const location = response.headers.get('location');
-  if (!location) throw new CabinetError('invalid_response', { status: response.status, message: transport.message('invalid_response') });
+  if (!location) throw invalidResponse(transport, response);
   return new URL(location, endpoint).href;
 }
 
@@ -148,7 +148,7 @@ export async function sendFile(transport: TusTransport, url: string, file: Blob,
       ask = false;
       options.onOffset?.(state.offset);
       if (state.documentId === null && state.offset >= file.size) {
-        throw new CabinetError('invalid_response', { status: response.status, message: transport.message('invalid_response') });
+        throw invalidResponse(transport, response);
       }
     } catch (error) {
       await backOff(transport, error, attempt, options);
@@ -161,7 +161,7 @@ export async function sendFile(transport: TusTransport, url: string, file: Blob,
 function stateOf(transport: TusTransport, response: Response): TusState {
   const offset = Number(response.headers.get('upload-offset'));
   if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new CabinetError('invalid_response', { status: response.status, message: transport.message('invalid_response') });
+    throw invalidResponse(transport, response);
   }
   return { offset, documentId: response.headers.get(documentHeader) };
 }
@@ -189,6 +189,11 @@ async function request(
   }
   if (response.ok) return response;
   throw await problemOf(transport, response);
+}
+
+/** An answer that is not what tus promises. */
+function invalidResponse(transport: TusTransport, response: Response): CabinetError {
+  return new CabinetError('invalid_response', { status: response.status, message: transport.message('invalid_response') });
 }
 
 async function problemOf(transport: TusTransport, response: Response): Promise<CabinetError> {

@@ -7,7 +7,7 @@ import type { UserSession } from '../cache/user-session.js';
 import type { StoredUpload, UserData } from '../cache/user-db.js';
 import type { VaultDocument } from '../document-schemas.js';
 import type { ResumeOptions, UploadOptions } from '../documents.js';
-import { CabinetError, type CabinetErrorCode } from '../errors.js';
+import { CabinetError, isCabinetError, type CabinetErrorCode } from '../errors.js';
 import { checkFile, headBytes, tailBytes, type FileLimits } from '../file-signatures.js';
 import type { Http } from '../http.js';
 import { createUpload, sendFile, terminateUpload, type TusTransport } from './tus.js';
@@ -81,7 +81,7 @@ export class Uploader {
 
   async resume(id: string, options: ResumeOptions = {}): Promise<VaultDocument> {
     const data = await this.#deps.user.requireData();
-    const upload = (await data.uploads()).find((candidate) => candidate.id === id);
+    const upload = await data.upload(id);
     const file = upload && (await data.uploadFile(id));
     if (!upload || !file || this.#controllers.has(id)) {
       throw new CabinetError(upload ? 'conflict' : 'not_found', { message: this.#deps.http.message(upload ? 'conflict' : 'not_found') });
@@ -93,7 +93,7 @@ export class Uploader {
     const running = this.#controllers.get(id);
     if (running) return running.abort();
     const data = await this.#deps.user.requireData();
-    const upload = (await data.uploads()).find((candidate) => candidate.id === id);
+    const upload = await data.upload(id);
     if (upload?.url) await terminateUpload(this.#transport, upload.url);
     await data.removeUpload(id);
   }
@@ -148,9 +148,9 @@ export class Uploader {
         await data.removeUpload(upload.id).catch(() => undefined);
         throw new CabinetError('aborted', { message: http.message('aborted'), cause: error });
       }
-      const code = error instanceof CabinetError ? error.code : 'internal';
+      const code = isCabinetError(error) ? error.code : 'internal';
       if (!resumableCodes.has(code)) await data.removeUpload(upload.id).catch(() => undefined);
-      throw error instanceof CabinetError ? error : new CabinetError('internal', { message: http.message('internal'), cause: error });
+      throw isCabinetError(error) ? error : new CabinetError('internal', { message: http.message('internal'), cause: error });
     } finally {
       options.signal?.removeEventListener('abort', cancelled);
       this.#controllers.delete(upload.id);

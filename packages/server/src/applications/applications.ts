@@ -22,7 +22,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { assertOperatorTransition, statusNames, withdrawable } from './lifecycle.js';
 import { toApplication, toSummary, type ApplicationRow } from './to-application.js';
 import { nextTrackingNumber } from './tracking-numbers.js';
-import { addWorkingDays, moscowDate, moscowDayStart } from './working-days.js';
+import { addWorkingDays, moscowDate, moscowDayEnd, moscowDayStart } from './working-days.js';
 
 /** What a page of the list asks for. */
 export interface ApplicationQuery {
@@ -121,7 +121,7 @@ export class Applications {
     if (status !== undefined) base = base.where('applications.status', '=', status);
     if (serviceId !== undefined) base = base.where('applications.serviceId', '=', serviceId);
     if (from !== undefined) base = base.where('applications.createdAt', '>=', moscowDayStart(from));
-    if (to !== undefined) base = base.where('applications.createdAt', '<', moscowDayStart(addCalendarDay(to)));
+    if (to !== undefined) base = base.where('applications.createdAt', '<', moscowDayEnd(to));
     if (q !== undefined && q !== '') {
       // A prefix as a range, which an index serves in any database (LIKE may not).
       const prefix = q.toUpperCase();
@@ -382,11 +382,4 @@ export class Applications {
     if (!service) throw new Error(`service ${id} of an application is not in the catalog`);
     return service;
   }
-}
-
-/** The calendar date after `date`. */
-function addCalendarDay(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
 }

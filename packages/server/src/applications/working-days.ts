@@ -25,3 +25,8 @@ export function addWorkingDays(date: string, days: number): string {
 export function moscowDayStart(date: string): number {
   return Date.parse(`${date}T00:00:00+03:00`);
 }
+
+/** The first millisecond after a Moscow date (Moscow keeps UTC+3 all year: a day is 24 hours). */
+export function moscowDayEnd(date: string): number {
+  return moscowDayStart(date) + 86_400_000;
+}

@@ -32,7 +32,7 @@ import { ApiError } from '../api-error.js';
 import type { BackgroundTasks } from '../background.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
-import { problemContentType, toProblem } from '../http/problem.js';
+import { sendProblem } from '../http/problem.js';
 import { orderedId } from '../security/tokens.js';
 import type { DocumentFiles } from './files.js';
 import { safeFileName, withExtension } from './names.js';
@@ -315,8 +315,7 @@ export class Uploads {
     const [error, answered] = tusProblem(status, said, row?.maxSize ?? uploadCeiling);
     if (error.code === 'internal') request.log.error({ status, said }, 'tus answered with an unexpected status');
     else request.log.info({ status, said }, 'upload refused');
-    const problem = { ...toProblem(error), status: answered };
-    return reply.code(answered).type(problemContentType).send(JSON.stringify(problem));
+    return sendProblem(reply, error, answered);
   }
 
   /** Deletes an upload's record, and its bytes unless it became a document. */
@@ -363,22 +362,23 @@ function tusProblem(status: number, said: string, maxSize: number): [ApiError, n
 
 type ReadMetadata = { filename: string; kind: string; applicationId?: string | undefined; fieldId?: string | undefined } | { errors: FieldError[] };
 
+const metadataMessages: Readonly<Record<string, string>> = {
+  filename: 'Укажите имя файла в метаданных загрузки (filename)',
+  kind: 'Укажите вид документа в метаданных загрузки (kind), не длиннее 100 символов',
+  applicationId: 'Проверьте заявление (applicationId)',
+  fieldId: 'Проверьте поле формы (fieldId)',
+};
+
 /** The upload's metadata, or what is wrong with it (fields named `metadata.…`). */
 function readMetadata(raw: Record<string, string | null>): ReadMetadata {
   const parsed = UploadMetadata.safeParse(Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null)));
   const errors: FieldError[] = [];
   if (!parsed.success) {
-    const messages: Record<string, string> = {
-      filename: 'Укажите имя файла в метаданных загрузки (filename)',
-      kind: 'Укажите вид документа в метаданных загрузки (kind), не длиннее 100 символов',
-      applicationId: 'Проверьте заявление (applicationId)',
-      fieldId: 'Проверьте поле формы (fieldId)',
-    };
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '');
       const code = issue.code === 'invalid_type' && issue.input === undefined ? 'required' : 'invalid';
       if (!errors.some(({ field }) => field === `metadata.${key}`)) {
-        errors.push({ field: `metadata.${key}`, code, message: messages[key] ?? 'Проверьте метаданные загрузки' });
+        errors.push({ field: `metadata.${key}`, code, message: metadataMessages[key] ?? 'Проверьте метаданные загрузки' });
       }
     }
     return { errors };

@@ -25,6 +25,9 @@ export const bodyProblems = [
   'rate_limited',
 ] as const satisfies readonly ProblemCode[];
 
+/** The path parameters of a route about one thing named by its `:id`. */
+export const IdParams = z.object({ id: z.string().check(z.maxLength(100)) });
+
 /** The problems of a route that needs a session. */
 export const sessionProblems = ['unauthenticated', 'session_expired', 'csrf_failed', 'rate_limited'] as const satisfies readonly ProblemCode[];
 const undocumented = [`${apiPrefix}/test/`];

@@ -9,13 +9,14 @@ export const problemContentType = 'application/problem+json; charset=utf-8';
 /** The `type` URI of a problem code; it names the code, nothing is served there. */
 export const problemType = (code: ProblemCode): string => `https://mfc-cabinet.dev/problems/${code}`;
 
-export function toProblem(error: ApiError): Problem {
+/** The problem of `error`; `status` when the protocol answers it with another than its code's (tus). */
+export function toProblem(error: ApiError, status = error.status): Problem {
   const { detail, errors, retryAfter, attemptsLeft } = error.init;
   const title = errorMessagesRu[error.code];
   return {
     type: problemType(error.code),
     title,
-    status: error.status,
+    status,
     code: error.code,
     detail: detail ?? title,
     ...(errors ? { errors } : {}),
@@ -25,8 +26,8 @@ export function toProblem(error: ApiError): Problem {
 }
 
 /** Sends the problem; serialised here, so no route's response schema applies to it. */
-export function sendProblem(reply: FastifyReply, error: ApiError): FastifyReply {
-  const problem = toProblem(error);
+export function sendProblem(reply: FastifyReply, error: ApiError, status = error.status): FastifyReply {
+  const problem = toProblem(error, status);
   if (problem.retryAfter !== undefined) reply.header('retry-after', String(problem.retryAfter));
   return reply.code(problem.status).type(problemContentType).send(JSON.stringify(problem));
 }

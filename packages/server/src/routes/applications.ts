@@ -17,13 +17,11 @@ import {
 } from '@mfc-cabinet/core/schemas';
 import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
-import { bodyProblems, problemResponses, sessionProblems } from '../http/openapi.js';
+import { bodyProblems, IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
 import { isCalendarDate } from '../profile/dates.js';
 
 const tags = ['applications'];
 const security = [{ session: [], csrf: [] }];
-
-export const ApplicationParams = z.object({ id: z.string().check(z.maxLength(100)) });
 
 const Day = z.string().check(z.refine(isCalendarDate));
 export const ApplicationQuery = z.object({
@@ -105,7 +103,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         summary: 'An application with its values and history',
         description: 'Another citizen’s application is `not_found`.',
         security: [{ session: [] }],
-        params: ApplicationParams,
+        params: IdParams,
         response: { 200: Application, ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
       },
     },
@@ -121,7 +119,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         description:
           'Replaces the values saved before, so that the draft can be finished on another device. Only what is filled in is checked (`validation_failed` per field); an application submitted already is `conflict`.',
         security,
-        params: ApplicationParams,
+        params: IdParams,
         body: SaveDraftRequest,
         response: { 200: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
       },
@@ -139,7 +137,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         description:
           'Needs an `Idempotency-Key` header (a UUID made once per application): the same key again, also concurrently, answers the same application and never submits twice; another key on a submitted application is `conflict`. Every field is checked (`validation_failed` per field); an account below the service’s level is `forbidden`, with what to do. Answers the application `submitted`, with its tracking number and the expected completion date (the service’s term in working days).',
         security,
-        params: ApplicationParams,
+        params: IdParams,
         headers: SubmitHeaders,
         response: { 200: Application, ...problemResponses('not_found', 'conflict', 'forbidden', 'validation_failed', ...sessionProblems) },
       },
@@ -158,7 +156,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         summary: 'Withdraw a submitted application',
         description: 'Allowed while it is submitted, in review or needs information; otherwise `conflict`.',
         security,
-        params: ApplicationParams,
+        params: IdParams,
         response: { 200: Application, ...problemResponses('not_found', 'conflict', 'validation_failed', ...sessionProblems) },
       },
     },
@@ -174,7 +172,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         description:
           'While the application needs information (`needs_info`): `values` of the requested fields only (another field is `validation_failed`, code `not_requested`), checked with the service’s form; every requested field must be filled in and a document of every requested kind attached (documents are attached through `/documents/{id}/attach` first). The application goes back to review (`in_review`), the step kept in its history with the actor `citizen`. Any other status is `conflict`.',
         security,
-        params: ApplicationParams,
+        params: IdParams,
         body: AnswerRequest,
         response: { 200: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
       },

@@ -7,13 +7,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { CatalogPersonal, FilterPreset, FilterPresetRequest } from '@mfc-cabinet/core/catalog-schemas';
 import type { AppContext } from '../context.js';
-import { bodyProblems, problemResponses, sessionProblems } from '../http/openapi.js';
+import { bodyProblems, IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
 
 const tags = ['catalog'];
 const security = [{ session: [], csrf: [] }];
 
 const ServiceParams = z.object({ serviceId: z.string().check(z.maxLength(100)) });
-const PresetParams = z.object({ id: z.string().check(z.maxLength(100)) });
 const RecentViewRequest = z.strictObject({ serviceId: z.string().check(z.minLength(1), z.maxLength(100)) });
 
 export const catalogPersonalRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
@@ -102,7 +101,7 @@ export const catalogPersonalRoutes: FastifyPluginAsyncZod<{ context: AppContext 
         summary: 'Delete a saved set of filters',
         description: 'A preset of another citizen is `not_found`.',
         security,
-        params: PresetParams,
+        params: IdParams,
         response: { 204: z.undefined(), ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
       },
     },

@@ -10,7 +10,7 @@ import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
 import { entityTag, matchesEntityTag } from '../http/etag.js';
 import type { FieldMessages } from '../http/field-errors.js';
-import { problemResponses } from '../http/openapi.js';
+import { IdParams, problemResponses } from '../http/openapi.js';
 
 const tags = ['catalog'];
 
@@ -28,8 +28,6 @@ const ServiceQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(300))),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
 });
-
-const ServiceParams = z.object({ id: z.string().check(z.maxLength(100)) });
 
 /** One message for every way a query parameter can be wrong. */
 const always = (message: string): FieldMessages => ({ required: message, invalid: message, too_long: message });
@@ -73,7 +71,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       schema: {
         tags,
         summary: 'One service in full: description, documents, provider and form',
-        params: ServiceParams,
+        params: IdParams,
         response: { 200: Service, ...problemResponses('not_found', 'validation_failed', 'rate_limited') },
       },
     },

@@ -12,12 +12,10 @@ import { Application, AttachDocumentRequest, DetachDocumentRequest, VaultDocumen
 import type { AppContext } from '../context.js';
 import { attachment } from '../documents/names.js';
 import type { DocumentContent } from '../documents/vault.js';
-import { bodyProblems, problemResponses, sessionProblems } from '../http/openapi.js';
+import { bodyProblems, IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
 
 const tags = ['documents'];
 const security = [{ session: [], csrf: [] }];
-
-export const DocumentParams = z.object({ id: z.string().check(z.maxLength(100)) });
 
 const DocumentQuery = z.object({
   kind: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
@@ -68,7 +66,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         summary: 'One document of the vault',
         description: 'Another citizen’s document is `not_found`.',
         security: [{ session: [] }],
-        params: DocumentParams,
+        params: IdParams,
         response: { 200: VaultDocument, ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
       },
     },
@@ -84,7 +82,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         description:
           'Only the owner downloads it here (operators use `/operator/applications/{id}/documents/{documentId}/content`). The `Content-Type` is the one the bytes showed; `Content-Disposition: attachment` with the document’s name.',
         security: [{ session: [] }],
-        params: DocumentParams,
+        params: IdParams,
         response: { 200: fileResponse, ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
       },
     },
@@ -100,7 +98,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         description:
           'It leaves every draft it was attached to. An application submitted with it keeps it for the МФЦ (so does an application a result was issued for): then it only leaves the vault; otherwise its file is deleted.',
         security,
-        params: DocumentParams,
+        params: IdParams,
         response: { 204: z.undefined(), ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
       },
     },
@@ -119,7 +117,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         description:
           'The application must be the citizen’s draft, or need information and have asked for this document (its kind among `requested.documents`, or the field among `requested.fields`); otherwise `conflict`. The document must fit the field’s limits (`file_type_not_allowed`, `file_too_large`). Attaching it again changes nothing. Answers the application.',
         security,
-        params: DocumentParams,
+        params: IdParams,
         body: AttachDocumentRequest,
         response: {
           200: Application,
@@ -141,7 +139,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         summary: 'Take a document off an application',
         description: 'From every documents field of the citizen’s draft (or of an application that needs information and asked for it). Not attached: nothing changes. Answers the application.',
         security,
-        params: DocumentParams,
+        params: IdParams,
         body: DetachDocumentRequest,
         response: { 200: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
       },

@@ -7,8 +7,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Application, ApplicationPage, ApplicationTransitionRequest } from '@mfc-cabinet/core/schemas';
 import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
-import { bodyProblems, problemResponses, sessionProblems } from '../http/openapi.js';
-import { ApplicationParams, ApplicationQuery, parameterMessages } from './applications.js';
+import { bodyProblems, IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
+import { ApplicationQuery, parameterMessages } from './applications.js';
 
 export const operatorApplicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   const { guard, applications } = context;
@@ -39,7 +39,7 @@ export const operatorApplicationRoutes: FastifyPluginAsyncZod<{ context: AppCont
         summary: 'A submitted application with its values and history',
         description: 'A draft is `not_found`: it is still the citizen’s own.',
         security: [{ session: [] }],
-        params: ApplicationParams,
+        params: IdParams,
         response: { 200: Application, ...problemResponses('not_found', 'forbidden', ...sessionProblems) },
       },
     },
@@ -59,7 +59,7 @@ export const operatorApplicationRoutes: FastifyPluginAsyncZod<{ context: AppCont
         description:
           'Allowed: submitted → in_review; in_review → needs_info, approved or rejected; needs_info → in_review; approved → ready_for_issue; ready_for_issue → completed. Anything else is `conflict`, naming both statuses. `needs_info` needs `requested`: at least one document, or field ids of the service’s form. The step is kept in the history with the officer and comment, and audited.',
         security: [{ session: [], csrf: [] }],
-        params: ApplicationParams,
+        params: IdParams,
         body: ApplicationTransitionRequest,
         response: { 200: Application, ...problemResponses('not_found', 'conflict', 'forbidden', ...sessionProblems, ...bodyProblems) },
       },

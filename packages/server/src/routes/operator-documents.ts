@@ -13,8 +13,7 @@ import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
 import { resultLimits } from '../documents/vault.js';
 import { errorHandler } from '../http/error-handler.js';
-import { problemResponses, sessionProblems } from '../http/openapi.js';
-import { ApplicationParams } from './applications.js';
+import { IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
 import { fileResponse, sendDocument } from './documents.js';
 
 const tags = ['operator'];
@@ -51,7 +50,7 @@ export const operatorDocumentRoutes: FastifyPluginAsyncZod<{ context: AppContext
         description:
           'The files its documents fields attach (the applicant’s, also ones the applicant deleted from the vault since) and the results issued for it. A draft is `not_found`.',
         security: [{ session: [] }],
-        params: ApplicationParams,
+        params: IdParams,
         response: { 200: VaultDocumentList, ...problemResponses('not_found', 'forbidden', 'validation_failed', ...sessionProblems) },
       },
     },
@@ -82,7 +81,7 @@ export const operatorDocumentRoutes: FastifyPluginAsyncZod<{ context: AppContext
         summary: 'Issue a result of an application',
         description: `The body is the file itself (\`Content-Type\`: ${resultTypes.join(', ')}), \`name\` its name. It must be a PDF, JPG or PNG by its bytes (\`file_type_not_allowed\`), up to ${formatSize(resultLimits.maxSize)} (\`file_too_large\`). It appears in the applicant’s vault with the kind \`result\`. A draft is \`not_found\`, a withdrawn application \`conflict\`.`,
         security: [{ session: [], csrf: [] }],
-        params: ApplicationParams,
+        params: IdParams,
         querystring: ResultQuery,
         response: {
           201: VaultDocument,

@@ -17,13 +17,12 @@ import {
 } from '@mfc-cabinet/core/schemas';
 import { toCitizenSummary } from '../accounts/accounts.js';
 import type { AppContext } from '../context.js';
-import { bodyProblems, problemResponses, sessionProblems } from '../http/openapi.js';
+import { bodyProblems, IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
 
 const tags = ['operator'];
 const security = [{ session: [], csrf: [] }];
 const operatorProblems = [...sessionProblems, 'forbidden'] as const;
 
-const CitizenParams = z.object({ id: z.string().check(z.maxLength(100)) });
 const AuditQuery = z.object({
   accountId: z.optional(z.string().check(z.maxLength(100))),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
@@ -70,7 +69,7 @@ export const operatorRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         description:
           'Answers the password, shown this once: it replaces the account’s password, works once within `expiresIn` seconds, and must then be changed. Every session of the citizen ends and their lockouts clear; the citizen gets a notice without the password.',
         security,
-        params: CitizenParams,
+        params: IdParams,
         body: TemporaryPasswordRequest,
         response: { 200: TemporaryPasswordIssued, ...problemResponses('not_found', ...operatorProblems, ...bodyProblems) },
       },

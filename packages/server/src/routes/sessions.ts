@@ -5,14 +5,12 @@ import { RevokedSessions, SessionList, type SessionInfo } from '@mfc-cabinet/cor
 import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
 import { maskIp, placeOf } from '../http/ip-address.js';
-import { problemResponses, sessionProblems } from '../http/openapi.js';
+import { IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
 import { preferredLocale, type Locale } from '../http/locale.js';
 import { describeDevice } from '../http/user-agent.js';
 import type { SessionRecord } from '../security/sessions.js';
 
 const tags = ['sessions'];
-
-const SessionParams = z.object({ id: z.string().check(z.maxLength(100)) });
 
 /** A session as the list shows it: the device and a masked address, never its secrets. */
 function toSessionInfo(session: SessionRecord, currentId: string, locale: Locale): SessionInfo {
@@ -59,7 +57,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
         description:
           'Its browser is refused with `session_expired` on its next request. Ending this browser’s own session is allowed and clears its cookie. A session of another account, or one that ended, is `not_found`.',
         security: [{ session: [], csrf: [] }],
-        params: SessionParams,
+        params: IdParams,
         response: { 204: z.undefined(), ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
       },
     },

@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { sessionIdleHeader, uploadDocumentHeader } from '@mfc-cabinet/core/schemas';
 import type { AppContext } from '../context.js';
-import { problemResponses, sessionProblems } from '../http/openapi.js';
+import { IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
 
 const tags = ['uploads'];
 
@@ -17,8 +17,6 @@ export const tusRequestHeaders = ['tus-resumable', 'upload-length', 'upload-defe
 
 /** The headers of tus answers such a page reads. */
 const tusResponseHeaders = ['location', 'tus-resumable', 'tus-version', 'tus-extension', 'tus-max-size', 'upload-offset', 'upload-length', 'upload-expires', uploadDocumentHeader];
-
-const UploadParams = z.object({ id: z.string().check(z.maxLength(100)) });
 
 const protocol =
   'tus 1.0 (https://tus.io/protocols/resumable-upload): core, creation, creation-with-upload, creation-defer-length, termination, expiration; every request but OPTIONS carries `Tus-Resumable: 1.0.0`. Failures are problem+json with the tus status.';
@@ -72,7 +70,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
         summary: 'How much of an upload has arrived',
         description: `${protocol} \`Upload-Offset\`, \`Upload-Length\`, \`Upload-Expires\`. A finished upload answers its full length and names its document in \`Cabinet-Document-Id\`. Another account’s upload is \`not_found\`; an expired one \`upload_expired\` (410).`,
         security: [{ session: [] }],
-        params: UploadParams,
+        params: IdParams,
         response: { 200: z.undefined(), ...problemResponses('not_found', 'upload_expired', ...sessionProblems) },
       },
       handler: (request, reply) => uploads.handle(request, reply, guard.citizenOf(request).account),
@@ -86,7 +84,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
           summary: 'Send the next bytes of an upload',
           description: `${protocol} \`Upload-Offset\` must equal the bytes received so far (\`HEAD\` tells), otherwise \`conflict\` (409). When the last byte arrives the file is checked by its bytes: refused (\`file_type_not_allowed\`, \`file_too_large\`, saying why) it is deleted; accepted it becomes a document of the vault, named in \`Cabinet-Document-Id\`.`,
           security: [{ session: [], csrf: [] }],
-          params: UploadParams,
+          params: IdParams,
           response: {
             204: z.undefined(),
             ...problemResponses('not_found', 'conflict', 'upload_expired', 'malformed_request', 'file_too_large', 'file_type_not_allowed', ...sessionProblems),
@@ -104,7 +102,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
           summary: 'Cancel an upload (tus termination)',
           description: `${protocol} Its bytes are deleted. A finished upload is \`conflict\`: delete its document instead.`,
           security: [{ session: [], csrf: [] }],
-          params: UploadParams,
+          params: IdParams,
           response: { 204: z.undefined(), ...problemResponses('not_found', 'conflict', 'upload_expired', ...sessionProblems) },
         },
       },
