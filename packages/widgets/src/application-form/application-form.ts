@@ -2,7 +2,6 @@ import { Task, TaskStatus } from '@lit/task';
 import {
   CabinetError,
   isCabinetError,
-  type AccountLevel,
   type Application,
   type AuthState,
   type CabinetClient,
@@ -17,8 +16,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { asCabinetError } from '../base/errors.js';
 import { textField } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
+import { dateFormat } from '../base/format.js';
+import { hasLevel } from '../base/levels.js';
 import type { MfcUploadCompleteDetail } from '../document-uploader/document-uploader.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruApplicationForm } from '../i18n/ru-application-form.js';
@@ -32,7 +34,9 @@ export type { MfcApplicationSubmitDetail };
 
 /** Milliseconds after the last change before the draft is saved. */
 const saveDelay = 1000;
-const levelRank: Record<AccountLevel, number> = { simplified: 0, standard: 1, confirmed: 2 };
+/** A calendar date (`YYYY-MM-DD` read as midnight UTC): «17 июня 2026 г.». */
+const longDay: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+const dayAndTime: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
 
 /** Where the draft stands, as the save status tells it. */
 type SaveState = 'idle' | 'unsaved' | 'saving' | 'saved' | 'queued' | 'failed';
@@ -402,7 +406,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
   }
 
   #saveFailed(error: unknown): void {
-    const failure = isCabinetError(error) ? error : new CabinetError('internal', { cause: error });
+    const failure = asCabinetError(error);
     this.saveError = failure;
     this.saveState = 'failed';
     this.emit('mfc-error', { error: failure, action: 'save' });
@@ -589,7 +593,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
 
   #renderLoadError(error: unknown): TemplateResult {
     const { t } = this;
-    const failure = isCabinetError(error) ? error : new CabinetError('internal');
+    const failure = asCabinetError(error);
     return html`<div part="base" class="base">
       <div part="alert" class="alert" role="alert">
         <p><strong>${t.applicationLoadFailed}</strong></p>
@@ -607,7 +611,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
       return html`<p part="level-notice" class="alert info">${t.signInToFill(t.requiredLevelName[service.requiredLevel])}</p>`;
     }
     const current = auth.session.user.level;
-    if (levelRank[current] < levelRank[service.requiredLevel]) {
+    if (!hasLevel(current, service.requiredLevel)) {
       return html`<div part="level-notice" class="alert warning" id="level-notice">
         <p><strong>${t.levelTooLowToApply(t.accountLevel[current], t.requiredLevelName[service.requiredLevel])}</strong></p>
         ${current === 'simplified' ? html`<p>${t.raiseToStandard}</p>` : nothing}
@@ -942,12 +946,10 @@ export class MfcApplicationForm extends MfcFormElement<string> {
 
   /** `2026-06-17` → «17 июня 2026 г.». */
   #formatDate(date: string): string {
-    return new Intl.DateTimeFormat(this.resolvedLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${date}T00:00:00Z`),
-    );
+    return dateFormat(this.resolvedLocale, longDay).format(new Date(`${date}T00:00:00Z`));
   }
 
   #formatDateTime(instant: string): string {
-    return new Intl.DateTimeFormat(this.resolvedLocale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+    return dateFormat(this.resolvedLocale, dayAndTime).format(new Date(instant));
   }
 }

@@ -12,31 +12,11 @@ export const applicationTrackerStyles = css`
     max-width: var(--mfc-application-tracker-max-width, 60rem);
   }
 
-  p {
-    margin: 0;
-  }
-
-  .base {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    padding: calc(var(--_space) * 3);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .heading {
-    font-size: 1.5em;
-    font-weight: 700;
-    line-height: 1.25;
-  }
-
   .detail-heading {
     font-size: 1.25em;
     font-weight: 700;
   }
 
-  .heading:focus,
-  .detail-heading:focus,
   #withdraw-question:focus,
   .field-error:focus {
     outline: none;
@@ -73,27 +53,8 @@ export const applicationTrackerStyles = css`
     outline-offset: 2px;
   }
 
-  .status {
-    font-weight: 600;
-  }
-
-  .list {
-    /* The virtualizer positions the applications itself; each needs its own box. */
-    width: 100%;
-  }
-
-  .item {
-    width: 100%;
-    padding-bottom: var(--_gap);
-  }
-
   .card {
-    display: grid;
     gap: calc(var(--_space) / 2);
-    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
-    border: 1px solid var(--_card-border);
-    border-radius: var(--_radius);
-    background: var(--_card-background);
   }
 
   .card-head {
@@ -105,25 +66,11 @@ export const applicationTrackerStyles = css`
   }
 
   .open {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
-    font-weight: 600;
-    text-align: start;
     text-decoration: underline;
-    cursor: pointer;
   }
 
   .meta {
-    display: flex;
-    flex-wrap: wrap;
     gap: calc(var(--_space) / 2) calc(var(--_space) * 2);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    color: var(--_muted);
     font-size: 0.9375em;
   }
 
@@ -188,25 +135,8 @@ export const applicationTrackerStyles = css`
   }
 
   .facts {
-    display: grid;
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
     gap: var(--_space) calc(var(--_space) * 2);
-    margin: 0;
-  }
-
-  .facts dt {
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-
-  .facts dd {
-    margin: 0;
-    font-weight: 600;
-  }
-
-  .section {
-    font-size: 1.125em;
-    font-weight: 700;
   }
 
   .timeline {

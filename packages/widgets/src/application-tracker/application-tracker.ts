@@ -1,13 +1,12 @@
 import { Task } from '@lit/task';
 import {
-  CabinetError,
-  isCabinetError,
   type Application,
   type ApplicationFilters,
   type ApplicationPage,
   type ApplicationStatus,
   type ApplicationSummary,
   type CabinetClient,
+  type CabinetError,
   type FormField,
   type FormValue,
   type Service,
@@ -16,16 +15,18 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { fieldErrorList, loadFailedAlert } from '../base/alerts.js';
+import { asCabinetError, isOffline } from '../base/errors.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
+import { dateFormat, formatDateTime } from '../base/format.js';
+import { LongList } from '../base/long-list.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruTracker } from '../i18n/ru-tracker.js';
+import { listStyles } from '../styles/list.styles.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import type { MfcApplicationOpenDetail } from './application-open-event.js';
 import { applicationTrackerStyles } from './application-tracker.styles.js';
-import { focusListItem, listKeyTarget } from '../base/list-keys.js';
-import type { VirtualList } from '../base/virtual-list.js';
 
 addStrings('ru', ruTracker);
 
@@ -33,12 +34,8 @@ export type { MfcApplicationOpenDetail };
 
 /** Longer lists render only what is on screen; shorter ones render whole, so a screen reader reads every one. */
 const virtualizeFrom = 50;
-/** The next page is asked for when this few loaded applications are left below the last one shown. */
-const prefetchMargin = 10;
 /** Milliseconds of quiet after typing a number before the list is asked for it. */
 const searchDelay = 300;
-/** Failures after which the data saved on the device stays on screen. */
-const offlineCodes: ReadonlySet<string> = new Set(['network', 'timeout', 'server_unavailable']);
 /** The statuses a citizen may withdraw an application from (as the server allows). */
 const withdrawable: readonly ApplicationStatus[] = ['submitted', 'in_review', 'needs_info'];
 /** Statuses after which an МФЦ may have issued result documents. */
@@ -78,8 +75,9 @@ interface RequestedUpload {
   label: string;
 }
 
-const isOffline = (error: unknown): boolean => isCabinetError(error) && offlineCodes.has(error.code);
-const asCabinetError = (error: unknown): CabinetError => (isCabinetError(error) ? error : new CabinetError('internal', { cause: error }));
+const dateOnly: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+/** A calendar date (`YYYY-MM-DD` read as midnight UTC), the same day wherever the citizen is. */
+const calendarDay: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
 
 /**
  * The citizen's applications: status (named, with a mark besides colour), dates and the
@@ -152,7 +150,7 @@ const asCabinetError = (error: unknown): CabinetError => (isCabinetError(error) 
  * ```
  */
 export class MfcApplicationTracker extends MfcFormElement<string> {
-  static override styles = [tokens, controls, applicationTrackerStyles];
+  static override styles = [tokens, controls, listStyles, applicationTrackerStyles];
 
   /** The application whose detail is open; set it to open one (a deep link), remove it to go back to the list. */
   @property({ attribute: 'application-id', reflect: true }) applicationId?: string;
@@ -186,8 +184,14 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
   #detailOf?: string;
   #timer?: ReturnType<typeof setInterval>;
   #searchTimer?: ReturnType<typeof setTimeout>;
-  #virtual?: VirtualList;
-  #virtualLoading?: Promise<void>;
+  readonly #list = new LongList<ApplicationSummary>(this, {
+    virtualizeFrom,
+    renderItem: (item, index, total) => this.#renderItem(item, index, total),
+    onNearEnd: () => {
+      const listing = this.listing;
+      if (listing?.nextCursor && !this.loadMoreFailed) void this.#loadMore(listing);
+    },
+  });
   /** Services seen in the list, for the service filter. */
   readonly #services = new Map<string, string>();
   /** Where in the list the open application was opened from, to go back there. */
@@ -345,24 +349,10 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     this.#more();
   }
 
-  /** A short list comes whole; a long one loads the virtualizer and then comes as it scrolls. */
+  /** A short list comes whole; a long one (virtualized) comes as it scrolls. */
   #more(): void {
     const listing = this.listing;
-    if (!listing) return;
-    if (listing.total >= virtualizeFrom) this.#loadVirtualizer();
-    else if (listing.nextCursor && !this.loadMoreFailed) void this.#loadMore(listing);
-  }
-
-  #loadVirtualizer(): void {
-    this.#virtualLoading ??= import('../base/virtual-list.js').then(
-      (module) => {
-        this.#virtual = module;
-        this.requestUpdate();
-      },
-      () => {
-        this.#virtualLoading = undefined; // Offline before the chunk was ever loaded: the plain list stays.
-      },
-    );
+    if (listing && listing.total < virtualizeFrom && listing.nextCursor && !this.loadMoreFailed) void this.#loadMore(listing);
   }
 
   #listFailed(key: string, error: unknown): void {
@@ -402,21 +392,15 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     if (!this.loadMoreFailed) this.#more();
   }
 
-  readonly #onRangeChanged = (event: Event): void => {
-    const { last } = event as Event & { last: number };
-    const listing = this.listing;
-    if (listing?.nextCursor && !this.loadMoreFailed && last >= listing.items.length - prefetchMargin) void this.#loadMore(listing);
-  };
-
   /** Tells screen readers which applications changed status since the last look. */
   #announceChanges(before: readonly ApplicationSummary[], after: readonly ApplicationSummary[]): void {
     const was = new Map(before.map((item) => [item.id, item.status]));
     const changes = after.filter((item) => was.has(item.id) && was.get(item.id) !== item.status);
-    if (changes.length > 0) this.#announce(changes.map((item) => this.t.trackerStatusChanged(item.trackingNumber ?? item.serviceTitle, this.t.trackerStatus(item.status))).join('. '));
+    if (changes.length > 0) this.announcement = changes.map((item) => this.#statusChanged(item)).join('. ');
   }
 
-  #announce(text: string): void {
-    this.announcement = text;
+  #statusChanged(item: ApplicationSummary): string {
+    return this.t.trackerStatusChanged(item.trackingNumber ?? item.serviceTitle, this.t.trackerStatus(item.status));
   }
 
   // ------------------------------------------------------------------ the detail
@@ -447,9 +431,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     if (!stale) {
       this.offline = false;
       this.detailError = undefined;
-      if (before && before.status !== application.status) {
-        this.#announce(this.t.trackerStatusChanged(application.trackingNumber ?? application.serviceTitle, this.t.trackerStatus(application.status)));
-      }
+      if (before && before.status !== application.status) this.announcement = this.#statusChanged(application);
     }
     if (application.status === 'needs_info' && (before?.status !== 'needs_info' || before.id !== application.id)) {
       const fields = application.requested?.fields ?? [];
@@ -485,7 +467,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     this.emit('mfc-application-open', { applicationId: null } satisfies MfcApplicationOpenDetail);
     await this.updateComplete;
     if (index === undefined) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
-    else await focusListItem(this.renderRoot, index, this.#virtual);
+    else await this.#list.focus(index);
   };
 
   #withdraw(application: Application): void {
@@ -546,10 +528,6 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
 
   // ------------------------------------------------------------------ filters and keys
 
-  #choose(filters: ApplicationFilters): void {
-    this.chosen = filters;
-  }
-
   #onSearchInput = (event: InputEvent): void => {
     const value = (event.target as HTMLInputElement).value;
     clearTimeout(this.#searchTimer);
@@ -569,30 +547,21 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     this.focusAfterRender = '#filter-status';
   };
 
-  /** Keyboard in the list: ↓ ↑ to the next and previous application, Home and End to the first and last. */
-  #onListKey = (event: KeyboardEvent): void => {
-    const target = listKeyTarget(event, this.listing?.items.length ?? 0);
-    if (target === undefined) return;
-    event.preventDefault();
-    void focusListItem(this.renderRoot, target, this.#virtual);
-  };
-
 
   // ------------------------------------------------------------------ formatting
 
-  #date(iso: string | null): string {
-    if (!iso) return '';
-    return new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium' }).format(new Date(iso));
+  #date(iso: string): string {
+    return dateFormat(this.resolvedLocale, dateOnly).format(new Date(iso));
   }
 
   /** A calendar date (`YYYY-MM-DD`), the same day wherever the citizen is. */
   #day(day: string | null): string {
     if (!day) return '—';
-    return new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+    return dateFormat(this.resolvedLocale, calendarDay).format(new Date(`${day}T00:00:00Z`));
   }
 
   #dateTime(iso: string): string {
-    return new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return formatDateTime(this.resolvedLocale, iso);
   }
 
   #badge(status: ApplicationStatus): TemplateResult {
@@ -611,16 +580,10 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
         <div part="announcer" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
         ${this.offline ? html`<p part="offline" class="alert info offline">${t.trackerOffline}</p>` : nothing}
         ${this.message ? html`<p part="alert" class="alert info" role="status" id="message" tabindex="-1">${this.message}</p>` : nothing}
-        ${this.renderFormError(this.#fieldErrorList())}
+        ${this.renderFormError(fieldErrorList(this.formError))}
         ${this.applicationId ? this.#renderDetail() : this.#renderList()}
       </section>
     `;
-  }
-
-  /** Field errors the server named for fields this form does not show. */
-  #fieldErrorList(): TemplateResult | typeof nothing {
-    const errors = this.formError?.fieldErrors ?? [];
-    return errors.length > 0 ? html`<ul>${errors.map(({ message }) => html`<li>${message}</li>`)}</ul>` : nothing;
   }
 
   #renderList(): TemplateResult {
@@ -665,7 +628,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
           id="filter-status"
           class="input"
           part="select"
-          @change=${(event: Event) => this.#choose({ ...chosen, status: ((event.target as HTMLSelectElement).value || undefined) as ApplicationStatus | undefined })}
+          @change=${(event: Event) => (this.chosen = { ...chosen, status: ((event.target as HTMLSelectElement).value || undefined) as ApplicationStatus | undefined })}
         >
           <option value="" ?selected=${!chosen.status}>${t.trackerAnyStatus}</option>
           ${statuses.map((status) => html`<option value=${status} ?selected=${chosen.status === status}>${t.trackerStatus(status)}</option>`)}
@@ -677,7 +640,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
           id="filter-service"
           class="input"
           part="select"
-          @change=${(event: Event) => this.#choose({ ...chosen, serviceId: (event.target as HTMLSelectElement).value || undefined })}
+          @change=${(event: Event) => (this.chosen = { ...chosen, serviceId: (event.target as HTMLSelectElement).value || undefined })}
         >
           <option value="" ?selected=${!chosen.serviceId}>${t.trackerAnyService}</option>
           ${services.map(([id, title]) => html`<option value=${id} ?selected=${chosen.serviceId === id}>${title}</option>`)}
@@ -691,7 +654,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
           part="input"
           type="date"
           .value=${live(chosen.from ?? '')}
-          @change=${(event: Event) => this.#choose({ ...chosen, from: (event.target as HTMLInputElement).value || undefined })}
+          @change=${(event: Event) => (this.chosen = { ...chosen, from: (event.target as HTMLInputElement).value || undefined })}
         />
       </div>
       <div class="field" part="filter">
@@ -702,7 +665,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
           part="input"
           type="date"
           .value=${live(chosen.to ?? '')}
-          @change=${(event: Event) => this.#choose({ ...chosen, to: (event.target as HTMLInputElement).value || undefined })}
+          @change=${(event: Event) => (this.chosen = { ...chosen, to: (event.target as HTMLInputElement).value || undefined })}
         />
       </div>
       ${filtered ? html`<div class="filter-actions">${linkButton(t.trackerResetFilters, this.#reset, { id: 'reset-filters' })}</div>` : nothing}
@@ -714,48 +677,21 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     const listing = this.listing;
     if (!listing && this.listError) {
       const failure = this.listError;
-      const details = failure.fieldErrors.map(({ message }) => message);
-      return html`<div part="alert" class="alert" role="alert">
-        <p><strong>${t.errorHeading}</strong></p>
-        <p>${isOffline(failure) ? t.trackerOfflineNoData : t.errors[failure.code]}</p>
-        ${details.length > 0 ? html`<ul>${details.map((message) => html`<li>${message}</li>`)}</ul>` : nothing}
-        <p>${linkButton(t.retry, () => this.#watchList(this.cabinet, JSON.stringify(this.#filters())), { id: 'retry' })}</p>
-      </div>`;
+      const message = isOffline(failure) ? t.trackerOfflineNoData : t.errors[failure.code];
+      return loadFailedAlert(t.errorHeading, message, failure, linkButton(t.retry, () => this.#watchList(this.cabinet, JSON.stringify(this.#filters())), { id: 'retry' }));
     }
     if (!listing) return html`<p part="status" class="status" role="status">${t.trackerLoading}</p>`;
     const empty = listing.items.length === 0;
     const filtered = Object.keys(listing.filters).length > 0;
     return html`
       <p part="status" class="status" role="status">${empty ? (filtered ? t.trackerNothingFound : t.trackerEmpty) : t.trackerFound(listing.total)}</p>
-      ${this.listError && listing ? html`<p part="alert" class="alert" role="alert">${t.errors[this.listError.code]}</p>` : nothing}
-      ${empty ? nothing : this.#renderItems(listing)}
+      ${this.listError ? html`<p part="alert" class="alert" role="alert">${t.errors[this.listError.code]}</p>` : nothing}
+      ${empty ? nothing : this.#list.render(listing.items, listing.total, t.trackerListLabel)}
       ${this.loadingMore ? html`<p class="hint">${t.trackerLoadingMore}</p>` : nothing}
       ${this.loadMoreFailed
         ? html`<p part="alert" class="alert" role="alert">${t.trackerLoadMoreFailed} ${linkButton(t.retry, () => void this.#loadMore(listing))}</p>`
         : nothing}
     `;
-  }
-
-  #renderItems(listing: Listing): TemplateResult {
-    const virtual = listing.total >= virtualizeFrom ? this.#virtual : undefined;
-    const label = this.t.trackerListLabel;
-    if (!virtual) {
-      return html`<div part="list" class="list" role="list" aria-label=${label} @keydown=${this.#onListKey}>
-        ${repeat(
-          listing.items,
-          (item) => item.id,
-          (item, index) => this.#renderItem(item, index, listing.total),
-        )}
-      </div>`;
-    }
-    return html`<div part="list" class="list" role="list" aria-label=${label} @rangeChanged=${this.#onRangeChanged} @keydown=${this.#onListKey}>
-      ${virtual.virtualize({
-        items: listing.items,
-        // Between new items and the virtualizer's next range, it may ask for indices past the end.
-        keyFunction: (item: ApplicationSummary | undefined, index: number) => item?.id ?? index,
-        renderItem: (item: ApplicationSummary | undefined, index: number) => (item ? this.#renderItem(item, index, listing.total) : html`<div hidden></div>`),
-      })}
-    </div>`;
   }
 
   #renderItem(item: ApplicationSummary, index: number, total: number): TemplateResult {

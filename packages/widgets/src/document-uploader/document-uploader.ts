@@ -3,6 +3,7 @@ import { checkFile, defaultAccept, defaultMaxSize, fileKinds, headBytes, type Fi
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { numberFormat } from '../base/format.js';
 import { MfcElement } from '../base/mfc-element.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruUploader } from '../i18n/ru-uploader.js';
@@ -42,6 +43,7 @@ interface Item {
   controller?: AbortController;
 }
 
+const sizeFormat: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
 const labels: Record<FileKind, string> = { pdf: 'PDF', jpg: 'JPG', png: 'PNG', doc: 'DOC', docx: 'DOCX' };
 const mimeTypes: Record<FileKind, string> = {
   pdf: '.pdf,application/pdf',
@@ -192,7 +194,7 @@ export class MfcDocumentUploader extends MfcElement {
 
   #formatSize(bytes: number): string {
     const mb = bytes >= 1024 * 1024;
-    const value = new Intl.NumberFormat(this.resolvedLocale, { maximumFractionDigits: 1 }).format(mb ? bytes / 1048576 : Math.max(1, bytes / 1024));
+    const value = numberFormat(this.resolvedLocale, sizeFormat).format(mb ? bytes / 1048576 : Math.max(1, bytes / 1024));
     return `${value} ${this.resolvedLocale === 'en' ? (mb ? 'MB' : 'KB') : mb ? 'МБ' : 'КБ'}`;
   }
 

@@ -5,6 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { Countdown } from '../base/countdown.js';
 import { linkButton } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
+import { formatDateTime } from '../base/format.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruAccount } from '../i18n/ru-account.js';
 import { formatCountdown } from '../i18n/translation.js';
@@ -169,7 +170,7 @@ export class MfcSecurity extends MfcFormElement<never> {
   }
 
   #date(iso: string): string {
-    return new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+    return formatDateTime(this.resolvedLocale, iso);
   }
 
   #revoke(session: SessionInfo): void {

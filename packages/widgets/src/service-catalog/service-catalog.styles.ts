@@ -10,29 +10,6 @@ export const serviceCatalogStyles = css`
     max-width: var(--mfc-service-catalog-max-width, 60rem);
   }
 
-  p {
-    margin: 0;
-  }
-
-  .base {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    padding: calc(var(--_space) * 3);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .heading {
-    font-size: 1.5em;
-    font-weight: 700;
-    line-height: 1.25;
-  }
-
-  .heading:focus,
-  .detail-heading:focus {
-    outline: none;
-  }
-
   .search,
   .field {
     display: grid;
@@ -186,30 +163,11 @@ export const serviceCatalogStyles = css`
     gap: var(--_space);
   }
 
-  .status {
-    font-weight: 600;
-  }
-
-  .list {
-    /* The virtualizer positions the services itself; each needs its own box. */
-    width: 100%;
-  }
-
-  .item {
-    width: 100%;
-    padding-bottom: var(--_gap);
-  }
-
   .card {
     position: relative;
-    display: grid;
     grid-template-columns: minmax(0, 1fr) auto;
     align-items: start;
     gap: var(--_space);
-    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
-    border: 1px solid var(--_card-border);
-    border-radius: var(--_radius);
-    background: var(--_card-background);
   }
 
   .card:hover {
@@ -223,16 +181,8 @@ export const serviceCatalogStyles = css`
   }
 
   .open {
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary);
-    font: inherit;
     font-size: 1.0625em;
-    font-weight: 600;
-    text-align: start;
     overflow-wrap: anywhere;
-    cursor: pointer;
   }
 
   /* The whole card opens the service; the star stays a button of its own. */
@@ -252,13 +202,7 @@ export const serviceCatalogStyles = css`
   }
 
   .meta {
-    display: flex;
-    flex-wrap: wrap;
     gap: 0 var(--_space);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-    color: var(--_muted);
     font-size: 0.875em;
   }
 
@@ -312,27 +256,13 @@ export const serviceCatalogStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .section {
-    font-size: 1.125em;
-    font-weight: 700;
-  }
-
   .facts {
-    display: grid;
     grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
     gap: var(--_space) calc(var(--_space) * 3);
     width: 100%;
-    margin: 0;
-  }
-
-  .facts dt {
-    color: var(--_muted);
-    font-size: 0.875em;
   }
 
   .facts dd {
-    margin: 0;
-    font-weight: 600;
     overflow-wrap: anywhere;
   }
 

@@ -1,8 +1,5 @@
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
-  CabinetError,
   isCabinetError,
   type AccountLevel,
   type Availability,
@@ -20,17 +17,20 @@ import {
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { loadFailedAlert } from '../base/alerts.js';
+import { asCabinetError, isOffline } from '../base/errors.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
+import { numberFormat } from '../base/format.js';
+import { hasLevel } from '../base/levels.js';
+import { LongList } from '../base/long-list.js';
 import type { CatalogStrings } from '../i18n/catalog-strings.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruCatalog } from '../i18n/ru-catalog.js';
+import { listStyles } from '../styles/list.styles.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { serviceCatalogStyles } from './service-catalog.styles.js';
 import type { MfcServiceSelectDetail } from './service-select-event.js';
-import { focusListItem, listKeyTarget } from '../base/list-keys.js';
-import type { VirtualList } from '../base/virtual-list.js';
 
 addStrings('ru', ruCatalog);
 
@@ -43,13 +43,9 @@ const pageSize = 30;
  * town's catalog) render whole, so that a screen reader can read every one of them.
  */
 const virtualizeFrom = 60;
-/** The next page is asked for when this few loaded services are left below the last one shown. */
-const prefetchMargin = 10;
 /** The choices of the term filter, in working days. */
 const termChoices = [3, 10, 30] as const;
-/** Failures after which the cached catalog is the answer. */
-const offlineCodes: ReadonlySet<string> = new Set(['network', 'timeout', 'server_unavailable']);
-const levelRank: Record<AccountLevel, number> = { simplified: 0, standard: 1, confirmed: 2 };
+const feeFormat: Intl.NumberFormatOptions = { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 };
 
 type StringKey<T extends string> = Record<T, { [K in keyof CatalogStrings]: CatalogStrings[K] extends string ? K : never }[keyof CatalogStrings]>;
 const serviceLevels: StringKey<ServiceLevel> = { federal: 'levelFederal', regional: 'levelRegional', municipal: 'levelMunicipal' };
@@ -86,8 +82,6 @@ const idList = {
       .filter(Boolean),
   toAttribute: (value: string[] | undefined) => value?.join(','),
 };
-
-const isOffline = (error: unknown): boolean => isCabinetError(error) && offlineCodes.has(error.code);
 
 /**
  * The service catalog: search as you type (also offline, over the catalog cached on the
@@ -157,7 +151,7 @@ const isOffline = (error: unknown): boolean => isCabinetError(error) && offlineC
  * ```
  */
 export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
-  static override styles = [tokens, controls, serviceCatalogStyles];
+  static override styles = [tokens, controls, listStyles, serviceCatalogStyles];
 
   /** Only the services of this municipality (its id, e.g. `zarechny`) and the federal and regional ones offered everywhere. */
   @property({ reflect: true }) municipality?: string;
@@ -196,6 +190,14 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
   /** Where in the list the open card was opened from, to go back there. */
   #openedFrom?: number;
   #byId?: { index: SearchIndex; services: Map<string, ServiceSummary> };
+  readonly #list = new LongList<ServiceSummary>(this, {
+    virtualizeFrom,
+    renderItem: (service, index, total) => this.#renderItem(service, index, total),
+    onNearEnd: () => {
+      const listing = this.#listing.value;
+      if (listing?.nextCursor && !this.loadMoreFailed) void this.#loadMore(listing);
+    },
+  });
 
   readonly #listing = new Task(this, {
     task: ([client, query, , view], { signal }) => this.#find(client, query, view, signal),
@@ -381,7 +383,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
       const [all] = await Promise.all([client.catalog.search('', { filters, limit: Infinity }), this.#loadIndex(client)]);
       return listing(this.#ordered(all.services.filter((service) => this.#allowed(service))));
     } catch (error) {
-      const failure = isCabinetError(error) ? error : new CabinetError('internal', { cause: error });
+      const failure = asCabinetError(error);
       if (failure.code !== 'aborted') this.emit('mfc-error', { error: failure, action: 'load' });
       throw failure;
     }
@@ -417,11 +419,6 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
     }
   }
 
-  readonly #onRangeChanged = (event: RangeChangedEvent): void => {
-    const listing = this.#listing.value;
-    if (listing?.nextCursor && !this.loadMoreFailed && event.last >= listing.items.length - prefetchMargin) void this.#loadMore(listing);
-  };
-
   // ------------------------------------------------------------------ actions
 
   #search = (event: InputEvent): void => {
@@ -447,7 +444,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
     this.serviceId = undefined;
     await this.updateComplete;
     if (index === undefined) this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
-    else await focusListItem(this.renderRoot, index, this.#virtual);
+    else await this.#list.focus(index);
   };
 
   #select(service: Service | ServiceSummary): void {
@@ -470,7 +467,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
       if (this.#personalOf !== undefined) this.personal = personal;
     } catch (error) {
       this.personal = this.personal && { ...this.personal, favourites: before.favourites };
-      const failure = isCabinetError(error) ? error : new CabinetError('internal', { cause: error });
+      const failure = asCabinetError(error);
       this.formError = failure;
       this.focusAfterRender = '#form-error';
       this.emit('mfc-error', { error: failure, action: 'favourite' });
@@ -511,20 +508,11 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
     return path === 'name' ? 'presetName' : undefined;
   }
 
-  /** Keyboard in the list: ↓ ↑ to the next and previous service, Home and End to the first and last. */
-  #onListKey = (event: KeyboardEvent): void => {
-    const target = listKeyTarget(event, this.#listing.value?.items.length ?? 0);
-    if (target === undefined) return;
-    event.preventDefault();
-    void focusListItem(this.renderRoot, target, this.#virtual);
-  };
-
   #onSearchKey = (event: KeyboardEvent): void => {
     if (event.key !== 'ArrowDown' || !this.#listing.value?.items.length) return;
     event.preventDefault();
-    void focusListItem(this.renderRoot, 0, this.#virtual);
+    void this.#list.focus(0);
   };
-
 
   // ------------------------------------------------------------------ rendering
 
@@ -783,14 +771,9 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
     const { t } = this;
     const task = this.#listing;
     if (task.status === TaskStatus.ERROR) {
-      const failure = isCabinetError(task.error) ? task.error : new CabinetError('internal');
-      const details = failure.fieldErrors.map(({ message }) => message);
-      return html`<div part="alert" class="alert" role="alert">
-        <p><strong>${t.errorHeading}</strong></p>
-        <p>${failure.code === 'network' ? t.offlineNoCache : t.errors[failure.code]}</p>
-        ${details.length > 0 ? html`<ul>${details.map((message) => html`<li>${message}</li>`)}</ul>` : nothing}
-        <p>${linkButton(t.retry, () => void task.run(), { id: 'retry' })}</p>
-      </div>`;
+      const failure = asCabinetError(task.error);
+      const message = failure.code === 'network' ? t.offlineNoCache : t.errors[failure.code];
+      return loadFailedAlert(t.errorHeading, message, failure, linkButton(t.retry, () => void task.run(), { id: 'retry' }));
     }
     const listing = task.value;
     if (!listing) return html`<p part="status" class="status" role="status">${t.catalogLoading}</p>`;
@@ -808,7 +791,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
       <p part="status" class="status" role="status">${status}</p>
       ${listing.partial ? html`<p class="hint">${t.partialMatch}</p>` : nothing}
       ${empty && listing.view === 'all' && listing.query.trim() ? html`<p class="hint">${t.nothingFoundHint}</p>` : nothing}
-      ${empty ? nothing : this.#renderList(listing)}
+      ${empty ? nothing : this.#list.render(listing.items, listing.total, t.listLabel)}
       ${this.loadingMore ? html`<p class="hint" role="status">${t.loadingMore}</p>` : nothing}
       ${this.loadMoreFailed
         ? html`<p part="alert" class="alert" role="alert">
@@ -816,46 +799,6 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
           </p>`
         : nothing}
     `;
-  }
-
-  #virtual?: VirtualList;
-  #virtualLoading?: Promise<void>;
-
-  /** The virtualizer if loaded; else starts loading it and renders again when it is there. */
-  #loadVirtualizer(): VirtualList | undefined {
-    this.#virtualLoading ??= import('../base/virtual-list.js').then(
-      (module) => {
-        this.#virtual = module;
-        this.requestUpdate();
-      },
-      () => {
-        this.#virtualLoading = undefined;
-      },
-    );
-    return this.#virtual;
-  }
-
-  #renderList(listing: Listing): TemplateResult {
-    const virtual = listing.total >= virtualizeFrom ? this.#loadVirtualizer() : undefined;
-    // Until the virtualizer's code arrives (or offline, when it never came), the plain list.
-    if (!virtual) {
-      return html`<div part="list" class="list" role="list" aria-label=${this.t.listLabel} @keydown=${this.#onListKey}>
-        ${repeat(
-          listing.items,
-          (service) => service.id,
-          (service, index) => this.#renderItem(service, index, listing.total),
-        )}
-      </div>`;
-    }
-    return html`<div part="list" class="list" role="list" aria-label=${this.t.listLabel} @rangeChanged=${this.#onRangeChanged} @keydown=${this.#onListKey}>
-      ${virtual.virtualize({
-        items: listing.items,
-        // Between new items and the virtualizer's next range, it may ask for indices past the end.
-        keyFunction: (service: ServiceSummary | undefined, index: number) => service?.id ?? index,
-        renderItem: (service: ServiceSummary | undefined, index: number) =>
-          service ? this.#renderItem(service, index, listing.total) : html`<div hidden></div>`,
-      })}
-    </div>`;
   }
 
   #renderItem(service: ServiceSummary, index: number, total: number): TemplateResult {
@@ -898,7 +841,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
 
   #fee(fee: number | null): string {
     if (fee === null || fee === 0) return this.t.feeFree;
-    return new Intl.NumberFormat(this.resolvedLocale, { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 }).format(fee);
+    return numberFormat(this.resolvedLocale, feeFormat).format(fee);
   }
 
   #renderDetail(serviceId: string): TemplateResult {
@@ -922,7 +865,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
             </ul>`}
       `;
     } else if (task.status === TaskStatus.ERROR) {
-      const failure = isCabinetError(task.error) ? task.error : new CabinetError('internal');
+      const failure = asCabinetError(task.error);
       more = isOffline(failure)
         ? html`${service ? html`<p class="description">${service.summary}</p>` : nothing}
             <p class="alert info" part="alert" role="status">${t.serviceOffline}</p>`
@@ -990,7 +933,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
       return html`<p part="level-notice" class="alert info">${t.signInToApply(t.requiredLevel(required))}</p>`;
     }
     const current = auth.session.user.level;
-    if (levelRank[current] >= levelRank[required]) return nothing;
+    if (hasLevel(current, required)) return nothing;
     return html`<div part="level-notice" class="alert warning">
       <p><strong>${t.levelTooLow(t.accountLevel[current], t.requiredLevel(required))}</strong></p>
       ${current === 'simplified' ? html`<p>${t.howToStandard}</p>` : nothing}

@@ -1,5 +1,26 @@
 import { css } from 'lit';
 
+/** The box of a widget and its heading (which takes focus without a ring when a step changes). */
+export const panelStyles = css`
+  .base {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 3);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+
+  .heading {
+    font-size: 1.5em;
+    font-weight: 700;
+    line-height: 1.25;
+  }
+
+  .heading:focus {
+    outline: none;
+  }
+`;
+
 /** Layout of the step-by-step forms: sign-in, registration, recovery. */
 export const flowStyles = css`
   :host {
@@ -95,23 +116,7 @@ export const flowStyles = css`
     font-size: 0.875em;
   }
 
-  .base {
-    display: grid;
-    gap: calc(var(--_space) * 2);
-    padding: calc(var(--_space) * 3);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-
-  .heading {
-    font-size: 1.5em;
-    font-weight: 700;
-    line-height: 1.25;
-  }
-
-  .heading:focus {
-    outline: none;
-  }
+  ${panelStyles}
 
   form {
     display: grid;

@@ -1,0 +1,6 @@
+import type { AccountLevel } from '@mfc-cabinet/core';
+
+const levelRank: Record<AccountLevel, number> = { simplified: 0, standard: 1, confirmed: 2 };
+
+/** Whether an account of level `current` is enough for what needs `required`. */
+export const hasLevel = (current: AccountLevel, required: AccountLevel): boolean => levelRank[current] >= levelRank[required];

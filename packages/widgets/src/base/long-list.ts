@@ -1,0 +1,93 @@
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { focusListItem, listKeyTarget } from './list-keys.js';
+import type { RangeChangedEvent, VirtualList } from './virtual-list.js';
+
+/** The next page is asked for when this few loaded items are left below the last one shown. */
+const prefetchMargin = 10;
+
+export interface LongListOptions<Item> {
+  /**
+   * Lists of this many items or more render only the items on screen, once the
+   * virtualizer's code has arrived. Shorter ones render whole, so that a screen reader
+   * reads every item.
+   */
+  virtualizeFrom: number;
+  renderItem: (item: Item, index: number, total: number) => TemplateResult;
+  /** The virtualized list has scrolled near the last loaded item: time for the next page. */
+  onNearEnd: () => void;
+}
+
+/**
+ * A long list of items (services, applications) as `[part~="list"]` of `role="listitem"`
+ * items, each opened by a button `.open[data-index]`: plain while short, virtualized when
+ * long, and moved through by keyboard — ↓ ↑ to the next and previous item, Home and End to
+ * the first and last.
+ */
+export class LongList<Item extends { id: string }> {
+  readonly #host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
+  readonly #options: LongListOptions<Item>;
+  #virtual?: VirtualList;
+  #virtualLoading?: Promise<void>;
+  #count = 0;
+
+  constructor(host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment }, options: LongListOptions<Item>) {
+    this.#host = host;
+    this.#options = options;
+  }
+
+  /** `items`, the first of `total` items. */
+  render(items: Item[], total: number, label: string): TemplateResult {
+    this.#count = items.length;
+    const { renderItem } = this.#options;
+    const virtual = total >= this.#options.virtualizeFrom ? this.#loadVirtualizer() : undefined;
+    // Until the virtualizer's code arrives (or offline, when it never came), the plain list.
+    if (!virtual) {
+      return html`<div part="list" class="list" role="list" aria-label=${label} @keydown=${this.#onKey}>
+        ${repeat(
+          items,
+          (item) => item.id,
+          (item, index) => renderItem(item, index, total),
+        )}
+      </div>`;
+    }
+    return html`<div part="list" class="list" role="list" aria-label=${label} @rangeChanged=${this.#onRangeChanged} @keydown=${this.#onKey}>
+      ${virtual.virtualize({
+        items,
+        // Between new items and the virtualizer's next range, it may ask for indices past the end.
+        keyFunction: (item: Item | undefined, index: number) => item?.id ?? index,
+        renderItem: (item: Item | undefined, index: number) => (item ? renderItem(item, index, total) : html`<div hidden></div>`),
+      })}
+    </div>`;
+  }
+
+  /** Focuses the item at `index`, scrolling it into view first when the list is virtualized. */
+  focus(index: number): Promise<void> {
+    return focusListItem(this.#host.renderRoot, index, this.#virtual);
+  }
+
+  /** The virtualizer if loaded; else starts loading it and renders again when it is there. */
+  #loadVirtualizer(): VirtualList | undefined {
+    this.#virtualLoading ??= import('./virtual-list.js').then(
+      (module) => {
+        this.#virtual = module;
+        this.#host.requestUpdate();
+      },
+      () => {
+        this.#virtualLoading = undefined; // Offline before the chunk was ever loaded: the plain list stays.
+      },
+    );
+    return this.#virtual;
+  }
+
+  readonly #onKey = (event: KeyboardEvent): void => {
+    const target = listKeyTarget(event, this.#count);
+    if (target === undefined) return;
+    event.preventDefault();
+    void this.focus(target);
+  };
+
+  readonly #onRangeChanged = (event: RangeChangedEvent): void => {
+    if (event.last >= this.#count - prefetchMargin) this.#options.onNearEnd();
+  };
+}
