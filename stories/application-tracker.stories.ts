@@ -221,6 +221,39 @@ export const Completed: Story = {
   },
 };
 
+/** Before the application has come. */
+export const DetailLoading: Story = {
+  name: 'Detail: loading',
+  args: { 'application-id': 'app-00002' },
+  parameters: { fakeApi: { signedIn: true, tracker: {}, replies: { 'GET applications/:id': noAnswer } } },
+  play: async ({ canvasElement }) => {
+    await expectPart(await findTracker(canvasElement), '[part~="detail-heading"]', 'Загружаем заявление…');
+  },
+};
+
+/** A link to an application that is not the citizen's (or no longer exists): said so, with «Назад». */
+export const DetailNotFound: Story = {
+  name: 'Detail: not found',
+  args: { 'application-id': 'app-99999' },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await expectPart(tracker, '[part~="detail"] [part~="alert"]', 'Заявление не найдено.');
+    await waitForPart(tracker, '#back');
+  },
+};
+
+/** A rejected application: the reason in the timeline, nothing to withdraw. */
+export const Rejected: Story = {
+  name: 'Detail: rejected',
+  args: { 'application-id': 'app-00008' },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    await expectPart(tracker, '[part~="facts"]', /Отказано/);
+    await expectPart(tracker, '[part~="detail"]', /не представлены документы о доходах/);
+    await expect(tracker.shadowRoot!.querySelector('#withdraw')).toBeNull();
+  },
+};
+
 /** Withdrawing asks first. */
 export const Withdraw: Story = {
   name: 'Detail: withdraw',

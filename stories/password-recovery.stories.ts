@@ -13,6 +13,7 @@ import {
   press,
   pressPrimary,
   typeInto,
+  useUpCodeAttempts,
   waitForPart,
 } from './support/form-play.js';
 import {
@@ -202,13 +203,7 @@ export const AttemptsExceeded: Story = {
   play: async ({ canvasElement }) => {
     const form = await findPasswordRecovery(canvasElement);
     await reachRecoveryCode(form);
-    for (const code of ['000000', '111111']) {
-      await enterCode(form, code);
-      await expectShown(form, '#code-error');
-    }
-    await enterCode(form, '222222');
-    await expectShown(form, '#form-error');
-    await expect(form.shadowRoot?.querySelector('#code')).toBeNull();
+    await useUpCodeAttempts(form);
   },
 };
 

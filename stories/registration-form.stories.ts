@@ -23,6 +23,7 @@ import {
   pressPrimary,
   typeInto,
   waitForPart,
+  useUpCodeAttempts,
   yearsAgo,
 } from './support/form-play.js';
 import {
@@ -293,13 +294,7 @@ export const AttemptsExceeded: Story = {
   play: async ({ canvasElement }) => {
     const form = await findRegistrationForm(canvasElement);
     await reachPhoneCode(form);
-    for (const code of ['000000', '111111']) {
-      await enterCode(form, code);
-      await expectShown(form, '#code-error');
-    }
-    await enterCode(form, '222222');
-    await expectShown(form, '#form-error');
-    await expect(form.shadowRoot?.querySelector('#code')).toBeNull();
+    await useUpCodeAttempts(form);
   },
 };
 

@@ -15,7 +15,9 @@ import type { Application, ApplicationStatus, FormDefinition, FormValues } from 
 import { autofillValues, validateValues } from '@mfc-cabinet/core/forms';
 import { catalogOf } from './fake-catalog.js';
 import type { FakeCabinetApi, FakeRequest, Handler, Reply } from './fake-api.js';
-import { ok, problem } from './fake-api.js';
+import { ok } from './fake-api.js';
+import { perServer, refuse, summaryOf, usingSession } from './fake-shared.js';
+import { trackerOf } from './fake-tracker.js';
 
 export type ApplicationsEndpoint =
   | 'POST applications'
@@ -33,9 +35,7 @@ export const applicationsEndpoints: readonly ApplicationsEndpoint[] = [
 ];
 
 /** Every endpoint of applications needs the citizen's session, and uses it. */
-export const applicationsSessionNeeds: Record<ApplicationsEndpoint, 'use'> = Object.fromEntries(
-  applicationsEndpoints.map((endpoint) => [endpoint, 'use' as const]),
-) as Record<ApplicationsEndpoint, 'use'>;
+export const applicationsSessionNeeds = usingSession(applicationsEndpoints);
 
 /** The `applications` option of the fake server. */
 export interface FakeApplicationsOptions {
@@ -153,10 +153,6 @@ class FakeApplications {
     return application;
   }
 
-  find(id: string | undefined): Application | undefined {
-    return this.items.find((application) => application.id === id);
-  }
-
   submit(api: FakeCabinetApi, application: Application): void {
     const now = new Date();
     const expected = new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -171,25 +167,16 @@ class FakeApplications {
   }
 }
 
-const stores = new WeakMap<FakeCabinetApi, FakeApplications>();
+const applicationsOf = perServer((api) => new FakeApplications(api));
 
-function applicationsOf(api: FakeCabinetApi): FakeApplications {
-  let store = stores.get(api);
-  if (!store) {
-    store = new FakeApplications(api);
-    stores.set(api, store);
-  }
-  return store;
-}
-
-const summaryOf = ({ formVersion: _f, values: _v, documents: _d, requested: _r, history: _h, ...summary }: Application) => summary;
-
-/** A problem answer to `request` (the fake server's `problem()` is always a function of the request). */
-const refuse = (request: FakeRequest, api: FakeCabinetApi, ...args: Parameters<typeof problem>): Reply =>
-  refuse(request, api, ...args);
+/**
+ * The applications the list and the detail show: the tracker's (`fake-tracker.ts`) when the
+ * story has the `tracker` option, else the drafts made here.
+ */
+const shownIn = (api: FakeCabinetApi): Application[] => (api.options.tracker ? trackerOf(api).applications : applicationsOf(api).items);
 
 function withApplication(request: FakeRequest, api: FakeCabinetApi, then: (application: Application) => Reply): Reply {
-  const application = applicationsOf(api).find(request.params['id']);
+  const application = shownIn(api).find(({ id }) => id === request.params['id']);
   return application ? then(application) : refuse(request, api, 404, 'not_found');
 }
 
@@ -203,12 +190,23 @@ export const applicationsHandlers: Record<ApplicationsEndpoint, Handler> = {
   },
 
   'GET applications': ({ query }, api) => {
-    const items = applicationsOf(api).items.filter(
+    const status = query.get('status');
+    const serviceId = query.get('serviceId');
+    const from = query.get('from');
+    const to = query.get('to');
+    const q = query.get('q')?.toUpperCase();
+    const matching = shownIn(api).filter(
       (application) =>
-        (!query.get('status') || application.status === query.get('status')) && (!query.get('serviceId') || application.serviceId === query.get('serviceId')),
+        (!status || application.status === status) &&
+        (!serviceId || application.serviceId === serviceId) &&
+        (!from || application.createdAt.slice(0, 10) >= from) &&
+        (!to || application.createdAt.slice(0, 10) <= to) &&
+        (!q || (application.trackingNumber ?? '').startsWith(q)),
     );
+    const offset = Number(query.get('cursor') ?? 0);
     const limit = Number(query.get('limit') ?? 20);
-    return ok({ items: items.slice(0, limit).map(summaryOf), nextCursor: null, total: items.length });
+    const items = matching.slice(offset, offset + limit).map(summaryOf);
+    return ok({ items, nextCursor: offset + limit < matching.length ? String(offset + limit) : null, total: matching.length });
   },
 
   'GET applications/:id': (request, api) => withApplication(request, api, ok),

@@ -15,7 +15,8 @@ import type {
   ServiceLevel,
   ServiceSummary,
 } from '@mfc-cabinet/core';
-import { ok, problem, type FakeCabinetApi, type FakeRequest, type Handler, type Reply } from './fake-api.js';
+import { ok, type FakeCabinetApi, type FakeRequest, type Handler, type Reply } from './fake-api.js';
+import { perServer, refuse } from './fake-shared.js';
 
 /** What the catalog of a story holds. */
 export interface FakeCatalogOptions {
@@ -401,17 +402,8 @@ class FakeCatalog {
   }
 }
 
-const catalogs = new WeakMap<FakeCabinetApi, FakeCatalog>();
-
 /** The catalog of a fake server, made from its `catalog` option on first use. */
-export function catalogOf(api: FakeCabinetApi): FakeCatalog {
-  let catalog = catalogs.get(api);
-  if (!catalog) {
-    catalog = new FakeCatalog(api.options.catalog ?? {});
-    catalogs.set(api, catalog);
-  }
-  return catalog;
-}
+export const catalogOf = perServer((api) => new FakeCatalog(api.options.catalog ?? {}));
 
 function matches(service: ServiceSummary, filters: URLSearchParams): boolean {
   const value = (name: keyof CatalogFilters) => filters.get(name) ?? undefined;
@@ -427,10 +419,7 @@ function matches(service: ServiceSummary, filters: URLSearchParams): boolean {
   );
 }
 
-function notFound(request: FakeRequest, api: FakeCabinetApi): Reply {
-  const handler = problem(404, 'not_found');
-  return typeof handler === 'function' ? handler(request, api) : handler;
-}
+const notFound = (request: FakeRequest, api: FakeCabinetApi): Reply => refuse(request, api, 404, 'not_found');
 
 /** How the fake server answers the catalog's requests. */
 export const catalogHandlers: Record<CatalogEndpoint, Handler> = {

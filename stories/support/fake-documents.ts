@@ -13,7 +13,8 @@
  */
 import type { Application, FileKind, Locale, VaultDocument } from '@mfc-cabinet/core';
 import type { FakeCabinetApi, FakeRequest, Handler, Reply } from './fake-api.js';
-import { ok, problem } from './fake-api.js';
+import { ok } from './fake-api.js';
+import { perServer, refuse, usingSession } from './fake-shared.js';
 
 /** The endpoints of the vault and of uploads: method and path under the base URL. */
 export type DocumentsEndpoint =
@@ -42,9 +43,7 @@ export const documentsEndpoints: readonly DocumentsEndpoint[] = [
 ];
 
 /** Every endpoint of the vault needs the citizen's session, and uses it. */
-export const documentsSessionNeeds: Record<DocumentsEndpoint, 'use'> = Object.fromEntries(
-  documentsEndpoints.map((endpoint) => [endpoint, 'use' as const]),
-) as Record<DocumentsEndpoint, 'use'>;
+export const documentsSessionNeeds = usingSession(documentsEndpoints);
 
 /** The `documents` option of the fake server. */
 export interface FakeDocumentsOptions {
@@ -251,24 +250,10 @@ export class FakeDocuments {
   }
 }
 
-const vaults = new WeakMap<FakeCabinetApi, FakeDocuments>();
-
 /** The vault of a fake server, made from its `documents` option on first use. */
-export function documentsOf(api: FakeCabinetApi): FakeDocuments {
-  let vault = vaults.get(api);
-  if (!vault) {
-    vault = new FakeDocuments(api.options.documents ?? {});
-    vaults.set(api, vault);
-  }
-  return vault;
-}
+export const documentsOf = perServer((api) => new FakeDocuments(api.options.documents ?? {}));
 
-function answer(handler: Handler, request: FakeRequest, api: FakeCabinetApi): Reply {
-  return typeof handler === 'function' ? handler(request, api) : handler;
-}
-
-/** `problem()` is called when answering: this module and fake-api.ts import each other. */
-const notFound: Handler = (request, api) => answer(problem(404, 'not_found'), request, api);
+const notFound = (request: FakeRequest, api: FakeCabinetApi): Reply => refuse(request, api, 404, 'not_found');
 
 /** tus answers carry its version. */
 const tusHeaders = { 'tus-resumable': '1.0.0', 'cache-control': 'no-store' };
@@ -299,18 +284,18 @@ export const documentsHandlers: Record<DocumentsEndpoint, Handler> = {
 
   'GET documents/:id': (request, api) => {
     const document = documentsOf(api).find(request.params['id']);
-    return document ? ok(document) : answer(notFound, request, api);
+    return document ? ok(document) : notFound(request, api);
   },
 
   'GET documents/:id/content': (request, api) => {
     const document = documentsOf(api).find(request.params['id']);
-    return document ? content(document, request.locale) : answer(notFound, request, api);
+    return document ? content(document, request.locale) : notFound(request, api);
   },
 
   'DELETE documents/:id': (request, api) => {
     const { documents } = documentsOf(api);
     const index = documents.findIndex((document) => document.id === request.params['id']);
-    if (index < 0) return answer(notFound, request, api);
+    if (index < 0) return notFound(request, api);
     documents.splice(index, 1);
     return { kind: 'empty', status: 204 };
   },
@@ -320,7 +305,7 @@ export const documentsHandlers: Record<DocumentsEndpoint, Handler> = {
     const document = vault.find(request.params['id']);
     const applicationId = String(request.body?.['applicationId'] ?? '');
     const fieldId = String(request.body?.['fieldId'] ?? '');
-    if (!document || !applicationId || !fieldId) return answer(notFound, request, api);
+    if (!document || !applicationId || !fieldId) return notFound(request, api);
     if (!vault.attached.has(applicationId)) vault.attached.set(applicationId, new Map());
     vault.attached.get(applicationId)!.set(document.id, fieldId);
     if (!document.attachedTo.includes(applicationId)) document.attachedTo.push(applicationId);
@@ -331,7 +316,7 @@ export const documentsHandlers: Record<DocumentsEndpoint, Handler> = {
     const vault = documentsOf(api);
     const document = vault.find(request.params['id']);
     const applicationId = String(request.body?.['applicationId'] ?? '');
-    if (!document || !applicationId) return answer(notFound, request, api);
+    if (!document || !applicationId) return notFound(request, api);
     vault.attached.get(applicationId)?.delete(document.id);
     document.attachedTo = document.attachedTo.filter((id) => id !== applicationId);
     return ok(vault.application(applicationId));
@@ -339,7 +324,7 @@ export const documentsHandlers: Record<DocumentsEndpoint, Handler> = {
 
   'POST uploads': (request, api) => {
     const length = Number(request.headers?.get('upload-length'));
-    if (!Number.isSafeInteger(length) || length < 0) return answer(problem(400, 'validation_failed'), request, api);
+    if (!Number.isSafeInteger(length) || length < 0) return refuse(request, api, 400, 'validation_failed');
     const metadata = decodeMetadata(request.headers?.get('upload-metadata') ?? null);
     const upload = documentsOf(api).newUpload(length, metadata);
     return { kind: 'empty', status: 201, headers: { ...tusHeaders, location: `${api.baseUrl}/uploads/${upload.id}` } };
@@ -363,8 +348,8 @@ export const documentsHandlers: Record<DocumentsEndpoint, Handler> = {
   'PATCH uploads/:id': (request, api) => {
     const vault = documentsOf(api);
     const upload = vault.uploads.get(request.params['id'] ?? '');
-    if (!upload) return answer(notFound, request, api);
-    if (Number(request.headers?.get('upload-offset')) !== upload.offset) return answer(problem(409, 'conflict'), request, api);
+    if (!upload) return notFound(request, api);
+    if (Number(request.headers?.get('upload-offset')) !== upload.offset) return refuse(request, api, 409, 'conflict');
     if (vault.dropAt !== undefined && upload.offset >= vault.dropAt) return { kind: 'network-error' };
     if (vault.holdAt !== undefined && upload.offset >= vault.holdAt) return { kind: 'no-answer' };
     upload.offset = Math.min(upload.length, upload.offset + (request.chunk?.size ?? 0));
@@ -382,7 +367,7 @@ export const documentsHandlers: Record<DocumentsEndpoint, Handler> = {
 
   'DELETE uploads/:id': (request, api) => {
     const { uploads } = documentsOf(api);
-    if (!uploads.delete(request.params['id'] ?? '')) return answer(notFound, request, api);
+    if (!uploads.delete(request.params['id'] ?? '')) return notFound(request, api);
     return { kind: 'empty', status: 204, headers: tusHeaders };
   },
 };

@@ -2,23 +2,21 @@
  * The citizen's applications on the fake server, as `<mfc-application-tracker>` reads them:
  * the list with filters and cursor pages, an application with its history, withdrawal and
  * the answer to a request for information. The applications are made from options, so a
- * story stages one of each status, ten thousand of them, or a long history. A story without
- * the `tracker` option gets the drafts of `fake-applications.ts` from the list and detail.
+ * story stages one of each status, ten thousand of them, or a long history. The list and the
+ * detail are answered by `fake-applications.ts`, from these applications when the story has
+ * the `tracker` option, else from its drafts.
  */
-import type { Application, ApplicationStatus, ApplicationSummary, ApplicationTransition, RequestedInfo } from '@mfc-cabinet/core';
-import { ok, problem, type FakeCabinetApi, type FakeRequest, type Handler, type Reply } from './fake-api.js';
-import { applicationsHandlers } from './fake-applications.js';
+import type { Application, ApplicationStatus, ApplicationTransition, RequestedInfo } from '@mfc-cabinet/core';
+import { ok, type FakeCabinetApi, type FakeRequest, type Handler, type Reply } from './fake-api.js';
+import { perServer, refuse, usingSession } from './fake-shared.js';
 
-/** The list and detail are shared with `fake-applications.ts`; these two are the tracker's own. */
+/** The list and the detail are answered by `fake-applications.ts`; these two are the tracker's own. */
 export type TrackerEndpoint = 'POST applications/:id/withdraw' | 'POST applications/:id/answer';
 
 export const trackerEndpoints: readonly TrackerEndpoint[] = ['POST applications/:id/withdraw', 'POST applications/:id/answer'];
 
 /** Every endpoint of applications needs a session. */
-export const trackerSessionNeeds: Record<TrackerEndpoint, 'use'> = Object.fromEntries(trackerEndpoints.map((endpoint) => [endpoint, 'use'])) as Record<
-  TrackerEndpoint,
-  'use'
->;
+export const trackerSessionNeeds = usingSession(trackerEndpoints);
 
 export interface FakeTrackerOptions {
   /** How many applications the citizen has. @default 9, one of each status */
@@ -141,72 +139,27 @@ function made(index: number, status: ApplicationStatus, options: FakeTrackerOpti
   };
 }
 
-const trackers = new WeakMap<FakeCabinetApi, FakeTracker>();
-
 /** The applications of a fake server, made from its `tracker` option on first use. */
-export function trackerOf(api: FakeCabinetApi): FakeTracker {
-  let tracker = trackers.get(api);
-  if (!tracker) {
-    tracker = new FakeTracker(api.options.tracker ?? {});
-    trackers.set(api, tracker);
-  }
-  return tracker;
-}
-
-function summaryOf({ formVersion: _f, values: _v, documents: _d, requested: _r, history: _h, ...summary }: Application): ApplicationSummary {
-  return summary;
-}
-
-/** `problem()` is called when answering: this module and fake-api.ts import each other. */
-function answer(handler: Handler, request: FakeRequest, api: FakeCabinetApi): Reply {
-  return typeof handler === 'function' ? handler(request, api) : handler;
-}
+export const trackerOf = perServer((api) => new FakeTracker(api.options.tracker ?? {}));
 
 function found(request: FakeRequest, api: FakeCabinetApi, then: (application: Application, tracker: FakeTracker) => Reply): Reply {
   const tracker = trackerOf(api);
   const application = tracker.find(request.params['id']);
-  return application ? then(application, tracker) : answer(problem(404, 'not_found'), request, api);
+  return application ? then(application, tracker) : refuse(request, api, 404, 'not_found');
 }
 
-/** The tracker's applications when the story has the `tracker` option, else the form's drafts. */
-function withTracker(mine: Handler, theirs: Handler): Handler {
-  return (request, api) => answer(api.options.tracker ? mine : theirs, request, api);
-}
-
-/** How the fake server answers the tracker's requests. */
-export const trackerHandlers: Record<TrackerEndpoint | 'GET applications' | 'GET applications/:id', Handler> = {
-  'GET applications': withTracker(({ query }, api) => {
-    const status = query.get('status');
-    const serviceId = query.get('serviceId');
-    const from = query.get('from');
-    const to = query.get('to');
-    const q = query.get('q')?.toUpperCase();
-    const matching = trackerOf(api).applications.filter(
-      (application) =>
-        (!status || application.status === status) &&
-        (!serviceId || application.serviceId === serviceId) &&
-        (!from || application.createdAt.slice(0, 10) >= from) &&
-        (!to || application.createdAt.slice(0, 10) <= to) &&
-        (!q || (application.trackingNumber ?? '').startsWith(q)),
-    );
-    const offset = Number(query.get('cursor') ?? 0);
-    const limit = Number(query.get('limit') ?? 20);
-    const items = matching.slice(offset, offset + limit).map(summaryOf);
-    return ok({ items, nextCursor: offset + limit < matching.length ? String(offset + limit) : null, total: matching.length });
-  }, applicationsHandlers['GET applications']),
-
-  'GET applications/:id': withTracker((request, api) => found(request, api, (application) => ok(application)), applicationsHandlers['GET applications/:id']),
-
+/** How the fake server answers the tracker's own requests. */
+export const trackerHandlers: Record<TrackerEndpoint, Handler> = {
   'POST applications/:id/withdraw': (request, api) =>
     found(request, api, (application, tracker) =>
       withdrawable.includes(application.status)
         ? ok(tracker.move(application, 'withdrawn', { actor: 'citizen', officerName: null, comment: null }))
-        : answer(problem(409, 'conflict'), request, api),
+        : refuse(request, api, 409, 'conflict'),
     ),
 
   'POST applications/:id/answer': (request, api) =>
     found(request, api, (application, tracker) => {
-      if (application.status !== 'needs_info') return answer(problem(409, 'conflict'), request, api);
+      if (application.status !== 'needs_info') return refuse(request, api, 409, 'conflict');
       const values = (request.body?.['values'] ?? {}) as Application['values'];
       return ok(tracker.move(application, 'in_review', { actor: 'citizen', officerName: null, comment: null }, { values: { ...application.values, ...values } }));
     }),

@@ -107,6 +107,20 @@ export async function enterCode(form: FormElement, code: string): Promise<void> 
   await pressPrimary(form);
 }
 
+/**
+ * Enters three wrong codes, as the server allows per code: each of the first two is refused
+ * at the field, the third ends the attempt (a message about the form, and no code field).
+ */
+export async function useUpCodeAttempts(form: FormElement): Promise<void> {
+  for (const code of ['000000', '111111']) {
+    await enterCode(form, code);
+    await expectShown(form, '#code-error');
+  }
+  await enterCode(form, '222222');
+  await expectShown(form, '#form-error');
+  await expect(form.shadowRoot?.querySelector('#code')).toBeNull();
+}
+
 /** Waits until `selector` (by default a message about the whole form) is shown. */
 export async function expectShown(form: FormElement, selector = '[part~="alert"]', timeout = patience): Promise<HTMLElement> {
   const element = await waitForPart(form, selector, timeout);
