@@ -31,7 +31,8 @@ export default {
   nodeResolve: true,
   // One page at a time: some tests move the server's clock, which every session shares.
   concurrency: 1,
-  testFramework: { config: { timeout: 15000 } },
+  // A bound for «this test is stuck» on a busy machine, not how long a test takes.
+  testFramework: { config: { timeout: 60000 } },
   middleware: [proxyToApi],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'packages/widgets/tsconfig.json', target: 'es2022' }),

@@ -11,10 +11,10 @@ import { expect, fireEvent, waitFor } from 'storybook/test';
 
 /**
  * How long a step waits for the widget, in milliseconds. Generous: a Docs page plays every
- * story at once, and the SDK retries a failed GET twice before it gives up. Only a failing
- * story waits this long.
+ * story at once, the SDK retries a failed GET twice before it gives up, and the machine may be
+ * busy with other builds. Only a failing story waits this long.
  */
-export const patience = 8000;
+export const patience = 20_000;
 
 /** A rendered `mfc-` element: a Lit element with an open shadow root. */
 export type FormElement = HTMLElement & { readonly updateComplete: Promise<boolean> };

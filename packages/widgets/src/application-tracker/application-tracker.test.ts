@@ -1,7 +1,7 @@
 import { createCabinetClient, type Application, type CabinetClient, type Service } from '@mfc-cabinet/core';
 import { operatorClient } from '@mfc-cabinet/core/operator';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createAccount, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import { createAccount, patience, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
 import { completeValues } from '../../../../test-support/form-values.js';
 import '../mfc-application-tracker.js';
 import type { MfcApplicationTracker } from './application-tracker.js';
@@ -83,7 +83,7 @@ async function mount(client: CabinetClient, template = html`<mfc-application-tra
 
 async function listed(element: MfcApplicationTracker): Promise<void> {
   await element.updateComplete;
-  await waitFor(() => /^\d+ |нет/.test(status(element)), 8000, 'the list');
+  await waitFor(() => /^\d+ |нет/.test(status(element)), patience, 'the list');
   await element.updateComplete;
 }
 
@@ -99,12 +99,12 @@ describe('<mfc-application-tracker> against the real server', () => {
 
     await asOperator(owner, (operator) => operator.move(application.id, { to: 'in_review', comment: 'Принято в работу' }));
     await element.refresh();
-    await waitFor(() => items(element)[0]?.includes('На рассмотрении') ?? false, 5000, 'the new status');
+    await waitFor(() => items(element)[0]?.includes('На рассмотрении') ?? false, patience, 'the new status');
     expect(text(part(element, 'announcer'))).to.include(`${application.trackingNumber}: На рассмотрении`);
 
     element.applicationId = application.id;
     // The copy saved at submission shows first, then the server's.
-    await waitFor(() => root(element).querySelectorAll('[part~="timeline-item"]').length === 2, 5000, 'the detail');
+    await waitFor(() => root(element).querySelectorAll('[part~="timeline-item"]').length === 2, patience, 'the detail');
     const steps = [...root(element).querySelectorAll('[part~="timeline-item"]')].map((step) => text(step));
     expect(steps).to.have.length(2);
     expect(steps[0]).to.include('Подано').and.include('Вы');
@@ -113,12 +113,18 @@ describe('<mfc-application-tracker> against the real server', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('polls by itself at the poll interval', async () => {
+  it('looks for updates by itself when the page comes back into view or online', async () => {
     const owner = await citizen();
     const application = await submitted(owner.client);
-    const element = await mount(owner.client, html`<mfc-application-tracker poll-interval="200"></mfc-application-tracker>`);
+    // The poll (every 30 s while visible) calls the same refresh as these events; the test
+    // triggers them rather than waiting for the timer.
+    const element = await mount(owner.client, html`<mfc-application-tracker></mfc-application-tracker>`);
     await asOperator(owner, (operator) => operator.move(application.id, { to: 'in_review' }));
-    await waitFor(() => items(element)[0]?.includes('На рассмотрении') ?? false, 5000, 'the polled status');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => items(element)[0]?.includes('На рассмотрении') ?? false, patience, 'the status after visibilitychange');
+    await asOperator(owner, (operator) => operator.move(application.id, { to: 'needs_info', comment: 'Нужна справка', requested: { documents: [], fields: ['phone'] } }));
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => items(element)[0]?.includes('Нужны сведения') ?? false, patience, 'the status after online');
   });
 
   it('filters by status, service and period, and finds by number', async () => {
@@ -132,17 +138,17 @@ describe('<mfc-application-tracker> against the real server', () => {
     const select = part<HTMLSelectElement>(element, 'filters')!.querySelector<HTMLSelectElement>('#filter-status')!;
     select.value = 'draft';
     select.dispatchEvent(new Event('change'));
-    await waitFor(() => status(element) === '1 заявление', 5000, 'drafts only');
+    await waitFor(() => status(element) === '1 заявление', patience, 'drafts only');
     expect(items(element)[0]).to.include('Черновик').and.include('без номера');
     await expect(element).to.be.accessible();
 
     root(element).querySelector<HTMLButtonElement>('#reset-filters')!.click();
-    await waitFor(() => status(element) === '3 заявления', 5000, 'all again');
+    await waitFor(() => status(element) === '3 заявления', patience, 'all again');
 
     const search = root(element).querySelector<HTMLInputElement>('#filter-q')!;
     search.value = second.trackingNumber!;
     search.dispatchEvent(new InputEvent('input'));
-    await waitFor(() => status(element) === '1 заявление', 5000, 'the number found');
+    await waitFor(() => status(element) === '1 заявление', patience, 'the number found');
     expect(items(element)[0]).to.include(second.trackingNumber!);
 
     search.value = '';
@@ -153,16 +159,16 @@ describe('<mfc-application-tracker> against the real server', () => {
     const to = root(element).querySelector<HTMLInputElement>('#filter-to')!;
     to.value = '2001-12-31';
     to.dispatchEvent(new Event('change'));
-    await waitFor(() => /нет/.test(status(element)), 5000, 'nothing in 2001');
+    await waitFor(() => /нет/.test(status(element)), patience, 'nothing in 2001');
     expect(status(element)).to.equal('По этим условиям заявлений нет.');
     await expect(element).to.be.accessible();
 
     root(element).querySelector<HTMLButtonElement>('#reset-filters')!.click();
     const service = root(element).querySelector<HTMLSelectElement>('#filter-service')!;
-    await waitFor(() => service.options.length === 2, 5000, 'the service among the choices');
+    await waitFor(() => service.options.length === 2, patience, 'the service among the choices');
     service.value = first.serviceId;
     service.dispatchEvent(new Event('change'));
-    await waitFor(() => root(element).querySelector('#reset-filters') !== null && status(element) === '3 заявления', 5000, 'one service');
+    await waitFor(() => root(element).querySelector('#reset-filters') !== null && status(element) === '3 заявления', patience, 'one service');
   });
 
   it('answers a request for information, which sends the application back to review', async () => {
@@ -174,7 +180,7 @@ describe('<mfc-application-tracker> against the real server', () => {
     });
     const element = await fixture<MfcApplicationTracker>(html`<mfc-application-tracker poll-interval="0" application-id=${application.id}></mfc-application-tracker>`);
     element.client = owner.client;
-    await waitFor(() => root(element).querySelector('#phone') !== null, 8000, 'the answer form');
+    await waitFor(() => root(element).querySelector('#phone') !== null, patience, 'the answer form');
     expect(text(part(element, 'request'))).to.include('Укажите другой телефон');
     expect(text(part(element, 'facts'))).to.include('Нужны сведения');
     await expect(element).to.be.accessible();
@@ -193,13 +199,13 @@ describe('<mfc-application-tracker> against the real server', () => {
     const refused = oneEvent(element, 'mfc-error');
     part(element, 'request')!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     expect((await refused).detail.action).to.equal('answer');
-    await waitFor(() => text(root(element).querySelector('#phone-error')).includes('+7'), 5000, 'the server’s message');
+    await waitFor(() => text(root(element).querySelector('#phone-error')).includes('+7'), patience, 'the server’s message');
 
     phone.value = '+79161234599';
     phone.dispatchEvent(new InputEvent('input'));
     await element.updateComplete;
     part(element, 'request')!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitFor(() => text(part(element, 'facts')).includes('На рассмотрении'), 5000, 'back in review');
+    await waitFor(() => text(part(element, 'facts')).includes('На рассмотрении'), patience, 'back in review');
     expect(part(element, 'request')).to.equal(null);
     expect(text(root(element).querySelector('#message'))).to.include('Ответ отправлен');
     const last = [...root(element).querySelectorAll('[part~="timeline-item"]')].at(-1);
@@ -214,7 +220,7 @@ describe('<mfc-application-tracker> against the real server', () => {
     const opened = oneEvent(element, 'mfc-application-open');
     part<HTMLButtonElement>(element, 'item-button')!.click();
     expect((await opened).detail.applicationId).to.equal(application.id);
-    await waitFor(() => root(element).querySelector('#withdraw') !== null, 5000, 'the withdraw button');
+    await waitFor(() => root(element).querySelector('#withdraw') !== null, patience, 'the withdraw button');
     expect(element.getAttribute('application-id')).to.equal(application.id);
 
     root(element).querySelector<HTMLButtonElement>('#withdraw')!.click();
@@ -228,12 +234,12 @@ describe('<mfc-application-tracker> against the real server', () => {
     root(element).querySelector<HTMLButtonElement>('#withdraw')!.click();
     await element.updateComplete;
     root(element).querySelector<HTMLButtonElement>('#withdraw-yes')!.click();
-    await waitFor(() => text(part(element, 'facts')).includes('Отозвано'), 5000, 'withdrawn');
+    await waitFor(() => text(part(element, 'facts')).includes('Отозвано'), patience, 'withdrawn');
     expect(root(element).querySelector('#withdraw')).to.equal(null);
     expect((await owner.client.applications.get(application.id)).status).to.equal('withdrawn');
 
     root(element).querySelector<HTMLButtonElement>('#back')!.click();
-    await waitFor(() => items(element)[0]?.includes('Отозвано') ?? false, 5000, 'the list again');
+    await waitFor(() => items(element)[0]?.includes('Отозвано') ?? false, patience, 'the list again');
     expect(element.hasAttribute('application-id')).to.equal(false);
   });
 
@@ -243,7 +249,7 @@ describe('<mfc-application-tracker> against the real server', () => {
     for (let index = 0; index < 25; index++) await owner.client.applications.create(service.id);
     const element = await mount(owner.client, html`<mfc-application-tracker poll-interval="0" page-size="2"></mfc-application-tracker>`);
     expect(status(element)).to.equal('25 заявлений');
-    await waitFor(() => items(element).length === 25, 8000, 'every page');
+    await waitFor(() => items(element).length === 25, patience, 'every page');
     const positions = [...root(element).querySelectorAll('[part~="item"]')].map((item) => item.getAttribute('aria-posinset'));
     expect(positions.at(-1)).to.equal('25');
   });
@@ -271,7 +277,7 @@ describe('<mfc-application-tracker> against the real server', () => {
     const client = newClient();
     const element = await fixture<MfcApplicationTracker>(html`<mfc-application-tracker poll-interval="0" locale="en"></mfc-application-tracker>`);
     element.client = client;
-    await waitFor(() => part(element, 'alert') !== null && text(part(element, 'heading')) === 'My applications', 8000, 'the error in English').catch((error: Error) => {
+    await waitFor(() => part(element, 'alert') !== null && text(part(element, 'heading')) === 'My applications', patience, 'the error in English').catch((error: Error) => {
       throw new Error(`${error.message}: ${text(root(element))}`);
     });
     await expect(element).to.be.accessible();
