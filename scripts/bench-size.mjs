@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Size benchmark: min+gzip of what a page loads first (an entry and every chunk it imports
-// statically), next to the budgets of DESIGN.md. Lazily loaded chunks are listed apart.
+// statically), next to the budgets of docs/budgets.md. Lazily loaded chunks are listed apart.
 // Builds in memory from the tsc output, so run `npm run build:ts` first (npm run bench:size
 // does it).
 import { gzipSync } from 'node:zlib';
@@ -61,11 +61,11 @@ await measure('@mfc-cabinet/core, every sub-client', { core: 'packages/core/dist
 await measure('login form entry (lit + core + element + ru)', { 'mfc-login-form': 'packages/widgets/dist/mfc-login-form.js' }, 'mfc-login-form', 35);
 await measure('uploader entry (lit + core + element + ru)', { 'mfc-document-uploader': 'packages/widgets/dist/mfc-document-uploader.js' }, 'mfc-document-uploader', 35);
 await measure('mfc-cabinet.js with every widget', { 'mfc-cabinet': 'packages/widgets/dist/bundle/mfc-cabinet.js' }, 'mfc-cabinet', 70);
-// Staff pages only; no budget in DESIGN.md, reported so that its growth is seen.
+// Staff pages only; no budget, reported so that its growth is seen.
 await measure('@mfc-cabinet/core/operator (staff pages)', { operator: 'packages/core/dist/operator.js' }, 'operator', null);
 
 let over = false;
-console.log('\nFirst load, min+gzip (budget from DESIGN.md)\n');
+console.log('\nFirst load, min+gzip (budgets: docs/budgets.md)\n');
 for (const row of rows) {
   const ok = row.budget === null || row.bytes <= row.budget;
   over ||= !ok;

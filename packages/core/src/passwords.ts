@@ -1,5 +1,5 @@
 /**
- * The rules a new password must meet (DESIGN.md): 8–128 characters, upper and lower case,
+ * The rules a new password must meet: 8–128 characters, upper and lower case,
  * a digit, a special character, and not the login. The server also refuses common
  * passwords and the last five of the account; those need its data, so they are not here.
  */

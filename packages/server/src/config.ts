@@ -18,7 +18,7 @@ const modes: readonly Mode[] = ['production', 'demo', 'test'];
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
-/** The time-based and counting rules of sign-in and sessions (DESIGN.md, «Rules and numbers»). */
+/** The time-based and counting rules of sign-in and sessions (docs/security.md lists them). */
 export interface SecurityRules {
   /** How long a one-time code is valid. */
   otpTtlMs: number;

@@ -6,7 +6,7 @@ import { ConfigError, configDocs, loadConfig, repoRoot } from '../src/config.js'
 const demo = { MFC_MODE: 'demo' };
 
 describe('configuration from the environment', () => {
-  test('safe defaults, the security numbers of the design', () => {
+  test('safe defaults, the documented security numbers', () => {
     const config = loadConfig(demo, '/srv/cabinet');
     assert.equal(config.port, 8080);
     assert.equal(config.host, 'localhost');

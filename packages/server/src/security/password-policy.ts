@@ -1,5 +1,5 @@
 /**
- * The rules a new password must meet: those of the design the SDK checks too
+ * The rules a new password must meet: those the SDK checks too
  * (`@mfc-cabinet/core/passwords`), and the two only the server can check — not a common
  * password, not one of the account's recent passwords. Each broken rule is one field error
  * with the rule's code and a Russian message.

@@ -4,7 +4,7 @@ import type { Translation } from '../i18n/translation.js';
 import { formatCountdown } from '../i18n/translation.js';
 import { Countdown } from './countdown.js';
 
-/** Seconds before the idle end at which the citizen is asked whether to stay (DESIGN.md: 60). */
+/** Seconds before the idle end at which the citizen is asked whether to stay (60 by default). */
 export const sessionWarningSeconds = 60;
 
 /**
