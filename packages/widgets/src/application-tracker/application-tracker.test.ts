@@ -113,6 +113,14 @@ describe('<mfc-application-tracker> against the real server', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('polls by itself at the poll interval', async () => {
+    const owner = await citizen();
+    const application = await submitted(owner.client);
+    const element = await mount(owner.client, html`<mfc-application-tracker poll-interval="200"></mfc-application-tracker>`);
+    await asOperator(owner, (operator) => operator.move(application.id, { to: 'in_review' }));
+    await waitFor(() => items(element)[0]?.includes('На рассмотрении') ?? false, patience, 'the polled status');
+  });
+
   it('looks for updates by itself when the page comes back into view or online', async () => {
     const owner = await citizen();
     const application = await submitted(owner.client);
