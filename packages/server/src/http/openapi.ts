@@ -87,8 +87,8 @@ type Document = {
 /**
  * What the generated document lacks: public operations say `security: []` (a route that
  * needs a session names it in its schema), every operation documents the refusals every
- * route may give, and component schemas no operation uses (zod's `…Input` twins of
- * answers) are left out.
+ * route may give, and the `…Input` twins zod makes of answers, which no operation
+ * uses, are left out (the contract's own schemas all stay).
  */
 function complete(document: Document): void {
   for (const item of Object.values(document.paths ?? {})) {
@@ -116,7 +116,7 @@ function complete(document: Document): void {
   };
   visit(document.paths);
   visit({ $ref: '#/components/schemas/Problem' });
-  for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  for (const name of Object.keys(schemas)) if (name.endsWith('Input') && !used.has(name)) delete schemas[name];
 }
 
 const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
