@@ -187,7 +187,19 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   });
   app.addHook('onRequest', originGuard(config.allowedOrigins));
   app.addHook('onSend', securityHeaders);
-  await registerOpenApi(app, version);
+  await registerOpenApi(app, version, [
+    { name: 'health', description: 'Whether the server is up.' },
+    { name: 'auth', description: 'Sign-in with a password and a one-time code, the session, sign-out, temporary passwords.' },
+    { name: 'registration', description: 'Registration by phone with the consent to the processing of personal data.' },
+    { name: 'recovery', description: 'Password recovery by a one-time code.' },
+    { name: 'sessions', description: 'The citizen’s sessions on other devices, and ending them.' },
+    { name: 'profile', description: 'Personal data, e-mail confirmation, identity confirmation at an МФЦ.' },
+    { name: 'catalog', description: 'The public service catalog, and the citizen’s favourites, recent services and filter presets.' },
+    { name: 'applications', description: 'Applications for services: drafts, submission, the lifecycle, exports.' },
+    { name: 'documents', description: 'The document vault: files, attaching them to applications, results.' },
+    { name: 'uploads', description: 'Resumable uploads (tus 1.0) that become documents.' },
+    { name: 'operator', description: 'The operator API of an МФЦ: citizens, applications, documents, the audit log.' },
+  ]);
 
   await app.register(
     async (api) => {

@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
 import { startServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -148,7 +153,7 @@ test('the catalog is documented with its schemas as components', async () => {
   assert.deepEqual(paths['/api/v1/catalog/services/{id}'].get.responses['200'].content['application/json'].schema, ref('Service'));
   assert.deepEqual(paths['/api/v1/catalog/search-index'].get.responses['200'].content['application/json'].schema, ref('SearchIndex'));
   assert.ok(paths['/api/v1/catalog/search-index'].get.responses['304']);
-  assert.equal(paths['/api/v1/catalog/services'].get.security, undefined, 'the catalog is public');
+  assert.deepEqual(paths['/api/v1/catalog/services'].get.security, [], 'the catalog is public');
   const presets = paths['/api/v1/catalog/presets'].post;
   assert.deepEqual(presets.requestBody.content['application/json'].schema, ref('FilterPresetRequestInput'));
   assert.deepEqual(presets.responses['201'].content['application/json'].schema, ref('FilterPreset'));
@@ -162,4 +167,69 @@ test('the catalog is documented with its schemas as components', async () => {
     assert.ok(components.schemas[name], name);
   }
   assert.ok(components.schemas.FieldType.enum.includes('documents'));
+});
+
+type Operation = { operationId?: string; tags?: string[]; security?: Array<Record<string, string[]>> };
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
+function operationsOf(document: { paths: Record<string, Record<string, Operation>> }) {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([method]) => methods.includes(method))
+      .map(([method, operation]) => ({ path, method, operation })),
+  );
+}
+
+test('every operation has a unique operationId and a declared tag', async () => {
+  const document = (await server.browser().get('/api/v1/openapi.json')).json();
+  const operations = operationsOf(document);
+  assert.ok(operations.length >= 60, `${operations.length} operations`);
+  const ids = operations.map(({ operation }) => operation.operationId);
+  for (const { path, method, operation } of operations) {
+    assert.match(operation.operationId ?? '', /^[a-z][A-Za-z0-9]*$/, `${method} ${path}`);
+    assert.ok(operation.tags && operation.tags.length > 0, `${method} ${path} has a tag`);
+  }
+  assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
+  const declared = new Set(document.tags.map(({ name, description }: { name: string; description: string }) => (assert.ok(description, name), name)));
+  for (const { operation } of operations) for (const tag of operation.tags!) assert.ok(declared.has(tag), `tag ${tag} is declared`);
+});
+
+test('operations that need no session say security: [], the others name the session cookie', async () => {
+  const document = (await server.browser().get('/api/v1/openapi.json')).json();
+  for (const { path, method, operation } of operationsOf(document)) {
+    assert.ok(Array.isArray(operation.security), `${method} ${path} declares its security`);
+    // Asked without a cookie: a route that needs a session refuses before reading anything.
+    const url = path.replace(/\{[^}]+\}/g, 'x');
+    const body = ['post', 'put', 'patch'].includes(method) ? { payload: {} } : {};
+    const response = await server.browser().request({ method: method.toUpperCase() as 'GET', url, ...body });
+    const unauthenticated = response.statusCode === 401 && String(response.headers['content-type']).includes('problem') && response.json().code === 'unauthenticated';
+    if (operation.security!.length === 0) assert.ok(!unauthenticated, `${method} ${path} is public, so security: []`);
+    else {
+      assert.ok(unauthenticated, `${method} ${path} needs a session (${response.statusCode})`);
+      for (const requirement of operation.security!) assert.ok('session' in requirement, `${method} ${path}`);
+      if (method !== 'get') assert.ok(operation.security!.some((requirement) => 'csrf' in requirement), `${method} ${path} needs the CSRF header`);
+    }
+  }
+});
+
+test('redocly lint (recommended rules) finds nothing to report', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mfc-openapi-'));
+  try {
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, (await server.browser().get('/api/v1/openapi.json')).body);
+    const packageDir = join(import.meta.dirname, '..');
+    const { stdout, stderr } = await promisify(execFile)('npx', ['--no-install', 'redocly', 'lint', file, '--format=json'], {
+      cwd: packageDir,
+      timeout: 120_000,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? String(error) }));
+    const report = JSON.parse(stdout) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; message: string }> };
+    assert.deepEqual(
+      report.problems.map(({ ruleId, message }) => `${ruleId}: ${message}`),
+      [],
+      stderr,
+    );
+    assert.deepEqual(report.totals, { ...report.totals, errors: 0, warnings: 0 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

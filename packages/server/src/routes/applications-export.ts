@@ -16,6 +16,7 @@ export const applicationExportRoutes: FastifyPluginAsyncZod<{ context: AppContex
     '/applications/export.csv',
     {
       schema: {
+        operationId: 'exportApplicationsCsv',
         tags,
         summary: "The citizen's applications as CSV",
         description: 'UTF-8 with a byte order mark and `;` between values, as Excel opens it; newest first.',
@@ -37,6 +38,7 @@ export const applicationExportRoutes: FastifyPluginAsyncZod<{ context: AppContex
     '/applications/export.pdf',
     {
       schema: {
+        operationId: 'exportApplicationsPdf',
         tags,
         summary: "The citizen's applications and their histories as PDF",
         security: [{ session: [] }],

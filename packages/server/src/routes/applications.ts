@@ -60,6 +60,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
     '/applications',
     {
       schema: {
+        operationId: 'createApplication',
         tags,
         summary: 'Start a draft application for a service',
         description:
@@ -77,6 +78,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
     {
       config: { fieldMessages: parameterMessages },
       schema: {
+        operationId: 'listApplications',
         tags,
         summary: "The citizen's applications, most recently changed first",
         description:
@@ -99,6 +101,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
     '/applications/:id',
     {
       schema: {
+        operationId: 'getApplication',
         tags,
         summary: 'An application with its values and history',
         description: 'Another citizen’s application is `not_found`.',
@@ -114,6 +117,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
     '/applications/:id/draft',
     {
       schema: {
+        operationId: 'saveApplicationDraft',
         tags,
         summary: 'Save the values of a draft',
         description:
@@ -132,6 +136,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
     {
       config: { fieldMessages: parameterMessages },
       schema: {
+        operationId: 'submitApplication',
         tags,
         summary: 'Submit a draft, exactly once',
         description:
@@ -152,6 +157,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
     '/applications/:id/withdraw',
     {
       schema: {
+        operationId: 'withdrawApplication',
         tags,
         summary: 'Withdraw a submitted application',
         description: 'Allowed while it is submitted, in review or needs information; otherwise `conflict`.',
@@ -167,6 +173,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
     '/applications/:id/answer',
     {
       schema: {
+        operationId: 'answerApplication',
         tags,
         summary: 'Answer a request for information',
         description:

@@ -30,6 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     '/auth/login',
     {
       schema: {
+        operationId: 'signIn',
         tags,
         summary: 'Sign in with a phone, e-mail or СНИЛС and a password',
         description:
@@ -48,6 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     '/auth/login/code',
     {
       schema: {
+        operationId: 'confirmSignInCode',
         tags,
         summary: 'Finish signing in with the one-time code',
         description: 'Answers `authenticated`, or `password_change_required` when the password was a temporary one.',
@@ -65,6 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     '/auth/login/code/resend',
     {
       schema: {
+        operationId: 'resendSignInCode',
         tags,
         summary: 'Send a new one-time code for the same sign-in',
         body: ResendCodeRequest,
@@ -78,6 +81,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     '/auth/session',
     {
       schema: {
+        operationId: 'getSession',
         tags,
         summary: 'The session of this browser, or null',
         description: 'Does not extend the session. The `Cabinet-Session-Idle-Expires-In` header tells the seconds it has left.',
@@ -95,6 +99,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'extendSession',
         tags,
         summary: 'Stay signed in',
         description:
@@ -114,6 +119,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'signOut',
         tags,
         summary: 'Sign out',
         security: [{ session: [], csrf: [] }],

@@ -24,6 +24,7 @@ export const catalogPersonalRoutes: FastifyPluginAsyncZod<{ context: AppContext 
     '/catalog/me',
     {
       schema: {
+        operationId: 'getPersonalCatalog',
         tags,
         summary: "The citizen's favourites, recently viewed services (newest first) and filter presets",
         security: [{ session: [] }],
@@ -37,6 +38,7 @@ export const catalogPersonalRoutes: FastifyPluginAsyncZod<{ context: AppContext 
     '/catalog/favourites/:serviceId',
     {
       schema: {
+        operationId: 'addFavouriteService',
         tags,
         summary: 'Add a service to the favourites',
         description: 'Idempotent: a service among the favourites keeps its place. Answers the citizen’s catalog data.',
@@ -52,6 +54,7 @@ export const catalogPersonalRoutes: FastifyPluginAsyncZod<{ context: AppContext 
     '/catalog/favourites/:serviceId',
     {
       schema: {
+        operationId: 'removeFavouriteService',
         tags,
         summary: 'Remove a service from the favourites',
         description: 'Idempotent. Answers the citizen’s catalog data.',
@@ -67,6 +70,7 @@ export const catalogPersonalRoutes: FastifyPluginAsyncZod<{ context: AppContext 
     '/catalog/recent',
     {
       schema: {
+        operationId: 'addRecentService',
         tags,
         summary: 'Note that the citizen opened a service',
         description: 'The service goes first among the recently viewed, which keep the last 20 without repeats. Answers the citizen’s catalog data.',
@@ -82,6 +86,7 @@ export const catalogPersonalRoutes: FastifyPluginAsyncZod<{ context: AppContext 
     '/catalog/presets',
     {
       schema: {
+        operationId: 'createFilterPreset',
         tags,
         summary: 'Save a set of catalog filters under a name',
         description: 'At most 20 per citizen (`conflict` beyond). An unknown category or municipality is `validation_failed`.',
@@ -97,6 +102,7 @@ export const catalogPersonalRoutes: FastifyPluginAsyncZod<{ context: AppContext 
     '/catalog/presets/:id',
     {
       schema: {
+        operationId: 'deleteFilterPreset',
         tags,
         summary: 'Delete a saved set of filters',
         description: 'A preset of another citizen is `not_found`.',

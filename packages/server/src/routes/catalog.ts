@@ -51,6 +51,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     {
       config: { fieldMessages: queryMessages },
       schema: {
+        operationId: 'listCatalogServices',
         tags,
         summary: 'A page of services matching the filters, popular first',
         description:
@@ -69,6 +70,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     '/catalog/services/:id',
     {
       schema: {
+        operationId: 'getCatalogService',
         tags,
         summary: 'One service in full: description, documents, provider and form',
         params: IdParams,
@@ -86,6 +88,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     '/catalog/categories',
     {
       schema: {
+        operationId: 'listCatalogCategories',
         tags,
         summary: 'The categories with how many services each holds, and the municipalities',
         response: { 200: CategoryList, ...problemResponses('rate_limited') },
@@ -98,6 +101,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     '/catalog/search-index',
     {
       schema: {
+        operationId: 'getCatalogSearchIndex',
         tags,
         summary: 'The whole catalog in summary, for searching in the browser',
         description: `Cacheable: \`ETag\` is the \`version\` (a hash of the catalog), \`Cache-Control: public, max-age=${searchIndexMaxAgeSeconds}\`; \`If-None-Match\` with the current ETag answers 304 without a body.`,

@@ -10,6 +10,7 @@ export const consentRoutes: FastifyPluginAsyncZod = async (app) => {
     '/consents/personal-data',
     {
       schema: {
+        operationId: 'getPersonalDataConsent',
         tags: ['registration'],
         summary: 'The current consent to the processing of personal data (152-ФЗ)',
         description:

@@ -46,6 +46,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/documents',
     {
       schema: {
+        operationId: 'listDocuments',
         tags,
         summary: "The citizen's documents, newest first",
         description:
@@ -62,6 +63,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/documents/:id',
     {
       schema: {
+        operationId: 'getDocument',
         tags,
         summary: 'One document of the vault',
         description: 'Another citizen’s document is `not_found`.',
@@ -77,6 +79,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/documents/:id/content',
     {
       schema: {
+        operationId: 'getDocumentContent',
         tags,
         summary: 'Download the file of a document',
         description:
@@ -93,6 +96,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/documents/:id',
     {
       schema: {
+        operationId: 'deleteDocument',
         tags,
         summary: 'Delete a document from the vault',
         description:
@@ -112,6 +116,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/documents/:id/attach',
     {
       schema: {
+        operationId: 'attachDocument',
         tags,
         summary: 'Attach a document to a documents field of an application',
         description:
@@ -135,6 +140,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/documents/:id/detach',
     {
       schema: {
+        operationId: 'detachDocument',
         tags,
         summary: 'Take a document off an application',
         description: 'From every documents field of the citizen’s draft (or of an application that needs information and asked for it). Not attached: nothing changes. Answers the application.',

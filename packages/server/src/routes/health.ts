@@ -7,7 +7,8 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/health',
     {
       schema: {
-        tags: ['service'],
+        operationId: 'getHealth',
+        tags: ['health'],
         summary: 'The server is up',
         response: { 200: z.object({ status: z.literal('ok') }) },
       },

@@ -18,6 +18,7 @@ export const identityConfirmationRoutes: FastifyPluginAsyncZod<{ context: AppCon
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'createIdentityConfirmation',
         tags,
         summary: 'Get a code to confirm the identity at an МФЦ',
         description:
@@ -34,6 +35,7 @@ export const identityConfirmationRoutes: FastifyPluginAsyncZod<{ context: AppCon
     {
       onRequest: guard.watching,
       schema: {
+        operationId: 'getIdentityConfirmation',
         tags,
         summary: 'Where the confirmation of the identity stands',
         description:
@@ -50,6 +52,7 @@ export const identityConfirmationRoutes: FastifyPluginAsyncZod<{ context: AppCon
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'getIdentityConfirmationQr',
         tags,
         summary: 'The QR code of the waiting code, as an SVG image',
         description: 'The QR code holds the code as shown (`K7QF-2MZX`). `not_found` when no code is waiting.',

@@ -19,6 +19,7 @@ export const operatorApplicationRoutes: FastifyPluginAsyncZod<{ context: AppCont
     {
       config: { fieldMessages: parameterMessages },
       schema: {
+        operationId: 'listOperatorApplications',
         tags: ['operator'],
         summary: "Every citizen's submitted applications, most recently changed first",
         description:
@@ -35,6 +36,7 @@ export const operatorApplicationRoutes: FastifyPluginAsyncZod<{ context: AppCont
     '/operator/applications/:id',
     {
       schema: {
+        operationId: 'getOperatorApplication',
         tags: ['operator'],
         summary: 'A submitted application with its values and history',
         description: 'A draft is `not_found`: it is still the citizen’s own.',
@@ -54,6 +56,7 @@ export const operatorApplicationRoutes: FastifyPluginAsyncZod<{ context: AppCont
     '/operator/applications/:id/transitions',
     {
       schema: {
+        operationId: 'transitionApplication',
         tags: ['operator'],
         summary: 'Move an application to another status',
         description:

@@ -45,6 +45,7 @@ export const operatorDocumentRoutes: FastifyPluginAsyncZod<{ context: AppContext
     '/operator/applications/:id/documents',
     {
       schema: {
+        operationId: 'listOperatorApplicationDocuments',
         tags,
         summary: 'The documents of a submitted application',
         description:
@@ -61,6 +62,7 @@ export const operatorDocumentRoutes: FastifyPluginAsyncZod<{ context: AppContext
     '/operator/applications/:id/documents/:documentId/content',
     {
       schema: {
+        operationId: 'getOperatorApplicationDocumentContent',
         tags,
         summary: 'Download a document of a submitted application',
         description: 'Only a document the application holds: any other (another citizen’s, one not attached) is `not_found`.',
@@ -77,6 +79,7 @@ export const operatorDocumentRoutes: FastifyPluginAsyncZod<{ context: AppContext
     {
       errorHandler: resultErrors,
       schema: {
+        operationId: 'issueApplicationResult',
         tags,
         summary: 'Issue a result of an application',
         description: `The body is the file itself (\`Content-Type\`: ${resultTypes.join(', ')}), \`name\` its name. It must be a PDF, JPG or PNG by its bytes (\`file_type_not_allowed\`), up to ${formatSize(resultLimits.maxSize)} (\`file_too_large\`). It appears in the applicant’s vault with the kind \`result\`. A draft is \`not_found\`, a withdrawn application \`conflict\`.`,

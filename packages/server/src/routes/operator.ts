@@ -45,6 +45,7 @@ export const operatorRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/operator/citizens/lookup',
     {
       schema: {
+        operationId: 'lookUpCitizen',
         tags,
         summary: 'Find citizens by passport, СНИЛС or phone',
         description:
@@ -64,6 +65,7 @@ export const operatorRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/operator/citizens/:id/temporary-password',
     {
       schema: {
+        operationId: 'issueTemporaryPassword',
         tags,
         summary: "Issue a temporary password, having checked the citizen's passport",
         description:
@@ -82,6 +84,7 @@ export const operatorRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     {
       config: { fieldMessages: identityCodeMessages },
       schema: {
+        operationId: 'confirmCitizenIdentity',
         tags,
         summary: "Confirm a citizen's identity with the code from their screen and their passport",
         description:
@@ -101,6 +104,7 @@ export const operatorRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/operator/audit',
     {
       schema: {
+        operationId: 'listAuditEvents',
         tags,
         summary: 'The audit log, newest first',
         description: 'Security events and operator actions, of one account when `accountId` is given; `limit` 1–200, 50 by default.',

@@ -15,6 +15,7 @@ export const profileEmailRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'confirmEmailCode',
         tags,
         summary: 'Confirm the e-mail with its code',
         description: 'The challenge must be one of this account. Answers the profile with the e-mail set.',
@@ -37,6 +38,7 @@ export const profileEmailRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'resendEmailCode',
         tags,
         summary: 'Send a new code to the e-mail being confirmed',
         security: [{ session: [], csrf: [] }],

@@ -16,6 +16,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     '/profile',
     {
       schema: {
+        operationId: 'getProfile',
         tags,
         summary: "The signed-in citizen's profile",
         security: [{ session: [] }],
@@ -33,6 +34,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'updatePersonalData',
         tags,
         summary: 'Enter or change name, birth date, passport, СНИЛС and ИНН',
         description:

@@ -24,6 +24,7 @@ export const recoveryRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/auth/recovery',
     {
       schema: {
+        operationId: 'startRecovery',
         tags,
         summary: 'Start password recovery with a phone, e-mail or СНИЛС',
         description:
@@ -39,6 +40,7 @@ export const recoveryRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/auth/recovery/code/resend',
     {
       schema: {
+        operationId: 'resendRecoveryCode',
         tags,
         summary: 'Send a new recovery code',
         body: ResendCodeRequest,
@@ -52,6 +54,7 @@ export const recoveryRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/auth/recovery/code',
     {
       schema: {
+        operationId: 'confirmRecoveryCode',
         tags,
         summary: 'Check the recovery code',
         description: 'Answers a single-use `resetToken` for `POST /auth/recovery/password`, valid for `expiresIn` seconds.',
@@ -69,6 +72,7 @@ export const recoveryRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
     '/auth/recovery/password',
     {
       schema: {
+        operationId: 'setRecoveredPassword',
         tags,
         summary: 'Set the new password',
         description:

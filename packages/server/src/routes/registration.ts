@@ -20,6 +20,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
     '/auth/registration',
     {
       schema: {
+        operationId: 'startRegistration',
         tags,
         summary: 'Register with a phone, an optional e-mail, a password and the consent',
         description:
@@ -35,6 +36,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
     '/auth/registration/code',
     {
       schema: {
+        operationId: 'confirmRegistrationCode',
         tags,
         summary: "Finish registering with the phone's code",
         description:
@@ -56,6 +58,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> 
     '/auth/registration/code/resend',
     {
       schema: {
+        operationId: 'resendRegistrationCode',
         tags,
         summary: 'Send a new code for the same registration',
         body: ResendCodeRequest,

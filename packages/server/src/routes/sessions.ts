@@ -33,6 +33,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'listSessions',
         tags,
         summary: 'The live sessions of the account: this one first, then the most recently used',
         security: [{ session: [] }],
@@ -52,6 +53,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'revokeSession',
         tags,
         summary: 'End one session of the account',
         description:
@@ -77,6 +79,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     {
       onRequest: guard.signedIn,
       schema: {
+        operationId: 'revokeOtherSessions',
         tags,
         summary: 'End every session of the account but this one',
         security: [{ session: [], csrf: [] }],

@@ -12,6 +12,7 @@ export const temporaryPasswordRoutes: FastifyPluginAsyncZod<{ context: AppContex
     '/auth/password/temporary',
     {
       schema: {
+        operationId: 'replaceTemporaryPassword',
         tags: ['auth'],
         summary: 'Choose a new password after signing in with a temporary one',
         description:

@@ -33,6 +33,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
     '/uploads',
     {
       schema: {
+        operationId: 'getUploadOptions',
         tags,
         summary: 'What the upload endpoint supports (tus)',
         description: `${protocol} Answers \`Tus-Version\`, \`Tus-Extension\` and \`Tus-Max-Size\`.`,
@@ -49,6 +50,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
       '/uploads',
       {
         schema: {
+          operationId: 'createUpload',
           tags,
           summary: 'Start an upload (tus creation)',
           description: `${protocol} \`Upload-Length\` (or \`Upload-Defer-Length: 1\`) and \`Upload-Metadata\`: \`filename\` and \`kind\` are required; \`applicationId\` with \`fieldId\` apply the limits of that documents field of the citizen’s draft (or application that needs information); \`filetype\` is ignored. Without them a file may be PDF, JPG or PNG up to 5 MB. A declared length over the limit is \`file_too_large\` at once. Answers 201 with \`Location\` and \`Upload-Expires\`; with a body (\`Content-Type: application/offset+octet-stream\`) the bytes are taken at once.`,
@@ -66,6 +68,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
       method: 'HEAD',
       url: '/uploads/:id',
       schema: {
+        operationId: 'getUploadOffset',
         tags,
         summary: 'How much of an upload has arrived',
         description: `${protocol} \`Upload-Offset\`, \`Upload-Length\`, \`Upload-Expires\`. A finished upload answers its full length and names its document in \`Cabinet-Document-Id\`. Another account’s upload is \`not_found\`; an expired one \`upload_expired\` (410).`,
@@ -80,6 +83,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
       '/uploads/:id',
       {
         schema: {
+          operationId: 'appendUpload',
           tags,
           summary: 'Send the next bytes of an upload',
           description: `${protocol} \`Upload-Offset\` must equal the bytes received so far (\`HEAD\` tells), otherwise \`conflict\` (409). When the last byte arrives the file is checked by its bytes: refused (\`file_type_not_allowed\`, \`file_too_large\`, saying why) it is deleted; accepted it becomes a document of the vault, named in \`Cabinet-Document-Id\`.`,
@@ -98,6 +102,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
       '/uploads/:id',
       {
         schema: {
+          operationId: 'cancelUpload',
           tags,
           summary: 'Cancel an upload (tus termination)',
           description: `${protocol} Its bytes are deleted. A finished upload is \`conflict\`: delete its document instead.`,
