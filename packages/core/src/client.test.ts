@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { advanceClock, createAccount, latestCode, waitFor } from '../../../test-support/cabinet-api.js';
-import type { AuthState } from './auth.js';
+import type { AuthState } from './auth/client.js';
 import { clientsPerTest } from '../../../test-support/clients.js';
 import { CabinetError, isCabinetError } from './errors.js';
 

@@ -1,13 +1,9 @@
-import type { ApplicationsClient } from './applications.js';
-import { AuthClient } from './auth.js';
+import features from './features.js';
 import type { CacheKind } from './cache/public-db.js';
-import type { CatalogClient, SearchIndexListener } from './catalog.js';
-import type { DocumentsClient } from './documents.js';
 import { Http } from './http.js';
 import type { Locale } from './messages.js';
 import { httpOf } from './internal.js';
-import { lazySubClient, loadChunk, once } from './lazy.js';
-import type { ProfileClient } from './profile.js';
+import { once } from './lazy.js';
 
 /** Options of {@link createCabinetClient}. */
 export interface CabinetClientOptions {
@@ -38,15 +34,13 @@ export interface CabinetClientOptions {
   cache?: CacheKind;
 }
 
-/** The SDK: one sub-client per area of the cabinet, sharing one HTTP channel. */
-export interface CabinetClient {
+/** The sub-clients, one per entry of `features.ts`. */
+export type SubClients = { readonly [Name in keyof typeof features]: ReturnType<(typeof features)[Name]> };
+
+/** The SDK: one sub-client per area of the cabinet (`auth`, `catalog`, `applications`, `documents`, `profile`), sharing one HTTP channel. */
+export interface CabinetClient extends SubClients {
   readonly baseUrl: string;
   readonly locale: Locale;
-  readonly auth: AuthClient;
-  readonly catalog: CatalogClient;
-  readonly applications: ApplicationsClient;
-  readonly documents: DocumentsClient;
-  readonly profile: ProfileClient;
   /** Stops listening to other tabs; the client is not used afterwards. */
   close(): void;
 }
@@ -69,49 +63,13 @@ export interface CabinetClient {
  */
 export function createCabinetClient(options: CabinetClientOptions = {}): CabinetClient {
   const locale = options.locale ?? 'ru';
-  const baseUrl = absoluteBaseUrl(options.baseUrl ?? '/api/v1');
-  const http = new Http({ baseUrl, locale, fetch: options.fetch, timeout: options.timeout });
-  const auth = new AuthClient(http, `mfc-cabinet:auth:${baseUrl}`);
+  const http = new Http({ baseUrl: options.baseUrl ?? '/api/v1', locale, fetch: options.fetch, timeout: options.timeout });
   const cache = options.cache;
+  const client = { baseUrl: http.url(''), locale, close: () => client.auth.close() } as Record<string, unknown> & CabinetClient;
   // Every sub-client but auth loads its code with its first call (lazySubClient).
   // A chunk that could not be fetched (offline) is asked for again on the next call.
-  const loadUserSession = once(() => import('./cache/user-session.js').then(({ UserSession }) => new UserSession(http, auth, baseUrl, cache)));
-  const loadApplications = once(() =>
-    Promise.all([import('./applications-store.js'), loadUserSession()]).then(([{ ApplicationsStore }, user]) => new ApplicationsStore(http, auth, user, baseUrl)),
-  );
-  // Signed in, the outbox of writes made offline goes out, and logout must wipe the
-  // citizen's data even offline: that code is loaded as soon as someone signs in.
-  auth.subscribe((state) => state.status === 'signed-in' && void loadApplications().catch(() => undefined));
-  const indexListeners = new Set<SearchIndexListener>();
-  const loadCatalog = () =>
-    Promise.all([import('./catalog-store.js'), loadUserSession()]).then(
-      ([{ CatalogStore }, user]) =>
-        new CatalogStore(http, baseUrl, cache, user, indexListeners, () => loadChunk(http, () => import('./catalog-search.js'))),
-    );
-  const client: CabinetClient = {
-    baseUrl,
-    locale,
-    auth,
-    catalog: lazySubClient<CatalogClient>(http, loadCatalog, {
-      onIndexUpdate(listener) {
-        indexListeners.add(listener);
-        return () => indexListeners.delete(listener);
-      },
-    }),
-    applications: lazySubClient<ApplicationsClient>(http, loadApplications, { exportUrl: (format) => `${baseUrl}applications/export.${format}` }),
-    documents: lazySubClient<DocumentsClient>(http, () => import('./documents-store.js').then((m) => m.documentsStore(http, loadUserSession, client, options.fetch)), {
-      contentUrl: (id) => `${baseUrl}documents/${encodeURIComponent(id)}/content`,
-    }),
-    profile: lazySubClient<ProfileClient>(http, () => import('./profile-store.js').then(({ ProfileStore }) => new ProfileStore(http)), {
-      identityQrUrl: `${baseUrl}profile/identity-confirmation/qr.svg`,
-    }),
-    close: () => auth.close(),
-  };
+  const userSession = once(() => import('./cache/user-session.js').then(({ UserSession }) => new UserSession(http, client.auth, cache)));
+  for (const [name, feature] of Object.entries(features)) client[name] = feature({ http, client, cache, userSession });
   httpOf.set(client, http);
   return client;
-}
-
-function absoluteBaseUrl(baseUrl: string): string {
-  const base = typeof location === 'object' ? location.href : 'http://localhost/';
-  return new URL(baseUrl.replace(/\/?$/, '/'), base).href;
 }

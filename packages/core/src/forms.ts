@@ -4,7 +4,7 @@
  * checked by its type with the validators of Russian identifiers, and errors are written
  * for the citizen.
  */
-import type { FormDefinition, FormField } from './catalog-schemas.js';
+import type { FormDefinition, FormField } from './catalog/schemas.js';
 import type { FieldError } from './errors.js';
 import { isValidInn, isValidPassport, isValidPhone, isValidSnils } from './validators.js';
 

@@ -2,9 +2,11 @@ import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Option
 import type * as z from 'zod/mini';
 import { CabinetError, type CabinetErrorCode } from './errors.js';
 import { errorMessagesRu, loadErrorMessages, type ErrorMessages, type Locale } from './messages.js';
-import { Problem, sessionIdleHeader } from './schemas.js';
+import { sessionIdleHeader } from './auth/schemas.js';
+import { Problem } from './problem.js';
 
 export interface HttpOptions {
+  /** The root of the Cabinet API, absolute or relative to the page. */
   baseUrl: string;
   locale: Locale;
   fetch?: typeof globalThis.fetch;
@@ -22,6 +24,7 @@ const statusCodes: Record<number, CabinetErrorCode> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
+  410: 'not_found',
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
@@ -41,6 +44,13 @@ export class Http {
   /** Called with the seconds an idle session has left, whenever an answer tells. */
   onSessionIdle: ((seconds: number) => void) | undefined;
   readonly locale: Locale;
+  /**
+   * Where everything this client keeps in the browser belongs: the absolute base URL of the
+   * API. Every name of a storage key, BroadcastChannel, Web Lock, IndexedDB database or
+   * record derives from it (see {@link scoped}), so that two APIs never share data and a
+   * client of the same API finds what an earlier one (or an earlier version) left.
+   */
+  readonly scope: string;
   readonly #ky: KyInstance;
   #messages: ErrorMessages = errorMessagesRu;
   /** Settles when the messages of the locale are loaded (at once for Russian). */
@@ -48,12 +58,14 @@ export class Http {
 
   constructor(options: HttpOptions) {
     this.locale = options.locale;
+    const page = typeof location === 'object' ? location.href : 'http://localhost/';
+    this.scope = new URL(options.baseUrl.replace(/\/?$/, '/'), page).href;
     this.#ready = loadErrorMessages(options.locale).then(
       (messages) => void (this.#messages = messages),
       () => undefined,
     );
     this.#ky = ky.create({
-      prefix: options.baseUrl,
+      prefix: this.scope,
       credentials: 'include',
       timeout: options.timeout ?? 15_000,
       retry: { limit: 2, methods: ['get', 'head', 'options'], statusCodes: [408, 502, 503, 504] },
@@ -75,6 +87,27 @@ export class Http {
         ],
       },
     });
+  }
+
+  /** The absolute URL of a path of the API (`''` for its root), for links and `<img src>`. */
+  url(path: string): string {
+    return this.scope + path.replace(/^\//, '');
+  }
+
+  /** A name in this client's scope: `prefix` then the scope (`mfc-cabinet:auth:https://…/api/v1/`). */
+  scoped(prefix: string): string {
+    return prefix + this.scope;
+  }
+
+  /**
+   * A request with headers and a binary body of the caller's (the upload client's), to an
+   * API path or an absolute URL the API gave: the answer itself, to read its headers. No
+   * retries and no timeout (the caller has its own), but the CSRF header, the session
+   * tracking and the one mapping of failures (problem+json included) to a
+   * {@link CabinetError}.
+   */
+  raw(method: 'post' | 'head' | 'patch' | 'delete', url: string, init: { headers?: Record<string, string>; body?: Blob; signal?: AbortSignal | undefined } = {}): Promise<Response> {
+    return this.#request(method, new URL(url, this.scope).href, { headers: init.headers, ...(init.body ? { body: init.body } : {}), retry: 0, timeout: false, prefix: '' }, { ...(init.signal ? { signal: init.signal } : {}) });
   }
 
   /** The message of an error code in the client's language. */
@@ -142,15 +175,15 @@ export class Http {
   }
 
   async #request(
-    method: 'get' | 'post' | 'put' | 'delete',
+    method: 'get' | 'post' | 'put' | 'delete' | 'head' | 'patch',
     path: string,
-    init: Pick<Options, 'json' | 'headers' | 'throwHttpErrors'>,
+    init: Pick<Options, 'json' | 'headers' | 'throwHttpErrors' | 'body' | 'retry' | 'timeout' | 'prefix'>,
     options: RequestOptions,
   ): Promise<Response> {
     await this.#ready;
     try {
       const headers = { ...options.headers, ...(init.headers as Record<string, string> | undefined) };
-      return await this.#ky(path.replace(/^\//, ''), { method, ...init, headers, ...(options.signal ? { signal: options.signal } : {}) });
+      return await this.#ky(init.prefix === '' ? path : path.replace(/^\//, ''), { method, ...init, headers, ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
       throw this.#toCabinetError(error);
     }

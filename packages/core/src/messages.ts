@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from './application-schemas.js';
+import type { ApplicationStatus } from './applications/schemas.js';
 import type { CabinetErrorCode } from './errors.js';
 
 /** Languages the SDK and widgets ship with. */

@@ -4,7 +4,7 @@
  * URL, so two Cabinet APIs on one site do not mix.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type StoreNames, type StoreValue } from 'idb';
-import type { CategoryList, SearchIndex } from '../catalog-schemas.js';
+import type { CategoryList, SearchIndex } from '../catalog/schemas.js';
 
 /** The search index as last fetched, with the `ETag` to revalidate it. */
 export interface CachedSearchIndex {

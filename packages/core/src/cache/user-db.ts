@@ -94,8 +94,8 @@ export interface UserData {
 }
 
 /** The database of one citizen of one Cabinet API. */
-export function userDbName(baseUrl: string, accountId: string): string {
-  return `mfc-cabinet-user ${accountId} ${baseUrl}`;
+export function userDbName(scope: string, accountId: string): string {
+  return `mfc-cabinet-user ${accountId} ${scope}`;
 }
 
 /** Opens the citizen's data: encrypted IndexedDB where possible, else memory. */

@@ -5,7 +5,7 @@
  * session keeps it, so nothing typed is lost). Changes are announced to the other tabs of
  * the same citizen on a BroadcastChannel.
  */
-import type { AuthClient, AuthState } from '../auth.js';
+import type { AuthClient, AuthState } from '../auth/client.js';
 import { CabinetError } from '../errors.js';
 import type { Http } from '../http.js';
 import { stored } from '../storage.js';
@@ -24,19 +24,17 @@ interface OpenUser {
 export class UserSession {
   readonly #http: Http;
   readonly #auth: AuthClient;
-  readonly #baseUrl: string;
   readonly #cache: CacheKind | undefined;
   readonly #lastUserKey: string;
   readonly #tabListeners = new Set<(message: TabMessage) => void>();
   readonly #signInListeners = new Set<() => void>();
   #user: OpenUser | undefined;
 
-  constructor(http: Http, auth: AuthClient, baseUrl: string, cache: CacheKind | undefined) {
+  constructor(http: Http, auth: AuthClient, cache: CacheKind | undefined) {
     this.#http = http;
     this.#auth = auth;
-    this.#baseUrl = baseUrl;
     this.#cache = cache;
-    this.#lastUserKey = `mfc-cabinet:user:${baseUrl}`;
+    this.#lastUserKey = http.scoped('mfc-cabinet:user:');
     auth.subscribe((state) => void this.#onAuth(state));
   }
 
@@ -80,7 +78,7 @@ export class UserSession {
       this.#close();
       if (state.reason === 'logout' && id) {
         this.#remembered = null;
-        await wipeUserData(userDbName(this.#baseUrl, id));
+        await wipeUserData(userDbName(this.#http.scope, id));
       }
     } else {
       return;
@@ -90,7 +88,7 @@ export class UserSession {
 
   #open(id: string): OpenUser {
     this.#close();
-    const name = userDbName(this.#baseUrl, id);
+    const name = userDbName(this.#http.scope, id);
     const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(name) : undefined;
     if (channel) channel.onmessage = (event: MessageEvent<TabMessage>) => this.#tabListeners.forEach((listener) => listener(event.data));
     this.#user = { id, data: openUserData(this.#cache, name), channel };

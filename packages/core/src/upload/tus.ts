@@ -1,10 +1,15 @@
 /**
- * A small tus 1.0 client (core, creation, termination) over `fetch` and `Blob`, so that it
- * runs in browsers and in Node alike: create an upload, send it in chunks from the offset
- * the server confirmed, ask the server for that offset again after a dropped connection
- * (with backoff), and terminate it. Failures are {@link CabinetError}s.
+ * A small tus 1.0 client (core, creation, termination) over the client's one HTTP channel
+ * (`Http.raw`) and `Blob`, so that it runs in browsers and in Node alike: create an upload,
+ * send it in chunks from the offset the server confirmed, ask the server for that offset
+ * again after a dropped connection (with backoff), and terminate it. Failures are the
+ * channel's {@link CabinetError}s, problem+json answers mapped like every other request's.
  */
-import { CabinetError, errorCodes, type CabinetErrorCode } from '../errors.js';
+import { CabinetError, type CabinetErrorCode } from '../errors.js';
+import type { Http } from '../http.js';
+
+/** How a tus client reaches the server: the client's HTTP channel. */
+export type TusTransport = Http;
 
 const tusVersion = '1.0.0';
 
@@ -13,19 +18,6 @@ const documentHeader = 'cabinet-document-id';
 
 /** Codes after which the same request may succeed later: the connection, not the request. */
 const transientCodes: ReadonlySet<CabinetErrorCode> = new Set(['network', 'timeout', 'server_unavailable', 'rate_limited']);
-
-const knownCodes: ReadonlySet<string> = new Set(errorCodes);
-
-/** How a tus client reaches the server. */
-export interface TusTransport {
-  fetch: typeof globalThis.fetch;
-  /** Headers of every request (the CSRF token, in Node a cookie), read at each request. */
-  headers: () => Record<string, string>;
-  /** The message of a code in the client's language (problem details in Russian are used as they are). */
-  message: (code: CabinetErrorCode, detail?: string) => string;
-  /** Told when the server says the session is gone. */
-  onSessionLost?: (code: CabinetErrorCode) => void;
-}
 
 /** Where an upload stands on the server. */
 export interface TusState {
@@ -99,7 +91,7 @@ async function createOnce(
   metadata: Record<string, string | undefined>,
   signal?: AbortSignal,
 ): Promise<string> {
-  const response = await request(transport, endpoint, 'POST', { 'upload-length': String(length), 'upload-metadata': encodeMetadata(metadata) }, signal);
+  const response = await request(transport, endpoint, 'post', { 'upload-length': String(length), 'upload-metadata': encodeMetadata(metadata) }, signal);
   const location = response.headers.get('location');
   if (!location) throw invalidResponse(transport, response);
   return new URL(location, endpoint).href;
@@ -107,13 +99,13 @@ async function createOnce(
 
 /** Asks the server where an upload stands. */
 export async function uploadState(transport: TusTransport, url: string, signal?: AbortSignal): Promise<TusState> {
-  return stateOf(transport, await request(transport, url, 'HEAD', {}, signal));
+  return stateOf(transport, await request(transport, url, 'head', {}, signal));
 }
 
 /** Deletes an unfinished upload (and its bytes) on the server; one already gone is fine. */
 export async function terminateUpload(transport: TusTransport, url: string, signal?: AbortSignal): Promise<void> {
   try {
-    await request(transport, url, 'DELETE', {}, signal);
+    await request(transport, url, 'delete', {}, signal);
   } catch (error) {
     if (!(error instanceof CabinetError && (error.code === 'not_found' || error.code === 'upload_expired'))) throw error;
   }
@@ -138,7 +130,7 @@ export async function sendFile(transport: TusTransport, url: string, file: Blob,
       const response = await request(
         transport,
         url,
-        'PATCH',
+        'patch',
         { 'upload-offset': String(state.offset), 'content-type': 'application/offset+octet-stream' },
         options.signal,
         file.slice(state.offset, end),
@@ -169,42 +161,22 @@ function stateOf(transport: TusTransport, response: Response): TusState {
 async function request(
   transport: TusTransport,
   url: string,
-  method: 'POST' | 'HEAD' | 'PATCH' | 'DELETE',
+  method: 'post' | 'head' | 'patch' | 'delete',
   headers: Record<string, string>,
   signal: AbortSignal | undefined,
   body?: Blob,
 ): Promise<Response> {
-  let response: Response;
   try {
-    response = await transport.fetch(url, {
-      method,
-      credentials: 'include',
-      headers: { ...transport.headers(), ...headers, 'tus-resumable': tusVersion },
-      ...(body ? { body } : {}),
-      ...(signal ? { signal } : {}),
-    });
-  } catch (cause) {
-    if (signal?.aborted) throw new CabinetError('aborted', { message: transport.message('aborted'), cause });
-    throw new CabinetError('network', { message: transport.message('network'), cause });
+    return await transport.raw(method, url, { headers: { ...headers, 'tus-resumable': tusVersion }, ...(body ? { body } : {}), signal });
+  } catch (error) {
+    if (signal?.aborted) throw new CabinetError('aborted', { message: transport.message('aborted'), cause: error });
+    throw error;
   }
-  if (response.ok) return response;
-  throw await problemOf(transport, response);
 }
 
 /** An answer that is not what tus promises. */
 function invalidResponse(transport: TusTransport, response: Response): CabinetError {
   return new CabinetError('invalid_response', { status: response.status, message: transport.message('invalid_response') });
-}
-
-async function problemOf(transport: TusTransport, response: Response): Promise<CabinetError> {
-  const { status } = response;
-  const problem = (await response.json().catch(() => undefined)) as { code?: unknown; detail?: unknown } | undefined;
-  const known = typeof problem?.code === 'string' && knownCodes.has(problem.code) ? (problem.code as CabinetErrorCode) : undefined;
-  const code: CabinetErrorCode =
-    known ?? (status >= 500 ? 'server_unavailable' : status === 404 || status === 410 ? 'not_found' : status === 409 ? 'conflict' : 'invalid_response');
-  if (code === 'session_expired' || code === 'unauthenticated') transport.onSessionLost?.(code);
-  const detail = typeof problem?.detail === 'string' ? problem.detail : undefined;
-  return new CabinetError(code, { status, message: transport.message(code, detail) });
 }
 
 function wait(ms: number, signal: AbortSignal | undefined, transport: TusTransport): Promise<void> {

@@ -5,8 +5,8 @@
  */
 import type { UserSession } from '../cache/user-session.js';
 import type { StoredUpload, UserData } from '../cache/user-db.js';
-import type { VaultDocument } from '../document-schemas.js';
-import type { ResumeOptions, UploadOptions } from '../documents.js';
+import type { VaultDocument } from '../documents/schemas.js';
+import type { ResumeOptions, UploadOptions } from '../documents/client.js';
 import { CabinetError, isCabinetError, type CabinetErrorCode } from '../errors.js';
 import { checkFile, headBytes, tailBytes, type FileLimits } from '../file-signatures.js';
 import type { Http } from '../http.js';
@@ -31,7 +31,6 @@ const resumableCodes: ReadonlySet<CabinetErrorCode> = new Set([
 export interface UploaderDeps {
   http: Http;
   user: UserSession;
-  fetch: typeof globalThis.fetch;
   /** The tus endpoint, absolute. */
   endpoint: string;
   /** Ids of the uploads being sent now (shared with the store, which lists them). */
@@ -48,13 +47,7 @@ export class Uploader {
 
   constructor(deps: UploaderDeps) {
     this.#deps = deps;
-    const { http } = deps;
-    this.#transport = {
-      fetch: deps.fetch,
-      headers: (): Record<string, string> => ({ 'accept-language': http.locale, ...(http.csrfToken ? { 'x-csrf-token': http.csrfToken } : {}) }),
-      message: (code, detail) => (http.locale === 'ru' && detail ? detail : http.message(code)),
-      onSessionLost: (code) => http.onSessionLost?.(code),
-    };
+    this.#transport = deps.http;
   }
 
   async upload(file: Blob & { readonly name?: string }, options: UploadOptions): Promise<VaultDocument> {

@@ -3,7 +3,7 @@
  * once, then moved by МФЦ operators through its lifecycle, every step kept in its history.
  */
 import * as z from 'zod/mini';
-import { isoDateTime } from './primitives.js';
+import { isoDateTime } from '../primitives.js';
 
 /** The header that makes a submission happen once, however often it is sent: a UUID the browser makes per application. */
 export const idempotencyKeyHeader = 'idempotency-key';

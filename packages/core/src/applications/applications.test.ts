@@ -1,13 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { advanceClock, createAccount, switchableNetwork, waitFor, type TestAccount } from '../../../test-support/cabinet-api.js';
-import type { Application } from './application-schemas.js';
-import { completeValues } from '../../../test-support/form-values.js';
-import type { Service } from './catalog-schemas.js';
-import { userDbName } from './cache/user-db.js';
-import { clientsPerTest, signIn } from '../../../test-support/clients.js';
-import { createCabinetClient, type CabinetClient } from './client.js';
-import { isCabinetError } from './errors.js';
-import { operatorClient } from './operator.js';
+import { advanceClock, createAccount, switchableNetwork, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import type { Application } from './schemas.js';
+import { completeValues } from '../../../../test-support/form-values.js';
+import type { Service } from '../catalog/schemas.js';
+import { userDbName } from '../cache/user-db.js';
+import { clientsPerTest, signIn } from '../../../../test-support/clients.js';
+import { createCabinetClient, type CabinetClient } from '../client.js';
+import { isCabinetError } from '../errors.js';
+import { operatorClient } from '../operator/client.js';
 
 const client = clientsPerTest();
 

@@ -3,7 +3,7 @@
  * they live apart from the answers' schemas and stay out of browser bundles.
  */
 import * as z from 'zod/mini';
-import { passwordMaxLength } from './passwords.js';
+import { passwordMaxLength } from '../passwords.js';
 
 /** Phone, e-mail or СНИЛС, as the citizen typed it. */
 const Identifier = z.string().check(z.trim(), z.minLength(1), z.maxLength(254));

@@ -3,7 +3,7 @@
  * schemas so that pages for citizens do not load it.
  */
 import * as z from 'zod/mini';
-import { AccountLevel, isoDateTime } from './primitives.js';
+import { AccountLevel, isoDateTime } from '../primitives.js';
 
 /** Finding a citizen who came to the counter, by the passport they show (or СНИЛС / phone). */
 export const OperatorLookupRequest = z.strictObject({

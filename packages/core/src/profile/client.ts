@@ -1,6 +1,6 @@
-import type { RequestOptions } from './http.js';
-import type { IdentityConfirmation, Profile } from './profile-schemas.js';
-import type { OtpChallenge, PersonalDataRequest, ResendCodeRequest, VerifyCodeRequest } from './schemas.js';
+import type { RequestOptions } from '../http.js';
+import type { IdentityConfirmation, Profile } from './schemas.js';
+import type { OtpChallenge, PersonalDataRequest, ResendCodeRequest, VerifyCodeRequest } from '../auth/schemas.js';
 
 /** The citizen's own data. Its code loads with the first call. */
 export interface ProfileClient {

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { createAccount, waitFor, type TestAccount } from '../../../test-support/cabinet-api.js';
-import { userDbName } from './cache/user-db.js';
-import { clientsPerTest, signIn } from '../../../test-support/clients.js';
-import type { CabinetClient } from './client.js';
-import { isCabinetError } from './errors.js';
+import { createAccount, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import { userDbName } from '../cache/user-db.js';
+import { clientsPerTest, signIn } from '../../../../test-support/clients.js';
+import type { CabinetClient } from '../client.js';
+import { isCabinetError } from '../errors.js';
 
 const client = clientsPerTest();
 

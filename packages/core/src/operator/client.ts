@@ -1,11 +1,11 @@
-export type { CitizenSummary, IdentityConfirmationRequest, OperatorLookupRequest, TemporaryPasswordIssued } from './operator-schemas.js';
-import { Application, ApplicationPage } from './application-schemas.js';
-import type { ApplicationTransitionRequest } from './application-request-schemas.js';
-import type { ApplicationFilters, ApplicationPageOptions } from './applications.js';
-import type { CabinetClient } from './client.js';
-import type { Http, RequestOptions } from './http.js';
-import { httpOf } from './internal.js';
-import { withQuery } from './query.js';
+export type { CitizenSummary, IdentityConfirmationRequest, OperatorLookupRequest, TemporaryPasswordIssued } from './schemas.js';
+import { Application, ApplicationPage } from '../applications/schemas.js';
+import type { ApplicationTransitionRequest } from '../applications/request-schemas.js';
+import type { ApplicationFilters, ApplicationPageOptions } from '../applications/client.js';
+import type { CabinetClient } from '../client.js';
+import type { Http, RequestOptions } from '../http.js';
+import { httpOf } from '../internal.js';
+import { withQuery } from '../query.js';
 import {
   AuditLog,
   IdentityConfirmed,
@@ -14,7 +14,7 @@ import {
   type CitizenSummary,
   type IdentityConfirmationRequest,
   type OperatorLookupRequest,
-} from './operator-schemas.js';
+} from './schemas.js';
 
 /**
  * The operator API for a client: what an МФЦ operator does for a citizen at the counter.

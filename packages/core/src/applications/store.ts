@@ -4,7 +4,7 @@
  * writes replayed on reconnect (one tab at a time, under a Web Lock), changes shared
  * between tabs, and the rules of logout (wipe) and expiry (keep).
  */
-import { Application, ApplicationPage, idempotencyKeyHeader } from './application-schemas.js';
+import { Application, ApplicationPage, idempotencyKeyHeader } from './schemas.js';
 import type {
   ApplicationFilters,
   ApplicationPageOptions,
@@ -12,14 +12,14 @@ import type {
   WatchInfo,
   WatchOptions,
   WriteResult,
-} from './applications.js';
-import type { AuthClient } from './auth.js';
-import type { NewWrite, QueuedWrite, UserData } from './cache/user-db.js';
-import type { TabMessage, UserSession } from './cache/user-session.js';
-import { CabinetError, isCabinetError, type CabinetErrorCode } from './errors.js';
-import type { FormValues } from './forms.js';
-import type { Http, RequestOptions } from './http.js';
-import { withQuery } from './query.js';
+} from './client.js';
+import type { AuthClient } from '../auth/client.js';
+import type { NewWrite, QueuedWrite, UserData } from '../cache/user-db.js';
+import type { TabMessage, UserSession } from '../cache/user-session.js';
+import { CabinetError, isCabinetError, type CabinetErrorCode } from '../errors.js';
+import type { FormValues } from '../forms.js';
+import type { Http, RequestOptions } from '../http.js';
+import { withQuery } from '../query.js';
 
 /** Failures after which a write waits in the outbox rather than being refused. */
 const waitingCodes: readonly CabinetErrorCode[] = ['network', 'timeout', 'server_unavailable', 'rate_limited', 'unauthenticated', 'session_expired', 'csrf_failed'];
@@ -32,17 +32,15 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
   readonly #http: Http;
   readonly #auth: AuthClient;
   readonly #user: UserSession;
-  readonly #baseUrl: string;
   readonly #watchers = new Map<string, Set<Listener>>();
   readonly #listWatchers = new Set<() => void>();
   readonly #pendingWatchers = new Set<(writes: QueuedWrite[]) => void>();
   #flushing: Promise<Map<number, Outcome>> | undefined;
 
-  constructor(http: Http, auth: AuthClient, user: UserSession, baseUrl: string) {
+  constructor(http: Http, auth: AuthClient, user: UserSession) {
     this.#http = http;
     this.#auth = auth;
     this.#user = user;
-    this.#baseUrl = baseUrl;
     user.onTabMessage((message) => void this.#onTabMessage(message));
     // Signed in (again), the outbox goes out; signed out, watchers of the outbox learn it is out of reach.
     user.onChange(() => void this.flush().then(() => this.#tellPending()).catch(() => undefined));
@@ -155,7 +153,7 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
       const data = await this.#user.data();
       if (!data || this.#auth.state.status !== 'signed-in') return new Map<number, Outcome>();
       const replay = () => this.#replay(data);
-      return navigator.locks ? navigator.locks.request(`mfc-cabinet-outbox ${this.#baseUrl}`, replay) : replay();
+      return navigator.locks ? navigator.locks.request(this.#http.scoped('mfc-cabinet-outbox '), replay) : replay();
     })().finally(() => (this.#flushing = undefined));
     return this.#flushing;
   }

@@ -1,6 +1,6 @@
 /** The citizen's profile and the confirmation of their identity at an МФЦ. */
 import * as z from 'zod/mini';
-import { AccountLevel, isoDateTime, OtpChannel } from './primitives.js';
+import { AccountLevel, isoDateTime, OtpChannel } from '../primitives.js';
 
 // ---------------------------------------------------------------- identity confirmation
 

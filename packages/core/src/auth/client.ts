@@ -1,6 +1,6 @@
-import { CabinetError, type CabinetErrorCode } from './errors.js';
-import type { Http, RequestOptions } from './http.js';
-import { stored } from './storage.js';
+import { CabinetError, type CabinetErrorCode } from '../errors.js';
+import type { Http, RequestOptions } from '../http.js';
+import { stored } from '../storage.js';
 import {
   ChallengeResponse,
   LoginResponse,

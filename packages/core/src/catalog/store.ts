@@ -3,9 +3,9 @@
  * schemas, and the search index kept stale-while-revalidate in the public cache. Pages
  * that never use the catalog load none of it.
  */
-import { openPublicCache, type CacheKind, type CachedSearchIndex, type PublicCache } from './cache/public-db.js';
-import type { UserSession } from './cache/user-session.js';
-import type { CatalogClient, CatalogPageOptions, SearchIndexListener } from './catalog.js';
+import { openPublicCache, type CacheKind, type CachedSearchIndex, type PublicCache } from '../cache/public-db.js';
+import type { UserSession } from '../cache/user-session.js';
+import type { CatalogClient, CatalogPageOptions, SearchIndexListener } from './client.js';
 import {
   CatalogPersonal,
   CategoryList,
@@ -15,11 +15,11 @@ import {
   ServicePage,
   type CatalogFilters,
   type FilterPresetRequest,
-} from './catalog-schemas.js';
-import type { CatalogSearch, CatalogSearchOptions, CatalogSearchResult } from './catalog-search.js';
-import { CabinetError, type CabinetErrorCode } from './errors.js';
-import type { Http, RequestOptions } from './http.js';
-import { withQuery } from './query.js';
+} from './schemas.js';
+import type { CatalogSearch, CatalogSearchOptions, CatalogSearchResult } from './search.js';
+import { CabinetError, type CabinetErrorCode } from '../errors.js';
+import type { Http, RequestOptions } from '../http.js';
+import { withQuery } from '../query.js';
 
 /** How long a search index is used before the server is asked again whether it changed. */
 const revalidateAfterMs = 5 * 60_000;
@@ -34,11 +34,12 @@ function isOffline(error: unknown): boolean {
 }
 
 /** The lazily loaded search code. */
-export type SearchModule = typeof import('./catalog-search.js');
+export type SearchModule = typeof import('./search.js');
 
 /** `client.catalog` but for `onIndexUpdate`, which the client answers without loading this. */
 export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
   readonly #http: Http;
+  /** Records of the public cache are keyed by the client's scope. */
   readonly #baseUrl: string;
   readonly #cache: PublicCache;
   readonly #user: UserSession;
@@ -51,14 +52,13 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
 
   constructor(
     http: Http,
-    baseUrl: string,
     cache: CacheKind | undefined,
     user: UserSession,
     listeners: ReadonlySet<SearchIndexListener>,
     loadSearch: () => Promise<SearchModule>,
   ) {
     this.#http = http;
-    this.#baseUrl = baseUrl;
+    this.#baseUrl = http.scope;
     this.#cache = openPublicCache(cache);
     this.#user = user;
     this.#listeners = listeners;

@@ -4,8 +4,8 @@
  * issues. Files arrive by tus resumable uploads at `uploads`; see the README.
  */
 import * as z from 'zod/mini';
-import { FileKind } from './catalog-schemas.js';
-import { isoDateTime } from './primitives.js';
+import { FileKind } from '../catalog/schemas.js';
+import { isoDateTime } from '../primitives.js';
 
 /** The kind of the documents an МФЦ operator issues as the result of an application. */
 export const resultDocumentKind = 'result';

@@ -3,7 +3,7 @@
  * their types, so they live apart from the answers' schemas and stay out of browser bundles.
  */
 import * as z from 'zod/mini';
-import { Availability, DeliveryMethod, ServiceLevel } from './catalog-primitives.js';
+import { Availability, DeliveryMethod, ServiceLevel } from './primitives.js';
 
 export const FilterPresetRequest = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(60)),

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { createAccount, switchableNetwork } from '../../../test-support/cabinet-api.js';
-import { clientsPerTest } from '../../../test-support/clients.js';
-import { isCabinetError } from './errors.js';
+import { createAccount, switchableNetwork } from '../../../../test-support/cabinet-api.js';
+import { clientsPerTest } from '../../../../test-support/clients.js';
+import { isCabinetError } from '../errors.js';
 
 const client = clientsPerTest({ cache: 'memory' });
 

@@ -1,7 +1,7 @@
-import type { Http, RequestOptions } from './http.js';
-import type { ProfileClient } from './profile.js';
-import { IdentityConfirmation, Profile } from './profile-schemas.js';
-import { ChallengeResponse, type OtpChallenge, type PersonalDataRequest, type ResendCodeRequest, type VerifyCodeRequest } from './schemas.js';
+import type { Http, RequestOptions } from '../http.js';
+import type { ProfileClient } from './client.js';
+import { IdentityConfirmation, Profile } from './schemas.js';
+import { ChallengeResponse, type OtpChallenge, type PersonalDataRequest, type ResendCodeRequest, type VerifyCodeRequest } from '../auth/schemas.js';
 
 /** What `client.profile` does, loaded with its first call; `identityQrUrl` the client answers itself. */
 export class ProfileStore implements Omit<ProfileClient, 'identityQrUrl'> {

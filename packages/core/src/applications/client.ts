@@ -2,13 +2,13 @@
  * The public shape of `client.applications`. Its code (requests, schemas, the encrypted
  * per-user cache and the outbox) loads with the first call, or when a citizen signs in.
  */
-import type { Application, ApplicationPage, ApplicationStatus } from './application-schemas.js';
-import type { QueuedWrite } from './cache/user-db.js';
-import type { CabinetError } from './errors.js';
-import type { FormValues } from './forms.js';
-import type { RequestOptions } from './http.js';
+import type { Application, ApplicationPage, ApplicationStatus } from './schemas.js';
+import type { QueuedWrite } from '../cache/user-db.js';
+import type { CabinetError } from '../errors.js';
+import type { FormValues } from '../forms.js';
+import type { RequestOptions } from '../http.js';
 
-export type { QueuedWrite, WriteFailure, WriteKind } from './cache/user-db.js';
+export type { QueuedWrite, WriteFailure, WriteKind } from '../cache/user-db.js';
 
 /** Filters of {@link ApplicationsClient.list}. */
 export interface ApplicationFilters {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { openPublicCache } from './cache/public-db.js';
-import type { SearchIndex, ServiceSummary } from './catalog-schemas.js';
-import { createCabinetClient, type CabinetClient } from './client.js';
-import { isCabinetError } from './errors.js';
+import { openPublicCache } from '../cache/public-db.js';
+import type { SearchIndex, ServiceSummary } from './schemas.js';
+import { createCabinetClient, type CabinetClient } from '../client.js';
+import { isCabinetError } from '../errors.js';
 
 // The real server's catalog endpoints are not there yet: a fake `fetch` plays the server.
 

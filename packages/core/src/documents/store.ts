@@ -3,42 +3,39 @@
  * list of pending uploads. Uploading itself (the checks, tus, keeping the file) is the
  * `upload/uploader.ts` chunk, loaded with the first upload, resume or cancel.
  */
-import { Application } from './application-schemas.js';
-import type { UserSession } from './cache/user-session.js';
-import type { CabinetClient } from './client.js';
-import { VaultDocument, VaultDocumentList } from './document-schemas.js';
-import type { DocumentsClient, PendingUpload, ResumeOptions, UploadOptions } from './documents.js';
-import type { FileLimits } from './file-signatures.js';
-import type { Http, RequestOptions } from './http.js';
-import { loadChunk } from './lazy.js';
-import { withQuery } from './query.js';
-import type { Uploader } from './upload/uploader.js';
+import { Application } from '../applications/schemas.js';
+import type { UserSession } from '../cache/user-session.js';
+import type { CabinetClient } from '../client.js';
+import { VaultDocument, VaultDocumentList } from './schemas.js';
+import type { DocumentsClient, PendingUpload, ResumeOptions, UploadOptions } from './client.js';
+import type { FileLimits } from '../file-signatures.js';
+import type { Http, RequestOptions } from '../http.js';
+import { loadChunk } from '../lazy.js';
+import { withQuery } from '../query.js';
+import type { Uploader } from '../upload/uploader.js';
 
 /** Builds the store; `loadUser` opens the citizen's data. */
 export async function documentsStore(
   http: Http,
   loadUser: () => Promise<UserSession>,
-  client: Pick<CabinetClient, 'baseUrl' | 'catalog' | 'applications'>,
-  fetch: typeof globalThis.fetch | undefined,
+  client: Pick<CabinetClient, 'catalog' | 'applications'>,
 ): Promise<DocumentsStore> {
-  return new DocumentsStore(http, await loadUser(), client, fetch);
+  return new DocumentsStore(http, await loadUser(), client);
 }
 
 /** `client.documents` but for `contentUrl`, which the client answers without loading this. */
 export class DocumentsStore implements Omit<DocumentsClient, 'contentUrl'> {
   readonly #http: Http;
   readonly #user: UserSession;
-  readonly #client: Pick<CabinetClient, 'baseUrl' | 'catalog' | 'applications'>;
-  readonly #fetch: typeof globalThis.fetch | undefined;
+  readonly #client: Pick<CabinetClient, 'catalog' | 'applications'>;
   /** Uploads this client is sending now. */
   readonly #active = new Set<string>();
   #uploader: Promise<Uploader> | undefined;
 
-  constructor(http: Http, user: UserSession, client: Pick<CabinetClient, 'baseUrl' | 'catalog' | 'applications'>, fetch: typeof globalThis.fetch | undefined) {
+  constructor(http: Http, user: UserSession, client: Pick<CabinetClient, 'catalog' | 'applications'>) {
     this.#http = http;
     this.#user = user;
     this.#client = client;
-    this.#fetch = fetch;
   }
 
   async list(filters: { kind?: string; applicationId?: string } = {}, options: RequestOptions = {}): Promise<VaultDocument[]> {
@@ -97,14 +94,13 @@ export class DocumentsStore implements Omit<DocumentsClient, 'contentUrl'> {
   }
 
   #loadUploader(): Promise<Uploader> {
-    return (this.#uploader ??= loadChunk(this.#http, () => import('./upload/uploader.js'))
+    return (this.#uploader ??= loadChunk(this.#http, () => import('../upload/uploader.js'))
       .then(
         ({ Uploader }) =>
           new Uploader({
             http: this.#http,
             user: this.#user,
-            fetch: this.#fetch ?? ((input, init) => globalThis.fetch(input, init)),
-            endpoint: `${this.#client.baseUrl}uploads`,
+            endpoint: this.#http.url('uploads'),
             active: this.#active,
             getDocument: (id) => this.get(id),
             fieldLimits: (applicationId, fieldId) => this.#fieldLimits(applicationId, fieldId),

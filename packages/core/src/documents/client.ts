@@ -2,14 +2,11 @@
  * The public shape of `client.documents`. Its code loads with the first call; the upload
  * client (tus) is a chunk of its own, loaded with the first upload.
  */
-import type { VaultDocument } from './document-schemas.js';
-import type { FileKind, FileLimits } from './file-signatures.js';
-import type { RequestOptions } from './http.js';
-import type { Application } from './application-schemas.js';
-import type { CabinetError } from './errors.js';
-
-export type { VaultDocument } from './document-schemas.js';
-
+import type { VaultDocument } from './schemas.js';
+import type { FileKind, FileLimits } from '../file-signatures.js';
+import type { RequestOptions } from '../http.js';
+import type { Application } from '../applications/schemas.js';
+import type { CabinetError } from '../errors.js';
 /** How far an upload got. */
 export interface UploadProgress {
   /** Bytes the server confirmed. */
@@ -174,4 +171,4 @@ export interface DocumentsClient {
   cancel(id: string): Promise<void>;
 }
 
-export type { FileKind, FileLimits };
+export type { FileLimits };

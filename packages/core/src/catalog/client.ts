@@ -7,9 +7,9 @@ import type {
   SearchIndex,
   Service,
   ServicePage,
-} from './catalog-schemas.js';
-import type { CatalogSearchOptions, CatalogSearchResult } from './catalog-search.js';
-import type { RequestOptions } from './http.js';
+} from './schemas.js';
+import type { CatalogSearchOptions, CatalogSearchResult } from './search.js';
+import type { RequestOptions } from '../http.js';
 
 /** Options of {@link CatalogClient.list}. */
 export interface CatalogPageOptions extends RequestOptions {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { ServiceSummary } from './catalog-schemas.js';
-import { createCatalogSearch, type CatalogSearchOptions } from './catalog-search.js';
+import type { ServiceSummary } from './schemas.js';
+import { createCatalogSearch, type CatalogSearchOptions } from './search.js';
 
 function service(id: string, title: string, more: Partial<ServiceSummary> = {}): ServiceSummary {
   return {

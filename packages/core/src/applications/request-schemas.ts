@@ -3,7 +3,7 @@
  * types, so they live apart from the answers' schemas and stay out of browser bundles.
  */
 import * as z from 'zod/mini';
-import { ApplicationStatus } from './application-schemas.js';
+import { ApplicationStatus } from './schemas.js';
 
 const Id = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 

@@ -1,0 +1,186 @@
+/**
+ * Instant search over the whole catalog, in the browser and offline: MiniSearch with the
+ * Russian Snowball stemmer. Loaded lazily by `client.catalog.search()`, so pages that never
+ * search do not load it.
+ */
+import { stemmer } from '@orama/stemmers/russian';
+import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import type { CatalogFilters, ServiceSummary } from './schemas.js';
+
+/** Options of a catalog search. */
+export interface CatalogSearchOptions {
+  /** Only services that pass these filters (as `catalog.list()` applies them). */
+  filters?: CatalogFilters;
+  /** Most services to return. @default 20 */
+  limit?: number;
+}
+
+/** What a catalog search found, best first. */
+export interface CatalogSearchResult {
+  services: ServiceSummary[];
+  /** How many services matched, before `limit`. */
+  total: number;
+  /**
+   * `true` when no service matched every word, so these match only some of them
+   * (a widget may say «точных совпадений нет»).
+   */
+  partial: boolean;
+}
+
+/**
+ * Words people type for a service, and the words its title uses. The catalog's own
+ * `keywords` hold the service-specific ones; these are common to every catalog.
+ */
+export const searchSynonyms: Readonly<Record<string, string>> = {
+  детсад: 'детский сад',
+  садик: 'детский сад',
+  дду: 'детский сад',
+  прописка: 'регистрация по месту жительства',
+  загранпаспорт: 'заграничный паспорт',
+  загран: 'заграничный паспорт',
+  жку: 'жилищно-коммунальных услуг',
+  коммуналка: 'жилищно-коммунальных услуг',
+  маткапитал: 'материнский капитал',
+  права: 'водительское удостоверение',
+  ип: 'индивидуальный предприниматель',
+  инн: 'идентификационный номер налогоплательщика',
+  егрн: 'единый государственный реестр недвижимости',
+};
+
+/** Searches a catalog; build one with {@link createCatalogSearch}. */
+export interface CatalogSearch {
+  /** How many services the index holds. */
+  readonly size: number;
+  /**
+   * The services that match what was typed so far, best first. The last word counts as a
+   * prefix while it is being typed (no space after it); typos, word forms and synonyms are
+   * forgiven. An empty query lists the most popular services that pass the filters.
+   */
+  search(query: string, options?: CatalogSearchOptions): CatalogSearchResult;
+}
+
+/**
+ * Builds the search index of a catalog.
+ *
+ * @example
+ * ```ts
+ * const search = createCatalogSearch(index.services);
+ * search.search('справку о дох', { filters: { delivery: 'online' } }).services;
+ * ```
+ */
+export function createCatalogSearch(services: readonly ServiceSummary[]): CatalogSearch {
+  return new MiniSearchCatalog(services);
+}
+
+/** Whether a service passes the filters. A service with no municipality is offered in every one. */
+export function matchesFilters(service: ServiceSummary, filters: CatalogFilters): boolean {
+  return (
+    (filters.category === undefined || service.categoryId === filters.category) &&
+    (filters.level === undefined || service.level === filters.level) &&
+    (filters.municipality === undefined ||
+      service.municipalityId === null ||
+      service.municipalityId === filters.municipality) &&
+    (filters.delivery === undefined || service.deliveryMethods.includes(filters.delivery)) &&
+    (filters.maxTermDays === undefined || service.termDays <= filters.maxTermDays) &&
+    (filters.availability === undefined || service.availability === filters.availability)
+  );
+}
+
+const wordSeparator = /[\n\r\p{Z}\p{P}]+/u;
+const stopWords = new Set(['а', 'без', 'в', 'во', 'да', 'для', 'до', 'за', 'и', 'из', 'или', 'к', 'ко', 'на', 'не', 'о', 'об', 'от', 'по', 'при', 'с', 'со', 'у']);
+const normalize = (word: string) => word.toLowerCase().replaceAll('ё', 'е');
+/** Stems of the words seen so far: a catalog repeats few words many times. */
+const stems = new Map<string, string>();
+const stem = (word: string): string => {
+  let found = stems.get(word);
+  if (found === undefined) stems.set(word, (found = stemmer(word)));
+  return found;
+};
+
+/**
+ * A word is indexed as its stem, which every form of it shares; in titles and keywords also
+ * as written, which the beginning of a word being typed matches even where the stemmer cut
+ * more than an ending («запись» → «зап»).
+ */
+const toTerms = (word: string, field?: string): string | string[] | null => {
+  const normalized = normalize(word);
+  if (!normalized || stopWords.has(normalized)) return null;
+  const stemmed = stem(normalized);
+  return stemmed === normalized || field === 'summary' ? stemmed : [stemmed, normalized];
+};
+const searchWords = (text: string): string[] =>
+  text
+    .split(wordSeparator)
+    .map(normalize)
+    .filter((word) => word && !stopWords.has(word));
+
+const expansions = new Map(Object.entries(searchSynonyms).map(([word, meaning]) => [word, searchWords(meaning).map(stem)]));
+
+class MiniSearchCatalog implements CatalogSearch {
+  readonly #byId = new Map<string, ServiceSummary>();
+  readonly #byPopularity: ServiceSummary[];
+  readonly #boost = new Map<string, number>();
+  readonly #index = new MiniSearch<ServiceSummary>({
+    fields: ['title', 'keywords', 'summary'],
+    storeFields: [],
+    extractField: (service, field) => (field === 'keywords' ? service.keywords.join(' ') : String(service[field as keyof ServiceSummary])),
+    processTerm: toTerms,
+  });
+
+  constructor(services: readonly ServiceSummary[]) {
+    const maxPopularity = Math.log1p(services.reduce((max, service) => Math.max(max, service.popularity), 1));
+    for (const service of services) {
+      this.#byId.set(service.id, service);
+      this.#boost.set(service.id, 1 + (0.5 * Math.log1p(Math.max(0, service.popularity))) / maxPopularity);
+    }
+    this.#byPopularity = [...this.#byId.values()].sort((a, b) => b.popularity - a.popularity);
+    this.#index.addAll(this.#byPopularity);
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  search(query: string, { filters, limit = 20 }: CatalogSearchOptions = {}): CatalogSearchResult {
+    const words = searchWords(query);
+    if (words.length === 0) {
+      const services = filters ? this.#byPopularity.filter((service) => matchesFilters(service, filters)) : this.#byPopularity;
+      return { services: services.slice(0, limit), total: services.length, partial: false };
+    }
+    const typing = !/[\p{Z}\p{P}]$/u.test(query);
+    const queries = words.map((word, i) => wordQuery(word, typing && i === words.length - 1));
+    const options: SearchOptions = {
+      boost: { title: 3, keywords: 2, summary: 1 },
+      prefix: false,
+      fuzzy: false,
+      maxFuzzy: 2,
+      processTerm: (term) => term,
+      boostDocument: (id: string) => this.#boost.get(id) ?? 1,
+      ...(filters ? { filter: ({ id }) => matchesFilters(this.#byId.get(id)!, filters) } : {}),
+    };
+    let results = this.#index.search({ combineWith: 'AND', queries }, options);
+    let partial = false;
+    if (results.length === 0 && queries.length > 1) {
+      results = this.#index.search({ combineWith: 'OR', queries }, options);
+      partial = results.length > 0;
+    }
+    return { services: results.slice(0, limit).map(({ id }) => this.#byId.get(id)!), total: results.length, partial };
+  }
+}
+
+/**
+ * One word of the query: its stem, forgiving typos when long enough; while it is being typed,
+ * also what was typed as the beginning of a word of a title or keyword; or what it is a
+ * synonym of.
+ */
+function wordQuery(word: string, typing: boolean): Query {
+  const stemmed = stem(word);
+  const alternatives: Query[] = [{ queries: [stemmed], fuzzy: stemmed.length >= 5 ? 0.2 : false }];
+  if (typing && word.length > 1) {
+    // Two letters begin too many words: look for them in titles only.
+    alternatives.push({ queries: [word], prefix: true, fields: word.length < 3 ? ['title'] : ['title', 'keywords'] });
+  }
+  const expansion = expansions.get(word);
+  if (expansion) alternatives.push({ combineWith: 'AND', queries: expansion });
+  return { combineWith: 'OR', queries: alternatives };
+}

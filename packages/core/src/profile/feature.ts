@@ -1,0 +1,8 @@
+import type { Feature } from '../feature.js';
+import { lazySubClient } from '../lazy.js';
+import type { ProfileClient } from './client.js';
+
+export const profile: Feature<ProfileClient> = ({ http }) =>
+  lazySubClient<ProfileClient>(http, () => import('./store.js').then(({ ProfileStore }) => new ProfileStore(http)), {
+    identityQrUrl: http.url('profile/identity-confirmation/qr.svg'),
+  });

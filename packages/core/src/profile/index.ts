@@ -1,0 +1,2 @@
+export type * from './client.js';
+export * from './schemas.js';
