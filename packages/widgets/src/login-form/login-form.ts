@@ -2,7 +2,6 @@ import {
   classifyIdentifier,
   type AccountLevel,
   type AuthState,
-  type CabinetClient,
   type CabinetError,
   type OtpChallenge,
   type SignInResult,
@@ -14,30 +13,21 @@ import { Countdown } from '../base/countdown.js';
 import type { MfcNavigateDetail } from '../base/events.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
-import type { NewPasswordEntry } from '../base/new-password.js';
+import { SessionController } from '../base/session-controller.js';
 import type { SessionWarning } from '../base/session-warning.js';
 import { loadAccountStrings } from '../i18n/registry.js';
 import { formatCountdown } from '../i18n/translation.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { flowStyles } from '../styles/flow.styles.js';
+import type { TemporaryPasswordForm, TemporaryPasswordStep } from './temporary-password.js';
+import { renderCredentialsStep, type CredentialsForm } from './credentials-step.js';
+import { loadView, renderView, type LoginView } from './views.js';
 
 type Field = 'identifier' | 'password' | 'code' | 'passwordRepeat';
 type Notice = 'other-tab' | 'expired' | 'code-resent' | 'password-changed';
+/** The form itself, or a view it leads to. */
+type View = 'login' | LoginView;
 
-/** The views the form leads to; each is its own element, loaded when first opened. */
-type View = 'login' | 'register' | 'recover' | 'security';
-
-/** The parts of the views the form opens, forwarded so that `mfc-login-form::part(…)` styles them too. */
-const forwardedParts = [
-  'base', 'heading', 'form', 'field', 'label', 'hint', 'input', 'field-error', 'alert', 'button',
-  'primary-button', 'link-button', 'password-toggle', 'password-rules', 'resend',
-].join(', ');
-
-const views: Record<Exclude<View, 'login'>, () => Promise<unknown>> = {
-  register: () => import('../mfc-registration-form.js'),
-  recover: () => import('../mfc-password-recovery.js'),
-  security: () => import('../mfc-security.js'),
-};
 
 /**
  * Sign-in to the personal cabinet: login (phone, e-mail or СНИЛС) and password, then the
@@ -89,7 +79,6 @@ export class MfcLoginForm extends MfcFormElement<Field> {
   /** Hides the links to registration and password recovery, for sites that have their own pages for them. */
   @property({ attribute: 'no-links', type: Boolean, reflect: true }) noLinks = false;
 
-  @state() private auth: AuthState = { status: 'unknown' };
   @state() private view: View = 'login';
   @state() private attemptsLeft?: number;
   @state() private notice?: Notice;
@@ -101,31 +90,31 @@ export class MfcLoginForm extends MfcFormElement<Field> {
   @state() private unsent = 0;
   /**
    * A temporary password worked: the citizen's own new password is due before the session.
-   * Its fields (and strings) are loaded then, as few citizens ever see this step.
+   * The step (and its strings) is loaded then, as few citizens ever see it.
    */
-  @state() private passwordChange?: { changeToken: string; newPassword: NewPasswordEntry };
+  @state() private passwordChange?: TemporaryPasswordStep;
 
   readonly #code = new CodeEntry<OtpChallenge>(this);
   /** The «still there?» dialog of a form used without <mfc-cabinet>, loaded once signed in. */
   #warning?: SessionWarning;
   readonly #lockout = new Countdown(this, () => (this.announcement = this.t.lockedOver));
-  #client?: CabinetClient;
-  #unsubscribe?: () => void;
+  readonly #session = new SessionController(this, {
+    client: () => this.cabinet,
+    // Asked through run(), so that a failure shows with «Повторить».
+    refresh: false,
+    onChange: (state, previous) => this.#onAuthState(state, previous),
+  });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#client = undefined;
+  get #auth(): AuthState {
+    return this.#session.state;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const client = this.cabinet;
-    if (client !== this.#client) this.#watch(client);
     // Inside <mfc-cabinet> the cabinet asks «still there?»; alone, the form does.
     this.#warning?.watch(this.providedClient ? undefined : client);
-    if (!this.#warning && !this.providedClient && this.auth.status === 'signed-in') void this.#loadWarning();
+    if (!this.#warning && !this.providedClient && this.#auth.status === 'signed-in') void this.#loadWarning();
   }
 
   protected override render() {
@@ -134,21 +123,34 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     let content: TemplateResult;
     if (this.view !== 'login') {
       // The form it leads to brings its own box (and `base` part); this one only listens.
-      return html`<div class="view" @mfc-navigate=${this.#onNavigate}>${this.#renderView(this.view)}</div>`;
+      return html`<div class="view" @mfc-navigate=${this.#onNavigate}>
+        ${renderView(this.view, {
+          client: this.cabinet,
+          strings: this.strings,
+          locale: this.resolvedLocale,
+          level: this.ariaHeadingLevel,
+          identifier: this.identifier,
+        })}
+      </div>`;
     }
-    if (this.auth.status === 'signed-in') {
+    if (this.#auth.status === 'signed-in') {
       heading = t.accountHeading;
-      content = this.#renderSignedIn(this.auth.session.user.displayName, this.auth.session.user.level);
-    } else if (this.auth.status === 'unknown' && !this.formError) {
+      content = this.#renderSignedIn(this.#auth.session.user.displayName, this.#auth.session.user.level);
+    } else if (this.#auth.status === 'unknown' && !this.formError) {
       content = html`<p class="status" role="status">${t.checkingSession}</p>`;
     } else if (this.passwordChange) {
       heading = t.temporaryPasswordHeading;
-      content = this.#renderPasswordChange(this.passwordChange.newPassword);
+      content = this.passwordChange.render(this.#startOver);
     } else if (this.#code.challenge) {
       heading = t.codeHeading;
       content = this.#renderCodeStep(this.#code.challenge);
     } else {
-      content = this.#renderCredentialsStep();
+      content = renderCredentialsStep(this as unknown as CredentialsForm, {
+        error: html`${this.#renderLoginError()} ${this.#renderLockout()}`,
+        locked: this.#lockout.running,
+        onSubmit: this.#onLogin,
+        onOpen: (view) => void this.#open(view),
+      });
     }
     return html`
       <section part="base" class="base" aria-labelledby="heading">
@@ -159,38 +161,8 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     `;
   }
 
-  #renderView(view: Exclude<View, 'login'>) {
-    const level = this.ariaHeadingLevel;
-    const identifier = this.identifier;
-    if (view === 'security') {
-      return html`<mfc-security
-        .client=${this.cabinet}
-        .strings=${this.strings}
-        locale=${this.resolvedLocale}
-        heading-level=${level}
-        exportparts=${forwardedParts}
-      ></mfc-security>`;
-    }
-    return view === 'register'
-      ? html`<mfc-registration-form
-          exportparts=${forwardedParts}
-          .client=${this.cabinet}
-          .strings=${this.strings}
-          locale=${this.resolvedLocale}
-          heading-level=${level}
-        ></mfc-registration-form>`
-      : html`<mfc-password-recovery
-          exportparts=${forwardedParts}
-          .client=${this.cabinet}
-          .strings=${this.strings}
-          .identifier=${identifier}
-          locale=${this.resolvedLocale}
-          heading-level=${level}
-        ></mfc-password-recovery>`;
-  }
-
   #renderNotice() {
-    if (!this.notice || this.auth.status === 'signed-in') return nothing;
+    if (!this.notice || this.#auth.status === 'signed-in') return nothing;
     const text = {
       'other-tab': this.t.signedOutOtherTab,
       expired: this.t.sessionExpired,
@@ -207,7 +179,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         ? html`<p>${t.attemptsLeft(this.attemptsLeft)}</p>`
         : nothing;
     const retry =
-      this.auth.status === 'unknown' ? html`<p>${linkButton(t.retry, () => void this.#refreshSession())}</p>` : nothing;
+      this.#auth.status === 'unknown' ? html`<p>${linkButton(t.retry, () => void this.#refreshSession())}</p>` : nothing;
     return this.renderFormError(html`${attempts}${retry}`);
   }
 
@@ -220,62 +192,6 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         <p><strong>${t.lockedHeading}</strong></p>
         <p>${t.lockedFor(formatCountdown(remaining))}</p>
       </div>
-    `;
-  }
-
-  #renderCredentialsStep() {
-    const { t } = this;
-    return html`
-      <form part="form" novalidate @submit=${this.#onLogin} aria-busy=${this.busy === 'login'}>
-        ${this.#renderLoginError()} ${this.#renderLockout()}
-        ${textField({
-          id: 'identifier',
-          label: t.identifierLabel,
-          hint: t.identifierHint,
-          error: this.fieldErrors.identifier,
-          autocomplete: 'username',
-          inputmode: 'email',
-          required: true,
-          value: this.identifier,
-          onInput: (value) => {
-            this.identifier = value;
-            this.clearFieldError('identifier');
-          },
-        })}
-        ${textField({
-          id: 'password',
-          label: t.passwordLabel,
-          error: this.fieldErrors.password,
-          type: this.passwordVisible ? 'text' : 'password',
-          autocomplete: 'current-password',
-          required: true,
-          maxlength: 128,
-          value: this.password,
-          onInput: (value) => {
-            this.password = value;
-            this.clearFieldError('password');
-          },
-          after: html`<button
-            class="link toggle"
-            part="button password-toggle"
-            type="button"
-            aria-pressed=${this.passwordVisible}
-            aria-controls="password"
-            @click=${() => (this.passwordVisible = !this.passwordVisible)}
-          >
-            ${this.passwordVisible ? t.hidePassword : t.showPassword}
-          </button>`,
-        })}
-        <div class="actions">
-          ${submitButton(this.busy === 'login' ? t.signingIn : t.signIn, this.busy !== undefined || this.#lockout.running)}
-        </div>
-      </form>
-      ${this.noLinks
-        ? nothing
-        : html`<div class="links">
-            ${linkButton(t.forgotPassword, () => void this.#open('recover'), { id: 'to-recovery' })}
-            ${linkButton(t.register, () => void this.#open('register'), { id: 'to-registration' })}
-          </div>`}
     `;
   }
 
@@ -294,27 +210,6 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     return html`
       ${this.renderCodeStep(this.#code, t.codeSent(challenge.channel, challenge.destination.replaceAll(' ', '\u00a0')), { onSubmit: this.#onVerify, onResend: this.#onResend })}
       <p>${linkButton(t.changeLogin, this.#startOver)}</p>
-    `;
-  }
-
-  #renderPasswordChange(newPassword: NewPasswordEntry) {
-    const { t } = this;
-    return html`
-      <p class="lead">${t.temporaryPasswordLead}</p>
-      <form part="form" novalidate @submit=${this.#onChangePassword} aria-busy=${this.busy === 'change-password'}>
-        ${this.renderFormError(
-          this.formError?.code === 'otp_expired' ? html`<p>${linkButton(t.startOver, this.#startOver)}</p>` : nothing,
-        )}
-        ${newPassword.render({
-          t,
-          logins: [this.identifier],
-          errors: this.fieldErrors,
-          onInput: (field) => this.clearFieldError(field),
-        })}
-        <div class="actions">
-          ${submitButton(this.busy === 'change-password' ? t.savingPassword : t.savePasswordAndSignIn, this.busy !== undefined)}
-        </div>
-      </form>
     `;
   }
 
@@ -370,23 +265,15 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     this.requestUpdate();
   }
 
-  #watch(client: CabinetClient): void {
-    this.#unsubscribe?.();
-    this.#client = client;
-    this.#unsubscribe = client.auth.subscribe((state) => this.#onAuthState(state));
-    if (client.auth.state.status === 'unknown') void this.#refreshSession();
-  }
-
   #refreshSession(): Promise<void> {
     return this.run('session', async () => {
       await this.cabinet.auth.refresh();
     });
   }
 
-  #onAuthState(state: AuthState): void {
-    const previous = this.auth;
-    this.auth = state;
-    if (previous.status === 'signed-in' && state.status === 'signed-out' && state.reason !== 'initial') {
+  #onAuthState(state: AuthState, previous: AuthState | undefined): void {
+    if (!previous && state.status === 'unknown') void this.#refreshSession();
+    if (previous?.status === 'signed-in' && state.status === 'signed-out' && state.reason !== 'initial') {
       this.#code.clear();
       this.formError = undefined;
       this.notice = state.reason === 'other-tab' ? 'other-tab' : state.reason === 'expired' ? 'expired' : undefined;
@@ -435,31 +322,19 @@ export class MfcLoginForm extends MfcFormElement<Field> {
   #passedPassword(result: SignInResult): void {
     this.focusAfterRender = '#heading';
     if (result.status === 'password_change_required') {
-      void Promise.all([import('../base/new-password.js'), loadAccountStrings()]).then(([{ NewPasswordEntry }]) => {
-        this.passwordChange = { changeToken: result.changeToken, newPassword: new NewPasswordEntry(this) };
+      void Promise.all([import('./temporary-password.js'), loadAccountStrings()]).then(([{ TemporaryPasswordStep }]) => {
+        // The step uses the form's protected members: it is a part of the form.
+        this.passwordChange = new TemporaryPasswordStep(this as unknown as TemporaryPasswordForm, result.changeToken, (session) => {
+          this.passwordChange = undefined;
+          this.focusAfterRender = '#heading';
+          this.emit('mfc-login', { session });
+        });
         this.focusAfterRender = '#password';
       });
     } else {
       this.emit('mfc-login', { session: result.session });
     }
   }
-
-  #onChangePassword = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const change = this.passwordChange;
-    if (this.busy || !change) return;
-    const errors = change.newPassword.errors(this.t, [this.identifier]);
-    if (this.showFieldErrors(errors)) return;
-    void this.run('change-password', async () => {
-      const session = await this.cabinet.auth.changeTemporaryPassword({
-        changeToken: change.changeToken,
-        password: change.newPassword.password,
-      });
-      this.passwordChange = undefined;
-      this.focusAfterRender = '#heading';
-      this.emit('mfc-login', { session });
-    });
-  };
 
   #onResend = (): void => {
     const challenge = this.#code.challenge;
@@ -489,8 +364,8 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     this.focusAfterRender = '#identifier';
   };
 
-  async #open(view: Exclude<View, 'login'>): Promise<void> {
-    await views[view]();
+  async #open(view: LoginView): Promise<void> {
+    await loadView[view]();
     this.view = view;
     this.notice = undefined;
     this.formError = undefined;

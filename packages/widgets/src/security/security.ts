@@ -1,10 +1,11 @@
 import { type AuthState, type IdentityConfirmation, type SessionInfo } from '@mfc-cabinet/core';
 import { Task } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Countdown } from '../base/countdown.js';
 import { linkButton } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
+import { SessionController } from '../base/session-controller.js';
 import { formatDateTime } from '../base/format.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruAccount } from '../i18n/ru-account.js';
@@ -51,12 +52,17 @@ export class MfcSecurity extends MfcFormElement<never> {
   /** Hides «Назад», for a site that shows this on a page of its own. */
   @property({ attribute: 'no-back', type: Boolean }) noBack = false;
 
-  @state() private auth: AuthState = { status: 'unknown' };
   @state() private identity?: IdentityConfirmation;
   @state() private message?: string;
 
   readonly #identityExpiry = new Countdown(this, () => void this.#checkIdentity());
-  #unsubscribe?: () => void;
+  readonly #session = new SessionController(this, {
+    client: () => this.cabinet,
+    onChange: (state, previous) => {
+      const wasLevel = previous?.status === 'signed-in' ? previous.session.user.level : undefined;
+      if (state.status === 'signed-in' && state.session.user.level !== wasLevel) void this.#checkIdentity();
+    },
+  });
   #pollTimer?: ReturnType<typeof setTimeout>;
 
   readonly #sessions = new Task(this, {
@@ -66,22 +72,11 @@ export class MfcSecurity extends MfcFormElement<never> {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     clearTimeout(this.#pollTimer);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (!this.#unsubscribe || changed.has('client')) {
-      this.#unsubscribe?.();
-      this.#unsubscribe = this.cabinet.auth.subscribe((state) => {
-        const wasLevel = this.auth.status === 'signed-in' ? this.auth.session.user.level : undefined;
-        this.auth = state;
-        if (state.status === 'signed-in' && state.session.user.level !== wasLevel) void this.#checkIdentity();
-      });
-      if (this.cabinet.auth.state.status === 'unknown') void this.cabinet.auth.refresh().catch(() => undefined);
-    }
+  get #auth(): AuthState {
+    return this.#session.state;
   }
 
   protected override render() {
@@ -143,7 +138,7 @@ export class MfcSecurity extends MfcFormElement<never> {
 
   #renderIdentity() {
     const { t } = this;
-    const level = this.auth.status === 'signed-in' ? this.auth.session.user.level : undefined;
+    const level = this.#auth.status === 'signed-in' ? this.#auth.session.user.level : undefined;
     let content;
     if (level === 'confirmed') {
       content = html`<div part="alert" class="alert info" role="status">${t.identityConfirmed}</div>`;
@@ -202,7 +197,7 @@ export class MfcSecurity extends MfcFormElement<never> {
   /** Asks whether the waiting code was used; when it was, the session says «confirmed». */
   async #checkIdentity(): Promise<void> {
     clearTimeout(this.#pollTimer);
-    const level = this.auth.status === 'signed-in' ? this.auth.session.user.level : undefined;
+    const level = this.#auth.status === 'signed-in' ? this.#auth.session.user.level : undefined;
     if (level !== 'standard' || !this.isConnected) return;
     try {
       const identity = await this.cabinet.profile.identityConfirmation();
