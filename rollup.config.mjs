@@ -1,16 +1,27 @@
 // Builds the folder a municipal site copies: packages/widgets/cdn/.
-//   mfc-cabinet.js      every element; the one <script type="module"> a page needs
-//   mfc-login-form.js   one element alone (lit + core + the element + Russian strings)
-//   mfc-document-uploader.js   the uploader alone (its upload client is a lazy chunk)
-//   chunks/*.js         shared code and lazily loaded parts (other languages, …), loaded
-//                       relative to the entry's own URL
+//   mfc-cabinet.js      every element of the features list; the one <script type="module"> a page needs
+//   <tag>.js            one element alone (lit + core + the element + Russian strings), for
+//                       every `standalone` feature of the list: mfc-login-form.js,
+//                       mfc-document-uploader.js (its upload client is a lazy chunk)
+//   chunks/*.js         the features, shared code and lazily loaded parts (other languages, …),
+//                       loaded relative to the entry's own URL
 //   themes.css          dark and large-text/high-contrast token sets
 // The npm packages themselves are plain ESM with declarations, emitted by `tsc -b`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
 const widgetsDist = 'packages/widgets/dist';
+
+// The features list, as `tsc -b` emitted it (the build runs tsc first).
+const { features } = await import(`./${widgetsDist}/features.js`);
+
+/** `cdn/<tag>.js` from the registration file `<tag>.js` of every standalone feature. */
+function standaloneEntries() {
+  const entries = features.filter((feature) => feature.standalone).map((feature) => [feature.tags[0], `${widgetsDist}/${feature.tags[0]}.js`]);
+  for (const [tag, file] of entries) if (!existsSync(file)) throw new Error(`The standalone feature ${tag} has no registration file ${file}`);
+  return Object.fromEntries(entries);
+}
 
 const copyThemes = {
   name: 'copy-themes',
@@ -22,8 +33,7 @@ const copyThemes = {
 export default {
   input: {
     'mfc-cabinet': `${widgetsDist}/bundle/mfc-cabinet.js`,
-    'mfc-login-form': `${widgetsDist}/mfc-login-form.js`,
-    'mfc-document-uploader': `${widgetsDist}/mfc-document-uploader.js`,
+    ...standaloneEntries(),
   },
   output: {
     dir: 'packages/widgets/cdn',

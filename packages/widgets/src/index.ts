@@ -12,6 +12,20 @@ export { MfcServiceCatalog, type MfcServiceSelectDetail } from './service-catalo
 export { MfcDocumentUploader, type MfcUploadCompleteDetail } from './document-uploader/document-uploader.js';
 export { MfcApplicationTracker, type MfcApplicationOpenDetail } from './application-tracker/application-tracker.js';
 export { MfcApplicationForm, type MfcApplicationSubmitDetail } from './application-form/application-form.js';
+export { MfcHeaderItems, headerItems, type HeaderItemContribution } from './features/header-items.js';
+export {
+  cabinetRoutes,
+  defineRoute,
+  type CabinetRoute,
+  type CabinetRouteContribution,
+  type CabinetRouteContext,
+  type CabinetRouteParams,
+  type Routing,
+} from './cabinet/cabinet-route.js';
+// The parameters of the views the features list contributes (`apply`, `application`).
+import type {} from './features/application-routes.js';
+export { homeSections, type HomeSectionContribution } from './cabinet/home-sections.js';
+export { ExtensionPoint, renderOnChange, type Contribution } from './base/extension-point.js';
 export { MfcElement } from './base/mfc-element.js';
 export { clientContext, localeContext } from './base/context.js';
 export type { MfcEventMap, MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail, MfcNavigateDetail } from './base/events.js';

@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { addFeatureContributions } from '../features.js';
 import { readRoute, writeRoute } from './cabinet-route.js';
+
+// The views are the features' contributions.
+addFeatureContributions();
 
 const page = (href: string) => new URL(href, 'https://zarechny.example/');
 

@@ -8,14 +8,9 @@ import { SessionWarning } from '../base/session-warning.js';
 import { toLocale } from '../i18n/registry.js';
 import { dialogStyles } from '../styles/dialog.styles.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
-import type { MfcApplicationSubmitDetail } from '../application-form/application-submit-event.js';
-import { readRoute, writeRoute, type CabinetRoute, type Routing } from './cabinet-route.js';
-
-/** The views the cabinet opens over its content, each loaded when first needed. */
-const viewModules = {
-  apply: () => import('../mfc-application-form.js'),
-  application: () => import('../mfc-application-tracker.js'),
-};
+import { renderOnChange } from '../base/extension-point.js';
+import { cabinetRoutes, readRoute, writeRoute, type CabinetRoute, type CabinetRouteContext, type Routing } from './cabinet-route.js';
+import { HomeSections } from './home-sections.js';
 
 /**
  * The personal cabinet: provides one SDK client and one language to every `mfc-` widget
@@ -26,7 +21,9 @@ const viewModules = {
  * its `<mfc-application-form>`, and a submitted application opens in
  * `<mfc-application-tracker>` — over the cabinet's own content, with a «Назад» button.
  * With `routing` set, where the citizen is goes into the page's URL, so that Back and
- * deep links work.
+ * deep links work. The views are the features' contributions to `cabinetRoutes`; the
+ * sections of its home (shown to a signed-in citizen after its content) are those to
+ * `homeSections`.
  *
  * @summary Provider of the Cabinet API client for the widgets inside it; the session timeout warning.
  * @tagname mfc-cabinet
@@ -37,6 +34,7 @@ const viewModules = {
  * @csspart view - The form or application opened over the cabinet's content.
  * @csspart back-button - The button back to the cabinet's content.
  * @csspart notice - «Заявление отправлено» with its number, over the application just sent.
+ * @csspart home-section - A section of the home contributed by a feature.
  *
  * @example
  * ```html
@@ -90,19 +88,25 @@ export class MfcCabinet extends MfcElement {
   private providedLocale: Locale = 'ru';
 
   readonly #warning = new SessionWarning(this);
+  readonly #home = new HomeSections(this);
   #ownClient?: CabinetClient;
   /** Views this cabinet pushed onto the history, which «Назад» may pop. */
   #pushed = 0;
   #focusView = false;
-  /** Said over the tracker right after the form sent (or queued) the application. */
-  #submitted?: { trackingNumber: string | null; queued: boolean };
+  /** The events the routes listen for, as listened for now. */
+  #listening = new Map<string, EventListener>();
+  #stopRoutes?: () => void;
+
+  constructor() {
+    super();
+    renderOnChange(this, cabinetRoutes);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.addEventListener('mfc-service-select', this.#onServiceSelect);
-    this.addEventListener('mfc-application-submit', this.#onSubmitted);
-    this.addEventListener('mfc-application-open', this.#onApplicationOpen);
     window.addEventListener('popstate', this.#onPopState);
+    this.#listenForRoutes();
+    this.#stopRoutes = cabinetRoutes.subscribe(this.#onRoutesChange);
     if (this.routing !== 'off') this.route = readRoute(this.routing, new URL(location.href));
   }
 
@@ -116,15 +120,16 @@ export class MfcCabinet extends MfcElement {
       void this.#ownClient.auth.refresh().catch(() => undefined);
     }
     this.#warning.watch(this.client);
+    this.#home.watch(this.client);
     super.willUpdate(changed);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('mfc-service-select', this.#onServiceSelect);
-    this.removeEventListener('mfc-application-submit', this.#onSubmitted);
-    this.removeEventListener('mfc-application-open', this.#onApplicationOpen);
     window.removeEventListener('popstate', this.#onPopState);
+    this.#stopRoutes?.();
+    for (const [name, listener] of this.#listening) this.removeEventListener(name, listener);
+    this.#listening.clear();
     if (this.#ownClient) {
       this.#ownClient.close();
       this.#ownClient = undefined;
@@ -134,36 +139,27 @@ export class MfcCabinet extends MfcElement {
 
   protected override render() {
     const { route } = this;
-    // An application opens in a tracker the page placed in the cabinet, if there is one.
-    const ownView = route.view === 'apply' || (route.view === 'application' && !this.#placedTracker());
-    if (ownView) void viewModules[route.view]();
+    const contribution = route.view === 'home' ? undefined : cabinetRoutes.get(route.view);
+    const view = contribution?.render(route, this.#routeContext());
+    const ownView = view !== undefined;
+    if (ownView) void contribution?.load?.();
     return html`
-      <div ?hidden=${ownView}><slot></slot></div>
-      ${route.view === 'home' || !ownView
-        ? nothing
-        : html`<section part="view" class="view" tabindex="-1" aria-label=${this.t.cabinetBack}>
+      <div ?hidden=${ownView}><slot></slot>${this.#home.render(this)}</div>
+      ${ownView
+        ? html`<section part="view" class="view" tabindex="-1" aria-label=${this.t.cabinetBack}>
             <button part="button back-button" class="button back" type="button" @click=${this.#back}>← ${this.t.cabinetBack}</button>
-            ${route.view === 'apply'
-              ? html`<mfc-application-form service-id=${route.serviceId}></mfc-application-form>`
-              : html`${this.#submitted
-                    ? html`<p part="notice" class="notice" role="status">
-                        ${this.#submitted.queued
-                          ? this.t.queuedHeading
-                          : `${this.t.submittedHeading}${this.#submitted.trackingNumber ? `: ${this.#submitted.trackingNumber}` : ''}`}
-                      </p>`
-                    : nothing}
-                  <mfc-application-tracker application-id=${route.applicationId}></mfc-application-tracker>`}
-          </section>`}
+            ${view}
+          </section>`
+        : nothing}
       ${this.#warning.render(this.t)}
     `;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const tracker = this.#placedTracker();
-    if (tracker && changed.has('route')) {
-      if (this.route.view === 'application') tracker.setAttribute('application-id', this.route.applicationId);
-      else tracker.removeAttribute('application-id');
+    if (changed.has('route')) {
+      const context = this.#routeContext();
+      for (const contribution of cabinetRoutes.list()) contribution.routed?.(contribution.id === this.route.view ? this.route : undefined, context);
     }
     if (this.#focusView) {
       this.#focusView = false;
@@ -171,9 +167,12 @@ export class MfcCabinet extends MfcElement {
     }
   }
 
-  /** Opens a view (or home) and, with routing, records it in the history. */
+  /**
+   * Opens a view (or home) and, with routing, records it in the history. The route's
+   * parameters that its URL value does not hold (e.g. the notice over an application just
+   * sent) last until the next navigation.
+   */
   navigate(route: CabinetRoute, { replace = false } = {}): void {
-    this.#submitted = undefined;
     this.route = route;
     this.#focusView = route.view !== 'home';
     if (this.routing === 'off') return;
@@ -185,29 +184,33 @@ export class MfcCabinet extends MfcElement {
     }
   }
 
-  #onServiceSelect = (event: Event): void => {
-    const { serviceId } = (event as CustomEvent<{ serviceId: string }>).detail;
-    this.navigate({ view: 'apply', serviceId });
-  };
-
-  #onSubmitted = (event: Event): void => {
-    const { application, queued } = (event as CustomEvent<MfcApplicationSubmitDetail>).detail;
-    // The form's address is replaced by the application's: Back does not reopen a sent form.
-    this.navigate({ view: 'application', applicationId: application.id }, { replace: true });
-    this.#submitted = { trackingNumber: application.trackingNumber, queued };
-  };
-
-  /** A tracker the page placed in the cabinet opened an application or went back to its list: into the address. */
-  #onApplicationOpen = (event: Event): void => {
-    if (event.composedPath().some((node) => node instanceof Element && node.getRootNode() === this.renderRoot)) return;
-    const { applicationId } = (event as CustomEvent<{ applicationId: string | null }>).detail;
-    const current = this.route.view === 'application' ? this.route.applicationId : null;
-    if (applicationId !== current) this.navigate(applicationId ? { view: 'application', applicationId } : { view: 'home' });
-  };
-
-  #placedTracker(): HTMLElement | null {
-    return this.querySelector('mfc-application-tracker');
+  #routeContext(): CabinetRouteContext {
+    return { cabinet: this, t: this.t };
   }
+
+  /** Listens for the events of the routes contributed now, and for no other. */
+  #listenForRoutes(): void {
+    const wanted = new Set(cabinetRoutes.list().flatMap((route) => Object.keys(route.events ?? {})));
+    for (const [name, listener] of this.#listening) {
+      if (wanted.has(name)) continue;
+      this.removeEventListener(name, listener);
+      this.#listening.delete(name);
+    }
+    for (const name of wanted) {
+      if (this.#listening.has(name)) continue;
+      const listener = (event: Event) => {
+        for (const route of cabinetRoutes.list()) route.events?.[name]?.(event, this);
+      };
+      this.addEventListener(name, listener);
+      this.#listening.set(name, listener);
+    }
+  }
+
+  /** A route contributed later (a lazy chunk): listen for its events, and open it if the URL names it. */
+  #onRoutesChange = (): void => {
+    this.#listenForRoutes();
+    if (this.routing !== 'off' && this.route.view === 'home') this.route = readRoute(this.routing, new URL(location.href));
+  };
 
   #back = (): void => {
     if (this.routing !== 'off' && this.#pushed > 0) {
@@ -220,7 +223,6 @@ export class MfcCabinet extends MfcElement {
 
   #onPopState = (): void => {
     if (this.routing === 'off') return;
-    this.#submitted = undefined;
     this.route = readRoute(this.routing, new URL(location.href));
   };
 }

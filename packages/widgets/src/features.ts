@@ -1,0 +1,95 @@
+/**
+ * The widget features: the one list `mfc-cabinet.js` and the CDN build are made from. A
+ * feature is a folder (`src/<name>/`) with its registration file `src/<tag>.ts`, and one
+ * entry here: its tags, how its module loads (a dynamic import, so the bundle loads it when
+ * needed), and what it contributes to the extension points of other elements.
+ *
+ * - `mfc-cabinet.js` defines the `eager` features as it starts and the `in-page` ones when
+ *   one of their tags appears in the page; widgets that render another widget inside their
+ *   shadow root load it themselves.
+ * - `rollup.config.mjs` reads this list (from `dist/features.js`) and makes a file
+ *   `cdn/<first tag>.js` of every `standalone` feature, from its registration file.
+ * - `contributions` are added to their points by {@link addFeatureContributions}, which the
+ *   registration of `<mfc-cabinet>` calls; any {@link ExtensionPoint} may be the target.
+ *
+ * Keep this module free of element code: Node imports it to build.
+ *
+ * @example
+ * ```ts
+ * {
+ *   id: 'payments',
+ *   tags: ['mfc-payments'],
+ *   load: () => import('./mfc-payments.js'),
+ *   bundle: 'in-page',
+ *   contributions: [
+ *     contribute(cabinetRoutes, paymentRoute),
+ *     contribute(homeSections, { id: 'payments', order: 20, render: () => html`<mfc-payments></mfc-payments>` }),
+ *   ],
+ * },
+ * ```
+ */
+import type { Contribution, ExtensionPoint } from './base/extension-point.js';
+import { cabinetRoutes } from './cabinet/cabinet-route.js';
+import { applicationRoute, applyRoute } from './features/application-routes.js';
+
+/** Contributions of a feature to one extension point. */
+export interface PointContributions {
+  readonly point: ExtensionPoint<Contribution>;
+  readonly items: readonly Contribution[];
+}
+
+export interface WidgetFeature {
+  /** The feature's name (its folder). */
+  readonly id: string;
+  /** The elements it defines; the first names its registration file `src/<tag>.ts`. */
+  readonly tags: readonly [string, ...string[]];
+  /** Imports the registration file, which defines the tags. */
+  readonly load: () => Promise<unknown>;
+  /** When `mfc-cabinet.js` loads it: as it starts, or when one of its tags is in the page. */
+  readonly bundle: 'eager' | 'in-page';
+  /** Also a file of its own in the CDN folder, `cdn/<first tag>.js`, for a page with only this widget. */
+  readonly standalone?: boolean;
+  readonly contributions?: readonly PointContributions[];
+}
+
+/** Contributions of `items` to `point`, for a feature's `contributions`. */
+export function contribute<T extends Contribution>(point: ExtensionPoint<T>, ...items: T[]): PointContributions {
+  return { point: point as unknown as ExtensionPoint<Contribution>, items };
+}
+
+export const features: readonly WidgetFeature[] = [
+  { id: 'cabinet', tags: ['mfc-cabinet'], load: () => import('./mfc-cabinet.js'), bundle: 'eager' },
+  { id: 'login-form', tags: ['mfc-login-form'], load: () => import('./mfc-login-form.js'), bundle: 'eager', standalone: true },
+  { id: 'service-catalog', tags: ['mfc-service-catalog'], load: () => import('./mfc-service-catalog.js'), bundle: 'eager' },
+  {
+    id: 'application-form',
+    tags: ['mfc-application-form'],
+    load: () => import('./mfc-application-form.js'),
+    bundle: 'eager',
+    contributions: [contribute(cabinetRoutes, applyRoute)],
+  },
+  {
+    id: 'application-tracker',
+    tags: ['mfc-application-tracker'],
+    load: () => import('./mfc-application-tracker.js'),
+    bundle: 'eager',
+    contributions: [contribute(cabinetRoutes, applicationRoute)],
+  },
+  { id: 'document-uploader', tags: ['mfc-document-uploader'], load: () => import('./mfc-document-uploader.js'), bundle: 'eager', standalone: true },
+  // What sign-in leads to: the sign-in form loads them when it opens them.
+  { id: 'registration-form', tags: ['mfc-registration-form'], load: () => import('./mfc-registration-form.js'), bundle: 'in-page' },
+  { id: 'password-recovery', tags: ['mfc-password-recovery'], load: () => import('./mfc-password-recovery.js'), bundle: 'in-page' },
+  { id: 'security', tags: ['mfc-security'], load: () => import('./mfc-security.js'), bundle: 'in-page' },
+  { id: 'header-items', tags: ['mfc-header-items'], load: () => import('./mfc-header-items.js'), bundle: 'in-page' },
+];
+
+let added = false;
+
+/** Adds every feature's contributions to their points, once. */
+export function addFeatureContributions(): void {
+  if (added) return;
+  added = true;
+  for (const feature of features) {
+    for (const { point, items } of feature.contributions ?? []) for (const item of items) point.add(item);
+  }
+}
