@@ -17,15 +17,20 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { asCabinetError } from '../base/errors.js';
-import { textField } from '../base/fields.js';
+import { errorsByField, fieldError, findField, isEmptyValue, isoDate, renderFormField, stepErrors } from '../base/form-field.js';
 import { MfcFormElement } from '../base/form-element.js';
 import { dateFormat } from '../base/format.js';
 import { hasLevel } from '../base/levels.js';
+import { SessionController } from '../base/session-controller.js';
 import type { MfcUploadCompleteDetail } from '../document-uploader/document-uploader.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruApplicationForm } from '../i18n/ru-application-form.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { applicationFormStyles } from './application-form.styles.js';
+import { renderOnChange } from '../base/extension-point.js';
+import { afterSubmitSteps } from './after-submit-steps.js';
+import { FormDocuments } from './form-documents.js';
+import { fieldId, formatDayAndTime, renderConfirmation, renderErrorSummary, renderReview, renderSaveStatus, type FormView, type SaveState } from './form-views.js';
 import type { MfcApplicationSubmitDetail } from './application-submit-event.js';
 
 addStrings('ru', ruApplicationForm);
@@ -34,12 +39,6 @@ export type { MfcApplicationSubmitDetail };
 
 /** Milliseconds after the last change before the draft is saved. */
 const saveDelay = 1000;
-/** A calendar date (`YYYY-MM-DD` read as midnight UTC): «17 июня 2026 г.». */
-const longDay: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-const dayAndTime: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
-
-/** Where the draft stands, as the save status tells it. */
-type SaveState = 'idle' | 'unsaved' | 'saving' | 'saved' | 'queued' | 'failed';
 
 /** What the form is made of: the service, and the draft being continued, if any. */
 interface Loaded {
@@ -47,36 +46,7 @@ interface Loaded {
   draft: Application | undefined;
 }
 
-/** How an input should behave for a field of each type: input type, keyboard, autofill hint. */
-const inputKinds: Partial<Record<FormField['type'], { type?: string; inputmode?: string; autocomplete?: string }>> = {
-  date: { inputmode: 'numeric' },
-  number: { inputmode: 'decimal' },
-  phone: { type: 'tel', inputmode: 'tel', autocomplete: 'tel' },
-  email: { type: 'email', inputmode: 'email', autocomplete: 'email' },
-  passport: { inputmode: 'numeric', autocomplete: 'off' },
-  snils: { inputmode: 'numeric', autocomplete: 'off' },
-  inn: { inputmode: 'numeric', autocomplete: 'off' },
-  address: { autocomplete: 'street-address' },
-};
-
-/** The browser's autofill name for what of the profile fills a field. */
-const autocompleteOf: Partial<Record<NonNullable<FormField['autofill']>, string>> = {
-  lastName: 'family-name',
-  firstName: 'given-name',
-  middleName: 'additional-name',
-  birthDate: 'bday',
-  phone: 'tel',
-  email: 'email',
-};
-
-const fieldId = (field: Pick<FormField, 'id'>): string => `field-${field.id}`;
-const isEmpty = (value: FormValue | undefined): boolean =>
-  value === undefined || value === false || (Array.isArray(value) ? value.length === 0 : typeof value === 'string' && value.trim() === '');
-/** «17.05.1990» as the form wants dates: «1990-05-17». */
-const isoDate = (value: string): string => {
-  const match = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$/.exec(value);
-  return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : value;
-};
+const isEmpty = isEmptyValue;
 const untilAborted = (signal: AbortSignal): Promise<never> =>
   new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(new CabinetError('aborted')), { once: true }));
 
@@ -157,7 +127,6 @@ export class MfcApplicationForm extends MfcFormElement<string> {
   /** A draft to continue (its id); without it the citizen's latest draft of the service is continued, if any. */
   @property({ attribute: 'application-id', reflect: true }) applicationId?: string;
 
-  @state() private auth: AuthState = { status: 'unknown' };
   /** The draft being filled; `undefined` until the citizen starts. */
   @state() private draft?: Application;
   @state() private values: FormValues = {};
@@ -170,11 +139,9 @@ export class MfcApplicationForm extends MfcFormElement<string> {
   @state() private saveError?: CabinetError;
   @state() private resumed = false;
   @state() private submitted?: MfcApplicationSubmitDetail;
-  /** Documents attached before this step was shown (they are no longer in its uploaders), by field. */
-  @state() private kept: Record<string, string[]> = {};
 
-  #client?: CabinetClient;
-  #unsubscribe?: () => void;
+  /** Who is signed in: the draft to continue depends on it. */
+  readonly #session = new SessionController(this, { client: () => this.cabinet });
   #saveTimer?: ReturnType<typeof setTimeout>;
   /** Changes not yet handed to the SDK. */
   #dirty = false;
@@ -182,8 +149,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
   #creating?: Promise<Application | undefined>;
   /** The step was opened by «Изменить» in the review: its button leads back there. */
   #returnToReview = false;
-  /** File names of documents, for the list of those attached. */
-  readonly #documentNames = new Map<string, string>();
+  readonly #documents = new FormDocuments(this);
   #watching?: AbortController;
 
   readonly #load = new Task(this, {
@@ -216,6 +182,9 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     },
   });
 
+  /** Steps features add after submission re-render the confirmation when they arrive. */
+  readonly #steps_ = renderOnChange(this, afterSubmitSteps);
+
   readonly #onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (!this.hasUnsavedChanges) return;
     event.preventDefault();
@@ -237,21 +206,11 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     window.removeEventListener('beforeunload', this.#onBeforeUnload);
     // Leaving within the page (another view): what was typed is saved now rather than lost.
     if (this.#dirty) void this.#save();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#client = undefined;
     this.#watching?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const client = this.cabinet;
-    if (client !== this.#client) {
-      this.#unsubscribe?.();
-      this.#client = client;
-      this.#unsubscribe = client.auth.subscribe((auth) => (this.auth = auth));
-      if (client.auth.state.status === 'unknown') void client.auth.refresh().catch(() => undefined);
-    }
+  private get auth(): AuthState {
+    return this.#session.state;
   }
 
   /** The service of the form shown (the task's value is not set yet when it completes). */
@@ -276,7 +235,6 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     this.errors = {};
     this.summary = false;
     this.formError = undefined;
-    this.kept = {};
     this.submitted = undefined;
     this.#loadedService = loaded?.service;
     const draft = loaded?.draft;
@@ -289,7 +247,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     this.resumed = draft !== undefined;
     this.values = { ...draft?.values };
     this.saveState = draft ? 'saved' : 'idle';
-    this.#keepDocuments();
+    this.#documents.keep(this.#steps, this.values, this.cabinet);
     if (!loaded || !draft) {
       this.stepIndex = 0;
       return;
@@ -305,21 +263,14 @@ export class MfcApplicationForm extends MfcFormElement<string> {
   }
 
   #field(id: string): FormField | undefined {
-    for (const step of this.#steps) for (const field of step.fields) if (field.id === id) return field;
-    return undefined;
-  }
-
-  /** The error of one field's value: `partial` checks only the format of what is filled. */
-  #fieldError(field: FormField, value: FormValue | undefined, partial: boolean): string | undefined {
-    const form = { version: 0, steps: [{ id: 'one', title: '', fields: [field] }] };
-    return validateValues(form, value === undefined ? {} : { [field.id]: value }, { partial })[0]?.message;
+    return findField(this.#service?.form, id);
   }
 
   // ------------------------------------------------------------------ changes and drafts
 
   #set(field: FormField, value: FormValue): void {
     this.values = { ...this.values, [field.id]: value };
-    if (this.errors[field.id] && !this.#fieldError(field, value, false)) this.#setError(field.id, undefined);
+    if (this.errors[field.id] && !fieldError(field, value, false)) this.#setError(field.id, undefined);
     this.#changed();
   }
 
@@ -370,7 +321,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     const values: FormValues = {};
     for (const [id, value] of Object.entries(this.values)) {
       const field = this.#field(id);
-      if (field && !this.#fieldError(field, value, true)) values[id] = value;
+      if (field && !fieldError(field, value, true)) values[id] = value;
     }
     return values;
   }
@@ -412,63 +363,15 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     this.emit('mfc-error', { error: failure, action: 'save' });
   }
 
-  // ------------------------------------------------------------------ documents
-
-  /** Moves the documents of every documents field into {@link kept}: the uploaders shown next start empty. */
-  #keepDocuments(): void {
-    const kept: Record<string, string[]> = {};
-    for (const step of this.#steps) {
-      for (const field of step.fields) {
-        const value = this.values[field.id];
-        if (field.type === 'documents' && Array.isArray(value) && value.length > 0) kept[field.id] = [...value];
-      }
-    }
-    this.kept = kept;
-    const missing = Object.values(kept)
-      .flat()
-      .filter((id) => !this.#documentNames.has(id));
-    if (missing.length === 0) return;
-    const client = this.cabinet;
-    void Promise.all(
-      missing.map((id) =>
-        client.documents.get(id).then(
-          (document) => this.#documentNames.set(id, document.name),
-          () => undefined, // Listed without its name.
-        ),
-      ),
-    ).then(() => this.requestUpdate());
-  }
-
-  /** The documents of a field: those kept, and those its uploaders hold now. */
-  #onDocumentsChange(field: FormField): void {
-    const uploaders = this.renderRoot.querySelectorAll<HTMLElement & { value: string[] }>(`mfc-document-uploader[data-field="${field.id}"]`);
-    const ids = [...(this.kept[field.id] ?? []), ...[...uploaders].flatMap((uploader) => uploader.value)];
-    this.#set(field, [...new Set(ids)]);
-  }
-
-  #removeKept(field: FormField, id: string): void {
-    this.kept = { ...this.kept, [field.id]: (this.kept[field.id] ?? []).filter((kept) => kept !== id) };
-    this.#onDocumentsChange(field);
-  }
-
   // ------------------------------------------------------------------ steps
 
   #goTo(index: number, focus = '#step-heading'): void {
-    this.#keepDocuments();
+    this.#documents.keep(this.#steps, this.values, this.cabinet);
     if (this.#dirty) void this.#save();
     this.stepIndex = index;
     this.summary = false;
     this.formError = undefined;
     this.focusAfterRender = focus;
-  }
-
-  /** Errors of the fields of one step (all of them, required ones included). */
-  #stepErrors(step: FormStep): Record<string, string> {
-    const ids = new Set(step.fields.map((field) => field.id));
-    const values = Object.fromEntries(Object.entries(this.values).filter(([id]) => ids.has(id)));
-    const errors: Record<string, string> = {};
-    for (const { field, message } of validateValues({ version: 0, steps: [step] }, values)) errors[field] ??= message;
-    return errors;
   }
 
   #showErrors(errors: Record<string, string>): void {
@@ -496,7 +399,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
       this.#dirty = true;
       await this.#ensureDraft();
     }
-    const errors = this.#stepErrors(step);
+    const errors = stepErrors(step, this.values);
     if (Object.keys(errors).length > 0) return this.#showErrors(errors);
     this.errors = {};
     this.#goTo(this.#returnToReview ? this.#steps.length : this.stepIndex + 1);
@@ -512,7 +415,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     if (field.type === 'date' && typeof value === 'string' && isoDate(value) !== value) {
       this.#set(field, isoDate(value));
     }
-    this.#setError(field.id, this.#fieldError(field, this.values[field.id], true));
+    this.#setError(field.id, fieldError(field, this.values[field.id], true));
   };
 
   async #submit(): Promise<void> {
@@ -543,11 +446,9 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     const known = errors.filter(({ field }) => this.#field(field));
     const [first] = known;
     if (!first) return false;
-    const byField: Record<string, string> = {};
-    for (const { field, message } of known) byField[field] ??= message;
     this.#goTo(this.#stepOf(first.field));
     this.#returnToReview = true;
-    this.#showErrors(byField);
+    this.#showErrors(errorsByField(known));
     return true;
   }
 
@@ -587,7 +488,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     }
     const { service } = loaded;
     return html`<div part="base" class="base">
-      ${this.renderHeading(service.title)} ${this.submitted ? this.#renderConfirmation(this.submitted) : this.#renderBody(service)}
+      ${this.renderHeading(service.title)} ${this.submitted ? renderConfirmation(this.#view, this.submitted, service) : this.#renderBody(service)}
     </div>`;
   }
 
@@ -641,14 +542,18 @@ export class MfcApplicationForm extends MfcFormElement<string> {
           </li>`,
         )}
       </ol>
-      ${this.resumed && this.draft ? html`<p class="hint lead">${t.resumedDraft(this.#formatDateTime(this.draft.createdAt))}</p>` : nothing}
-      ${this.#renderSaveStatus()} ${this.#renderErrorSummary()}
+      ${this.resumed && this.draft ? html`<p class="hint lead">${t.resumedDraft(formatDayAndTime(this.resolvedLocale, this.draft.createdAt))}</p>` : nothing}
+      ${renderSaveStatus(this.#view, this.saveState, this.saveError)}
+      ${this.summary ? renderErrorSummary(this.#view, this.errors, (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus()) : nothing}
       <form part="form" class="form" novalidate aria-labelledby="step-heading" @submit=${this.#onNext} @focusout=${this.#onBlur}>
         <div part="step-heading" class="step-heading" id="step-heading" role="heading" aria-level=${stepLevel} tabindex="-1">
           ${step?.title ?? t.reviewStepTitle}
         </div>
         ${this.stepIndex === 0 && !this.draft && !this.resumed ? html`<p class="hint lead">${t.draftLead}</p>` : nothing}
-        ${step ? html`<div class="fields">${step.fields.map((field) => this.#renderField(field))}</div>` : this.#renderReview(service)}
+        ${step ? html`<div class="fields">${step.fields.map((field) => this.#renderField(field))}</div>` : renderReview(this.#view, service, this.values, this.#documents.names, (index, field) => {
+              this.#goTo(index, `#${fieldId(field)}`);
+              this.#returnToReview = true;
+            })}
         ${this.renderFormError(this.#formErrorDetail())}
         <div part="actions" class="actions">
           ${this.#renderPrimaryButton()}
@@ -683,40 +588,8 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     return html`<p>${failure.message}</p>`;
   }
 
-  #renderSaveStatus(): TemplateResult {
-    const { t } = this;
-    const settled: Partial<Record<SaveState, string>> = {
-      saved: t.saveSaved,
-      queued: t.saveQueued,
-      failed: t.saveFailed(this.saveError ? t.errors[this.saveError.code] : ''),
-    };
-    const busy = this.saveState === 'saving' ? t.saveSaving : this.saveState === 'unsaved' ? t.saveUnsaved : '';
-    return html`<div part="save-status" class=${`save-status ${this.saveState}`}>
-      <span role="status" id="save-status">${settled[this.saveState] ?? ''}</span>
-      ${busy ? html`<span aria-hidden="true">${busy}</span>` : nothing}
-    </div>`;
-  }
-
-  #renderErrorSummary(): TemplateResult | typeof nothing {
-    const entries = Object.entries(this.errors);
-    if (!this.summary || entries.length === 0) return nothing;
-    return html`<div part="error-summary" class="alert error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-heading">
-      <p id="error-summary-heading"><strong>${this.t.errorSummaryHeading}</strong></p>
-      <ul>
-        ${entries.map(
-          ([id, message]) => html`<li>
-            <a
-              href=${`#${fieldId({ id })}`}
-              @click=${(event: Event) => {
-                event.preventDefault();
-                this.renderRoot.querySelector<HTMLElement>(`#${fieldId({ id })}`)?.focus();
-              }}
-              >${message}</a
-            >
-          </li>`,
-        )}
-      </ul>
-    </div>`;
+  get #view(): FormView {
+    return { t: this.t, locale: this.resolvedLocale, level: Number(this.ariaHeadingLevel) };
   }
 
   #hint(field: FormField): string | undefined {
@@ -729,227 +602,24 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     const error = this.errors[field.id];
     const hint = this.#hint(field);
     const label = field.required || field.type === 'checkbox' ? field.label : `${field.label} (${t.optionalField})`;
-    const value = this.values[field.id];
-    const text = typeof value === 'string' ? value : '';
-    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
-    const parts = (control: TemplateResult) => html`<div part="field" class="field">
-      <label part="label" class="label" for=${id}>${label}</label>
-      ${hint ? html`<span part="hint" class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
-      ${error ? html`<span part="field-error" class="field-error" id=${`${id}-error`}>${error}</span>` : nothing} ${control}
-    </div>`;
-    switch (field.type) {
-      case 'documents':
-        return this.#renderDocuments(field, label, hint, error);
-      case 'checkbox':
-        return html`<div part="field" class="field">
-          ${error ? html`<span part="field-error" class="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
-          <div class="checkbox">
-            <input
-              part="checkbox"
-              type="checkbox"
-              id=${id}
-              name=${field.id}
-              .checked=${live(value === true)}
-              aria-invalid=${error ? 'true' : 'false'}
-              aria-describedby=${describedBy}
-              @change=${(event: Event) => this.#set(field, (event.target as HTMLInputElement).checked)}
-            />
-            <label for=${id}>${field.label}</label>
-          </div>
-          ${hint ? html`<span part="hint" class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
-        </div>`;
-      case 'select':
-        return parts(html`<select
-          part="input"
-          class="input"
-          id=${id}
-          name=${field.id}
-          aria-required=${field.required ? 'true' : 'false'}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          @change=${(event: Event) => this.#set(field, (event.target as HTMLSelectElement).value)}
-        >
-          <option value="" ?selected=${text === ''}>${t.selectPlaceholder}</option>
-          ${field.options?.map((option) => html`<option value=${option.value} ?selected=${text === option.value}>${option.label}</option>`)}
-        </select>`);
-      case 'textarea':
-        return parts(html`<textarea
-          part="input"
-          class="input textarea"
-          id=${id}
-          name=${field.id}
-          rows="4"
-          maxlength=${ifDefined(field.maxLength)}
-          aria-required=${field.required ? 'true' : 'false'}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          .value=${live(text)}
-          @input=${(event: InputEvent) => this.#set(field, (event.target as HTMLTextAreaElement).value)}
-        ></textarea>`);
-      default: {
-        const kind = inputKinds[field.type] ?? {};
-        return textField({
-          id,
-          label,
-          hint,
-          error,
-          value: text,
-          type: kind.type,
-          inputmode: kind.inputmode,
-          autocomplete: (field.autofill && autocompleteOf[field.autofill]) ?? kind.autocomplete ?? 'off',
-          maxlength: field.maxLength ?? (field.type === 'address' ? 500 : 254),
-          required: field.required,
-          onInput: (input) => this.#set(field, input),
-        });
-      }
+    if (field.type === 'documents') {
+      return this.#documents.render(field, {
+        t, label, hint, error,
+        draftId: this.draft?.id,
+        locale: this.resolvedLocale,
+        client: this.cabinet,
+        strings: this.strings,
+        onChange: (changed, ids) => this.#set(changed, ids),
+      });
     }
-  }
-
-  #renderDocuments(field: FormField, label: string, hint: string | undefined, error: string | undefined): TemplateResult {
-    const { t } = this;
-    const id = fieldId(field);
-    const kinds = field.documentKinds?.length ? field.documentKinds : [field.label];
-    const kept = this.kept[field.id] ?? [];
-    // The uploader (and its upload client) loads with the first documents step shown.
-    void import('../mfc-document-uploader.js');
-    return html`<fieldset part="field documents" class="field documents" aria-describedby=${[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing}>
-      <legend part="label" class="label">${label}</legend>
-      ${hint ? html`<span part="hint" class="hint" id=${`${id}-hint`}>${hint}</span>` : nothing}
-      ${error ? html`<span part="field-error" class="field-error" id=${`${id}-error`}>${error}</span>` : nothing}
-      <span id=${id} tabindex="-1" class="visually-hidden">${label}</span>
-      ${kept.length > 0
-        ? html`<div class="kept">
-            <span class="label">${t.attachedBefore}</span>
-            <ul>
-              ${kept.map((document) => {
-                const name = this.#documentNames.get(document) ?? t.documentFallbackName;
-                return html`<li>
-                  ${name}
-                  <button type="button" class="link" part="button link-button" @click=${() => this.#removeKept(field, document)}>
-                    ${t.removeDocument(name)}
-                  </button>
-                </li>`;
-              })}
-            </ul>
-          </div>`
-        : nothing}
-      ${kinds.map(
-        (kind) => html`<div class="kind">
-          ${kinds.length > 1 ? html`<span class="kind-label">${kind}</span>` : nothing}
-          <mfc-document-uploader
-            part="uploader"
-            data-field=${field.id}
-            kind=${kind}
-            field-id=${field.id}
-            application-id=${ifDefined(this.draft?.id)}
-            accept=${ifDefined(field.accept?.join(','))}
-            max-size=${ifDefined(field.maxSize)}
-            locale=${this.resolvedLocale}
-            .client=${this.cabinet}
-            .strings=${this.strings}
-            @change=${() => this.#onDocumentsChange(field)}
-            @mfc-upload-complete=${(event: CustomEvent<MfcUploadCompleteDetail>) =>
-              this.#documentNames.set(event.detail.document.id, event.detail.document.name)}
-          ></mfc-document-uploader>
-        </div>`,
-      )}
-    </fieldset>`;
-  }
-
-  /** An answer as the review shows it. */
-  #answer(field: FormField): string {
-    const { t } = this;
-    const value = this.values[field.id];
-    if (isEmpty(value) && field.type !== 'checkbox') return t.notFilled;
-    switch (field.type) {
-      case 'checkbox':
-        return value === true ? t.yes : t.no;
-      case 'select':
-        return field.options?.find((option) => option.value === value)?.label ?? String(value);
-      case 'documents': {
-        const ids = Array.isArray(value) ? value : [];
-        const names = ids.map((id) => this.#documentNames.get(id)).filter(Boolean);
-        return names.length === ids.length ? names.join(', ') : t.documentCount(ids.length);
-      }
-      case 'date':
-        return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? this.#formatDate(value) : String(value);
-      default:
-        return String(value);
-    }
-  }
-
-  #renderReview(service: Service): TemplateResult {
-    const { t } = this;
-    const level = String(Math.min(6, Number(this.ariaHeadingLevel) + 2));
-    return html`<p class="hint lead">${t.reviewLead}</p>
-      <div part="review" class="review">
-        ${service.form.steps.map(
-          (step, index) => html`<section class="review-step" aria-labelledby=${`review-${step.id}`}>
-            <div class="review-heading" role="heading" aria-level=${level} id=${`review-${step.id}`}>${step.title}</div>
-            <dl>
-              ${step.fields.map(
-                (field) => html`<div part="answer" class="answer">
-                  <dt>${field.label}</dt>
-                  <dd class="value">${this.#answer(field)}</dd>
-                  <dd>
-                    <button
-                      type="button"
-                      class="link"
-                      part="button link-button change-link"
-                      @click=${() => {
-                        this.#goTo(index, `#${fieldId(field)}`);
-                        this.#returnToReview = true;
-                      }}
-                    >
-                      ${t.change}<span class="visually-hidden">: ${field.label}</span>
-                    </button>
-                  </dd>
-                </div>`,
-              )}
-            </dl>
-          </section>`,
-        )}
-      </div>`;
-  }
-
-  #renderConfirmation({ application, queued }: MfcApplicationSubmitDetail): TemplateResult {
-    const { t } = this;
-    const level = String(Math.min(6, Number(this.ariaHeadingLevel) + 1));
-    const heading = (text: string) =>
-      html`<div class="confirmation-heading" role="heading" aria-level=${level} id="confirmation-heading" tabindex="-1">${text}</div>`;
-    if (queued) {
-      return html`<section part="confirmation" class="confirmation queued" role="status">
-        ${heading(t.queuedHeading)}
-        <p>${t.queuedText}</p>
-      </section>`;
-    }
-    return html`<section part="confirmation" class="confirmation">
-      ${heading(t.submittedHeading)}
-      <dl class="facts">
-        <div>
-          <dt>${t.trackingNumberLabel}</dt>
-          <dd part="tracking-number" class="tracking-number">${application.trackingNumber}</dd>
-        </div>
-        ${application.expectedCompletionDate
-          ? html`<div>
-              <dt>${t.expectedDateLabel}</dt>
-              <dd>${this.#formatDate(application.expectedCompletionDate)}</dd>
-            </div>`
-          : nothing}
-      </dl>
-      <div class="section" role="heading" aria-level=${String(Math.min(6, Number(level) + 1))}>${t.nextStepsHeading}</div>
-      <ul>
-        ${t.nextSteps.map((text) => html`<li>${text}</li>`)}
-      </ul>
-    </section>`;
-  }
-
-  /** `2026-06-17` → «17 июня 2026 г.». */
-  #formatDate(date: string): string {
-    return dateFormat(this.resolvedLocale, longDay).format(new Date(`${date}T00:00:00Z`));
-  }
-
-  #formatDateTime(instant: string): string {
-    return dateFormat(this.resolvedLocale, dayAndTime).format(new Date(instant));
+    return renderFormField(field, {
+      id,
+      label,
+      hint,
+      error,
+      value: this.values[field.id],
+      placeholder: t.selectPlaceholder,
+      onChange: (value) => this.#set(field, value),
+    });
   }
 }

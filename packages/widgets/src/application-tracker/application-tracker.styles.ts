@@ -195,10 +195,9 @@ export const applicationTrackerStyles = css`
     background: var(--_bad);
   }
 
-  .checkbox .label {
+  .checkbox {
     display: flex;
     gap: var(--_space);
     align-items: center;
-    font-weight: 400;
   }
 `;

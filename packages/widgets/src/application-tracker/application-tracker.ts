@@ -19,8 +19,11 @@ import { fieldErrorList, loadFailedAlert } from '../base/alerts.js';
 import { asCabinetError, isOffline } from '../base/errors.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
+import { isEmptyValue, renderFormField } from '../base/form-field.js';
 import { dateFormat, formatDateTime } from '../base/format.js';
 import { LongList } from '../base/long-list.js';
+import { SessionController } from '../base/session-controller.js';
+import { WatchController } from '../base/watch-controller.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruTracker } from '../i18n/ru-tracker.js';
 import { listStyles } from '../styles/list.styles.js';
@@ -176,12 +179,26 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
   @state() private message?: string;
   @state() private announcement = '';
 
-  #client?: CabinetClient;
-  #stopAuth?: () => void;
-  #listKey?: string;
-  #listWatch?: AbortController;
-  #detailWatch?: AbortController;
-  #detailOf?: string;
+  /** Who is signed in: a citizen who signs in (again) gets the list and the detail afresh. */
+  readonly #session = new SessionController(this, { client: () => this.cabinet });
+  /** The first page of the list for the filters in force. */
+  readonly #listWatch = new WatchController<readonly [CabinetClient, string, boolean], ApplicationPage>(this, {
+    args: () => [this.cabinet, JSON.stringify(this.#filters()), this.#session.signedIn] as const,
+    onStart: ([, key]) => this.#startList(key),
+    watch: ([client, key], { signal, next, error }) =>
+      client.applications.watchList(JSON.parse(key) as ApplicationFilters, (page, { stale }) => next(page, stale), { signal, onError: error }),
+    onValue: (page, stale, [, key]) => this.#onPage(key, JSON.parse(key) as ApplicationFilters, page, stale),
+    onError: (error, [, key]) => this.#listFailed(key, error),
+  });
+  /** The open application. */
+  readonly #detailWatch = new WatchController<readonly [CabinetClient, string | undefined, boolean], Application>(this, {
+    args: () => [this.cabinet, this.applicationId || undefined, this.#session.signedIn] as const,
+    onStart: ([, id]) => this.#startDetail(id),
+    watch: ([client, id], { signal, next, error }) =>
+      id && client.applications.watch(id, (application, { stale }) => next(application, stale), { signal, onError: error }),
+    onValue: (application, stale, [, id]) => this.#onApplication(id!, application, stale),
+    onError: (error, [, id]) => this.#detailFailed(id!, error),
+  });
   #timer?: ReturnType<typeof setInterval>;
   #searchTimer?: ReturnType<typeof setTimeout>;
   readonly #list = new LongList<ApplicationSummary>(this, {
@@ -223,8 +240,8 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
   async refresh(): Promise<void> {
     const client = this.cabinet;
     const jobs: Array<Promise<unknown>> = [];
-    if (this.#listKey !== undefined) {
-      const key = this.#listKey;
+    const key = this.#listKey;
+    if (key !== undefined) {
       jobs.push(client.applications.list(this.#filters()).catch((error: unknown) => this.#listFailed(key, error)));
     }
     const id = this.applicationId;
@@ -256,13 +273,6 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     window.removeEventListener('offline', this.#onConnectivity);
     clearInterval(this.#timer);
     clearTimeout(this.#searchTimer);
-    this.#stopAuth?.();
-    this.#stopAuth = undefined;
-    this.#listWatch?.abort();
-    this.#detailWatch?.abort();
-    this.#client = undefined;
-    this.#listKey = undefined;
-    this.#detailOf = undefined;
   }
 
   #startPolling(): void {
@@ -277,28 +287,15 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('pollInterval')) this.#startPolling();
-    const client = this.cabinet;
-    if (client !== this.#client) this.#follow(client);
-    const key = JSON.stringify(this.#filters());
-    if (key !== this.#listKey) this.#watchList(client, key);
-    if ((this.applicationId ?? undefined) !== this.#detailOf) this.#watchDetail(client, this.applicationId);
   }
 
-  /** Follows the session of `client`: a citizen who signs in (again) gets the list afresh. */
-  #follow(client: CabinetClient): void {
-    this.#stopAuth?.();
-    this.#client = client;
-    this.#listKey = undefined;
-    this.#detailOf = undefined;
-    let signedIn = client.auth.state.status === 'signed-in';
-    this.#stopAuth = client.auth.subscribe((auth) => {
-      const now = auth.status === 'signed-in';
-      if (now === signedIn) return;
-      signedIn = now;
-      this.#listKey = undefined;
-      this.#detailOf = undefined;
-      this.requestUpdate();
-    });
+  /** The filters of the list being watched, as a key. */
+  get #listKey(): string | undefined {
+    return this.isConnected ? this.#listWatch.args?.[1] : undefined;
+  }
+
+  get #detailOf(): string | undefined {
+    return this.#detailWatch.args?.[1];
   }
 
   // ------------------------------------------------------------------ the list
@@ -311,19 +308,10 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== '')) as ApplicationFilters;
   }
 
-  #watchList(client: CabinetClient, key: string): void {
-    this.#listWatch?.abort();
-    const controller = new AbortController();
-    this.#listWatch = controller;
-    this.#listKey = key;
+  #startList(key: string): void {
     this.listError = undefined;
     this.loadMoreFailed = false;
     if (this.listing?.key !== key) this.listing = undefined;
-    const filters = this.#filters();
-    void client.applications.watchList(filters, (page, { stale }) => this.#onPage(key, filters, page, stale), {
-      signal: controller.signal,
-      onError: (error) => this.#listFailed(key, error),
-    });
   }
 
   #onPage(key: string, filters: ApplicationFilters, page: ApplicationPage, stale: boolean): void {
@@ -405,10 +393,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
 
   // ------------------------------------------------------------------ the detail
 
-  #watchDetail(client: CabinetClient, id: string | undefined): void {
-    this.#detailWatch?.abort();
-    this.#detailWatch = undefined;
-    this.#detailOf = id;
+  #startDetail(id: string | undefined): void {
     this.detailError = undefined;
     this.confirmingWithdraw = false;
     if (this.application?.id !== id) {
@@ -416,13 +401,6 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
       this.answer = {};
       this.message = undefined;
     }
-    if (!id) return;
-    const controller = new AbortController();
-    this.#detailWatch = controller;
-    void client.applications.watch(id, (application, { stale }) => this.#onApplication(id, application, stale), {
-      signal: controller.signal,
-      onError: (error) => this.#detailFailed(id, error),
-    });
   }
 
   #onApplication(id: string, application: Application, stale: boolean): void {
@@ -509,7 +487,8 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     for (const field of fields) {
       if (field.type === 'documents') continue;
       const value = this.answer[field.id] ?? (field.type === 'checkbox' ? false : '');
-      if (field.type !== 'checkbox' && typeof value === 'string' && value.trim() === '') missing[field.id] = this.t.trackerFieldRequired;
+      // Only whether it is filled: the server checks the format, with its own words.
+      if (field.type !== 'checkbox' && isEmptyValue(value)) missing[field.id] = this.t.trackerFieldRequired;
       values[field.id] = typeof value === 'string' ? value.trim() : value;
     }
     if (this.showFieldErrors(missing)) return;
@@ -678,7 +657,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     if (!listing && this.listError) {
       const failure = this.listError;
       const message = isOffline(failure) ? t.trackerOfflineNoData : t.errors[failure.code];
-      return loadFailedAlert(t.errorHeading, message, failure, linkButton(t.retry, () => this.#watchList(this.cabinet, JSON.stringify(this.#filters())), { id: 'retry' }));
+      return loadFailedAlert(t.errorHeading, message, failure, linkButton(t.retry, () => this.#listWatch.rerun(), { id: 'retry' }));
     }
     if (!listing) return html`<p part="status" class="status" role="status">${t.trackerLoading}</p>`;
     const empty = listing.items.length === 0;
@@ -815,52 +794,17 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
   }
 
   #renderAnswerField(field: FormField): TemplateResult {
-    const error = this.fieldErrors[field.id];
-    const value = this.answer[field.id];
-    const set = (next: FormValue) => {
-      this.answer = { ...this.answer, [field.id]: next };
-      this.clearFieldError(field.id);
-    };
-    const describedBy = [field.hint ? `${field.id}-hint` : '', error ? `${field.id}-error` : ''].filter(Boolean).join(' ') || nothing;
-    const head = html`<label class="label" for=${field.id}>${field.label}</label>
-      ${field.hint ? html`<span class="hint" id=${`${field.id}-hint`}>${field.hint}</span>` : nothing}
-      ${error ? html`<span class="field-error" id=${`${field.id}-error`}>${error}</span>` : nothing}`;
-    switch (field.type) {
-      case 'select':
-        return html`<div class="field" part="field">
-          ${head}
-          <select id=${field.id} class="input" part="select" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} @change=${(event: Event) => set((event.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!value}></option>
-            ${(field.options ?? []).map((option) => html`<option value=${option.value} ?selected=${value === option.value}>${option.label}</option>`)}
-          </select>
-        </div>`;
-      case 'checkbox':
-        return html`<div class="field checkbox" part="field">
-          <label class="label"
-            ><input id=${field.id} type="checkbox" .checked=${live(value === true)} aria-describedby=${describedBy} @change=${(event: Event) => set((event.target as HTMLInputElement).checked)} />
-            ${field.label}</label
-          >
-          ${error ? html`<span class="field-error" id=${`${field.id}-error`}>${error}</span>` : nothing}
-        </div>`;
-      case 'textarea':
-        return html`<div class="field" part="field">
-          ${head}
-          <textarea id=${field.id} class="input textarea" part="input" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${describedBy} .value=${live(typeof value === 'string' ? value : '')} @input=${(event: InputEvent) => set((event.target as HTMLTextAreaElement).value)}></textarea>
-        </div>`;
-      default:
-        return textField({
-          id: field.id,
-          label: field.label,
-          hint: field.hint,
-          error,
-          value: typeof value === 'string' ? value : '',
-          type: { date: 'date', email: 'email', phone: 'tel' }[field.type as string] ?? 'text',
-          inputmode: field.type === 'number' ? 'decimal' : undefined,
-          maxlength: field.maxLength ?? 2000,
-          required: true,
-          onInput: set,
-        });
-    }
+    return renderFormField(field, {
+      id: field.id,
+      value: this.answer[field.id],
+      error: this.fieldErrors[field.id],
+      required: true,
+      selectPart: 'select',
+      onChange: (next) => {
+        this.answer = { ...this.answer, [field.id]: next };
+        this.clearFieldError(field.id);
+      },
+    });
   }
 
   #renderWithdraw(application: Application): TemplateResult {
