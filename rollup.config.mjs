@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyTemplates from './scripts/minify-templates.mjs';
 
 const widgetsDist = 'packages/widgets/dist';
 
@@ -45,7 +46,8 @@ export default {
   preserveEntrySignatures: 'allow-extension',
   plugins: [
     nodeResolve({ browser: true }),
-    terser({ ecma: 2022, module: true, format: { comments: false } }),
+    minifyTemplates(),
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
     copyThemes,
   ],
   onwarn(warning, warn) {
