@@ -1,17 +1,30 @@
-import { createCabinetClient, type CabinetClient, type Locale } from '@mfc-cabinet/core';
+import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
+import { toLocale } from '../i18n/registry.js';
 
 const clients = new Map<string, CabinetClient>();
 
+/** The API root a widget uses when it is given none. */
+export const defaultApiBase = '/api/v1';
+
 /**
- * The client of a standalone widget. Widgets on one page with the same `api-base` share
- * one client, so they share one session state.
+ * The one client of an API root on this page. `<mfc-cabinet>` and the standalone widgets
+ * with the same `api-base` share it, so they share one session state, one cache and one
+ * request for the session. Language is each element's own setting, not a reason for a
+ * second client: the client asks the server for messages in the page's language (`<html
+ * lang>`), and an element in another language shows its own strings for an error's `code`.
  */
-export function sharedClient(apiBase: string, locale: Locale): CabinetClient {
-  const key = `${locale} ${new URL(apiBase, document.baseURI).href}`;
+export function sharedClient(apiBase: string = defaultApiBase): CabinetClient {
+  const key = new URL(apiBase, document.baseURI).href;
   let client = clients.get(key);
   if (!client) {
-    client = createCabinetClient({ baseUrl: apiBase, locale });
+    client = createCabinetClient({ baseUrl: apiBase, locale: toLocale(document.documentElement.lang) });
     clients.set(key, client);
   }
   return client;
+}
+
+/** Closes and forgets every shared client (tests start each case with a page's first client). */
+export function closeSharedClients(): void {
+  for (const client of clients.values()) client.close();
+  clients.clear();
 }

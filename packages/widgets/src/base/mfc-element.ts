@@ -8,8 +8,6 @@ import { sharedClient } from './clients.js';
 import { clientContext, localeContext } from './context.js';
 import { dispatchMfcEvent, type MfcEventMap } from './events.js';
 
-const defaultApiBase = '/api/v1';
-
 /** The `lang` in force at an element, looking through the shadow roots it sits in. */
 export function inheritedLang(element: Element): string | null {
   let node: Element | null = element;
@@ -66,8 +64,8 @@ export class MfcElement extends LitElement {
   /** The SDK client this widget talks to. */
   protected get cabinet(): CabinetClient {
     if (this.client) return this.client;
-    if (this.apiBase) return sharedClient(this.apiBase, this.resolvedLocale);
-    return this.providedClient ?? sharedClient(defaultApiBase, this.resolvedLocale);
+    if (this.apiBase) return sharedClient(this.apiBase);
+    return this.providedClient ?? sharedClient();
   }
 
   protected get resolvedLocale(): Locale {

@@ -1,6 +1,7 @@
 import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { advanceClock, createAccount, waitFor } from '../../../../test-support/cabinet-api.js';
+import { closeSharedClients } from '../base/clients.js';
 import '../mfc-cabinet.js';
 import '../mfc-login-form.js';
 import type { MfcCabinet } from './cabinet.js';
@@ -18,6 +19,7 @@ async function signedInCabinet(): Promise<{ cabinet: MfcCabinet; client: Cabinet
 const dialog = (cabinet: MfcCabinet) => cabinet.shadowRoot!.querySelector('dialog')!;
 
 afterEach(async () => {
+  closeSharedClients();
   // Sessions idle out on the server's clock; start every test with a fresh minute.
   await advanceClock(idleTimeoutMs + 1000);
 });

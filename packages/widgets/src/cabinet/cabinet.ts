@@ -1,5 +1,6 @@
 import { provide } from '@lit/context';
-import { createCabinetClient, type CabinetClient, type Locale } from '@mfc-cabinet/core';
+import type { CabinetClient, Locale } from '@mfc-cabinet/core';
+import { sharedClient } from '../base/clients.js';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { clientContext, localeContext } from '../base/context.js';
@@ -112,10 +113,11 @@ export class MfcCabinet extends MfcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.providedLocale = this.locale ?? toLocale(inheritedLang(this));
+    // Not given a client: the page's one client of this API root, shared with standalone
+    // widgets (the same session, one request for it). The language does not change it.
     const needsOwnClient = !this.client || this.client === this.#ownClient;
-    if (needsOwnClient && (changed.has('apiBase') || changed.has('locale') || !this.client)) {
-      this.#ownClient?.close();
-      this.#ownClient = createCabinetClient({ baseUrl: this.apiBase, locale: this.providedLocale });
+    if (needsOwnClient && (changed.has('apiBase') || !this.client)) {
+      this.#ownClient = sharedClient(this.apiBase);
       this.client = this.#ownClient;
       void this.#ownClient.auth.refresh().catch(() => undefined);
     }
@@ -130,8 +132,8 @@ export class MfcCabinet extends MfcElement {
     this.#stopRoutes?.();
     for (const [name, listener] of this.#listening) this.removeEventListener(name, listener);
     this.#listening.clear();
+    // The shared client outlives this element (other widgets may use it); only forget it.
     if (this.#ownClient) {
-      this.#ownClient.close();
       this.#ownClient = undefined;
       if (this.client) this.client = undefined;
     }

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { advanceClock, createAccount, waitFor } from '../../../../test-support/cabinet-api.js';
+import { closeSharedClients } from '../base/clients.js';
 import { features } from '../features.js';
 import { headerItems } from '../features/header-items.js';
 import '../mfc-cabinet.js';
@@ -32,6 +33,7 @@ describe('<mfc-cabinet> extension points', () => {
   afterEach(async () => {
     for (const stop of stops.splice(0)) stop();
     history.replaceState(null, '', start);
+    closeSharedClients();
     await advanceClock(idleTimeoutMs + 1000);
   });
 

@@ -1,7 +1,8 @@
 import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { operatorClient } from '@mfc-cabinet/core/operator';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { advanceClock, createAccount, latestCode, switchableNetwork, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import { advanceClock, createAccount, latestCode, patience, switchableNetwork, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import { closeSharedClients, sharedClient } from '../base/clients.js';
 import type { MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail } from '../base/events.js';
 import '../mfc-cabinet.js';
 import '../mfc-login-form.js';
@@ -19,6 +20,7 @@ afterEach(async () => {
     if (client.auth.state.status === 'signed-in') await client.auth.logout().catch(() => undefined);
     client.close();
   }
+  closeSharedClients();
 });
 
 const part = (form: MfcLoginForm, selector: string) => form.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -383,5 +385,18 @@ describe('<mfc-login-form>', () => {
     const cabinet = await fixture(html`<mfc-cabinet api-base="/api/v1" locale="en"><mfc-login-form></mfc-login-form></mfc-cabinet>`);
     const form = await ready(cabinet.querySelector('mfc-login-form')!);
     await waitFor(() => text(form).includes('Sign in to your account'), 5000, 'English from the cabinet');
+  });
+
+  it('shares one client, and one request for the session, with <mfc-cabinet> of the same api-base', async () => {
+    const asked = () => performance.getEntriesByType('resource').filter((entry) => new URL(entry.name).pathname === '/api/v1/auth/session').length;
+    performance.clearResourceTimings();
+    const page = await fixture<HTMLDivElement>(
+      html`<div><mfc-cabinet api-base="/api/v1"></mfc-cabinet><mfc-login-form api-base="/api/v1" locale="en"></mfc-login-form></div>`,
+    );
+    const cabinet = page.querySelector('mfc-cabinet')!;
+    const form = await ready(page.querySelector('mfc-login-form')!);
+    await waitFor(() => text(form).includes('Sign in to your account'), patience, 'the form, in English');
+    expect(cabinet.client, 'one client per API root, whatever the language').to.equal(sharedClient('/api/v1'));
+    expect(asked()).to.equal(1);
   });
 });
