@@ -56,7 +56,8 @@ export function watchForProblems(page, problems = []) {
 export async function codeFromOutbox(context, siteUrl, recipient, { after } = {}) {
   const outbox = await context.newPage();
   try {
-    const deadline = Date.now() + 5000;
+    // The outbox is a page: it is read again until the message is there (an upper bound, not a wait).
+    const deadline = Date.now() + 20_000;
     for (;;) {
       await outbox.goto(siteUrl('/dev/outbox'));
       const rows = await outbox.locator('tbody tr', { hasText: recipient }).allTextContents();

@@ -88,6 +88,15 @@ export async function waitFor(condition: () => boolean, timeout = patience, what
   }
 }
 
+/** {@link waitFor} for a condition that must be asked asynchronously (IndexedDB, a server). */
+export async function waitForAsync(condition: () => Promise<boolean>, what = 'condition', timeout = patience): Promise<void> {
+  const deadline = performance.now() + timeout;
+  while (!(await condition())) {
+    if (performance.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** A `fetch` that can be cut off like a train in a tunnel, or lose answers after the server acted. */
 export function switchableNetwork() {
   const network = { offline: false, loseAnswers: false, requests: [] as string[] };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { advanceClock, createAccount, switchableNetwork, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import { advanceClock, createAccount, switchableNetwork, waitFor, waitForAsync, type TestAccount } from '../../../../test-support/cabinet-api.js';
 import type { Application } from './schemas.js';
 import { completeValues } from '../../../../test-support/form-values.js';
 import type { Service } from '../catalog/schemas.js';
@@ -239,8 +239,7 @@ describe('client.applications against the real server', () => {
     await sdk.auth.logout();
     expect(sdk.auth.state).to.deep.equal({ status: 'signed-out', reason: 'logout' });
     await waitFor(() => true);
-    for (let tries = 0; tries < 50 && (await databaseExists(dbOf(account))); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await databaseExists(dbOf(account))).to.equal(false);
+    await waitForAsync(async () => !(await databaseExists(dbOf(account))), 'the citizen’s database to be deleted');
 
     // Back online, a new page does not find the citizen signed in: the server was told first.
     network.offline = false;

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { patience } from '../../../../test-support/cabinet-api.js';
 import { openPublicCache } from '../cache/public-db.js';
 import type { SearchIndex, ServiceSummary } from './schemas.js';
 import { createCabinetClient, type CabinetClient } from '../client.js';
@@ -153,7 +154,7 @@ describe('catalog search index in the public cache', () => {
   });
 });
 
-async function waitUntil(condition: () => boolean, timeout = 2000): Promise<void> {
+async function waitUntil(condition: () => boolean, timeout = patience): Promise<void> {
   const deadline = performance.now() + timeout;
   while (!condition()) {
     if (performance.now() > deadline) throw new Error('Timed out');

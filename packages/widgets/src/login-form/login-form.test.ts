@@ -1,7 +1,7 @@
 import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { operatorClient } from '@mfc-cabinet/core/operator';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { advanceClock, createAccount, latestCode, patience, switchableNetwork, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
+import { advanceClock, createAccount, latestCode, patience, switchableNetwork, waitFor, waitForAsync, type TestAccount } from '../../../../test-support/cabinet-api.js';
 import { closeSharedClients, sharedClient } from '../base/clients.js';
 import type { MfcErrorDetail, MfcLoginDetail, MfcLogoutDetail } from '../base/events.js';
 import '../mfc-cabinet.js';
@@ -187,8 +187,7 @@ describe('<mfc-login-form>', () => {
     part(form, '[part~="user"] button')!.click();
     await logout;
     const stillThere = async () => (await indexedDB.databases()).some((database) => database.name?.includes(account.id));
-    for (let tries = 0; tries < 50 && (await stillThere()); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(await stillThere(), 'the citizen’s database is deleted').to.equal(false);
+    await waitForAsync(async () => !(await stillThere()), 'the citizen’s database to be deleted');
     expect(await client.applications.pending()).to.deep.equal([]);
   });
 
