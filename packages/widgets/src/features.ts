@@ -60,22 +60,22 @@ export function contribute<T extends Contribution>(point: ExtensionPoint<T>, ...
 export const features: readonly WidgetFeature[] = [
   { id: 'cabinet', tags: ['mfc-cabinet'], load: () => import('./mfc-cabinet.js'), bundle: 'eager' },
   { id: 'login-form', tags: ['mfc-login-form'], load: () => import('./mfc-login-form.js'), bundle: 'eager', standalone: true },
-  { id: 'service-catalog', tags: ['mfc-service-catalog'], load: () => import('./mfc-service-catalog.js'), bundle: 'eager' },
+  { id: 'service-catalog', tags: ['mfc-service-catalog'], load: () => import('./mfc-service-catalog.js'), bundle: 'in-page' },
   {
     id: 'application-form',
     tags: ['mfc-application-form'],
     load: () => import('./mfc-application-form.js'),
-    bundle: 'eager',
+    bundle: 'in-page',
     contributions: [contribute(cabinetRoutes, applyRoute)],
   },
   {
     id: 'application-tracker',
     tags: ['mfc-application-tracker'],
     load: () => import('./mfc-application-tracker.js'),
-    bundle: 'eager',
+    bundle: 'in-page',
     contributions: [contribute(cabinetRoutes, applicationRoute)],
   },
-  { id: 'document-uploader', tags: ['mfc-document-uploader'], load: () => import('./mfc-document-uploader.js'), bundle: 'eager', standalone: true },
+  { id: 'document-uploader', tags: ['mfc-document-uploader'], load: () => import('./mfc-document-uploader.js'), bundle: 'in-page', standalone: true },
   // What sign-in leads to: the sign-in form loads them when it opens them.
   { id: 'registration-form', tags: ['mfc-registration-form'], load: () => import('./mfc-registration-form.js'), bundle: 'in-page' },
   { id: 'password-recovery', tags: ['mfc-password-recovery'], load: () => import('./mfc-password-recovery.js'), bundle: 'in-page' },
