@@ -203,7 +203,12 @@ describe('<mfc-application-form> against the real server', () => {
     await element.updateComplete;
     expect(text($(element, '[part~="confirmation"]'))).to.contain('Заявление будет отправлено, когда появится связь');
     await expect(element).to.be.accessible();
+
+    // Back online, the queued submission goes out; the confirmation follows it to its number.
     network.offline = false;
+    await client.applications.flush();
+    await waitFor(() => /^MFC-\d{4}-\d+$/.test(text($(element, '[part~="tracking-number"]'))), 8000, 'the tracking number');
+    expect(text($(element, '[part~="confirmation"]'))).to.contain('Что дальше');
   });
 
   it('offers the steps features contribute once the application is sent, in their order', async () => {
