@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createAccount, switchableNetwork, waitFor } from '../../../../test-support/cabinet-api.js';
 import '../mfc-application-form.js';
+import { afterSubmitSteps } from './after-submit-steps.js';
 import type { MfcApplicationForm } from './application-form.js';
 import type { MfcApplicationSubmitDetail } from './application-submit-event.js';
 
@@ -202,7 +203,59 @@ describe('<mfc-application-form> against the real server', () => {
     await element.updateComplete;
     expect(text($(element, '[part~="confirmation"]'))).to.contain('Заявление будет отправлено, когда появится связь');
     await expect(element).to.be.accessible();
+
+    // Back online, the queued submission goes out; the confirmation follows it to its number.
     network.offline = false;
+    await client.applications.flush();
+    await waitFor(() => /^MFC-\d{4}-\d+$/.test(text($(element, '[part~="tracking-number"]'))), 8000, 'the tracking number');
+    expect(text($(element, '[part~="confirmation"]'))).to.contain('Что дальше');
+  });
+
+  it('offers the steps features contribute once the application is sent, in their order', async () => {
+    const removers = [
+      afterSubmitSteps.add({
+        id: 'test-book-visit',
+        order: 20,
+        applies: ({ service }) => service.id === 'pension-amount-certificate',
+        render: ({ application }) => html`<p class="contributed">Book a visit for ${application.trackingNumber}</p>`,
+      }),
+      afterSubmitSteps.add({ id: 'test-not-this-service', applies: () => false, render: () => html`<p class="contributed">never</p>` }),
+    ];
+    try {
+      const client = await signedIn();
+      const element = await mount(client, 'pension-amount-certificate');
+      await typeInto(element, 'lastName', 'Шагова');
+      await waitFor(() => input(element, 'snils').value !== '', 8000, 'the autofill');
+      $<HTMLButtonElement>(element, '#next')!.click();
+      await onStep(element, 'Получение результата');
+      const method = input(element, 'resultMethod') as unknown as HTMLSelectElement;
+      method.value = 'cabinet';
+      method.dispatchEvent(new Event('change'));
+      input(element, 'accuracy').click();
+      await element.updateComplete;
+      $<HTMLButtonElement>(element, '#next')!.click();
+      await onStep(element, 'Проверка');
+      expect(root(element).querySelector('.contributed'), 'not before the submission').to.equal(null);
+
+      const submitted = oneEvent(element, 'mfc-application-submit');
+      $<HTMLButtonElement>(element, '#next')!.click();
+      const { detail } = (await submitted) as CustomEvent<MfcApplicationSubmitDetail>;
+      expect(detail.queued).to.equal(false);
+      await element.updateComplete;
+      const steps = () => [...root(element).querySelectorAll('[part~="confirmation"] [part~="after-submit-step"]')];
+      expect(steps().map((step) => step.getAttribute('data-step'))).to.deep.equal(['test-book-visit']);
+      expect(text(steps()[0])).to.equal(`Book a visit for ${detail.application.trackingNumber}`);
+
+      // A feature that loads later still shows its step, before the ones of higher order.
+      removers.push(
+        afterSubmitSteps.add({ id: 'test-pay-fee', order: 10, applies: () => true, render: () => html`<p class="contributed">Pay the fee</p>` }),
+      );
+      await element.updateComplete;
+      expect(steps().map((step) => step.getAttribute('data-step'))).to.deep.equal(['test-pay-fee', 'test-book-visit']);
+      await expect(element).to.be.accessible();
+    } finally {
+      for (const remove of removers) remove();
+    }
   });
 
   it('says before anything is filled that the account level is too low, and how to raise it', async () => {

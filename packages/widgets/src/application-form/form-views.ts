@@ -1,7 +1,10 @@
-import type { CabinetError, FormField, FormValues, Service } from '@mfc-cabinet/core';
+import type { AuthState, CabinetError, FormField, FormValues, Service } from '@mfc-cabinet/core';
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { asCabinetError } from '../base/errors.js';
 import { isEmptyValue } from '../base/form-field.js';
 import { dateFormat } from '../base/format.js';
+import { hasLevel } from '../base/levels.js';
 import type { Translation } from '../i18n/translation.js';
 import { afterSubmitSteps } from './after-submit-steps.js';
 import type { MfcApplicationSubmitDetail } from './application-submit-event.js';
@@ -30,6 +33,46 @@ export interface FormView {
 }
 
 const heading = (level: number): string => String(Math.min(6, level));
+
+/** Why the form could not be loaded, with «Повторить». */
+export function renderLoadError({ t }: FormView, error: unknown, retry: () => void): TemplateResult {
+  const failure = asCabinetError(error);
+  return html`<div part="alert" class="alert" role="alert">
+    <p><strong>${t.applicationLoadFailed}</strong></p>
+    <p>${failure.code === 'not_found' ? t.serviceNotFoundForForm : t.errors[failure.code]}</p>
+    <p><button type="button" class="button" part="button" id="retry-load" @click=${retry}>${t.retry}</button></p>
+  </div>`;
+}
+
+/** Why the citizen cannot fill the form (the service is closed, nobody is signed in, the account's level is too low), if so. */
+export function renderNotice({ t }: FormView, service: Service, auth: AuthState): TemplateResult | undefined {
+  const required = service.requiredLevel;
+  if (service.availability !== 'available') return html`<p part="alert" class="alert warning">${t.serviceClosed}</p>`;
+  if (auth.status !== 'signed-in') return html`<p part="level-notice" class="alert info">${t.signInToFill(t.requiredLevelName[required])}</p>`;
+  const current = auth.session.user.level;
+  if (hasLevel(current, required)) return undefined;
+  return html`<div part="level-notice" class="alert warning" id="level-notice">
+    <p><strong>${t.levelTooLowToApply(t.accountLevel[current], t.requiredLevelName[required])}</strong></p>
+    ${current === 'simplified' ? html`<p>${t.raiseToStandard}</p>` : nothing}
+    ${required === 'confirmed' ? html`<p>${t.raiseToConfirmed}</p>` : nothing}
+  </div>`;
+}
+
+/** «Шаг 2 из 4» and the list of steps (`titles`, the review last), the current one marked. */
+export function renderProgress({ t }: FormView, titles: readonly string[], current: number): TemplateResult {
+  return html`<p part="progress" class="progress" id="progress">${t.stepProgress(current + 1, titles.length)}</p>
+    <ol part="steps" class="steps" aria-label=${t.stepsLabel}>
+      ${titles.map(
+        (title, index) => html`<li
+          part="step"
+          class=${index === current ? 'current' : index < current ? 'done' : ''}
+          aria-current=${ifDefined(index === current ? 'step' : undefined)}
+        >
+          ${title}${index < current ? html`<span class="visually-hidden"> — ${t.stepDone}</span>` : nothing}
+        </li>`,
+      )}
+    </ol>`;
+}
 
 export function renderSaveStatus({ t }: FormView, state: SaveState, error: CabinetError | undefined): TemplateResult {
   const settled: Partial<Record<SaveState, string>> = {

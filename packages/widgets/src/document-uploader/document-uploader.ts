@@ -1,14 +1,15 @@
-import { isCabinetError, type CabinetError, type PendingUpload, type VaultDocument } from '@mfc-cabinet/core';
-import { checkFile, defaultAccept, defaultMaxSize, fileKinds, headBytes, type FileKind } from '@mfc-cabinet/core/file-signatures';
+import { isCabinetError, type PendingUpload, type VaultDocument } from '@mfc-cabinet/core';
+import { checkFile, defaultAccept, defaultMaxSize, headBytes, type FileKind } from '@mfc-cabinet/core/file-signatures';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { numberFormat } from '../base/format.js';
 import { MfcElement } from '../base/mfc-element.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruUploader } from '../i18n/ru-uploader.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { documentUploaderStyles } from './document-uploader.styles.js';
+import { acceptedKinds, formatKinds, formatSize, mimeTypes } from './upload-format.js';
+import { renderItem, renderVault, type Item, type VaultState } from './uploader-views.js';
 
 addStrings('ru', ruUploader);
 
@@ -22,36 +23,6 @@ declare module '../base/events.js' {
     'mfc-upload-complete': CustomEvent<MfcUploadCompleteDetail>;
   }
 }
-
-type ItemStatus = 'uploading' | 'paused' | 'interrupted' | 'error' | 'done';
-
-/** One file in the list. */
-interface Item {
-  key: number;
-  name: string;
-  size: number;
-  status: ItemStatus;
-  sent: number;
-  file?: File;
-  /** The SDK's pending upload, when known (after a reload). */
-  pendingId?: string;
-  document?: VaultDocument;
-  error?: string;
-  /** Refused for what it is (type, size, count): retrying cannot help. */
-  refused?: boolean;
-  retryIn?: number;
-  controller?: AbortController;
-}
-
-const sizeFormat: Intl.NumberFormatOptions = { maximumFractionDigits: 1 };
-const labels: Record<FileKind, string> = { pdf: 'PDF', jpg: 'JPG', png: 'PNG', doc: 'DOC', docx: 'DOCX' };
-const mimeTypes: Record<FileKind, string> = {
-  pdf: '.pdf,application/pdf',
-  jpg: '.jpg,.jpeg,image/jpeg',
-  png: '.png,image/png',
-  doc: '.doc,application/msword',
-  docx: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
 
 /**
  * Uploads documents to the citizen's vault, resumably: drag and drop, a file picker, the
@@ -113,7 +84,7 @@ export class MfcDocumentUploader extends MfcElement {
   @property({ type: Boolean, reflect: true }) dragging = false;
 
   @state() private items: Item[] = [];
-  @state() private vault?: VaultDocument[] | 'loading' | CabinetError;
+  @state() private vault?: VaultState;
   @state() private announcement = '';
 
   readonly #internals = this.attachInternals();
@@ -170,32 +141,10 @@ export class MfcDocumentUploader extends MfcElement {
     else this.#internals.setValidity({});
   }
 
-  /** The kinds accepted by the attribute, or `undefined` to take the field's (or the default). */
-  get #accept(): FileKind[] | undefined {
-    const kinds = (this.accept ?? '')
-      .toLowerCase()
-      .split(/[\s,]+/)
-      .map((kind) => (kind === 'jpeg' ? 'jpg' : kind))
-      .filter((kind): kind is FileKind => (fileKinds as readonly string[]).includes(kind));
-    return kinds.length > 0 ? kinds : undefined;
-  }
-
   /** Limits from the attributes; with none and a field, the SDK asks the service. */
   get #limits() {
     const fromField = this.applicationId && this.fieldId && !this.accept && !this.maxSize;
-    return fromField ? undefined : { accept: this.#accept ?? defaultAccept, maxSize: this.maxSize || defaultMaxSize };
-  }
-
-  #formatKinds(kinds: readonly FileKind[]): string {
-    const names = kinds.map((kind) => labels[kind]);
-    const or = this.resolvedLocale === 'en' ? 'or' : 'или';
-    return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${or} ${names.at(-1)}`;
-  }
-
-  #formatSize(bytes: number): string {
-    const mb = bytes >= 1024 * 1024;
-    const value = numberFormat(this.resolvedLocale, sizeFormat).format(mb ? bytes / 1048576 : Math.max(1, bytes / 1024));
-    return `${value} ${this.resolvedLocale === 'en' ? (mb ? 'MB' : 'KB') : mb ? 'МБ' : 'КБ'}`;
+    return fromField ? undefined : { accept: acceptedKinds(this.accept) ?? defaultAccept, maxSize: this.maxSize || defaultMaxSize };
   }
 
   #announce(text: string): void {
@@ -239,7 +188,7 @@ export class MfcDocumentUploader extends MfcElement {
       if (!check.ok) {
         const { t } = this;
         const message =
-          check.code === 'file_too_large' ? t.fileTooLarge(this.#formatSize(limits.maxSize)) : item.size === 0 ? t.fileEmpty : t.fileWrongType(this.#formatKinds(limits.accept));
+          check.code === 'file_too_large' ? t.fileTooLarge(formatSize(this.resolvedLocale, limits.maxSize)) : item.size === 0 ? t.fileEmpty : t.fileWrongType(formatKinds(this.resolvedLocale, limits.accept));
         return this.#fail(item, message, true);
       }
     }
@@ -352,7 +301,7 @@ export class MfcDocumentUploader extends MfcElement {
   protected override render() {
     const { t } = this;
     const limits = this.#limits;
-    const accept = (limits?.accept ?? this.#accept ?? defaultAccept).map((kind) => mimeTypes[kind]).join(',');
+    const accept = (limits?.accept ?? acceptedKinds(this.accept) ?? defaultAccept).map((kind) => mimeTypes[kind]).join(',');
     const images = accept.includes('image/');
     const phone = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
     return html`
@@ -368,7 +317,7 @@ export class MfcDocumentUploader extends MfcElement {
           <p class="label" id="label">${t.uploaderLabel}</p>
           <p>${this.dragging ? t.dropHere : t.dropHint}</p>
           <p part="hint" class="hint" id="hint">
-            ${limits ? t.limitsHint(this.#formatKinds(limits.accept), this.#formatSize(limits.maxSize), this.maxFiles) : nothing}
+            ${limits ? t.limitsHint(formatKinds(this.resolvedLocale, limits.accept), formatSize(this.resolvedLocale, limits.maxSize), this.maxFiles) : nothing}
           </p>
           <div part="actions" class="actions">
             <label part="button" class="button primary" for="choose">${t.chooseFiles}</label>
@@ -384,63 +333,18 @@ export class MfcDocumentUploader extends MfcElement {
                 </button>`}
           </div>
         </div>
-        ${this.#renderVault()}
-        ${this.items.length > 0 ? html`<ul part="files" class="files">${repeat(this.items, (item) => item.key, (item) => this.#renderItem(item))}</ul>` : nothing}
+        ${renderVault(t, this.resolvedLocale, this.vault, this.value, (document) => this.#choose(document))}
+        ${this.items.length > 0
+          ? html`<ul part="files" class="files">
+              ${repeat(
+                this.items,
+                (item) => item.key,
+                (item) => renderItem(t, this.resolvedLocale, item, () => this.#retry(item), () => void this.#cancel(item)),
+              )}
+            </ul>`
+          : nothing}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
-  }
-
-  #renderItem(item: Item) {
-    const { t } = this;
-    const percent = item.size > 0 ? Math.floor((item.sent / item.size) * 100) : 0;
-    const status =
-      item.status === 'uploading' ? t.uploading(percent)
-      : item.status === 'paused' ? t.paused(item.retryIn ?? 1)
-      : item.status === 'interrupted' ? t.interrupted(percent)
-      : item.status === 'done' ? t.uploaded
-      : '';
-    const button = (label: string, action: () => void, primary = false) =>
-      html`<button part="button" class="button ${primary ? 'primary' : ''}" type="button" aria-label=${t.forFile(label, item.name)} @click=${action}>${label}</button>`;
-    return html`<li part="file" class="file" data-status=${item.status}>
-      <span class="name">${item.name}</span>
-      <span class="size hint">${this.#formatSize(item.size)}</span>
-      ${item.status === 'uploading' || item.status === 'paused' || item.status === 'interrupted'
-        ? html`<progress part="progress" max=${item.size} .value=${item.sent} aria-label=${t.forFile(status, item.name)}></progress>`
-        : nothing}
-      ${status ? html`<span class="status">${status}</span>` : nothing}
-      ${item.error ? html`<span part="file-error" class="field-error">${item.error}</span>` : nothing}
-      <span class="file-actions">
-        ${item.status === 'interrupted' ? button(t.resume, () => this.#retry(item), true) : nothing}
-        ${item.status === 'error' && !item.refused ? button(t.retry, () => this.#retry(item), true) : nothing}
-        ${button(item.status === 'done' || item.status === 'error' ? t.remove : t.cancel, () => void this.#cancel(item))}
-      </span>
-    </li>`;
-  }
-
-  #renderVault() {
-    const { t, vault } = this;
-    if (vault === undefined) return nothing;
-    if (vault === 'loading') return html`<p role="status">${t.vaultLoading}</p>`;
-    if (!Array.isArray(vault)) return html`<p part="alert" class="alert" role="alert">${t.errors[vault.code]}</p>`;
-    const chosen = new Set(this.value);
-    return html`<section part="vault" class="vault" aria-labelledby="vault-heading">
-      <p class="label" id="vault-heading" tabindex="-1">${t.vaultHeading}</p>
-      ${vault.length === 0
-        ? html`<p class="hint">${t.vaultEmpty}</p>`
-        : html`<ul class="files">
-            ${vault.map(
-              (document) => html`<li class="file">
-                <span class="name">${document.name}</span>
-                <span class="size hint">${labels[document.fileType]}, ${this.#formatSize(document.size)}</span>
-                <span class="file-actions">
-                  <button part="button" class="button" type="button" ?disabled=${chosen.has(document.id)} aria-label=${t.forFile(t.choose, document.name)} @click=${() => this.#choose(document)}>
-                    ${t.choose}
-                  </button>
-                </span>
-              </li>`,
-            )}
-          </ul>`}
-    </section>`;
   }
 }

@@ -1,57 +1,23 @@
-import {
-  isValidInn,
-  isValidPassport,
-  isValidPhone,
-  isValidSnils,
-  type CabinetError,
-  type OtpChallenge,
-  type PersonalDataConsent,
-  type PersonalDataRequest,
-  type RegistryCheck,
-} from '@mfc-cabinet/core';
+import { isValidPhone, type CabinetError, type OtpChallenge, type PersonalDataConsent } from '@mfc-cabinet/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { CodeEntry } from '../base/code-entry.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
-import { cssId, MfcFormElement } from '../base/form-element.js';
+import { MfcFormElement } from '../base/form-element.js';
 import { NewPasswordEntry } from '../base/new-password.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruAccount } from '../i18n/ru-account.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { flowStyles } from '../styles/flow.styles.js';
+import { renderConsent } from './consent.js';
+import { emptyPersonalData, personalDataErrors, personalDataRequest, renderPersonalFields, type Field } from './personal-data.js';
+import { RegistryCheckController, renderRegistryStatus } from './registry-check.js';
 
 addStrings('ru', ruAccount);
 
 type Step = 'contacts' | 'phone-code' | 'email-code' | 'personal-data' | 'done';
 
-type Field =
-  | 'phone'
-  | 'email'
-  | 'password'
-  | 'passwordRepeat'
-  | 'consent'
-  | 'code'
-  | 'lastName'
-  | 'firstName'
-  | 'middleName'
-  | 'birthDate'
-  | 'passport'
-  | 'passport.issuedAt'
-  | 'passport.issuedBy'
-  | 'snils'
-  | 'inn';
-
-type PersonalField = 'lastName' | 'firstName' | 'middleName' | 'birthDate' | 'passport' | 'passportIssuedAt' | 'passportIssuedBy' | 'snils' | 'inn';
-
 const stepNumber: Record<Step, number> = { contacts: 1, 'phone-code': 2, 'email-code': 2, 'personal-data': 3, done: 3 };
-const namePattern = /^[\p{L}][\p{L}\s'’-]*$/u;
-const registryPollMs = 1500;
-
-/** `YYYY-MM-DD` of a date `years` after `date`. */
-const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * Registration in the personal cabinet: phone, optional e-mail and a password checked
@@ -102,31 +68,15 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
   @state() private phone = '';
   @state() private email = '';
   @state() private consentGiven = false;
-  @state() private personal: Record<PersonalField, string> = {
-    lastName: '',
-    firstName: '',
-    middleName: '',
-    birthDate: '',
-    passport: '',
-    passportIssuedAt: '',
-    passportIssuedBy: '',
-    snils: '',
-    inn: '',
-  };
-  @state() private registryCheck?: RegistryCheck;
+  @state() private personal = emptyPersonalData();
 
   readonly #code = new CodeEntry<OtpChallenge>(this);
   readonly #newPassword = new NewPasswordEntry(this);
-  #registryTimer?: ReturnType<typeof setTimeout>;
+  readonly #registry = new RegistryCheckController(this, () => this.cabinet);
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.consentText) void this.#loadConsent();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#registryTimer);
   }
 
   protected override render() {
@@ -196,45 +146,12 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
           errors: this.fieldErrors,
           onInput: (field) => this.clearFieldError(field),
         })}
-        ${this.#renderConsent()}
+        ${renderConsent(t, this.consentText, this.consentGiven, this.fieldErrors.consent, (given) => this.#input('consent', () => (this.consentGiven = given)))}
         <div class="actions">
           ${submitButton(this.busy === 'register' ? t.sendingCode : t.getCode, this.busy !== undefined || !this.consentText)}
         </div>
       </form>
       <div class="links">${linkButton(t.backToLogin, () => this.#navigate({ to: 'login' }))}</div>
-    `;
-  }
-
-  #renderConsent() {
-    const { t } = this;
-    const error = this.fieldErrors.consent;
-    return html`
-      <div part="consent" class="field">
-        ${error ? html`<span part="field-error" class="field-error" id="consent-error">${error}</span>` : nothing}
-        <div class="checkbox">
-          <input
-            type="checkbox"
-            id="consent"
-            name="consent"
-            aria-required="true"
-            aria-invalid=${error ? 'true' : 'false'}
-            aria-describedby=${error ? 'consent-error' : nothing}
-            .checked=${live(this.consentGiven)}
-            @change=${(event: Event) =>
-              this.#input('consent', () => (this.consentGiven = (event.target as HTMLInputElement).checked))}
-          />
-          <label for="consent">${t.consentLabel}</label>
-        </div>
-        ${this.consentText
-          ? html`<details class="document">
-              <summary>${t.consentTextToggle}</summary>
-              <div class="document-text" tabindex="0" role="region" aria-label=${this.consentText.title}>
-                <p><strong>${this.consentText.title}</strong></p>
-                ${this.consentText.text}
-              </div>
-            </details>`
-          : nothing}
-      </div>
     `;
   }
 
@@ -266,33 +183,11 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
 
   #renderPersonalData() {
     const { t } = this;
-    const field = (name: PersonalField, label: string, options: { hint?: string; type?: string; autocomplete?: string; inputmode?: string; required?: boolean; maxlength?: number } = {}) => {
-      const key = this.#errorKey(name);
-      return textField({
-        id: cssId(key),
-        label: options.required === false ? `${label} (${t.optional})` : label,
-        error: this.fieldErrors[key],
-        value: this.personal[name],
-        required: options.required ?? true,
-        ...options,
-        onInput: (value) => this.#input(key, () => (this.personal = { ...this.personal, [name]: value })),
-      });
-    };
     return html`
       <p class="lead">${t.personalDataLead}</p>
       <form part="form" novalidate @submit=${this.#onSavePersonalData} aria-busy=${this.busy === 'personal-data'}>
         ${this.renderFormError()}
-        ${field('lastName', t.lastNameLabel, { autocomplete: 'family-name', maxlength: 100 })}
-        ${field('firstName', t.firstNameLabel, { autocomplete: 'given-name', maxlength: 100 })}
-        ${field('middleName', t.middleNameLabel, { autocomplete: 'additional-name', hint: t.middleNameHint, required: false, maxlength: 100 })}
-        ${field('birthDate', t.birthDateLabel, { type: 'date', autocomplete: 'bday' })}
-        ${field('passport', t.passportLabel, { hint: t.passportHint, inputmode: 'numeric', maxlength: 14 })}
-        <div class="row">
-          ${field('passportIssuedAt', t.passportIssuedAtLabel, { type: 'date' })}
-          ${field('passportIssuedBy', t.passportIssuedByLabel, { required: false, maxlength: 300 })}
-        </div>
-        ${field('snils', t.snilsLabel, { hint: t.snilsHint, inputmode: 'numeric', maxlength: 14 })}
-        ${field('inn', t.innLabel, { hint: t.innHint, inputmode: 'numeric', required: false, maxlength: 12 })}
+        ${renderPersonalFields(t, this.personal, this.fieldErrors, (name, key, value) => this.#input(key, () => (this.personal = { ...this.personal, [name]: value })))}
         <div class="actions">
           ${submitButton(this.busy === 'personal-data' ? t.saving : t.saveAndCheck, this.busy !== undefined)}
         </div>
@@ -303,15 +198,9 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
 
   #renderDone() {
     const { t } = this;
-    const check = this.registryCheck;
-    let status: TemplateResult;
-    if (!check || check.status === 'not_submitted') status = html`<p>${t.registryNotSubmitted}</p>`;
-    else if (check.status === 'pending') status = html`<p role="status">${t.registryPending}</p>`;
-    else if (check.status === 'verified') status = html`<div part="alert" class="alert info" role="status">${t.registryVerified}</div>`;
-    else status = html`<div part="alert" class="alert" role="alert">${t.registryRejected(check.reason ?? '')}</div>`;
     return html`
       <p class="lead">${t.registeredLead}</p>
-      ${status} ${this.renderFormError()}
+      ${renderRegistryStatus(t, this.#registry.check)} ${this.renderFormError()}
       <div class="actions">
         <button class="button primary" part="button primary-button" type="button" @click=${this.#toCabinet}>
           ${t.toCabinet}
@@ -343,10 +232,6 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
   #input(field: Field, apply: () => void): void {
     apply();
     this.clearFieldError(field);
-  }
-
-  #errorKey(name: PersonalField): Field {
-    return name === 'passportIssuedAt' ? 'passport.issuedAt' : name === 'passportIssuedBy' ? 'passport.issuedBy' : name;
   }
 
   /**
@@ -448,70 +333,15 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
 
   #onSavePersonalData = (event: SubmitEvent): void => {
     event.preventDefault();
-    const errors = this.#personalDataErrors();
-    if (this.showFieldErrors(errors)) return;
-    const p = this.personal;
-    const passport = p.passport.replace(/\D/g, '');
-    const request: PersonalDataRequest = {
-      lastName: p.lastName.trim(),
-      firstName: p.firstName.trim(),
-      ...(p.middleName.trim() ? { middleName: p.middleName.trim() } : {}),
-      birthDate: p.birthDate,
-      passport: {
-        series: passport.slice(0, 4),
-        number: passport.slice(4),
-        issuedAt: p.passportIssuedAt,
-        ...(p.passportIssuedBy.trim() ? { issuedBy: p.passportIssuedBy.trim() } : {}),
-      },
-      snils: p.snils.trim(),
-      ...(p.inn.trim() ? { inn: p.inn.trim() } : {}),
-    };
+    if (this.showFieldErrors(personalDataErrors(this.t, this.personal))) return;
+    const request = personalDataRequest(this.personal);
     void this.run('personal-data', async () => {
       const profile = await this.cabinet.profile.savePersonalData(request);
-      this.registryCheck = profile.registryCheck;
       this.step = 'done';
       this.focusAfterRender = '#heading';
-      this.#pollRegistry();
+      this.#registry.follow(profile.registryCheck);
     });
   };
-
-  #personalDataErrors(): Partial<Record<Field, string>> {
-    const { t } = this;
-    const p = this.personal;
-    const errors: Partial<Record<Field, string>> = {};
-    for (const name of ['lastName', 'firstName'] as const) {
-      if (!p[name].trim()) errors[name] = t.nameRequired;
-      else if (!namePattern.test(p[name].trim())) errors[name] = t.nameInvalid;
-    }
-    if (p.middleName.trim() && !namePattern.test(p.middleName.trim())) errors.middleName = t.nameInvalid;
-    if (!isIsoDate(p.birthDate) || p.birthDate > today() || p.birthDate < addYears(today(), -120)) {
-      errors.birthDate = t.birthDateInvalid;
-    } else if (addYears(p.birthDate, 14) > today()) {
-      errors.birthDate = t.birthDateTooYoung;
-    }
-    if (!isValidPassport(p.passport)) errors.passport = t.passportInvalid;
-    const issuedAt = p.passportIssuedAt;
-    if (!isIsoDate(issuedAt) || issuedAt > today() || (isIsoDate(p.birthDate) && issuedAt < addYears(p.birthDate, 14))) {
-      errors['passport.issuedAt'] = t.passportIssuedAtInvalid;
-    }
-    if (!isValidSnils(p.snils)) errors.snils = t.snilsInvalid;
-    if (p.inn.trim() && !isValidInn(p.inn, 'person')) errors.inn = t.innInvalid;
-    return errors;
-  }
-
-  /** Asks for the registry check's result until it is no longer pending. */
-  #pollRegistry(): void {
-    clearTimeout(this.#registryTimer);
-    if (this.registryCheck?.status !== 'pending' || !this.isConnected) return;
-    this.#registryTimer = setTimeout(async () => {
-      try {
-        this.registryCheck = (await this.cabinet.profile.get()).registryCheck;
-        this.#pollRegistry();
-      } catch {
-        // The status stays «pending» on screen; the profile shows the result later.
-      }
-    }, registryPollMs);
-  }
 
   #finish = (): void => {
     this.step = 'done';
