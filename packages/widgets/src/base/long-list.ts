@@ -6,6 +6,9 @@ import type { RangeChangedEvent, VirtualList } from './virtual-list.js';
 /** The next page is asked for when this few loaded items are left below the last one shown. */
 const prefetchMargin = 10;
 
+/** The virtualizer, once a list has loaded it: the lists after render virtualized from the start. */
+let loadedVirtualizer: VirtualList | undefined;
+
 export interface LongListOptions<Item> {
   /**
    * Lists of this many items or more render only the items on screen, once the
@@ -95,9 +98,10 @@ export class LongList<Item extends { id: string }> {
 
   /** The virtualizer if loaded; else starts loading it and renders again when it is there. */
   #loadVirtualizer(): VirtualList | undefined {
+    if ((this.#virtual ??= loadedVirtualizer)) return this.#virtual;
     this.#virtualLoading ??= import('./virtual-list.js').then(
       (module) => {
-        this.#virtual = module;
+        this.#virtual = loadedVirtualizer = module;
         this.#host.requestUpdate();
       },
       () => {
