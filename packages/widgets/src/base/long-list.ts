@@ -6,6 +6,9 @@ import type { RangeChangedEvent, VirtualList } from './virtual-list.js';
 /** The next page is asked for when this few loaded items are left below the last one shown. */
 const prefetchMargin = 10;
 
+/** The virtualizer, once a list has loaded it: the lists after render virtualized from the start. */
+let loadedVirtualizer: VirtualList | undefined;
+
 export interface LongListOptions<Item> {
   /**
    * Lists of this many items or more render only the items on screen, once the
@@ -14,7 +17,10 @@ export interface LongListOptions<Item> {
    */
   virtualizeFrom: number;
   renderItem: (item: Item, index: number, total: number) => TemplateResult;
-  /** The virtualized list has scrolled near the last loaded item: time for the next page. */
+  /**
+   * The virtualized list has scrolled near the last loaded item: time for the next page.
+   * Not called while the last page asked for through {@link LongList.loadMore} has failed.
+   */
   onNearEnd: () => void;
 }
 
@@ -22,7 +28,8 @@ export interface LongListOptions<Item> {
  * A long list of items (services, applications) as `[part~="list"]` of `role="listitem"`
  * items, each opened by a button `.open[data-index]`: plain while short, virtualized when
  * long, and moved through by keyboard — ↓ ↑ to the next and previous item, Home and End to
- * the first and last.
+ * the first and last. Pages loaded through {@link loadMore} are one at a time, and after one
+ * fails no more are asked for on scroll until the next is asked for on purpose (a retry).
  */
 export class LongList<Item extends { id: string }> {
   readonly #host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
@@ -30,6 +37,10 @@ export class LongList<Item extends { id: string }> {
   #virtual?: VirtualList;
   #virtualLoading?: Promise<void>;
   #count = 0;
+  /** A next page is on its way through {@link loadMore}. */
+  loading = false;
+  /** The last page asked for through {@link loadMore} failed; a new listing sets it back. */
+  failed = false;
 
   constructor(host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment }, options: LongListOptions<Item>) {
     this.#host = host;
@@ -66,11 +77,31 @@ export class LongList<Item extends { id: string }> {
     return focusListItem(this.#host.renderRoot, index, this.#virtual);
   }
 
+  /**
+   * Loads the next page with `load` unless one is on its way, and renders the host again
+   * when it has come; `load` throws when it failed.
+   */
+  async loadMore(load: () => Promise<void>): Promise<void> {
+    if (this.loading) return;
+    this.loading = true;
+    this.failed = false;
+    this.#host.requestUpdate();
+    try {
+      await load();
+    } catch {
+      this.failed = true;
+    } finally {
+      this.loading = false;
+      this.#host.requestUpdate();
+    }
+  }
+
   /** The virtualizer if loaded; else starts loading it and renders again when it is there. */
   #loadVirtualizer(): VirtualList | undefined {
+    if ((this.#virtual ??= loadedVirtualizer)) return this.#virtual;
     this.#virtualLoading ??= import('./virtual-list.js').then(
       (module) => {
-        this.#virtual = module;
+        this.#virtual = loadedVirtualizer = module;
         this.#host.requestUpdate();
       },
       () => {
@@ -88,6 +119,6 @@ export class LongList<Item extends { id: string }> {
   };
 
   readonly #onRangeChanged = (event: RangeChangedEvent): void => {
-    if (event.last >= this.#count - prefetchMargin) this.#options.onNearEnd();
+    if (!this.failed && event.last >= this.#count - prefetchMargin) this.#options.onNearEnd();
   };
 }
