@@ -106,7 +106,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
   @state() private message?: string;
   @state() private announcement = '';
 
-  /** Who is signed in: a citizen who signs in (again) gets the list and the detail afresh. */
+  /** Who is signed in: whoever signs in (again, or another citizen in another tab) gets the list and the detail afresh. */
   readonly #session = new SessionController(this, { client: () => this.cabinet });
 
   /** What the list, the detail and the answer take from the element. */
@@ -115,7 +115,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     client: () => this.cabinet,
     t: () => this.t,
     locale: () => this.resolvedLocale,
-    signedIn: () => this.#session.signedIn,
+    account: () => this.#session.accountId,
     failed: (error, action) => this.emit('mfc-error', { error, action }),
     setOffline: (offline) => (this.offline = offline),
     isOffline: () => this.offline,

@@ -38,7 +38,7 @@ export class TrackerDetail {
   #confirmingWithdraw = false;
 
   /** The open application. */
-  readonly #watch: WatchController<readonly [CabinetClient, string | undefined, boolean], Application>;
+  readonly #watch: WatchController<readonly [CabinetClient, string | undefined, string | undefined], Application>;
   readonly #results: Task<readonly [CabinetClient, string | undefined, ApplicationStatus | undefined], VaultDocument[]>;
   readonly #answer: TrackerAnswer;
 
@@ -47,7 +47,7 @@ export class TrackerDetail {
     this.#options = options;
     const { host } = context;
     this.#watch = new WatchController(host, {
-      args: () => [context.client(), options.id() || undefined, context.signedIn()] as const,
+      args: () => [context.client(), options.id() || undefined, context.account()] as const,
       onStart: ([, id]) => this.#start(id),
       watch: ([client, id], { signal, next, error }) =>
         id && client.applications.watch(id, (application, { stale }) => next(application, stale), { signal, onError: error }),

@@ -51,7 +51,7 @@ export class TrackerList implements ReactiveController {
   readonly #services = new Map<string, string>();
 
   /** The first page of the list for the filters in force. */
-  readonly #watch: WatchController<readonly [CabinetClient, string, boolean], ApplicationPage>;
+  readonly #watch: WatchController<readonly [CabinetClient, string, string | undefined], ApplicationPage>;
   readonly #list: LongList<ApplicationSummary>;
 
   constructor(context: TrackerContext, options: TrackerListOptions) {
@@ -60,7 +60,7 @@ export class TrackerList implements ReactiveController {
     const { host } = context;
     host.addController(this);
     this.#watch = new WatchController(host, {
-      args: () => [context.client(), JSON.stringify(this.#filters()), context.signedIn()] as const,
+      args: () => [context.client(), JSON.stringify(this.#filters()), context.account()] as const,
       onStart: ([, key]) => this.#start(key),
       watch: ([client, key], { signal, next, error }) =>
         client.applications.watchList(JSON.parse(key) as ApplicationFilters, (page, { stale }) => next(page, stale), { signal, onError: error }),

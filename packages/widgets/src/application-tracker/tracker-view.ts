@@ -12,7 +12,8 @@ export interface TrackerContext {
   client(): CabinetClient;
   t(): Translation;
   locale(): string;
-  signedIn(): boolean;
+  /** The signed-in account, `undefined` when nobody is signed in: the list and the detail are watched afresh for each. */
+  account(): string | undefined;
   /** Reports a failure shown (`mfc-error`). */
   failed(error: CabinetError, action: string): void;
   /** The last look at the server failed for want of a network (or, `false`, it did not). */
