@@ -5,7 +5,7 @@ import { asCabinetError, isOffline } from '../base/errors.js';
 import { linkButton } from '../base/fields.js';
 import { WatchController } from '../base/watch-controller.js';
 import { TrackerAnswer } from './tracker-answer.js';
-import { formatDate, formatDateTime, formatDay, statusBadge, statusChanged, type TrackerContext } from './tracker-view.js';
+import { formatDate, formatDateTime, formatDay, readFailed, statusBadge, statusChanged, type TrackerContext } from './tracker-view.js';
 
 /** The statuses a citizen may withdraw an application from (as the server allows). */
 const withdrawable: readonly ApplicationStatus[] = ['submitted', 'in_review', 'needs_info'];
@@ -112,13 +112,7 @@ export class TrackerDetail {
 
   #failed(id: string, error: unknown): void {
     const failure = asCabinetError(error);
-    if (failure.code === 'aborted' || id !== this.#watched) return;
-    const offline = isOffline(failure);
-    const known = offline ? this.#context.isOffline() : this.#error?.code === failure.code;
-    if (offline) this.#context.setOffline(true);
-    if (!offline || !this.#application) this.#error = failure;
-    this.#context.host.requestUpdate();
-    if (!known) this.#context.failed(failure, 'detail');
+    if (failure.code !== 'aborted' && id === this.#watched) this.#error = readFailed(this.#context, failure, this.#error, this.#application !== undefined, 'detail');
   }
 
   #confirm(confirming: boolean, focus: string): void {

@@ -6,7 +6,7 @@ import { asCabinetError, isOffline } from '../base/errors.js';
 import { linkButton } from '../base/fields.js';
 import { LongList } from '../base/long-list.js';
 import { WatchController } from '../base/watch-controller.js';
-import { formatDate, formatDay, statusBadge, statusChanged, statuses, type TrackerContext } from './tracker-view.js';
+import { formatDate, formatDay, readFailed, statusBadge, statusChanged, statuses, type TrackerContext } from './tracker-view.js';
 
 /** Longer lists render only what is on screen; shorter ones render whole, so a screen reader reads every one. */
 const virtualizeFrom = 50;
@@ -156,13 +156,7 @@ export class TrackerList implements ReactiveController {
 
   #failed(key: string, error: unknown): void {
     const failure = asCabinetError(error);
-    if (failure.code === 'aborted' || key !== this.#key) return;
-    const offline = isOffline(failure);
-    const known = offline ? this.#context.isOffline() : this.#error?.code === failure.code;
-    if (offline) this.#context.setOffline(true);
-    if (!offline || !this.#listing) this.#error = failure;
-    this.#update();
-    if (!known) this.#context.failed(failure, 'load');
+    if (failure.code !== 'aborted' && key === this.#key) this.#error = readFailed(this.#context, failure, this.#error, this.#listing !== undefined, 'load');
   }
 
   async #loadMore(listing: Listing): Promise<void> {

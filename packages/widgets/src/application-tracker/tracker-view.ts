@@ -1,5 +1,6 @@
 import type { ApplicationStatus, ApplicationSummary, CabinetClient, CabinetError, FormValue } from '@mfc-cabinet/core';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { isOffline } from '../base/errors.js';
 import { dateFormat, formatDateTime } from '../base/format.js';
 import type { Translation } from '../i18n/translation.js';
 
@@ -69,3 +70,17 @@ export const statusBadge = (t: Translation, status: ApplicationStatus): Template
 /** What the announcer says of an application whose status changed. */
 export const statusChanged = (t: Translation, item: Pick<ApplicationSummary, 'trackingNumber' | 'serviceTitle' | 'status'>): string =>
   t.trackerStatusChanged(item.trackingNumber ?? item.serviceTitle, t.trackerStatus(item.status));
+
+/**
+ * A failure of a watched read (the list, the detail): for want of a network, the offline
+ * notice over what was saved; otherwise the error. Reported (`mfc-error`) once, not at every
+ * poll. Returns the error to show now, `shown` the one shown before.
+ */
+export function readFailed(context: TrackerContext, failure: CabinetError, shown: CabinetError | undefined, saved: boolean, action: string): CabinetError | undefined {
+  const offline = isOffline(failure);
+  const known = offline ? context.isOffline() : shown?.code === failure.code;
+  if (offline) context.setOffline(true);
+  if (!known) context.failed(failure, action);
+  context.host.requestUpdate();
+  return offline && saved ? shown : failure;
+}
