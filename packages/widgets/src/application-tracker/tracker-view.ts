@@ -1,4 +1,4 @@
-import type { ApplicationStatus, ApplicationSummary, CabinetClient, CabinetError, FormValue } from '@mfc-cabinet/core';
+import type { ApplicationStatus, ApplicationSummary, CabinetClient, CabinetError } from '@mfc-cabinet/core';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { isOffline } from '../base/errors.js';
 import { dateFormat, formatDateTime } from '../base/format.js';
@@ -32,9 +32,6 @@ export interface TrackerContext {
   showFieldErrors(errors: Record<string, string>): boolean;
   clearFieldError(field: string): void;
 }
-
-/** The answer's values, by field id. */
-export type AnswerValues = Record<string, FormValue>;
 
 export const statuses: readonly ApplicationStatus[] = ['draft', 'submitted', 'in_review', 'needs_info', 'approved', 'ready_for_issue', 'completed', 'rejected', 'withdrawn'];
 
