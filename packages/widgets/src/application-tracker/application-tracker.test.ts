@@ -14,12 +14,66 @@ afterEach(async () => {
   }
 });
 
+/**
+ * The page's one session cookie, shared by the citizen's client and the operator's. A
+ * request of the citizen's still on its way when the operator signs in would reach the
+ * server with the citizen's ended session, and its answer would delete the operator's
+ * cookie; so while the operator works, the citizen's requests wait (see {@link asOperator}).
+ */
+interface Connection {
+  /** Holds the citizen's new requests, once those on their way have come back. */
+  hold(): Promise<void>;
+  /** Lets the held requests go. */
+  release(): void;
+  /** While held, lets `work`'s sign-in requests through (the citizen signing in again). */
+  signIn<T>(work: () => Promise<T>): Promise<T>;
+}
+
+const connections = new WeakMap<CabinetClient, Connection>();
+
 /** A client of the real server; `online()` false makes every request fail as `fetch` does offline. */
 function newClient(online: () => boolean = () => true): CabinetClient {
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+  let held: Promise<void> | undefined;
+  let release = () => {};
+  let signingIn = false;
+  const send = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    inFlight++;
+    try {
+      return await fetch(input, init);
+    } finally {
+      if (--inFlight === 0) idle?.();
+    }
+  };
   const client = createCabinetClient({
     baseUrl: '/api/v1',
     cache: 'memory',
-    fetch: (input, init) => (online() ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
+    fetch: async (input, init) => {
+      if (!online()) throw new TypeError('Failed to fetch');
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      if (held && !(signingIn && url.pathname.startsWith('/api/v1/auth/'))) await held;
+      return send(input, init);
+    },
+  });
+  connections.set(client, {
+    hold: async () => {
+      held = new Promise((resolve) => (release = resolve));
+      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      idle = undefined;
+    },
+    release: () => {
+      held = undefined;
+      release();
+    },
+    signIn: async (work) => {
+      signingIn = true;
+      try {
+        return await work();
+      } finally {
+        signingIn = false;
+      }
+    },
   });
   clients.push(client);
   return client;
@@ -61,11 +115,17 @@ let operatorAccount: TestAccount | undefined;
  */
 async function asOperator(citizenOf: { client: CabinetClient; account: TestAccount }, work: (operator: ReturnType<typeof operatorClient>) => Promise<unknown>): Promise<void> {
   operatorAccount ??= await createAccount({ role: 'operator', level: 'confirmed', secondFactor: null });
-  const staff = createCabinetClient({ baseUrl: '/api/v1', cache: 'memory' });
-  await staff.auth.login({ identifier: operatorAccount.phone, password: operatorAccount.password });
-  await work(operatorClient(staff));
-  staff.close();
-  await citizenOf.client.auth.login({ identifier: citizenOf.account.phone, password: citizenOf.account.password });
+  const connection = connections.get(citizenOf.client)!;
+  await connection.hold();
+  try {
+    const staff = createCabinetClient({ baseUrl: '/api/v1', cache: 'memory' });
+    await staff.auth.login({ identifier: operatorAccount.phone, password: operatorAccount.password });
+    await work(operatorClient(staff));
+    staff.close();
+    await connection.signIn(() => citizenOf.client.auth.login({ identifier: citizenOf.account.phone, password: citizenOf.account.password }));
+  } finally {
+    connection.release();
+  }
 }
 
 const root = (element: MfcApplicationTracker) => element.shadowRoot!;
