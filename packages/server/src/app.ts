@@ -1,6 +1,6 @@
 /**
  * Assembles the server: database (created, migrated, seeded), services, HTTP plugins,
- * routes and static hosting, for one {@link Config}.
+ * the routes of every feature of `features.ts` and static hosting, for one {@link Config}.
  */
 import { readFileSync } from 'node:fs';
 import cookie from '@fastify/cookie';
@@ -28,6 +28,8 @@ import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { ConsentRecords } from './consent/consent-records.js';
 import type { AppContext } from './context.js';
+import type { FeatureDeps } from './feature.js';
+import { features } from './features.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemoAccounts } from './db/seed.js';
@@ -45,27 +47,6 @@ import { EmailConfirmation } from './profile/email-confirmation.js';
 import { IdentityConfirmations } from './profile/identity-confirmation.js';
 import { RegistryChecks } from './profile/registry-checks.js';
 import { DemoRegistry, type RegistryChecker } from './profile/registry.js';
-import { applicationExportRoutes } from './routes/applications-export.js';
-import { applicationRoutes } from './routes/applications.js';
-import { authRoutes } from './routes/auth.js';
-import { catalogPersonalRoutes } from './routes/catalog-personal.js';
-import { catalogRoutes } from './routes/catalog.js';
-import { consentRoutes } from './routes/consents.js';
-import { devRoutes } from './routes/dev.js';
-import { documentRoutes } from './routes/documents.js';
-import { healthRoutes } from './routes/health.js';
-import { identityConfirmationRoutes } from './routes/identity-confirmation.js';
-import { operatorApplicationRoutes } from './routes/operator-applications.js';
-import { operatorDocumentRoutes } from './routes/operator-documents.js';
-import { operatorRoutes } from './routes/operator.js';
-import { profileEmailRoutes } from './routes/profile-email.js';
-import { profileRoutes } from './routes/profile.js';
-import { recoveryRoutes } from './routes/recovery.js';
-import { registrationRoutes } from './routes/registration.js';
-import { sessionRoutes } from './routes/sessions.js';
-import { temporaryPasswordRoutes } from './routes/temporary-password.js';
-import { testModeRoutes } from './routes/test-mode.js';
-import { tusRequestHeaders, uploadRoutes } from './routes/uploads.js';
 import { AuditLog } from './security/audit.js';
 import { TrustedDevices } from './security/devices.js';
 import { LoginThrottle } from './security/lockout.js';
@@ -180,27 +161,20 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'],
-    allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader, ...tusRequestHeaders],
+    allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader, ...features.flatMap((feature) => feature.requestHeaders ?? [])],
     // The page reads how long its session has left from every answer that used it (uploads expose the tus headers too).
     exposedHeaders: [sessionIdleHeader],
     maxAge: 600,
   });
   app.addHook('onRequest', originGuard(config.allowedOrigins));
   app.addHook('onSend', securityHeaders);
-  await registerOpenApi(app, version, [
-    { name: 'health', description: 'Whether the server is up.' },
-    { name: 'auth', description: 'Sign-in with a password and a one-time code, the session, sign-out, temporary passwords.' },
-    { name: 'registration', description: 'Registration by phone with the consent to the processing of personal data.' },
-    { name: 'recovery', description: 'Password recovery by a one-time code.' },
-    { name: 'sessions', description: 'The citizen’s sessions on other devices, and ending them.' },
-    { name: 'profile', description: 'Personal data, e-mail confirmation, identity confirmation at an МФЦ.' },
-    { name: 'catalog', description: 'The public service catalog, and the citizen’s favourites, recent services and filter presets.' },
-    { name: 'applications', description: 'Applications for services: drafts, submission, the lifecycle, exports.' },
-    { name: 'documents', description: 'The document vault: files, attaching them to applications, results.' },
-    { name: 'uploads', description: 'Resumable uploads (tus 1.0) that become documents.' },
-    { name: 'operator', description: 'The operator API of an МФЦ: citizens, applications, documents, the audit log.' },
-  ]);
+  await registerOpenApi(
+    app,
+    version,
+    features.flatMap((feature) => feature.tags ?? []),
+  );
 
+  const featureDeps: FeatureDeps = { config, clock, context, outbox };
   await app.register(
     async (api) => {
       await api.register(rateLimit, {
@@ -209,31 +183,11 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
         errorResponseBuilder: (_request, { ttl }) =>
           new ApiError('rate_limited', { retryAfter: Math.max(1, Math.ceil(ttl / 1000)) }),
       });
-      await api.register(healthRoutes);
-      await api.register(consentRoutes);
-      await api.register(authRoutes, { context });
-      await api.register(sessionRoutes, { context });
-      await api.register(registrationRoutes, { context });
-      await api.register(recoveryRoutes, { context });
-      await api.register(temporaryPasswordRoutes, { context });
-      await api.register(profileRoutes, { context });
-      await api.register(profileEmailRoutes, { context });
-      await api.register(identityConfirmationRoutes, { context });
-      await api.register(operatorRoutes, { context });
-      await api.register(catalogRoutes, { context });
-      await api.register(catalogPersonalRoutes, { context });
-      // The exports first: their paths would otherwise read as an application's id.
-      await api.register(applicationExportRoutes, { context });
-      await api.register(applicationRoutes, { context });
-      await api.register(operatorApplicationRoutes, { context });
-      await api.register(uploadRoutes, { context });
-      await api.register(documentRoutes, { context });
-      await api.register(operatorDocumentRoutes, { context });
-      if (clock instanceof ManualClock && config.mode === 'test') await api.register(testModeRoutes, { context, clock });
+      for (const feature of features) await feature.routes?.(api, featureDeps);
     },
     { prefix: apiPrefix },
   );
-  if (outbox) await app.register(devRoutes, { outbox });
+  for (const feature of features) await feature.pages?.(app, featureDeps);
   await registerStaticSite(app, config);
 
   await app.ready();

@@ -14,7 +14,7 @@ import type { AppContext } from '../context.js';
 import { resultLimits } from '../documents/vault.js';
 import { errorHandler } from '../http/error-handler.js';
 import { IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
-import { fileResponse, sendDocument } from './documents.js';
+import { fileResponse, sendDocument } from './documents-routes.js';
 
 const tags = ['operator'];
 

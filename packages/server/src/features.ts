@@ -1,0 +1,31 @@
+/**
+ * The features the server is made of, in order: `app.ts` registers their routes and OpenAPI
+ * tags in this order, `db/migrations.ts` applies their migrations (by name) and
+ * `db/database.ts` types the database with their tables. A new feature is a folder under
+ * `src/` with its `feature.ts`, and one line here.
+ */
+import { accountsFeature } from './accounts/feature.js';
+import { applicationsFeature } from './applications/feature.js';
+import { authFeature } from './auth/feature.js';
+import { catalogFeature } from './catalog/feature.js';
+import { consentFeature } from './consent/feature.js';
+import { devFeature } from './dev/feature.js';
+import { documentsFeature } from './documents/feature.js';
+import { healthFeature } from './health/feature.js';
+import { operatorFeature } from './operator/feature.js';
+import { profileFeature } from './profile/feature.js';
+import { securityFeature } from './security/feature.js';
+
+export const features = [
+  healthFeature,
+  accountsFeature,
+  consentFeature,
+  authFeature,
+  securityFeature,
+  profileFeature,
+  operatorFeature,
+  catalogFeature,
+  applicationsFeature,
+  documentsFeature,
+  devFeature,
+] as const;
