@@ -1,7 +1,8 @@
 /**
  * The embedded database: its type, assembled from the tables of the features, and opening
- * `${DATA_DIR}/cabinet.sqlite` through Kysely. Queries elsewhere use the query builder only, with timestamps as
- * integer milliseconds, so that PostgreSQL can replace SQLite without touching them.
+ * `${DATA_DIR}/cabinet.sqlite` through Kysely. Queries elsewhere use the query builder
+ * only, with timestamps as integer milliseconds, so that PostgreSQL can replace SQLite
+ * without touching them.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,15 +10,6 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { features } from '../features.js';
 import type { TablesOf } from '../feature.js';
-
-export type * from '../accounts/tables.js';
-export type * from '../applications/tables.js';
-export type * from '../auth/tables.js';
-export type * from '../catalog/tables.js';
-export type * from '../consent/tables.js';
-export type * from '../documents/tables.js';
-export type * from '../profile/tables.js';
-export type * from '../security/tables.js';
 
 /** Every table of every feature of `features.ts` (each declares its own in its `tables.ts`). */
 export type DatabaseSchema = TablesOf<typeof features>;
