@@ -6,57 +6,26 @@ import { readFileSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { idempotencyKeyHeader, sessionIdleHeader } from '@mfc-cabinet/core/schemas';
-import { Accounts } from './accounts/accounts.js';
 import { ApiError } from './api-error.js';
-import { Applications } from './applications/applications.js';
-import { PendingRegistrations } from './auth/pending-registrations.js';
-import { Recovery } from './auth/recovery.js';
-import { Registration } from './auth/registration.js';
-import { SignIn } from './auth/sign-in.js';
-import { TemporaryPasswords } from './auth/temporary-passwords.js';
 import { BackgroundTasks } from './background.js';
-import { Catalog } from './catalog/catalog.js';
-import { seedCatalog } from './catalog/catalog-seed.js';
-import { catalogData } from './catalog/data/index.js';
-import { FilterPresets } from './catalog/filter-presets.js';
-import { PersonalCatalog } from './catalog/personal-catalog.js';
-import { ServiceLists } from './catalog/service-lists.js';
 import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { ConsentRecords } from './consent/consent-records.js';
 import type { AppContext } from './context.js';
-import type { FeatureDeps } from './feature.js';
+import type { FeatureDeps, Infrastructure } from './feature.js';
 import { features } from './features.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemoAccounts } from './db/seed.js';
-import { DocumentFiles } from './documents/files.js';
-import { Uploads } from './documents/uploads.js';
-import { DocumentVault } from './documents/vault.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
-import { SessionGuard } from './http/session-guard.js';
 import { registerStaticSite } from './http/static-site.js';
-import { CitizenLookup } from './operator/citizen-lookup.js';
-import { EmailConfirmation } from './profile/email-confirmation.js';
-import { IdentityConfirmations } from './profile/identity-confirmation.js';
-import { RegistryChecks } from './profile/registry-checks.js';
 import { DemoRegistry, type RegistryChecker } from './profile/registry.js';
-import { AuditLog } from './security/audit.js';
-import { TrustedDevices } from './security/devices.js';
-import { LoginThrottle } from './security/lockout.js';
-import { CodeChallenges } from './security/otp.js';
-import { PasswordPolicy } from './security/password-policy.js';
-import { PasswordResets } from './security/password-resets.js';
-import { PasswordHasher } from './security/passwords.js';
-import { Sessions } from './security/sessions.js';
 import { DevOutbox } from './senders/dev-outbox.js';
-import { Messenger } from './senders/messenger.js';
 import type { CodeSender } from './senders/sender.js';
 import { WebhookSender } from './senders/webhook.js';
 
@@ -134,8 +103,6 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const db = openDatabase(config.dataDir);
   app.addHook('onClose', () => db.destroy());
   await migrateToLatest(db);
-  // The catalog is reference data, not demo data: every mode has it.
-  await seedCatalog(db, catalogData);
   const tasks = new BackgroundTasks(app.log);
   app.addHook('preClose', () => tasks.settled());
 
@@ -143,11 +110,10 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const sender = deps.sender ?? outbox ?? webhookSender(config);
   const registry = deps.registry ?? new DemoRegistry(config.registryCheckDelayMs);
 
-  const context = createContext({ config, clock, db, sender, registry, tasks, log: app.log });
+  const infrastructure: Infrastructure = { config, clock, db, sender, registry, tasks, log: app.log };
+  const context = createContext(infrastructure);
+  for (const feature of features) await feature.start?.(app, { ...infrastructure, ...context });
   if (isDemo) await seedDemoAccounts(context.accounts, context.hasher, clock);
-  // Unfinished uploads that expired are purged now and then, in the background.
-  context.uploads.start();
-  app.addHook('preClose', async () => context.uploads.stop());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -161,18 +127,17 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'],
-    allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader, ...features.flatMap((feature) => feature.requestHeaders ?? [])],
+    allowedHeaders: [
+      ...['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader],
+      ...features.flatMap((feature) => feature.requestHeaders ?? []),
+    ],
     // The page reads how long its session has left from every answer that used it (uploads expose the tus headers too).
     exposedHeaders: [sessionIdleHeader],
     maxAge: 600,
   });
   app.addHook('onRequest', originGuard(config.allowedOrigins));
   app.addHook('onSend', securityHeaders);
-  await registerOpenApi(
-    app,
-    version,
-    features.flatMap((feature) => feature.tags ?? []),
-  );
+  await registerOpenApi(app, version, features.flatMap((feature) => feature.tags ?? []));
 
   const featureDeps: FeatureDeps = { config, clock, context, outbox };
   await app.register(
@@ -199,102 +164,23 @@ function webhookSender({ codeWebhooks }: Config): CodeSender {
   return new WebhookSender(codeWebhooks);
 }
 
-interface Infrastructure {
-  config: Config;
-  clock: Clock;
-  db: Database;
-  sender: CodeSender;
-  registry: RegistryChecker;
-  tasks: BackgroundTasks;
-  log: FastifyBaseLogger;
-}
-
-function createContext({ config, clock, db, sender, registry, tasks, log }: Infrastructure): AppContext {
-  const { rules } = config;
-  const accounts = new Accounts(db);
-  const hasher = new PasswordHasher(config.passwordHashCost);
-  const policy = new PasswordPolicy(accounts, hasher, rules.passwordHistorySize);
-  const sessions = new Sessions(db, clock, rules);
-  const audit = new AuditLog(db, clock);
-  const messenger = new Messenger(sender, audit, tasks);
-  const challenges = new CodeChallenges({ db, clock, rules, messenger, audit });
-  const throttle = new LoginThrottle(db, clock, rules);
-  const resets = new PasswordResets(db, clock, rules.recoveryTokenTtlMs);
-  const temporaryPasswords = new TemporaryPasswords({
-    clock,
-    rules,
-    accounts,
-    hasher,
-    policy,
-    resets,
-    sessions,
-    throttle,
-    messenger,
-    audit,
+/**
+ * Builds the services of every feature, in the order of `features.ts`; each gets the
+ * infrastructure and the services built before it.
+ */
+function createContext(infrastructure: Infrastructure): AppContext {
+  const built: Record<string, unknown> = { config: infrastructure.config, clock: infrastructure.clock };
+  let building = '';
+  const deps = new Proxy(infrastructure as Infrastructure & AppContext, {
+    get(target, key) {
+      if (typeof key !== 'string' || key in target) return Reflect.get(target, key);
+      if (key in built) return built[key];
+      throw new Error(`the ${building} feature uses ${key}, which no feature listed before it in features.ts provides`);
+    },
   });
-  const signIn = new SignIn({
-    clock,
-    accounts,
-    hasher,
-    sessions,
-    audit,
-    throttle,
-    devices: new TrustedDevices(db, clock, rules.deviceTtlMs),
-    challenges,
-    temporaryPasswords,
-  });
-  const emailConfirmation = new EmailConfirmation({ accounts, challenges, audit });
-  const registration = new Registration({
-    clock,
-    accounts,
-    hasher,
-    policy,
-    challenges,
-    pending: new PendingRegistrations(db),
-    consents: new ConsentRecords(db),
-    emailConfirmation,
-    signIn,
-    audit,
-  });
-  const recovery = new Recovery({
-    clock,
-    rules,
-    accounts,
-    hasher,
-    policy,
-    challenges,
-    resets,
-    sessions,
-    throttle,
-    messenger,
-    audit,
-  });
-  const registryChecks = new RegistryChecks({ accounts, registry, tasks, audit });
-  const catalog = new Catalog(db);
-  const applications = new Applications({ db, clock, catalog, audit });
-  const files = new DocumentFiles(config.documentsDir);
-  const documents = new DocumentVault({ db, clock, catalog, applications, files, audit });
-  const uploads = new Uploads({ db, clock, files, vault: documents, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
-  return {
-    config,
-    clock,
-    accounts,
-    hasher,
-    sessions,
-    audit,
-    signIn,
-    registration,
-    recovery,
-    temporaryPasswords,
-    emailConfirmation,
-    registryChecks,
-    identityConfirmations: new IdentityConfirmations({ db, clock, accounts, audit, ttlMs: rules.identityCodeTtlMs }),
-    citizenLookup: new CitizenLookup({ accounts, audit }),
-    guard: new SessionGuard(sessions, accounts),
-    catalog,
-    applications,
-    documents,
-    uploads,
-    personalCatalog: new PersonalCatalog(catalog, new ServiceLists(db, clock), new FilterPresets(db, clock)),
-  };
+  for (const feature of features) {
+    building = feature.name;
+    Object.assign(built, feature.services?.(deps));
+  }
+  return built as AppContext;
 }

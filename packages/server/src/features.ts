@@ -1,8 +1,9 @@
 /**
- * The features the server is made of, in order: `app.ts` registers their routes and OpenAPI
- * tags in this order, `db/migrations.ts` applies their migrations (by name) and
- * `db/database.ts` types the database with their tables. A new feature is a folder under
- * `src/` with its `feature.ts`, and one line here.
+ * The features the server is made of, in order: `app.ts` builds their services (a feature
+ * may use the services of those before it) and registers their routes and OpenAPI tags in
+ * this order, `db/migrations.ts` applies their migrations (by name), `db/database.ts` and
+ * `context.ts` type the database and the services from them. A new feature is a folder
+ * under `src/` with its `feature.ts`, and one line here.
  */
 import { accountsFeature } from './accounts/feature.js';
 import { applicationsFeature } from './applications/feature.js';
@@ -19,10 +20,10 @@ import { securityFeature } from './security/feature.js';
 export const features = [
   healthFeature,
   accountsFeature,
-  consentFeature,
-  authFeature,
   securityFeature,
+  consentFeature,
   profileFeature,
+  authFeature,
   operatorFeature,
   catalogFeature,
   applicationsFeature,

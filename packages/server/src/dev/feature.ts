@@ -3,11 +3,11 @@
  * send), and in test mode the endpoints that move the clock and create accounts.
  */
 import { ManualClock } from '../clock.js';
-import { defineFeature } from '../feature.js';
+import type { ServerFeature } from '../feature.js';
 import { devRoutes } from './outbox-routes.js';
 import { testModeRoutes } from './test-mode-routes.js';
 
-export const devFeature = defineFeature({
+export const devFeature: ServerFeature = {
   name: 'dev',
   async routes(api, { config, clock, context }) {
     if (clock instanceof ManualClock && config.mode === 'test') await api.register(testModeRoutes, { context, clock });
@@ -15,4 +15,4 @@ export const devFeature = defineFeature({
   async pages(app, { outbox }) {
     if (outbox) await app.register(devRoutes, { outbox });
   },
-});
+};
