@@ -13,7 +13,7 @@ import { ApiError } from './api-error.js';
 import { BackgroundTasks } from './background.js';
 import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { AppContext } from './context.js';
+import { buildContext } from './context.js';
 import type { FeatureDeps, Infrastructure } from './feature.js';
 import { features } from './features.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -111,7 +111,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const registry = deps.registry ?? new DemoRegistry(config.registryCheckDelayMs);
 
   const infrastructure: Infrastructure = { config, clock, db, sender, registry, tasks, log: app.log };
-  const context = createContext(infrastructure);
+  const context = buildContext(features, infrastructure);
   for (const feature of features) await feature.start?.(app, { ...infrastructure, ...context });
   if (isDemo) await seedDemoAccounts(context.accounts, context.hasher, clock);
 
@@ -162,25 +162,4 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
 function webhookSender({ codeWebhooks }: Config): CodeSender {
   if (!codeWebhooks) throw new Error('production mode needs SMS_WEBHOOK_URL and EMAIL_WEBHOOK_URL');
   return new WebhookSender(codeWebhooks);
-}
-
-/**
- * Builds the services of every feature, in the order of `features.ts`; each gets the
- * infrastructure and the services built before it.
- */
-function createContext(infrastructure: Infrastructure): AppContext {
-  const built: Record<string, unknown> = { config: infrastructure.config, clock: infrastructure.clock };
-  let building = '';
-  const deps = new Proxy(infrastructure as Infrastructure & AppContext, {
-    get(target, key) {
-      if (typeof key !== 'string' || key in target) return Reflect.get(target, key);
-      if (key in built) return built[key];
-      throw new Error(`the ${building} feature uses ${key}, which no feature listed before it in features.ts provides`);
-    },
-  });
-  for (const feature of features) {
-    building = feature.name;
-    Object.assign(built, feature.services?.(deps));
-  }
-  return built as AppContext;
 }
