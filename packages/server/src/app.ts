@@ -1,81 +1,31 @@
 /**
  * Assembles the server: database (created, migrated, seeded), services, HTTP plugins,
- * routes and static hosting, for one {@link Config}.
+ * the routes of every feature of `features.ts` and static hosting, for one {@link Config}.
  */
 import { readFileSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { idempotencyKeyHeader, sessionIdleHeader } from '@mfc-cabinet/core/schemas';
-import { Accounts } from './accounts/accounts.js';
 import { ApiError } from './api-error.js';
-import { Applications } from './applications/applications.js';
-import { PendingRegistrations } from './auth/pending-registrations.js';
-import { Recovery } from './auth/recovery.js';
-import { Registration } from './auth/registration.js';
-import { SignIn } from './auth/sign-in.js';
-import { TemporaryPasswords } from './auth/temporary-passwords.js';
 import { BackgroundTasks } from './background.js';
-import { Catalog } from './catalog/catalog.js';
-import { seedCatalog } from './catalog/catalog-seed.js';
-import { catalogData } from './catalog/data/index.js';
-import { FilterPresets } from './catalog/filter-presets.js';
-import { PersonalCatalog } from './catalog/personal-catalog.js';
-import { ServiceLists } from './catalog/service-lists.js';
 import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
-import { ConsentRecords } from './consent/consent-records.js';
-import type { AppContext } from './context.js';
+import { buildContext } from './context.js';
+import type { FeatureDeps, Infrastructure } from './feature.js';
+import { features } from './features.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemoAccounts } from './db/seed.js';
-import { DocumentFiles } from './documents/files.js';
-import { Uploads } from './documents/uploads.js';
-import { DocumentVault } from './documents/vault.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
-import { SessionGuard } from './http/session-guard.js';
 import { registerStaticSite } from './http/static-site.js';
-import { CitizenLookup } from './operator/citizen-lookup.js';
-import { EmailConfirmation } from './profile/email-confirmation.js';
-import { IdentityConfirmations } from './profile/identity-confirmation.js';
-import { RegistryChecks } from './profile/registry-checks.js';
 import { DemoRegistry, type RegistryChecker } from './profile/registry.js';
-import { applicationExportRoutes } from './routes/applications-export.js';
-import { applicationRoutes } from './routes/applications.js';
-import { authRoutes } from './routes/auth.js';
-import { catalogPersonalRoutes } from './routes/catalog-personal.js';
-import { catalogRoutes } from './routes/catalog.js';
-import { consentRoutes } from './routes/consents.js';
-import { devRoutes } from './routes/dev.js';
-import { documentRoutes } from './routes/documents.js';
-import { healthRoutes } from './routes/health.js';
-import { identityConfirmationRoutes } from './routes/identity-confirmation.js';
-import { operatorApplicationRoutes } from './routes/operator-applications.js';
-import { operatorDocumentRoutes } from './routes/operator-documents.js';
-import { operatorRoutes } from './routes/operator.js';
-import { profileEmailRoutes } from './routes/profile-email.js';
-import { profileRoutes } from './routes/profile.js';
-import { recoveryRoutes } from './routes/recovery.js';
-import { registrationRoutes } from './routes/registration.js';
-import { sessionRoutes } from './routes/sessions.js';
-import { temporaryPasswordRoutes } from './routes/temporary-password.js';
-import { testModeRoutes } from './routes/test-mode.js';
-import { tusRequestHeaders, uploadRoutes } from './routes/uploads.js';
-import { AuditLog } from './security/audit.js';
-import { TrustedDevices } from './security/devices.js';
-import { LoginThrottle } from './security/lockout.js';
-import { CodeChallenges } from './security/otp.js';
-import { PasswordPolicy } from './security/password-policy.js';
-import { PasswordResets } from './security/password-resets.js';
-import { PasswordHasher } from './security/passwords.js';
-import { Sessions } from './security/sessions.js';
 import { DevOutbox } from './senders/dev-outbox.js';
-import { Messenger } from './senders/messenger.js';
 import type { CodeSender } from './senders/sender.js';
 import { WebhookSender } from './senders/webhook.js';
 
@@ -153,8 +103,6 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const db = openDatabase(config.dataDir);
   app.addHook('onClose', () => db.destroy());
   await migrateToLatest(db);
-  // The catalog is reference data, not demo data: every mode has it.
-  await seedCatalog(db, catalogData);
   const tasks = new BackgroundTasks(app.log);
   app.addHook('preClose', () => tasks.settled());
 
@@ -162,11 +110,10 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const sender = deps.sender ?? outbox ?? webhookSender(config);
   const registry = deps.registry ?? new DemoRegistry(config.registryCheckDelayMs);
 
-  const context = createContext({ config, clock, db, sender, registry, tasks, log: app.log });
+  const infrastructure: Infrastructure = { config, clock, db, sender, registry, tasks, log: app.log };
+  const context = buildContext(features, infrastructure);
+  for (const feature of features) await feature.start?.(app, { ...infrastructure, ...context });
   if (isDemo) await seedDemoAccounts(context.accounts, context.hasher, clock);
-  // Unfinished uploads that expired are purged now and then, in the background.
-  context.uploads.start();
-  app.addHook('preClose', async () => context.uploads.stop());
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -180,27 +127,19 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'],
-    allowedHeaders: ['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader, ...tusRequestHeaders],
+    allowedHeaders: [
+      ...['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader],
+      ...features.flatMap((feature) => feature.requestHeaders ?? []),
+    ],
     // The page reads how long its session has left from every answer that used it (uploads expose the tus headers too).
     exposedHeaders: [sessionIdleHeader],
     maxAge: 600,
   });
   app.addHook('onRequest', originGuard(config.allowedOrigins));
   app.addHook('onSend', securityHeaders);
-  await registerOpenApi(app, version, [
-    { name: 'health', description: 'Whether the server is up.' },
-    { name: 'auth', description: 'Sign-in with a password and a one-time code, the session, sign-out, temporary passwords.' },
-    { name: 'registration', description: 'Registration by phone with the consent to the processing of personal data.' },
-    { name: 'recovery', description: 'Password recovery by a one-time code.' },
-    { name: 'sessions', description: 'The citizen’s sessions on other devices, and ending them.' },
-    { name: 'profile', description: 'Personal data, e-mail confirmation, identity confirmation at an МФЦ.' },
-    { name: 'catalog', description: 'The public service catalog, and the citizen’s favourites, recent services and filter presets.' },
-    { name: 'applications', description: 'Applications for services: drafts, submission, the lifecycle, exports.' },
-    { name: 'documents', description: 'The document vault: files, attaching them to applications, results.' },
-    { name: 'uploads', description: 'Resumable uploads (tus 1.0) that become documents.' },
-    { name: 'operator', description: 'The operator API of an МФЦ: citizens, applications, documents, the audit log.' },
-  ]);
+  await registerOpenApi(app, version, features.flatMap((feature) => feature.tags ?? []));
 
+  const featureDeps: FeatureDeps = { config, clock, context, outbox };
   await app.register(
     async (api) => {
       await api.register(rateLimit, {
@@ -209,31 +148,11 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
         errorResponseBuilder: (_request, { ttl }) =>
           new ApiError('rate_limited', { retryAfter: Math.max(1, Math.ceil(ttl / 1000)) }),
       });
-      await api.register(healthRoutes);
-      await api.register(consentRoutes);
-      await api.register(authRoutes, { context });
-      await api.register(sessionRoutes, { context });
-      await api.register(registrationRoutes, { context });
-      await api.register(recoveryRoutes, { context });
-      await api.register(temporaryPasswordRoutes, { context });
-      await api.register(profileRoutes, { context });
-      await api.register(profileEmailRoutes, { context });
-      await api.register(identityConfirmationRoutes, { context });
-      await api.register(operatorRoutes, { context });
-      await api.register(catalogRoutes, { context });
-      await api.register(catalogPersonalRoutes, { context });
-      // The exports first: their paths would otherwise read as an application's id.
-      await api.register(applicationExportRoutes, { context });
-      await api.register(applicationRoutes, { context });
-      await api.register(operatorApplicationRoutes, { context });
-      await api.register(uploadRoutes, { context });
-      await api.register(documentRoutes, { context });
-      await api.register(operatorDocumentRoutes, { context });
-      if (clock instanceof ManualClock && config.mode === 'test') await api.register(testModeRoutes, { context, clock });
+      for (const feature of features) await feature.routes?.(api, featureDeps);
     },
     { prefix: apiPrefix },
   );
-  if (outbox) await app.register(devRoutes, { outbox });
+  for (const feature of features) await feature.pages?.(app, featureDeps);
   await registerStaticSite(app, config);
 
   await app.ready();
@@ -243,104 +162,4 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
 function webhookSender({ codeWebhooks }: Config): CodeSender {
   if (!codeWebhooks) throw new Error('production mode needs SMS_WEBHOOK_URL and EMAIL_WEBHOOK_URL');
   return new WebhookSender(codeWebhooks);
-}
-
-interface Infrastructure {
-  config: Config;
-  clock: Clock;
-  db: Database;
-  sender: CodeSender;
-  registry: RegistryChecker;
-  tasks: BackgroundTasks;
-  log: FastifyBaseLogger;
-}
-
-function createContext({ config, clock, db, sender, registry, tasks, log }: Infrastructure): AppContext {
-  const { rules } = config;
-  const accounts = new Accounts(db);
-  const hasher = new PasswordHasher(config.passwordHashCost);
-  const policy = new PasswordPolicy(accounts, hasher, rules.passwordHistorySize);
-  const sessions = new Sessions(db, clock, rules);
-  const audit = new AuditLog(db, clock);
-  const messenger = new Messenger(sender, audit, tasks);
-  const challenges = new CodeChallenges({ db, clock, rules, messenger, audit });
-  const throttle = new LoginThrottle(db, clock, rules);
-  const resets = new PasswordResets(db, clock, rules.recoveryTokenTtlMs);
-  const temporaryPasswords = new TemporaryPasswords({
-    clock,
-    rules,
-    accounts,
-    hasher,
-    policy,
-    resets,
-    sessions,
-    throttle,
-    messenger,
-    audit,
-  });
-  const signIn = new SignIn({
-    clock,
-    accounts,
-    hasher,
-    sessions,
-    audit,
-    throttle,
-    devices: new TrustedDevices(db, clock, rules.deviceTtlMs),
-    challenges,
-    temporaryPasswords,
-  });
-  const emailConfirmation = new EmailConfirmation({ accounts, challenges, audit });
-  const registration = new Registration({
-    clock,
-    accounts,
-    hasher,
-    policy,
-    challenges,
-    pending: new PendingRegistrations(db),
-    consents: new ConsentRecords(db),
-    emailConfirmation,
-    signIn,
-    audit,
-  });
-  const recovery = new Recovery({
-    clock,
-    rules,
-    accounts,
-    hasher,
-    policy,
-    challenges,
-    resets,
-    sessions,
-    throttle,
-    messenger,
-    audit,
-  });
-  const registryChecks = new RegistryChecks({ accounts, registry, tasks, audit });
-  const catalog = new Catalog(db);
-  const applications = new Applications({ db, clock, catalog, audit });
-  const files = new DocumentFiles(config.documentsDir);
-  const documents = new DocumentVault({ db, clock, catalog, applications, files, audit });
-  const uploads = new Uploads({ db, clock, files, vault: documents, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
-  return {
-    config,
-    clock,
-    accounts,
-    hasher,
-    sessions,
-    audit,
-    signIn,
-    registration,
-    recovery,
-    temporaryPasswords,
-    emailConfirmation,
-    registryChecks,
-    identityConfirmations: new IdentityConfirmations({ db, clock, accounts, audit, ttlMs: rules.identityCodeTtlMs }),
-    citizenLookup: new CitizenLookup({ accounts, audit }),
-    guard: new SessionGuard(sessions, accounts),
-    catalog,
-    applications,
-    documents,
-    uploads,
-    personalCatalog: new PersonalCatalog(catalog, new ServiceLists(db, clock), new FilterPresets(db, clock)),
-  };
 }

@@ -1,46 +1,37 @@
-/** The services the routes work with, built once by {@link buildApp}. */
-import type { Accounts } from './accounts/accounts.js';
-import type { Applications } from './applications/applications.js';
-import type { Recovery } from './auth/recovery.js';
-import type { Registration } from './auth/registration.js';
-import type { SignIn } from './auth/sign-in.js';
-import type { TemporaryPasswords } from './auth/temporary-passwords.js';
-import type { Catalog } from './catalog/catalog.js';
-import type { PersonalCatalog } from './catalog/personal-catalog.js';
+/**
+ * The services the routes work with, built once by `buildApp`: the configuration and the
+ * clock, and the services of every feature of `features.ts` (each declares its own).
+ */
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { Uploads } from './documents/uploads.js';
-import type { DocumentVault } from './documents/vault.js';
-import type { CitizenLookup } from './operator/citizen-lookup.js';
-import type { EmailConfirmation } from './profile/email-confirmation.js';
-import type { IdentityConfirmations } from './profile/identity-confirmation.js';
-import type { RegistryChecks } from './profile/registry-checks.js';
-import type { AuditLog } from './security/audit.js';
-import type { PasswordHasher } from './security/passwords.js';
-import type { Sessions } from './security/sessions.js';
-import type { SessionGuard } from './http/session-guard.js';
+import type { Infrastructure, ServerFeature, ServicesOf } from './feature.js';
+import type { features } from './features.js';
 
-export interface AppContext {
+export interface CoreContext {
   config: Config;
   clock: Clock;
-  accounts: Accounts;
-  hasher: PasswordHasher;
-  sessions: Sessions;
-  guard: SessionGuard;
-  signIn: SignIn;
-  registration: Registration;
-  recovery: Recovery;
-  temporaryPasswords: TemporaryPasswords;
-  emailConfirmation: EmailConfirmation;
-  registryChecks: RegistryChecks;
-  identityConfirmations: IdentityConfirmations;
-  citizenLookup: CitizenLookup;
-  audit: AuditLog;
-  catalog: Catalog;
-  personalCatalog: PersonalCatalog;
-  applications: Applications;
-  /** The citizen's documents and the results operators issue. */
-  documents: DocumentVault;
-  /** Resumable uploads (tus) that become documents. */
-  uploads: Uploads;
+}
+
+export type AppContext = CoreContext & ServicesOf<typeof features>;
+
+/**
+ * Builds the services of the features of `list`, in its order; each gets the
+ * infrastructure and the services built before it. Throws when a feature reads a service
+ * that no feature before it built.
+ */
+export function buildContext(list: readonly ServerFeature[], infrastructure: Infrastructure): AppContext {
+  const built: Record<string, unknown> = { config: infrastructure.config, clock: infrastructure.clock };
+  let building = '';
+  const deps = new Proxy(infrastructure as Infrastructure & AppContext, {
+    get(target, key) {
+      if (typeof key !== 'string' || key in target) return Reflect.get(target, key);
+      if (key in built) return built[key];
+      throw new Error(`the ${building} feature uses ${key}, which no feature listed before it in features.ts provides`);
+    },
+  });
+  for (const feature of list) {
+    building = feature.name;
+    Object.assign(built, feature.services?.(deps));
+  }
+  return built as AppContext;
 }

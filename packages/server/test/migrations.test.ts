@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Migrator, type Kysely } from 'kysely';
 import { openDatabase, type Database } from '../src/db/database.js';
-import { migrateToLatest, migrations } from '../src/db/migrations.js';
+import type { ServerFeature } from '../src/feature.js';
+import { features } from '../src/features.js';
+import { assembleMigrations, migrateToLatest, migrations } from '../src/db/migrations.js';
 import { sendLimitKey } from '../src/security/otp.js';
 import { hashToken } from '../src/security/tokens.js';
 
@@ -18,6 +20,29 @@ before(() => {
 after(async () => {
   await db.destroy();
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the features assemble the migrations under their historical names, in their historical order', () => {
+  // Databases in use ran these, in this order: a name must never change, nor its place.
+  assert.deepEqual(Object.keys(migrations), [
+    '0001_accounts_and_sign_in',
+    '0002_registration_and_recovery',
+    '0003_operators_and_sessions',
+    '0004_service_catalog',
+    '0005_applications',
+    '0006_documents',
+    '0007_operator_application_list',
+  ]);
+  const owners = features.filter((feature) => feature.migrations).map((feature) => feature.name);
+  assert.deepEqual(owners, ['accounts', 'auth', 'operator', 'catalog', 'applications', 'documents']);
+});
+
+test('the assembly sorts migrations by name whatever the order of the features, and refuses a name used twice', () => {
+  const up = async () => {};
+  const late: ServerFeature = { name: 'late', migrations: { '0003_c': { up }, '0001_a': { up } } };
+  const early: ServerFeature = { name: 'early', migrations: { '0002_b': { up } } };
+  assert.deepEqual(Object.keys(assembleMigrations([late, early])), ['0001_a', '0002_b', '0003_c']);
+  assert.throws(() => assembleMigrations([late, { name: 'again', migrations: { '0001_a': { up } } }]), /0001_a of the again feature/);
 });
 
 test('a database of the first release is upgraded with its data kept', async () => {

@@ -1,7 +1,8 @@
 /** Accounts: finding one by its login, changing it, its password history, and what of it the API shows. */
 import type { CitizenSummary, Profile, SessionUser } from '@mfc-cabinet/core/schemas';
 import type { IdentifierKind } from '@mfc-cabinet/core/validators';
-import type { AccountsTable, Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { AccountsTable } from './tables.js';
 import { newId } from '../security/tokens.js';
 import { maskEmail, maskPhone } from './contacts.js';
 

@@ -1,6 +1,6 @@
 /** Where a citizen's codes go, and how that place is shown without revealing it. */
 import type { OtpChannel } from '@mfc-cabinet/core/schemas';
-import type { AccountsTable } from '../db/database.js';
+import type { AccountsTable } from './tables.js';
 
 /** `+79001234567` → `+7 *** ***-45-67`. */
 export function maskPhone(phone: string): string {

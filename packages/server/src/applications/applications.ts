@@ -14,7 +14,6 @@ import { ApiError, assertValid } from '../api-error.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
-import { withDocumentTables } from '../documents/tables.js';
 import type { AuditLog } from '../security/audit.js';
 import { orderedId } from '../security/tokens.js';
 import { assertLevel } from './account-level.js';
@@ -269,7 +268,7 @@ export class Applications {
     const kinds = new Set(
       attached.length === 0
         ? []
-        : (await withDocumentTables(this.#db).selectFrom('documents').select('kind').where('accountId', '=', account.id).where('id', 'in', attached).execute()).map(
+        : (await this.#db.selectFrom('documents').select('kind').where('accountId', '=', account.id).where('id', 'in', attached).execute()).map(
             ({ kind }) => kind,
           ),
     );

@@ -1,7 +1,7 @@
 /** Rows of the applications' tables as the API shows them. */
 import type { Application, ApplicationSummary, ApplicationTransition, RequestedInfo } from '@mfc-cabinet/core/schemas';
 import type { FormValues } from '@mfc-cabinet/core/forms';
-import type { ApplicationsTable, ApplicationTransitionsTable } from '../db/database.js';
+import type { ApplicationTransitionsTable, ApplicationsTable } from './tables.js';
 
 /** An application's row with the title of its service. */
 export type ApplicationRow = ApplicationsTable & { serviceTitle: string };

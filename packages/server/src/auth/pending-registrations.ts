@@ -3,7 +3,8 @@
  * (never the password), the consent given and when. Each belongs to its challenge and
  * goes with it (used, exhausted or expired).
  */
-import type { Database, PendingRegistrationsTable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { PendingRegistrationsTable } from './tables.js';
 import { hashToken } from '../security/tokens.js';
 
 export type PendingRegistration = Omit<PendingRegistrationsTable, 'challengeIdHash'>;

@@ -17,7 +17,8 @@ import type {
 } from '@mfc-cabinet/core/catalog-schemas';
 import type { FieldError } from '@mfc-cabinet/core/errors';
 import { assertValid } from '../api-error.js';
-import type { Database, DatabaseSchema, ServicesTable } from '../db/database.js';
+import type { Database, DatabaseSchema } from '../db/database.js';
+import type { ServicesTable } from './tables.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 /** The order delivery methods are listed in. */

@@ -2,7 +2,8 @@
 import type { CatalogFilters, FilterPreset, FilterPresetRequest } from '@mfc-cabinet/core/catalog-schemas';
 import { ApiError } from '../api-error.js';
 import type { Clock } from '../clock.js';
-import type { Database, FilterPresetsTable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { FilterPresetsTable } from './tables.js';
 import { orderedId } from '../security/tokens.js';
 
 /** The most presets a citizen may keep. */

@@ -3,7 +3,8 @@
  * entry with a serial that orders the list, newest first.
  */
 import type { Clock } from '../clock.js';
-import type { Database, ServiceListName } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { ServiceListName } from './tables.js';
 
 export class ServiceLists {
   readonly #db: Database;

@@ -3,7 +3,8 @@
  * version of the text, when, how, from which address and browser. 152-ФЗ puts the burden
  * of proving the consent on the operator, so records are only ever added.
  */
-import type { ConsentRecordsTable, Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { ConsentRecordsTable } from './tables.js';
 import { newId } from '../security/tokens.js';
 
 /** How a consent was given: the registration form's checkbox, confirmed by the phone's code. */

@@ -1,11 +1,8 @@
 /**
- * The tables of the document vault and of unfinished uploads. They are declared here, next
- * to the code that uses them (types, not interfaces: `withTables` needs index signatures), and joined to the database's schema with Kysely's
- * `withTables`; migration `0006_documents` creates them.
+ * The tables of the documents feature: the document vault and unfinished uploads;
+ * migration `0006_documents` creates them.
  */
-import type { Kysely } from 'kysely';
 import type { FileKind } from '@mfc-cabinet/core/file-signatures';
-import type { Database, DatabaseSchema } from '../db/database.js';
 
 /** Who put a document in the vault: the citizen (an upload) or an МФЦ operator (a result). */
 export type DocumentSource = 'citizen' | 'operator';
@@ -59,12 +56,7 @@ export type UploadsTable = {
   documentId: string | null;
 };
 
-export type DocumentTables = {
+export interface DocumentTables {
   documents: DocumentsTable;
   uploads: UploadsTable;
-};
-
-export type DocumentsDatabase = Kysely<DatabaseSchema & DocumentTables>;
-
-/** The database with the documents' tables. */
-export const withDocumentTables = (db: Database): DocumentsDatabase => db.withTables<DocumentTables>();
+}

@@ -5,9 +5,9 @@
  * none); an operator reaches the documents of an application that was submitted, and only
  * those of its applicant.
  */
-import type { Application, ApplicationStatus, RequestedInfo, VaultDocument, VaultDocumentList } from '@mfc-cabinet/core/schemas';
+import type { Application, VaultDocument, VaultDocumentList } from '@mfc-cabinet/core/schemas';
 import type { FormField } from '@mfc-cabinet/core/catalog-schemas';
-import { checkFile, checkKind, defaultMaxSize, fileLimits, headBytes, tailBytes, type FileKind } from '@mfc-cabinet/core/file-signatures';
+import { checkFile, checkKind, headBytes, tailBytes, type FileKind } from '@mfc-cabinet/core/file-signatures';
 import { documentIds, formFields, type FormValues } from '@mfc-cabinet/core/forms';
 import { resultDocumentKind } from '@mfc-cabinet/core/schemas';
 import { fullName, type Account } from '../accounts/accounts.js';
@@ -20,32 +20,9 @@ import type { Database } from '../db/database.js';
 import { orderedId } from '../security/tokens.js';
 import type { DocumentFiles } from './files.js';
 import { safeFileName, withExtension } from './names.js';
-import { withDocumentTables, type DocumentsDatabase, type DocumentsTable } from './tables.js';
-
-/** No documents field may take files larger than this, whatever its service says: 50 MB. */
-export const uploadCeiling = 50 * 1024 * 1024;
-
-/** What an МФЦ issues as a result: PDF, JPG or PNG up to 20 MB. */
-export const resultLimits = { accept: ['pdf', 'jpg', 'png'] as FileKind[], maxSize: 20 * 1024 * 1024 };
-
-/** Most documents one field holds (as the shared form validation says). */
-const maxPerField = 20;
-
-/** The limits of a documents field, the defaults filled in and the ceiling applied. */
-export interface Limits {
-  accept: FileKind[];
-  maxSize: number;
-}
-
-/** What the vault reads of an application. */
-interface ApplicationRef {
-  id: string;
-  accountId: string;
-  serviceId: string;
-  status: ApplicationStatus;
-  values: string;
-  requested: string | null;
-}
+import { limitsOf, maxPerField, resultLimits, type Limits } from './limits.js';
+import type { DocumentsTable } from './tables.js';
+import { assertChangeable, toDocument, without, type ApplicationRef } from './vault-records.js';
 
 /** A filter of the citizen's list. */
 export interface DocumentQuery {
@@ -73,10 +50,9 @@ export interface DocumentVaultDeps {
 
 const notFound = () => new ApiError('not_found', { detail: 'Документ не найден' });
 const applicationNotFound = () => new ApiError('not_found', { detail: 'Заявление не найдено' });
-const iso = (ms: number): string => new Date(ms).toISOString();
 
 export class DocumentVault {
-  readonly #db: DocumentsDatabase;
+  readonly #db: Database;
   readonly #clock: Clock;
   readonly #catalog: Catalog;
   readonly #applications: Applications;
@@ -85,7 +61,7 @@ export class DocumentVault {
 
   constructor({ db, clock, catalog, applications, files, audit }: DocumentVaultDeps) {
     this.#audit = audit;
-    this.#db = withDocumentTables(db);
+    this.#db = db;
     this.#clock = clock;
     this.#catalog = catalog;
     this.#applications = applications;
@@ -124,7 +100,7 @@ export class DocumentVault {
   }
 
   /** Records a document whose file is in the vault already (a finished upload). */
-  async add(document: Omit<DocumentsTable, 'createdAt' | 'deletedAt' | 'source' | 'applicationId' | 'issuedBy'>, db: DocumentsDatabase = this.#db): Promise<void> {
+  async add(document: Omit<DocumentsTable, 'createdAt' | 'deletedAt' | 'source' | 'applicationId' | 'issuedBy'>, db: Database = this.#db): Promise<void> {
     await db
       .insertInto('documents')
       .values({ ...document, source: 'citizen', applicationId: null, issuedBy: null, createdAt: this.#clock.now(), deletedAt: null })
@@ -224,10 +200,9 @@ export class DocumentVault {
     return this.limitsOf(await this.#documentsField(application.serviceId, fieldId, names.fieldId));
   }
 
-  /** The limits of a documents field (or the defaults), at most {@link uploadCeiling}. */
+  /** The limits of a documents field (or the defaults), at most the ceiling of every upload. */
   limitsOf(field?: Pick<FormField, 'accept' | 'maxSize'>): Limits {
-    const { accept, maxSize } = fileLimits({ accept: field?.accept, maxSize: field?.maxSize ?? defaultMaxSize });
-    return { accept: [...accept], maxSize: Math.min(maxSize, uploadCeiling) };
+    return limitsOf(field);
   }
 
   // ------------------------------------------------------------------ operators
@@ -385,37 +360,4 @@ export class DocumentVault {
       .executeTakeFirst();
     if (numUpdatedRows === 0n) throw new ApiError('conflict', { detail: 'Заявление только что изменилось: обновите страницу' });
   }
-}
-
-/**
- * Throws unless the citizen may change the documents of the application: a draft, or one
- * that needs information and asked for documents of `kind` or for the field.
- */
-function assertChangeable(application: ApplicationRef, kind: string, fieldId: string): void {
-  if (application.status === 'draft') return;
-  if (application.status === 'needs_info') {
-    const requested = application.requested === null ? null : (JSON.parse(application.requested) as RequestedInfo);
-    if (requested && (requested.documents.includes(kind) || requested.fields.includes(fieldId))) return;
-    throw new ApiError('conflict', { detail: 'Этот документ по заявлению не запрашивали' });
-  }
-  throw new ApiError('conflict', { detail: 'Заявление уже подано: документы в нём больше не меняются' });
-}
-
-/** The values without the document `id` in any documents field. */
-function without(values: FormValues, id: string): FormValues {
-  return Object.fromEntries(Object.entries(values).map(([field, value]) => [field, Array.isArray(value) ? value.filter((item) => item !== id) : value]));
-}
-
-function toDocument(row: DocumentsTable, attachedTo: string[]): VaultDocument {
-  return {
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    size: row.size,
-    fileType: row.fileType,
-    createdAt: iso(row.createdAt),
-    applicationId: row.applicationId,
-    issuedBy: row.issuedBy,
-    attachedTo,
-  };
 }

@@ -11,7 +11,8 @@ import type { IdentityConfirmation, IdentityConfirmationRequest } from '@mfc-cab
 import { ApiError } from '../api-error.js';
 import { secondsUntil, type Clock } from '../clock.js';
 import type { Account, Accounts } from '../accounts/accounts.js';
-import type { Database, IdentityConfirmationsTable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { IdentityConfirmationsTable } from './tables.js';
 import type { AuditLog } from '../security/audit.js';
 import { hashToken, randomToken } from '../security/tokens.js';
 import { identityCode, normalizeIdentityCode } from './identity-code.js';

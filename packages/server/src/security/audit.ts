@@ -5,7 +5,8 @@
 import type * as z from 'zod/mini';
 import type { AuditEntry } from '@mfc-cabinet/core/schemas';
 import type { Clock } from '../clock.js';
-import type { AuditEventName, Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { AuditEventName } from './tables.js';
 import { orderedId } from './tokens.js';
 
 export interface AuditContext {

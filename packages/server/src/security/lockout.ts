@@ -7,7 +7,8 @@
  */
 import type { Clock } from '../clock.js';
 import type { SecurityRules } from '../config.js';
-import type { Database, LoginThrottlesTable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { LoginThrottlesTable } from './tables.js';
 import { hashToken } from './tokens.js';
 
 export type ThrottleState =

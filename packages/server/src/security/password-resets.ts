@@ -6,7 +6,8 @@
  */
 import { ApiError } from '../api-error.js';
 import type { Clock } from '../clock.js';
-import type { Database, PasswordResetPurpose, PasswordResetsTable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { PasswordResetPurpose, PasswordResetsTable } from './tables.js';
 import { hashToken, randomToken } from './tokens.js';
 
 export class PasswordResets {

@@ -6,7 +6,8 @@
 import type { Session } from '@mfc-cabinet/core/schemas';
 import { secondsLeft, type Clock } from '../clock.js';
 import type { SecurityRules } from '../config.js';
-import type { Database, SessionsTable } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import type { SessionsTable } from './tables.js';
 import { toSessionUser, type Account } from '../accounts/accounts.js';
 import { hashToken, newId, randomToken } from './tokens.js';
 

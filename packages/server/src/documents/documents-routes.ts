@@ -11,7 +11,7 @@ import { fileMimeTypes } from '@mfc-cabinet/core/file-signatures';
 import { Application, AttachDocumentRequest, DetachDocumentRequest, VaultDocument, VaultDocumentList } from '@mfc-cabinet/core/schemas';
 import type { AppContext } from '../context.js';
 import { attachment } from '../documents/names.js';
-import type { DocumentContent } from '../documents/vault.js';
+import type { DocumentContent } from './vault.js';
 import { bodyProblems, IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
 
 const tags = ['documents'];

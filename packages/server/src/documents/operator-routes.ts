@@ -11,10 +11,10 @@ import { formatSize } from '@mfc-cabinet/core/file-signatures';
 import { VaultDocument, VaultDocumentList } from '@mfc-cabinet/core/schemas';
 import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
-import { resultLimits } from '../documents/vault.js';
+import { resultLimits } from './limits.js';
 import { errorHandler } from '../http/error-handler.js';
 import { IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
-import { fileResponse, sendDocument } from './documents.js';
+import { fileResponse, sendDocument } from './documents-routes.js';
 
 const tags = ['operator'];
 

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { OtpChannel } from '@mfc-cabinet/core/schemas';
 import { sendPage } from '../http/html.js';
 import type { DevOutbox } from '../senders/dev-outbox.js';
-import { outboxPage, outboxStylesheet } from './dev-outbox-page.js';
+import { outboxPage, outboxStylesheet } from './outbox-page.js';
 
 const stylesheetPath = '/dev/outbox.css';
 

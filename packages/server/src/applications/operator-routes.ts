@@ -8,7 +8,7 @@ import { Application, ApplicationPage, ApplicationTransitionRequest } from '@mfc
 import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
 import { bodyProblems, IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
-import { ApplicationQuery, parameterMessages } from './applications.js';
+import { ApplicationQuery, parameterMessages } from './applications-routes.js';
 
 export const operatorApplicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   const { guard, applications } = context;

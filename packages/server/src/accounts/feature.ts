@@ -1,0 +1,15 @@
+/** The accounts of citizens and operators; the other features work with them (no routes of its own). */
+import type { ServerFeature } from '../feature.js';
+import { Accounts } from './accounts.js';
+import { accountsMigrations } from './migrations.js';
+import type { AccountTables } from './tables.js';
+
+export interface AccountServices {
+  accounts: Accounts;
+}
+
+export const accountsFeature: ServerFeature<AccountTables, AccountServices> = {
+  name: 'accounts',
+  migrations: accountsMigrations,
+  services: ({ db }) => ({ accounts: new Accounts(db) }),
+};

@@ -1,0 +1,44 @@
+/** The document vault, resumable uploads that become documents, results issued by operators. */
+import type { ServerFeature } from '../feature.js';
+import { apiPrefix } from '../http/openapi.js';
+import { DocumentFiles } from './files.js';
+import { documentRoutes } from './documents-routes.js';
+import { documentsMigrations } from './migrations.js';
+import { operatorDocumentRoutes } from './operator-routes.js';
+import type { DocumentTables } from './tables.js';
+import { tusRequestHeaders, uploadRoutes } from './uploads-routes.js';
+import { Uploads } from './uploads.js';
+import { DocumentVault } from './vault.js';
+
+export interface DocumentServices {
+  /** The citizen's documents and the results operators issue. */
+  documents: DocumentVault;
+  /** Resumable uploads (tus) that become documents. */
+  uploads: Uploads;
+}
+
+export const documentsFeature: ServerFeature<DocumentTables, DocumentServices> = {
+  name: 'documents',
+  tags: [
+    { name: 'documents', description: 'The document vault: files, attaching them to applications, results.' },
+    { name: 'uploads', description: 'Resumable uploads (tus 1.0) that become documents.' },
+  ],
+  migrations: documentsMigrations,
+  services({ config, clock, db, tasks, log, catalog, applications, audit }) {
+    const files = new DocumentFiles(config.documentsDir);
+    const documents = new DocumentVault({ db, clock, catalog, applications, files, audit });
+    const uploads = new Uploads({ db, clock, files, vault: documents, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
+    return { documents, uploads };
+  },
+  start(app, { uploads }) {
+    // Unfinished uploads that expired are purged now and then, in the background.
+    uploads.start();
+    app.addHook('preClose', async () => uploads.stop());
+  },
+  requestHeaders: tusRequestHeaders,
+  async routes(api, { context }) {
+    await api.register(uploadRoutes, { context });
+    await api.register(documentRoutes, { context });
+    await api.register(operatorDocumentRoutes, { context });
+  },
+};

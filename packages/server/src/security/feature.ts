@@ -1,0 +1,57 @@
+/** Sessions and the citizen's devices, one-time codes, the lockout, the audit log. */
+import type { ServerFeature } from '../feature.js';
+import { SessionGuard } from '../http/session-guard.js';
+import { Messenger } from '../senders/messenger.js';
+import { AuditLog } from './audit.js';
+import { TrustedDevices } from './devices.js';
+import { LoginThrottle } from './lockout.js';
+import { CodeChallenges } from './otp.js';
+import { PasswordPolicy } from './password-policy.js';
+import { PasswordResets } from './password-resets.js';
+import { PasswordHasher } from './passwords.js';
+import { Sessions } from './sessions.js';
+import { sessionRoutes } from './sessions-routes.js';
+import type { SecurityTables } from './tables.js';
+
+export interface SecurityServices {
+  hasher: PasswordHasher;
+  policy: PasswordPolicy;
+  sessions: Sessions;
+  /** Checks the session (and the CSRF token) of a request. */
+  guard: SessionGuard;
+  audit: AuditLog;
+  /** Sends codes and notices in the background. */
+  messenger: Messenger;
+  challenges: CodeChallenges;
+  throttle: LoginThrottle;
+  resets: PasswordResets;
+  devices: TrustedDevices;
+}
+
+export const securityFeature: ServerFeature<SecurityTables, SecurityServices> = {
+  name: 'security',
+  services({ config, clock, db, sender, tasks, accounts }) {
+    const { rules } = config;
+    const hasher = new PasswordHasher(config.passwordHashCost);
+    const sessions = new Sessions(db, clock, rules);
+    const audit = new AuditLog(db, clock);
+    const messenger = new Messenger(sender, audit, tasks);
+    return {
+      hasher,
+      policy: new PasswordPolicy(accounts, hasher, rules.passwordHistorySize),
+      sessions,
+      guard: new SessionGuard(sessions, accounts),
+      audit,
+      messenger,
+      challenges: new CodeChallenges({ db, clock, rules, messenger, audit }),
+      throttle: new LoginThrottle(db, clock, rules),
+      resets: new PasswordResets(db, clock, rules.recoveryTokenTtlMs),
+      devices: new TrustedDevices(db, clock, rules.deviceTtlMs),
+    };
+  },
+  tags: [{ name: 'sessions', description: 'The citizen’s sessions on other devices, and ending them.' }],
+  // Its tables are created by the first migrations (the accounts and auth features').
+  async routes(api, { context }) {
+    await api.register(sessionRoutes, { context });
+  },
+};
