@@ -2,8 +2,11 @@
  * A fake Cabinet API for stories: a `fetch` that answers the SDK with real `Response`
  * objects shaped by the schemas of `@mfc-cabinet/core`, without a server. By default it
  * behaves like the demo server: any login and password, registration and password recovery
- * work, and every one-time code is {@link demoCode}; a few common passwords, and the
- * account's last ones at recovery, are refused as the server refuses them. A password that
+ * work (unless {@link FakeApiOptions.password} names the account's), and every one-time code
+ * is {@link demoCode}. Its rules and numbers are the server's: `authPolicy` of
+ * `@mfc-cabinet/core` (code attempts and lifetimes, session timeouts, lockout), and new
+ * passwords go through the server's own checks (`passwordRuleProblems`: `checkPassword` and
+ * the list of common passwords), the account's last ones refused at recovery. A password that
  * starts with {@link temporaryPasswordPrefix} is a temporary one from an МФЦ operator. The
  * session has an idle deadline that use moves, told in the `Cabinet-Session-Idle-Expires-In`
  * header, and ends when it passes; «Безопасность» lists the account's other devices and
@@ -17,10 +20,14 @@
  * ```
  */
 import {
+  authPolicy,
   createCabinetClient,
   errorMessagesRu,
   isValidSnils,
-  passwordProblems,
+  passwordMaxLength,
+  passwordMessagesRu,
+  passwordMinLength,
+  passwordRuleProblems,
   sessionIdleHeader,
   type AccountLevel,
   type CabinetClient,
@@ -30,6 +37,7 @@ import {
   type Locale,
   type OtpChallenge,
   type OtpChannel,
+  type PasswordProblem,
   type Profile,
   type RecoveryChallenge,
   type Session,
@@ -43,8 +51,8 @@ import { catalogEndpoints, catalogHandlers, catalogSessionNeeds, type CatalogEnd
 import { trackerEndpoints, trackerHandlers, trackerSessionNeeds, type FakeTrackerOptions, type TrackerEndpoint } from './fake-tracker.js';
 import { documentsEndpoints, documentsHandlers, documentsSessionNeeds, type DocumentsEndpoint, type FakeDocumentsOptions } from './fake-documents.js';
 
-/** The one-time code the fake server accepts, whatever it was sent for. */
-export const demoCode = '123456';
+/** The one-time code the fake server accepts, whatever it was sent for: `123456`. */
+export const demoCode = '1234567890'.slice(0, authPolicy.codeLength);
 
 /** A password that starts with this is a temporary one an МФЦ operator issued, e.g. `Temp-4821-Kx`. */
 export const temporaryPasswordPrefix = 'Temp-';
@@ -116,6 +124,11 @@ export interface FakeApiOptions {
   /** Signed in when the story starts. @default false */
   signedIn?: boolean;
   /**
+   * The account's password: any other one is refused as the server refuses it
+   * (`invalid_credentials` with the attempts left, then `account_locked`). @default any password signs in
+   */
+  password?: string;
+  /**
    * Seconds the session signed in at the start has left without use (the server's idle
    * timeout is 5 minutes). At 60 or less the «Вы ещё здесь?» warning opens at once.
    * @default 300
@@ -130,7 +143,7 @@ export interface FakeApiOptions {
    * page was reloaded), or one that expired. @default none
    */
   identity?: 'waiting' | 'expired';
-  /** Seconds an identity code stays valid. @default 600 */
+  /** Seconds an identity code stays valid. @default `authPolicy.identityCodeLifetimeSeconds` (600) */
   identityCodeExpiresIn?: number;
   /** Who signs in. @default { displayName: 'Иванов Иван Иванович', level: 'standard' } */
   account?: { displayName?: string; level?: AccountLevel };
@@ -138,7 +151,7 @@ export interface FakeApiOptions {
   secondFactor?: OtpChannel | null;
   /** Masked phone or e-mail in the sign-in challenge. @default by `secondFactor` */
   destination?: string;
-  /** Seconds until the first code (of sign-in, registration or recovery) may be re-sent. @default 60 */
+  /** Seconds until the first code (of sign-in, registration or recovery) may be re-sent. @default `authPolicy.resendAfterSeconds` (60) */
   resendAfter?: number;
   /**
    * How the registry check of saved personal data ends, seen at the widget's next look
@@ -185,16 +198,13 @@ interface PendingCode {
   attemptsLeft: number;
 }
 
-const codeAttempts = 3;
-
 const defaultDestinations: Record<OtpChannel, string> = {
   sms: '+7 *** ***-45-67',
   email: 'i***@mail.ru',
 };
 
 /** Seconds a session lasts without activity, and at most (the server's defaults). */
-const idleTimeout = 5 * 60;
-const absoluteTimeout = 8 * 3600;
+const { idleTimeoutSeconds: idleTimeout, absoluteTimeoutSeconds: absoluteTimeout } = authPolicy;
 
 /** A session on the server: its deadlines in `Date.now()` milliseconds. */
 interface SessionRecord {
@@ -257,6 +267,9 @@ export class FakeCabinetApi {
   #identity: IdentityState = { status: 'none', code: null, expiresAt: 0 };
   #changeToken: string | undefined;
   #qrImage: { code: string | null; url: string } | undefined;
+  /** Wrong passwords in a row, and when the lockout they caused ends (`Date.now()` milliseconds). */
+  #wrongPasswords = 0;
+  #lockedUntil = 0;
 
   constructor(options: FakeApiOptions = {}) {
     this.options = options;
@@ -281,7 +294,7 @@ export class FakeCabinetApi {
     };
     this.otherDevices = [...(options.otherDevices ?? [])].sort((a, b) => a.lastSeenMinutesAgo - b.lastSeenMinutesAgo);
     if (options.identity) {
-      const expiresIn = options.identity === 'waiting' ? (options.identityCodeExpiresIn ?? 600) : -1;
+      const expiresIn = options.identity === 'waiting' ? (options.identityCodeExpiresIn ?? authPolicy.identityCodeLifetimeSeconds) : -1;
       this.#identity = { status: 'waiting', code: identityCode, expiresAt: Date.now() + expiresIn * 1000 };
     }
     if (options.signedIn) this.#session = this.#newSession(options.idleExpiresIn);
@@ -342,7 +355,7 @@ export class FakeCabinetApi {
 
   /** Gives a new identity code, valid `identityCodeExpiresIn` seconds. */
   startIdentityConfirmation(): IdentityConfirmation {
-    const seconds = this.options.identityCodeExpiresIn ?? 600;
+    const seconds = this.options.identityCodeExpiresIn ?? authPolicy.identityCodeLifetimeSeconds;
     this.#identity = { status: 'waiting', code: identityCode, expiresAt: Date.now() + seconds * 1000 };
     return this.identityConfirmation();
   }
@@ -456,7 +469,7 @@ export class FakeCabinetApi {
   finishSignIn(): Reply {
     if (this.temporaryPassword === undefined) return ok({ status: 'authenticated', session: this.signIn() });
     this.#changeToken = changeToken;
-    return ok({ status: 'password_change_required', changeToken, expiresIn: 600 });
+    return ok({ status: 'password_change_required', changeToken, expiresIn: authPolicy.resetTokenLifetimeSeconds });
   }
 
   /**
@@ -466,20 +479,44 @@ export class FakeCabinetApi {
   replaceTemporaryPassword({ body, locale }: FakeRequest): Reply {
     if (this.#changeToken === undefined || body?.['changeToken'] !== this.#changeToken) return problemReply(locale, 400, 'otp_expired');
     const password = String(body['password'] ?? '');
-    const errors = passwordErrors(password, [this.loginIdentifier], locale);
-    if (errors.length === 0 && (password === this.temporaryPassword || this.usedPasswords.includes(password))) {
-      errors.push({ field: 'password', code: 'password_reused', message: fieldMessages[locale].passwordReused });
-    }
+    const reused = password === this.temporaryPassword || this.usedPasswords.includes(password);
+    const errors = passwordErrors(password, [this.loginIdentifier], locale, reused);
     if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
     this.#changeToken = undefined;
     this.temporaryPassword = undefined;
-    this.usedPasswords.unshift(password);
-    this.usedPasswords.splice(5);
+    this.rememberPassword(password);
     return ok({ status: 'authenticated', session: this.signIn() });
   }
 
+  /** A new password of the account: the last `authPolicy.passwordHistorySize` may not come back. */
+  rememberPassword(password: string): void {
+    this.usedPasswords.unshift(password);
+    this.usedPasswords.splice(authPolicy.passwordHistorySize);
+  }
+
+  /**
+   * Checks the password of a sign-in against {@link FakeApiOptions.password}, counting wrong
+   * ones as the server does: `undefined` when it is right, else the refusal.
+   */
+  checkSignInPassword(password: string, locale: Locale): Reply | undefined {
+    const { lockoutThreshold, lockoutSeconds } = authPolicy;
+    if (this.#lockedUntil > Date.now()) return lockedReply(locale, Math.ceil((this.#lockedUntil - Date.now()) / 1000));
+    if (this.options.password === undefined || password === this.options.password || password.startsWith(temporaryPasswordPrefix)) {
+      this.#wrongPasswords = 0;
+      return undefined;
+    }
+    this.#wrongPasswords += 1;
+    if (this.#wrongPasswords >= lockoutThreshold) {
+      this.#wrongPasswords = 0;
+      this.#lockedUntil = Date.now() + lockoutSeconds * 1000;
+      return lockedReply(locale, lockoutSeconds);
+    }
+    const attemptsLeft = lockoutThreshold - this.#wrongPasswords;
+    return problemReply(locale, 400, 'invalid_credentials', { attemptsLeft, detail: `${messagesOf(locale).invalid_credentials} ${attemptsText[locale]}: ${attemptsLeft}.` });
+  }
+
   /** A session of the account, as the server creates it at sign-in. */
-  #newSession(idleSeconds = idleTimeout): SessionRecord {
+  #newSession(idleSeconds: number = idleTimeout): SessionRecord {
     const now = Date.now();
     return {
       id: `session-${++this.#ids}`,
@@ -535,15 +572,17 @@ export class FakeCabinetApi {
   }
 
   /** Sends a code: the challenge of a sign-in, a registration or an e-mail confirmation. */
-  sendCode(purpose: CodePurpose, channel: OtpChannel, destination: string, resendAfter = 60, id = this.#newId(purpose)): OtpChallenge {
+  sendCode(purpose: CodePurpose, channel: OtpChannel, destination: string, resendAfter: number = authPolicy.resendAfterSeconds, id = this.#newId(purpose)): OtpChallenge {
+    const { codeAttempts, codeLifetimeSeconds, codeLength } = authPolicy;
     this.codes.set(id, { purpose, attemptsLeft: codeAttempts });
-    return { id, channel, destination, codeLength: demoCode.length, expiresIn: 300, resendAfter, attemptsLeft: codeAttempts };
+    return { id, channel, destination, codeLength, expiresIn: codeLifetimeSeconds, resendAfter, attemptsLeft: codeAttempts };
   }
 
   /** Sends a recovery code, without saying where to (that would reveal the account). */
-  sendRecoveryCode(resendAfter = 60, id = this.#newId('recovery')): RecoveryChallenge {
+  sendRecoveryCode(resendAfter: number = authPolicy.resendAfterSeconds, id = this.#newId('recovery')): RecoveryChallenge {
+    const { codeAttempts, codeLifetimeSeconds, codeLength } = authPolicy;
     this.codes.set(id, { purpose: 'recovery', attemptsLeft: codeAttempts });
-    return { id, codeLength: demoCode.length, expiresIn: 300, resendAfter, attemptsLeft: codeAttempts };
+    return { id, codeLength, expiresIn: codeLifetimeSeconds, resendAfter, attemptsLeft: codeAttempts };
   }
 
   #newId(purpose: CodePurpose): string {
@@ -645,6 +684,8 @@ const demoHandlers: Record<Endpoint, Handler> = {
     const errors = required(body, ['identifier', 'password'], locale);
     if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
     const password = String(body?.['password']);
+    const refused = api.checkSignInPassword(password, locale);
+    if (refused) return refused;
     api.loginIdentifier = String(body?.['identifier']);
     api.temporaryPassword = password.startsWith(temporaryPasswordPrefix) ? password : undefined;
     const channel = api.options.secondFactor === undefined ? 'sms' : api.options.secondFactor;
@@ -658,7 +699,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
   'POST auth/login/code/resend': (request, api) =>
     resendCode(request, api, 'login', (id) => {
       const channel = api.options.secondFactor ?? 'sms';
-      return ok(api.sendCode('login', channel, api.options.destination ?? defaultDestinations[channel], 60, id));
+      return ok(api.sendCode('login', channel, api.options.destination ?? defaultDestinations[channel], authPolicy.resendAfterSeconds, id));
     }),
 
   'POST auth/logout': (_request, api) => {
@@ -712,7 +753,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
 
   'POST auth/registration/code/resend': (request, api) =>
     resendCode(request, api, 'registration', (id) =>
-      ok({ challenge: api.sendCode('registration', 'sms', maskPhone(api.profile.phone ?? ''), 60, id) }),
+      ok({ challenge: api.sendCode('registration', 'sms', maskPhone(api.profile.phone ?? ''), authPolicy.resendAfterSeconds, id) }),
     ),
 
   'POST auth/recovery': ({ body, locale }, api) => {
@@ -722,21 +763,19 @@ const demoHandlers: Record<Endpoint, Handler> = {
   },
 
   'POST auth/recovery/code': (request, api) =>
-    checkCode(request, api, 'recovery', () => ok({ resetToken: 'fake-reset-token', expiresIn: 600 })),
+    checkCode(request, api, 'recovery', () => ok({ resetToken: 'fake-reset-token', expiresIn: authPolicy.resetTokenLifetimeSeconds })),
 
   'POST auth/recovery/code/resend': (request, api) =>
-    resendCode(request, api, 'recovery', (id) => ok({ challenge: api.sendRecoveryCode(60, id) })),
+    resendCode(request, api, 'recovery', (id) => ok({ challenge: api.sendRecoveryCode(authPolicy.resendAfterSeconds, id) })),
 
   'POST auth/recovery/password': ({ body, locale }, api) => {
     if (body?.['resetToken'] !== 'fake-reset-token') return problemReply(locale, 400, 'otp_expired');
     const password = String(body['password'] ?? '');
-    const errors = passwordErrors(password, [], locale);
-    if (errors.length === 0 && api.usedPasswords.includes(password)) {
-      errors.push({ field: 'password', code: 'password_reused', message: fieldMessages[locale].passwordReused });
-    }
+    const { phone, email, snils } = api.profile;
+    const logins = [phone, email, snils].filter((login): login is string => login !== null);
+    const errors = passwordErrors(password, logins, locale, api.usedPasswords.includes(password));
     if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
-    api.usedPasswords.unshift(password);
-    api.usedPasswords.splice(5);
+    api.rememberPassword(password);
     api.endSession();
     return { kind: 'empty', status: 204 };
   },
@@ -792,7 +831,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
 
   'POST profile/email/code/resend': (request, api) =>
     resendCode(request, api, 'email', (id) =>
-      ok({ challenge: api.sendCode('email', 'email', maskEmail(api.pendingEmail ?? ''), 60, id) }),
+      ok({ challenge: api.sendCode('email', 'email', maskEmail(api.pendingEmail ?? ''), authPolicy.resendAfterSeconds, id) }),
     ),
 
   'POST profile/identity-confirmation': ({ locale }, api) =>
@@ -815,7 +854,7 @@ function qrSvg(text: string): string {
   return qr.createSvgTag({ cellSize: 8, margin: 32, scalable: true });
 }
 
-/** Checks a one-time code: {@link demoCode} passes; three wrong ones end the attempt. */
+/** Checks a one-time code: {@link demoCode} passes; `authPolicy.codeAttempts` wrong ones end the attempt. */
 function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, passed: () => Reply): Reply {
   const id = String(body?.['challengeId'] ?? '');
   const pending = api.codes.get(id);
@@ -825,9 +864,36 @@ function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: 
     return passed();
   }
   pending.attemptsLeft -= 1;
-  if (pending.attemptsLeft > 0) return problemReply(locale, 400, 'otp_invalid', { attemptsLeft: pending.attemptsLeft });
+  const { attemptsLeft } = pending;
+  if (attemptsLeft > 0) {
+    return problemReply(locale, 400, 'otp_invalid', { attemptsLeft, detail: `${messagesOf(locale).otp_invalid} ${attemptsText[locale]}: ${attemptsLeft}.` });
+  }
   api.codes.delete(id);
-  return problemReply(locale, 400, 'otp_attempts_exceeded');
+  return problemReply(locale, 400, 'otp_attempts_exceeded', { attemptsLeft: 0, detail: `${messagesOf(locale).otp_attempts_exceeded} ${startOver[locale][purpose]}` });
+}
+
+/** «Осталось попыток: 2.», as the server ends the detail of a wrong password or code. */
+const attemptsText: Record<Locale, string> = { ru: 'Осталось попыток', en: 'Attempts left' };
+
+/** How the server tells the citizen to start again once the code's attempts are used up. */
+const startOver: Record<Locale, Record<CodePurpose, string>> = {
+  ru: {
+    login: 'Начните вход заново.',
+    registration: 'Начните регистрацию заново.',
+    email: 'Запросите подтверждение почты заново.',
+    recovery: 'Начните восстановление пароля заново.',
+  },
+  en: {
+    login: 'Sign in again.',
+    registration: 'Start the registration again.',
+    email: 'Ask for the e-mail confirmation again.',
+    recovery: 'Start the password recovery again.',
+  },
+};
+
+/** `account_locked` for `seconds` more. */
+function lockedReply(locale: Locale, seconds: number): Reply {
+  return problemReply(locale, 423, 'account_locked', { retryAfter: seconds, detail: messagesOf(locale).account_locked });
 }
 
 /** Sends a new code for the same attempt, which keeps its id. */
@@ -887,26 +953,17 @@ const registryRejections: Record<Locale, string> = {
   en: 'The SNILS was not found in the register of the Social Fund of Russia. Check the number or visit an MFC office.',
 };
 
-/** A few of the common passwords the server refuses (it knows thousands); they pass the other rules. */
-const commonPasswords: ReadonlySet<string> = new Set(['Qwerty123!', 'Password1!', 'P@ssw0rd', 'Qwerty-2024', 'Parol-123']);
-
-type FieldMessage = 'required' | 'password' | 'passwordCommon' | 'passwordReused' | 'consent' | 'consentOutdated' | 'snils';
+type FieldMessage = 'required' | 'consent' | 'consentOutdated' | 'snils';
 
 const fieldMessages: Record<Locale, Record<FieldMessage, string>> = {
   ru: {
     required: 'Заполните это поле.',
-    password: 'Пароль не отвечает требованиям.',
-    passwordCommon: 'Этот пароль слишком распространён, его легко подобрать. Придумайте другой.',
-    passwordReused: 'Этот пароль уже использовался. Придумайте новый.',
     consent: 'Нужно согласие на обработку персональных данных.',
     consentOutdated: 'Текст согласия обновился. Прочитайте его ещё раз.',
     snils: 'В номере СНИЛС ошибка.',
   },
   en: {
     required: 'Fill in this field.',
-    password: 'The password does not meet the rules.',
-    passwordCommon: 'This password is too common and easy to guess. Choose another one.',
-    passwordReused: 'This password has been used before. Choose a new one.',
     consent: 'The consent to the processing of personal data is required.',
     consentOutdated: 'The consent text has changed. Please read it again.',
     snils: 'The SNILS number has a mistake.',
@@ -919,11 +976,34 @@ function required(body: Record<string, unknown> | undefined, fields: readonly st
     .map((field) => ({ field, code: 'required', message: fieldMessages[locale].required }));
 }
 
-function passwordErrors(password: string, logins: readonly string[], locale: Locale): FieldError[] {
-  const [problem] = passwordProblems(password, logins.filter(Boolean));
-  if (problem) return [{ field: 'password', code: problem, message: fieldMessages[locale].password }];
-  if (commonPasswords.has(password)) return [{ field: 'password', code: 'password_common', message: fieldMessages[locale].passwordCommon }];
-  return [];
+/** The server's messages of refused passwords; the English ones are the stories' own (the server speaks Russian). */
+const passwordMessages: Record<Locale, Record<PasswordProblem, string>> = {
+  ru: passwordMessagesRu,
+  en: {
+    password_length: `The password must be ${passwordMinLength} to ${passwordMaxLength} characters long`,
+    password_lowercase: 'Add a lowercase letter',
+    password_uppercase: 'Add an uppercase letter',
+    password_digit: 'Add a digit',
+    password_special: 'Add a special character, such as ! ? % or -',
+    password_not_login: 'The password must not contain the phone, e-mail or SNILS',
+    password_common: 'This password is too common and easy to guess. Choose another one.',
+    password_reused: 'This password has been used before. Choose a new one.',
+  },
+};
+
+/**
+ * The field errors of a new password, as the server words them: every rule it breaks
+ * (`passwordRuleProblems` of `@mfc-cabinet/core`, the server's own check), then
+ * `password_reused` when it is one of the account's recent passwords.
+ */
+function passwordErrors(password: string, logins: readonly string[], locale: Locale, reused = false): FieldError[] {
+  const problems: PasswordProblem[] = passwordRuleProblems(password, logins.filter(Boolean));
+  if (reused) problems.push('password_reused');
+  return problems.map((code) => ({ field: 'password', code, message: passwordMessages[locale][code] }));
+}
+
+function messagesOf(locale: Locale) {
+  return locale === 'en' ? errorMessagesEn : errorMessagesRu;
 }
 
 // ------------------------------------------------------------------ replies
@@ -948,7 +1028,7 @@ function problemReply(locale: Locale, status: number, code: CabinetErrorCode, ex
     kind: 'json',
     status,
     contentType: 'application/problem+json',
-    body: { type: `urn:mfc-cabinet:problem:${code}`, title: (locale === 'en' ? errorMessagesEn : errorMessagesRu)[code], status, code, ...extra },
+    body: { type: `urn:mfc-cabinet:problem:${code}`, title: messagesOf(locale)[code], status, code, ...extra },
   };
 }
 
@@ -962,16 +1042,15 @@ export function invalidFields(...errors: Array<{ field: string; code: string }>)
     required: 'required',
     consent_required: 'consent',
     consent_outdated: 'consentOutdated',
-    password_common: 'passwordCommon',
-    password_reused: 'passwordReused',
     snils_checksum: 'snils',
   };
+  const passwordMessage = (locale: Locale, code: string) => (passwordMessages[locale] as Record<string, string>)[code];
   return ({ locale }) =>
     problemReply(locale, 400, 'validation_failed', {
       errors: errors.map(({ field, code }) => ({
         field,
         code,
-        message: fieldMessages[locale][messageKeys[code] ?? (code.startsWith('password_') ? 'password' : 'required')],
+        message: passwordMessage(locale, code) ?? fieldMessages[locale][messageKeys[code] ?? 'required'],
       })),
     });
 }

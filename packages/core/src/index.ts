@@ -35,5 +35,7 @@ export {
   type PasswordProblem,
 } from './passwords.js';
 export { sessionIdleHeader } from './auth/schemas.js';
+export { authPolicy, passwordMessagesRu, type AuthPolicy } from './auth/policy.js';
+export { commonPasswords, isCommonPassword, passwordRuleProblems } from './auth/common-passwords.js';
 export type { FormValue, FormValues } from './forms.js';
 export type { FileKind, FileLimits } from './file-signatures.js';
