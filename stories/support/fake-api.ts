@@ -28,6 +28,8 @@ import {
   passwordMessagesRu,
   passwordMinLength,
   passwordRuleProblems,
+  problemStatus,
+  problemType,
   sessionIdleHeader,
   type AccountLevel,
   type CabinetClient,
@@ -38,6 +40,7 @@ import {
   type OtpChallenge,
   type OtpChannel,
   type PasswordProblem,
+  type ProblemCode,
   type Profile,
   type RecoveryChallenge,
   type Session,
@@ -431,10 +434,10 @@ export class FakeCabinetApi {
       this.requests.push(fakeRequest);
       reply = this.#answer(fakeRequest);
     } else {
-      reply = problemReply(locale, 404, 'not_found');
+      reply = problemReply(locale, 'not_found');
     }
-    // Every answer while the browser has a live session tells how long it has left unused.
-    const idle = this.session?.idleExpiresIn;
+    // As on the server, an answer that looked at the live session tells how long it has left unused.
+    const idle = route && tellsIdle(route.endpoint) ? this.session?.idleExpiresIn : undefined;
     await pause(this.options.delay ?? 0, request.signal);
     return respond(reply, request.signal, idle === undefined ? {} : { [sessionIdleHeader]: String(idle) });
   };
@@ -445,7 +448,7 @@ export class FakeCabinetApi {
     if (handler) return typeof handler === 'function' ? handler(request, this) : handler;
     const need = sessionNeeds[request.endpoint];
     if (need) {
-      if (!this.#liveSession()) return problemReply(request.locale, 401, this.#sessionEnded ? 'session_expired' : 'unauthenticated');
+      if (!this.#liveSession()) return problemReply(request.locale, this.#sessionEnded ? 'session_expired' : 'unauthenticated');
       if (need === 'use') this.useSession();
     }
     const demo = demoHandlers[request.endpoint];
@@ -477,11 +480,11 @@ export class FakeCabinetApi {
    * token, field errors on `password` for a weak or used one (the temporary one included).
    */
   replaceTemporaryPassword({ body, locale }: FakeRequest): Reply {
-    if (this.#changeToken === undefined || body?.['changeToken'] !== this.#changeToken) return problemReply(locale, 400, 'otp_expired');
+    if (this.#changeToken === undefined || body?.['changeToken'] !== this.#changeToken) return problemReply(locale, 'otp_expired');
     const password = String(body['password'] ?? '');
     const reused = password === this.temporaryPassword || this.usedPasswords.includes(password);
     const errors = passwordErrors(password, [this.loginIdentifier], locale, reused);
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     this.#changeToken = undefined;
     this.temporaryPassword = undefined;
     this.rememberPassword(password);
@@ -512,7 +515,7 @@ export class FakeCabinetApi {
       return lockedReply(locale, lockoutSeconds);
     }
     const attemptsLeft = lockoutThreshold - this.#wrongPasswords;
-    return problemReply(locale, 400, 'invalid_credentials', { attemptsLeft, detail: `${messagesOf(locale).invalid_credentials} ${attemptsText[locale]}: ${attemptsLeft}.` });
+    return problemReply(locale, 'invalid_credentials', { attemptsLeft, detail: `${messagesOf(locale).invalid_credentials} ${attemptsText[locale]}: ${attemptsLeft}.` });
   }
 
   /** A session of the account, as the server creates it at sign-in. */
@@ -671,6 +674,20 @@ const sessionNeeds: Partial<Record<Endpoint, 'use' | 'watch'>> = {
   ...trackerSessionNeeds,
 };
 
+/** Whether the server tells the session's idle deadline in its answer (when there is a live session). */
+function tellsIdle(endpoint: Endpoint): boolean {
+  return sessionNeeds[endpoint] !== undefined || signInEndpoints.has(endpoint);
+}
+
+/** The session's own endpoint and those that sign in, which tell the idle deadline without needing a session. */
+const signInEndpoints: ReadonlySet<Endpoint> = new Set<Endpoint>([
+  'GET auth/session',
+  'POST auth/login',
+  'POST auth/login/code',
+  'POST auth/registration/code',
+  'POST auth/password/temporary',
+]);
+
 // ------------------------------------------------------------------ the demo behaviour
 
 const demoHandlers: Record<Endpoint, Handler> = {
@@ -682,7 +699,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
 
   'POST auth/login': ({ body, locale }, api) => {
     const errors = required(body, ['identifier', 'password'], locale);
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     const password = String(body?.['password']);
     const refused = api.checkSignInPassword(password, locale);
     if (refused) return refused;
@@ -715,7 +732,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
   'GET auth/sessions': (_request, api) => ok({ sessions: api.sessionList() }),
 
   'DELETE auth/sessions/:id': ({ params, locale }, api) =>
-    api.revokeSession(params['id'] ?? '') ? { kind: 'empty', status: 204 } : problemReply(locale, 404, 'not_found'),
+    api.revokeSession(params['id'] ?? '') ? { kind: 'empty', status: 204 } : problemReply(locale, 'not_found'),
 
   'POST auth/sessions/revoke-others': (_request, api) => ok({ revoked: api.revokeOtherSessions() }),
 
@@ -734,7 +751,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
     } else if (consent.version !== consents[locale].version) {
       errors.push({ field: 'consent.version', code: 'consent_outdated', message: fieldMessages[locale].consentOutdated });
     }
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     api.profile = newAccount(phone);
     api.pendingEmail = email;
     return ok({ challenge: api.sendCode('registration', 'sms', maskPhone(phone), api.options.resendAfter) });
@@ -758,7 +775,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
 
   'POST auth/recovery': ({ body, locale }, api) => {
     const errors = required(body, ['identifier'], locale);
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     return ok({ challenge: api.sendRecoveryCode(api.options.resendAfter) });
   },
 
@@ -769,12 +786,12 @@ const demoHandlers: Record<Endpoint, Handler> = {
     resendCode(request, api, 'recovery', (id) => ok({ challenge: api.sendRecoveryCode(authPolicy.resendAfterSeconds, id) })),
 
   'POST auth/recovery/password': ({ body, locale }, api) => {
-    if (body?.['resetToken'] !== 'fake-reset-token') return problemReply(locale, 400, 'otp_expired');
+    if (body?.['resetToken'] !== 'fake-reset-token') return problemReply(locale, 'otp_expired');
     const password = String(body['password'] ?? '');
     const { phone, email, snils } = api.profile;
     const logins = [phone, email, snils].filter((login): login is string => login !== null);
     const errors = passwordErrors(password, logins, locale, api.usedPasswords.includes(password));
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     api.rememberPassword(password);
     api.endSession();
     return { kind: 'empty', status: 204 };
@@ -801,7 +818,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
     for (const field of ['series', 'number', 'issuedAt'] as const) {
       if (!passport[field]) errors.push({ field: `passport.${field}`, code: 'required', message: fieldMessages[locale].required });
     }
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     const text = (name: string) => (typeof body?.[name] === 'string' && body[name] ? String(body[name]) : null);
     api.profile = {
       ...api.profile,
@@ -835,13 +852,13 @@ const demoHandlers: Record<Endpoint, Handler> = {
     ),
 
   'POST profile/identity-confirmation': ({ locale }, api) =>
-    api.profile.level === 'simplified' ? problemReply(locale, 409, 'conflict') : ok(api.startIdentityConfirmation()),
+    api.profile.level === 'simplified' ? problemReply(locale, 'conflict') : ok(api.startIdentityConfirmation()),
 
   'GET profile/identity-confirmation': (_request, api) => ok(api.identityConfirmation()),
 
   'GET profile/identity-confirmation/qr.svg': ({ locale }, api) => {
     const { status, code } = api.identityConfirmation();
-    if (status !== 'waiting' || code === null) return problemReply(locale, 404, 'not_found');
+    if (status !== 'waiting' || code === null) return problemReply(locale, 'not_found');
     return { kind: 'text', status: 200, contentType: 'image/svg+xml', body: qrSvg(code) };
   },
 };
@@ -858,7 +875,7 @@ function qrSvg(text: string): string {
 function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, passed: () => Reply): Reply {
   const id = String(body?.['challengeId'] ?? '');
   const pending = api.codes.get(id);
-  if (!pending || pending.purpose !== purpose) return problemReply(locale, 400, 'otp_expired');
+  if (!pending || pending.purpose !== purpose) return problemReply(locale, 'otp_expired');
   if (body?.['code'] === demoCode) {
     api.codes.delete(id);
     return passed();
@@ -866,10 +883,10 @@ function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: 
   pending.attemptsLeft -= 1;
   const { attemptsLeft } = pending;
   if (attemptsLeft > 0) {
-    return problemReply(locale, 400, 'otp_invalid', { attemptsLeft, detail: `${messagesOf(locale).otp_invalid} ${attemptsText[locale]}: ${attemptsLeft}.` });
+    return problemReply(locale, 'otp_invalid', { attemptsLeft, detail: `${messagesOf(locale).otp_invalid} ${attemptsText[locale]}: ${attemptsLeft}.` });
   }
   api.codes.delete(id);
-  return problemReply(locale, 400, 'otp_attempts_exceeded', { attemptsLeft: 0, detail: `${messagesOf(locale).otp_attempts_exceeded} ${startOver[locale][purpose]}` });
+  return problemReply(locale, 'otp_attempts_exceeded', { attemptsLeft: 0, detail: `${messagesOf(locale).otp_attempts_exceeded} ${startOver[locale][purpose]}` });
 }
 
 /** «Осталось попыток: 2.», as the server ends the detail of a wrong password or code. */
@@ -893,13 +910,13 @@ const startOver: Record<Locale, Record<CodePurpose, string>> = {
 
 /** `account_locked` for `seconds` more. */
 function lockedReply(locale: Locale, seconds: number): Reply {
-  return problemReply(locale, 423, 'account_locked', { retryAfter: seconds, detail: messagesOf(locale).account_locked });
+  return problemReply(locale, 'account_locked', { retryAfter: seconds, detail: messagesOf(locale).account_locked });
 }
 
 /** Sends a new code for the same attempt, which keeps its id. */
 function resendCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, send: (id: string) => Reply): Reply {
   const id = String(body?.['challengeId'] ?? '');
-  return api.codes.get(id)?.purpose === purpose ? send(id) : problemReply(locale, 400, 'otp_expired');
+  return api.codes.get(id)?.purpose === purpose ? send(id) : problemReply(locale, 'otp_expired');
 }
 
 function newAccount(phone: string): Profile {
@@ -1020,15 +1037,17 @@ type ProblemExtra = { detail?: string; errors?: FieldError[]; retryAfter?: numbe
  * request's language.
  */
 export function problem(status: number, code: CabinetErrorCode, extra: ProblemExtra = {}): Handler {
-  return ({ locale }) => problemReply(locale, status, code, extra);
+  return ({ locale }) => problemReply(locale, code as ProblemCode, extra, status);
 }
 
-function problemReply(locale: Locale, status: number, code: CabinetErrorCode, extra: ProblemExtra = {}): Reply {
+/** A problem as the server answers it: the status of its code, the code's title when there is no `detail`. */
+function problemReply(locale: Locale, code: ProblemCode, extra: ProblemExtra = {}, status = problemStatus[code]): Reply {
+  const title = messagesOf(locale)[code];
   return {
     kind: 'json',
     status,
     contentType: 'application/problem+json',
-    body: { type: `urn:mfc-cabinet:problem:${code}`, title: messagesOf(locale)[code], status, code, ...extra },
+    body: { type: problemType(code), title, status, code, detail: title, ...extra },
   };
 }
 
@@ -1046,7 +1065,7 @@ export function invalidFields(...errors: Array<{ field: string; code: string }>)
   };
   const passwordMessage = (locale: Locale, code: string) => (passwordMessages[locale] as Record<string, string>)[code];
   return ({ locale }) =>
-    problemReply(locale, 400, 'validation_failed', {
+    problemReply(locale, 'validation_failed', {
       errors: errors.map(({ field, code }) => ({
         field,
         code,
