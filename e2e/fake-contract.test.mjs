@@ -31,6 +31,7 @@ async function answerOf(response) {
     status: response.status,
     contentType: response.headers.get('content-type')?.split(';')[0] ?? null,
     idleHeader: response.headers.has(sessionIdleHeader),
+    retryAfterHeader: response.headers.get('retry-after'),
     body: text === '' ? null : JSON.parse(text),
   };
 }
@@ -125,6 +126,7 @@ function differences(real, fake, { values }, path = '') {
  * steps need.
  */
 const wrongPassword = 'Nevernyj-Parol-7!';
+const newPassword = 'Zarechny-2026!';
 const steps = [
   { name: 'session when signed out', send: () => ['GET', 'auth/session'], expect: { status: 200 } },
   {
@@ -189,6 +191,51 @@ const steps = [
     name: 'registration with a weak password',
     send: ({ consentVersion, newPhone }) => ['POST', 'auth/registration', { phone: newPhone, password: 'zarechny', consent: { version: consentVersion, accepted: true } }],
     expect: { status: 400, code: 'validation_failed' },
+  },
+  {
+    name: 'recovery: a code is sent',
+    send: ({ account }) => ['POST', 'auth/recovery', { identifier: account.phone }],
+    expect: { status: 200 },
+    after: (answer, context) => {
+      context.challengeId = answer.body?.challenge?.id;
+      context.codesSent += 1;
+    },
+  },
+  {
+    name: 'recovery: the right code gives a reset token',
+    send: async (context) => ['POST', 'auth/recovery/code', { challengeId: context.challengeId, code: await context.code() }],
+    expect: { status: 200 },
+    after: (answer, context) => (context.resetToken = answer.body?.resetToken),
+  },
+  {
+    name: 'recovery: a common new password',
+    send: ({ resetToken }) => ['POST', 'auth/recovery/password', { resetToken, password: 'Qwerty123!' }],
+    expect: { status: 400, code: 'validation_failed', fieldCodes: ['password_common'] },
+  },
+  {
+    name: 'recovery: the current password again',
+    send: ({ resetToken, account }) => ['POST', 'auth/recovery/password', { resetToken, password: account.password }],
+    expect: { status: 400, code: 'validation_failed', fieldCodes: ['password_reused'] },
+  },
+  {
+    name: 'recovery: a good new password',
+    send: ({ resetToken }) => ['POST', 'auth/recovery/password', { resetToken, password: newPassword }],
+    expect: { status: 204 },
+  },
+  ...[4, 3, 2, 1].map((attemptsLeft) => ({
+    name: `wrong password before the lockout: ${attemptsLeft} left`,
+    send: ({ account }) => ['POST', 'auth/login', { identifier: account.phone, password: wrongPassword }],
+    expect: { status: 401, code: 'invalid_credentials' },
+  })),
+  {
+    name: 'one wrong password too many: locked',
+    send: ({ account }) => ['POST', 'auth/login', { identifier: account.phone, password: wrongPassword }],
+    expect: { status: 423, code: 'account_locked' },
+  },
+  {
+    name: 'while locked, even the right password',
+    send: ({ account }) => ['POST', 'auth/login', { identifier: account.phone, password: newPassword }],
+    expect: { status: 423, code: 'account_locked' },
   },
 ];
 
@@ -256,7 +303,7 @@ describe('the stories’ fake API answers as the server does', () => {
       if (step.expect.fieldCodes) assert.deepEqual(serverAnswer.body?.errors?.map((error) => error.code), step.expect.fieldCodes);
       // …and the fake answers alike.
       const found = [
-        ...['status', 'contentType', 'idleHeader']
+        ...['status', 'contentType', 'idleHeader', 'retryAfterHeader']
           .filter((part) => serverAnswer[part] !== fakeAnswer[part])
           .map((part) => `${part}: server ${serverAnswer[part]}, fake ${fakeAnswer[part]}`),
         ...differences(serverAnswer.body, fakeAnswer.body, { values: step.values !== false }),

@@ -114,7 +114,7 @@ export interface FakeRequest {
 
 /** What the fake server does with a request. */
 export type Reply =
-  | { kind: 'json'; status: number; body: unknown; contentType?: string }
+  | { kind: 'json'; status: number; body: unknown; contentType?: string; headers?: Record<string, string> }
   | { kind: 'text'; status: number; body: string; contentType: string }
   | { kind: 'empty'; status: number; headers?: Record<string, string> }
   | { kind: 'network-error' }
@@ -259,7 +259,7 @@ export class FakeCabinetApi {
   pendingEmail: string | undefined;
   /**
    * The account's last passwords, which recovery refuses as `password_reused`; it starts
-   * with the one the sign-in stories type.
+   * with the one the sign-in stories type (and {@link FakeApiOptions.password}).
    */
   readonly usedPasswords: string[] = ['Parol-2024!'];
   #ids = 0;
@@ -273,6 +273,8 @@ export class FakeCabinetApi {
   /** Wrong passwords in a row, and when the lockout they caused ends (`Date.now()` milliseconds). */
   #wrongPasswords = 0;
   #lockedUntil = 0;
+  /** The account's password, when {@link FakeApiOptions.password} gave one. */
+  #password: string | undefined;
 
   constructor(options: FakeApiOptions = {}) {
     this.options = options;
@@ -300,6 +302,8 @@ export class FakeCabinetApi {
       const expiresIn = options.identity === 'waiting' ? (options.identityCodeExpiresIn ?? authPolicy.identityCodeLifetimeSeconds) : -1;
       this.#identity = { status: 'waiting', code: identityCode, expiresAt: Date.now() + expiresIn * 1000 };
     }
+    this.#password = options.password;
+    if (options.password !== undefined) this.usedPasswords.unshift(options.password);
     if (options.signedIn) this.#session = this.#newSession(options.idleExpiresIn);
   }
 
@@ -491,8 +495,9 @@ export class FakeCabinetApi {
     return ok({ status: 'authenticated', session: this.signIn() });
   }
 
-  /** A new password of the account: the last `authPolicy.passwordHistorySize` may not come back. */
+  /** A new password of the account: it signs in from now on, and the last `authPolicy.passwordHistorySize` may not come back. */
   rememberPassword(password: string): void {
+    if (this.#password !== undefined) this.#password = password;
     this.usedPasswords.unshift(password);
     this.usedPasswords.splice(authPolicy.passwordHistorySize);
   }
@@ -504,7 +509,7 @@ export class FakeCabinetApi {
   checkSignInPassword(password: string, locale: Locale): Reply | undefined {
     const { lockoutThreshold, lockoutSeconds } = authPolicy;
     if (this.#lockedUntil > Date.now()) return lockedReply(locale, Math.ceil((this.#lockedUntil - Date.now()) / 1000));
-    if (this.options.password === undefined || password === this.options.password || password.startsWith(temporaryPasswordPrefix)) {
+    if (this.#password === undefined || password === this.#password || password.startsWith(temporaryPasswordPrefix)) {
       this.#wrongPasswords = 0;
       return undefined;
     }
@@ -1048,6 +1053,7 @@ function problemReply(locale: Locale, code: ProblemCode, extra: ProblemExtra = {
     status,
     contentType: 'application/problem+json',
     body: { type: problemType(code), title, status, code, detail: title, ...extra },
+    ...(extra.retryAfter === undefined ? {} : { headers: { 'retry-after': String(extra.retryAfter) } }),
   };
 }
 
@@ -1094,7 +1100,7 @@ function respond(reply: Reply, signal: AbortSignal, headers: Record<string, stri
       return Promise.resolve(
         new Response(JSON.stringify(reply.body), {
           status: reply.status,
-          headers: { ...headers, 'content-type': reply.contentType ?? 'application/json' },
+          headers: { ...headers, ...reply.headers, 'content-type': reply.contentType ?? 'application/json' },
         }),
       );
     case 'text':
