@@ -3,14 +3,16 @@
 // idle-deadline header, the problem `code`s and the shape of the body (keys and types, not
 // ids or dates), and in the values that are rules — attempts left, lifetimes, the session's
 // timeouts, field-error codes and messages. Also: the constants of `@mfc-cabinet/core` the
-// fake takes its rules from equal the server's defaults, and core's list of common passwords
-// is the server's.
+// fake takes its rules from equal the server's defaults, and core's list of common passwords,
+// messages of refused passwords and fields, and problem statuses and types are the server's
+// (until the server imports them from core itself).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tsImport } from 'tsx/esm/api';
-import { authPolicy, commonPasswords, isCommonPassword, passwordMessagesRu, problemStatus, problemType, sessionIdleHeader } from '@mfc-cabinet/core';
+import { authPolicy, commonPasswords, fieldMessageRu, fieldMessagesRu, isCommonPassword, passwordMessagesRu, problemStatus, problemType, sessionIdleHeader } from '@mfc-cabinet/core';
 import { problemStatus as serverProblemStatus } from '../packages/server/dist/api-error.js';
 import { loadConfig } from '../packages/server/dist/config.js';
+import { fieldMessage as serverFieldMessage } from '../packages/server/dist/http/field-errors.js';
 import { problemType as serverProblemType } from '../packages/server/dist/http/problem.js';
 import { commonPasswords as serverCommonPasswords } from '../packages/server/dist/security/common-passwords.js';
 import { isCommonPassword as serverIsCommonPassword, passwordMessages } from '../packages/server/dist/security/password-policy.js';
@@ -193,6 +195,21 @@ const steps = [
     expect: { status: 400, code: 'validation_failed' },
   },
   {
+    name: 'registration without the consent',
+    send: ({ consentVersion, newPhone }) => ['POST', 'auth/registration', { phone: newPhone, password: newPassword, consent: { version: consentVersion, accepted: false } }],
+    expect: { status: 400, code: 'validation_failed', fieldCodes: ['consent_required'] },
+  },
+  {
+    name: 'registration with the consent to an old text',
+    send: ({ newPhone }) => ['POST', 'auth/registration', { phone: newPhone, password: newPassword, consent: { version: '2000-01-01', accepted: true } }],
+    expect: { status: 400, code: 'validation_failed', fieldCodes: ['consent_outdated'] },
+  },
+  {
+    name: 'login without a login and password',
+    send: () => ['POST', 'auth/login', {}],
+    expect: { status: 400, code: 'validation_failed' },
+  },
+  {
     name: 'recovery: a code is sent',
     send: ({ account }) => ['POST', 'auth/recovery', { identifier: account.phone }],
     expect: { status: 200 },
@@ -351,6 +368,12 @@ describe('the rules the fake takes from @mfc-cabinet/core are the server’s', (
 
   test('the messages of refused passwords are the server’s', () => {
     assert.deepEqual(passwordMessagesRu, passwordMessages);
+  });
+
+  test('the messages of refused fields are the server’s', () => {
+    for (const name of [...Object.keys(fieldMessagesRu), 'someOtherField']) {
+      for (const code of ['required', 'invalid', 'too_long']) assert.equal(fieldMessageRu(name, code), serverFieldMessage(name, code), `${name} ${code}`);
+    }
   });
 
   test('the status and type of each problem code are the server’s', () => {

@@ -21,8 +21,10 @@
  */
 import {
   authPolicy,
+  consentMessagesRu,
   createCabinetClient,
   errorMessagesRu,
+  fieldMessageRu,
   isValidSnils,
   passwordMaxLength,
   passwordMessagesRu,
@@ -35,6 +37,7 @@ import {
   type CabinetClient,
   type CabinetErrorCode,
   type FieldError,
+  type FieldMessageCode,
   type IdentityConfirmation,
   type Locale,
   type OtpChallenge,
@@ -752,9 +755,9 @@ const demoHandlers: Record<Endpoint, Handler> = {
     ];
     const consent = body?.['consent'] as { version?: unknown; accepted?: unknown } | undefined;
     if (consent?.accepted !== true) {
-      errors.push({ field: 'consent.accepted', code: 'consent_required', message: fieldMessages[locale].consent });
+      errors.push({ field: 'consent.accepted', code: 'consent_required', message: fieldMessage(locale, 'consent.accepted', 'consent_required') });
     } else if (consent.version !== consents[locale].version) {
-      errors.push({ field: 'consent.version', code: 'consent_outdated', message: fieldMessages[locale].consentOutdated });
+      errors.push({ field: 'consent.version', code: 'consent_outdated', message: fieldMessage(locale, 'consent.version', 'consent_outdated') });
     }
     if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     api.profile = newAccount(phone);
@@ -818,10 +821,10 @@ const demoHandlers: Record<Endpoint, Handler> = {
     const passport = (body?.['passport'] ?? {}) as Record<string, unknown>;
     const errors = required(body, ['lastName', 'firstName', 'birthDate', 'snils'], locale);
     if (typeof body?.['snils'] === 'string' && body['snils'] && !isValidSnils(body['snils'])) {
-      errors.push({ field: 'snils', code: 'snils_checksum', message: fieldMessages[locale].snils });
+      errors.push({ field: 'snils', code: 'invalid', message: fieldMessage(locale, 'snils', 'invalid') });
     }
     for (const field of ['series', 'number', 'issuedAt'] as const) {
-      if (!passport[field]) errors.push({ field: `passport.${field}`, code: 'required', message: fieldMessages[locale].required });
+      if (!passport[field]) errors.push({ field: `passport.${field}`, code: 'required', message: fieldMessage(locale, `passport.${field}`, 'required') });
     }
     if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     const text = (name: string) => (typeof body?.[name] === 'string' && body[name] ? String(body[name]) : null);
@@ -975,27 +978,35 @@ const registryRejections: Record<Locale, string> = {
   en: 'The SNILS was not found in the register of the Social Fund of Russia. Check the number or visit an MFC office.',
 };
 
-type FieldMessage = 'required' | 'consent' | 'consentOutdated' | 'snils';
+/** The stories' English for the server's field messages (the server speaks Russian). */
+const fieldMessagesEn = {
+  required: 'Fill in this field.',
+  invalid: 'Check the value.',
+  too_long: 'The value is too long.',
+  consent_required: 'The consent to the processing of personal data is required.',
+  consent_outdated: 'The consent text has changed. Please read it again.',
+  snils: 'The SNILS number has a mistake.',
+} as const;
 
-const fieldMessages: Record<Locale, Record<FieldMessage, string>> = {
-  ru: {
-    required: 'Заполните это поле.',
-    consent: 'Нужно согласие на обработку персональных данных.',
-    consentOutdated: 'Текст согласия обновился. Прочитайте его ещё раз.',
-    snils: 'В номере СНИЛС ошибка.',
-  },
-  en: {
-    required: 'Fill in this field.',
-    consent: 'The consent to the processing of personal data is required.',
-    consentOutdated: 'The consent text has changed. Please read it again.',
-    snils: 'The SNILS number has a mistake.',
-  },
-};
+/**
+ * What the server says about an error `code` of `field` (a dotted path): a password rule's
+ * message, the consent's, or the field's own for `required`, `invalid` and `too_long`.
+ */
+function fieldMessage(locale: Locale, field: string, code: string): string {
+  const password = (passwordMessages[locale] as Partial<Record<string, string>>)[code];
+  if (password) return password;
+  if (code === 'consent_required') return locale === 'en' ? fieldMessagesEn.consent_required : consentMessagesRu.required;
+  if (code === 'consent_outdated') return locale === 'en' ? fieldMessagesEn.consent_outdated : consentMessagesRu.outdated;
+  const known: FieldMessageCode = code === 'required' || code === 'too_long' ? code : 'invalid';
+  const name = field.split('.').pop() ?? field;
+  if (locale === 'ru') return fieldMessageRu(name, known);
+  return name === 'snils' && known === 'invalid' ? fieldMessagesEn.snils : fieldMessagesEn[known];
+}
 
 function required(body: Record<string, unknown> | undefined, fields: readonly string[], locale: Locale): FieldError[] {
   return fields
     .filter((field) => typeof body?.[field] !== 'string' || !String(body[field]).trim())
-    .map((field) => ({ field, code: 'required', message: fieldMessages[locale].required }));
+    .map((field) => ({ field, code: 'required', message: fieldMessage(locale, field, 'required') }));
 }
 
 /** The server's messages of refused passwords; the English ones are the stories' own (the server speaks Russian). */
@@ -1063,20 +1074,9 @@ function problemReply(locale: Locale, code: ProblemCode, extra: ProblemExtra = {
  * server's, in the request's language, where the fake server knows the code.
  */
 export function invalidFields(...errors: Array<{ field: string; code: string }>): Handler {
-  const messageKeys: Record<string, FieldMessage> = {
-    required: 'required',
-    consent_required: 'consent',
-    consent_outdated: 'consentOutdated',
-    snils_checksum: 'snils',
-  };
-  const passwordMessage = (locale: Locale, code: string) => (passwordMessages[locale] as Record<string, string>)[code];
   return ({ locale }) =>
     problemReply(locale, 'validation_failed', {
-      errors: errors.map(({ field, code }) => ({
-        field,
-        code,
-        message: passwordMessage(locale, code) ?? fieldMessages[locale][messageKeys[code] ?? 'required'],
-      })),
+      errors: errors.map(({ field, code }) => ({ field, code, message: fieldMessage(locale, field, code) })),
     });
 }
 
