@@ -2,8 +2,11 @@
  * A fake Cabinet API for stories: a `fetch` that answers the SDK with real `Response`
  * objects shaped by the schemas of `@mfc-cabinet/core`, without a server. By default it
  * behaves like the demo server: any login and password, registration and password recovery
- * work, and every one-time code is {@link demoCode}; a few common passwords, and the
- * account's last ones at recovery, are refused as the server refuses them. A password that
+ * work (unless {@link FakeApiOptions.password} names the account's), and every one-time code
+ * is {@link demoCode}. Its rules and numbers are the server's: `authPolicy` of
+ * `@mfc-cabinet/core` (code attempts and lifetimes, session timeouts, lockout), and new
+ * passwords go through the server's own checks (`passwordRuleProblems`: `checkPassword` and
+ * the list of common passwords), the account's last ones refused at recovery. A password that
  * starts with {@link temporaryPasswordPrefix} is a temporary one from an МФЦ operator. The
  * session has an idle deadline that use moves, told in the `Cabinet-Session-Idle-Expires-In`
  * header, and ends when it passes; «Безопасность» lists the account's other devices and
@@ -17,19 +20,30 @@
  * ```
  */
 import {
+  authPolicy,
+  consentMessagesRu,
   createCabinetClient,
   errorMessagesRu,
+  fieldMessageRu,
   isValidSnils,
-  passwordProblems,
+  passwordMaxLength,
+  passwordMessagesRu,
+  passwordMinLength,
+  passwordRuleProblems,
+  problemStatus,
+  problemType,
   sessionIdleHeader,
   type AccountLevel,
   type CabinetClient,
   type CabinetErrorCode,
   type FieldError,
+  type FieldMessageCode,
   type IdentityConfirmation,
   type Locale,
   type OtpChallenge,
   type OtpChannel,
+  type PasswordProblem,
+  type ProblemCode,
   type Profile,
   type RecoveryChallenge,
   type Session,
@@ -43,8 +57,8 @@ import { catalogEndpoints, catalogHandlers, catalogSessionNeeds, type CatalogEnd
 import { trackerEndpoints, trackerHandlers, trackerSessionNeeds, type FakeTrackerOptions, type TrackerEndpoint } from './fake-tracker.js';
 import { documentsEndpoints, documentsHandlers, documentsSessionNeeds, type DocumentsEndpoint, type FakeDocumentsOptions } from './fake-documents.js';
 
-/** The one-time code the fake server accepts, whatever it was sent for. */
-export const demoCode = '123456';
+/** The one-time code the fake server accepts, whatever it was sent for: `123456`. */
+export const demoCode = '1234567890'.slice(0, authPolicy.codeLength);
 
 /** A password that starts with this is a temporary one an МФЦ operator issued, e.g. `Temp-4821-Kx`. */
 export const temporaryPasswordPrefix = 'Temp-';
@@ -103,7 +117,7 @@ export interface FakeRequest {
 
 /** What the fake server does with a request. */
 export type Reply =
-  | { kind: 'json'; status: number; body: unknown; contentType?: string }
+  | { kind: 'json'; status: number; body: unknown; contentType?: string; headers?: Record<string, string> }
   | { kind: 'text'; status: number; body: string; contentType: string }
   | { kind: 'empty'; status: number; headers?: Record<string, string> }
   | { kind: 'network-error' }
@@ -115,6 +129,11 @@ export type Handler = Reply | ((request: FakeRequest, api: FakeCabinetApi) => Re
 export interface FakeApiOptions {
   /** Signed in when the story starts. @default false */
   signedIn?: boolean;
+  /**
+   * The account's password: any other one is refused as the server refuses it
+   * (`invalid_credentials` with the attempts left, then `account_locked`). @default any password signs in
+   */
+  password?: string;
   /**
    * Seconds the session signed in at the start has left without use (the server's idle
    * timeout is 5 minutes). At 60 or less the «Вы ещё здесь?» warning opens at once.
@@ -130,7 +149,7 @@ export interface FakeApiOptions {
    * page was reloaded), or one that expired. @default none
    */
   identity?: 'waiting' | 'expired';
-  /** Seconds an identity code stays valid. @default 600 */
+  /** Seconds an identity code stays valid. @default `authPolicy.identityCodeLifetimeSeconds` (600) */
   identityCodeExpiresIn?: number;
   /** Who signs in. @default { displayName: 'Иванов Иван Иванович', level: 'standard' } */
   account?: { displayName?: string; level?: AccountLevel };
@@ -138,7 +157,7 @@ export interface FakeApiOptions {
   secondFactor?: OtpChannel | null;
   /** Masked phone or e-mail in the sign-in challenge. @default by `secondFactor` */
   destination?: string;
-  /** Seconds until the first code (of sign-in, registration or recovery) may be re-sent. @default 60 */
+  /** Seconds until the first code (of sign-in, registration or recovery) may be re-sent. @default `authPolicy.resendAfterSeconds` (60) */
   resendAfter?: number;
   /**
    * How the registry check of saved personal data ends, seen at the widget's next look
@@ -185,16 +204,13 @@ interface PendingCode {
   attemptsLeft: number;
 }
 
-const codeAttempts = 3;
-
 const defaultDestinations: Record<OtpChannel, string> = {
   sms: '+7 *** ***-45-67',
   email: 'i***@mail.ru',
 };
 
 /** Seconds a session lasts without activity, and at most (the server's defaults). */
-const idleTimeout = 5 * 60;
-const absoluteTimeout = 8 * 3600;
+const { idleTimeoutSeconds: idleTimeout, absoluteTimeoutSeconds: absoluteTimeout } = authPolicy;
 
 /** A session on the server: its deadlines in `Date.now()` milliseconds. */
 interface SessionRecord {
@@ -246,7 +262,7 @@ export class FakeCabinetApi {
   pendingEmail: string | undefined;
   /**
    * The account's last passwords, which recovery refuses as `password_reused`; it starts
-   * with the one the sign-in stories type.
+   * with the one the sign-in stories type (and {@link FakeApiOptions.password}).
    */
   readonly usedPasswords: string[] = ['Parol-2024!'];
   #ids = 0;
@@ -257,6 +273,11 @@ export class FakeCabinetApi {
   #identity: IdentityState = { status: 'none', code: null, expiresAt: 0 };
   #changeToken: string | undefined;
   #qrImage: { code: string | null; url: string } | undefined;
+  /** Wrong passwords in a row, and when the lockout they caused ends (`Date.now()` milliseconds). */
+  #wrongPasswords = 0;
+  #lockedUntil = 0;
+  /** The account's password, when {@link FakeApiOptions.password} gave one. */
+  #password: string | undefined;
 
   constructor(options: FakeApiOptions = {}) {
     this.options = options;
@@ -281,9 +302,11 @@ export class FakeCabinetApi {
     };
     this.otherDevices = [...(options.otherDevices ?? [])].sort((a, b) => a.lastSeenMinutesAgo - b.lastSeenMinutesAgo);
     if (options.identity) {
-      const expiresIn = options.identity === 'waiting' ? (options.identityCodeExpiresIn ?? 600) : -1;
+      const expiresIn = options.identity === 'waiting' ? (options.identityCodeExpiresIn ?? authPolicy.identityCodeLifetimeSeconds) : -1;
       this.#identity = { status: 'waiting', code: identityCode, expiresAt: Date.now() + expiresIn * 1000 };
     }
+    this.#password = options.password;
+    if (options.password !== undefined) this.usedPasswords.unshift(options.password);
     if (options.signedIn) this.#session = this.#newSession(options.idleExpiresIn);
   }
 
@@ -342,7 +365,7 @@ export class FakeCabinetApi {
 
   /** Gives a new identity code, valid `identityCodeExpiresIn` seconds. */
   startIdentityConfirmation(): IdentityConfirmation {
-    const seconds = this.options.identityCodeExpiresIn ?? 600;
+    const seconds = this.options.identityCodeExpiresIn ?? authPolicy.identityCodeLifetimeSeconds;
     this.#identity = { status: 'waiting', code: identityCode, expiresAt: Date.now() + seconds * 1000 };
     return this.identityConfirmation();
   }
@@ -418,10 +441,10 @@ export class FakeCabinetApi {
       this.requests.push(fakeRequest);
       reply = this.#answer(fakeRequest);
     } else {
-      reply = problemReply(locale, 404, 'not_found');
+      reply = problemReply(locale, 'not_found');
     }
-    // Every answer while the browser has a live session tells how long it has left unused.
-    const idle = this.session?.idleExpiresIn;
+    // As on the server, an answer that looked at the live session tells how long it has left unused.
+    const idle = route && tellsIdle(route.endpoint) ? this.session?.idleExpiresIn : undefined;
     await pause(this.options.delay ?? 0, request.signal);
     return respond(reply, request.signal, idle === undefined ? {} : { [sessionIdleHeader]: String(idle) });
   };
@@ -432,7 +455,7 @@ export class FakeCabinetApi {
     if (handler) return typeof handler === 'function' ? handler(request, this) : handler;
     const need = sessionNeeds[request.endpoint];
     if (need) {
-      if (!this.#liveSession()) return problemReply(request.locale, 401, this.#sessionEnded ? 'session_expired' : 'unauthenticated');
+      if (!this.#liveSession()) return problemReply(request.locale, this.#sessionEnded ? 'session_expired' : 'unauthenticated');
       if (need === 'use') this.useSession();
     }
     const demo = demoHandlers[request.endpoint];
@@ -456,7 +479,7 @@ export class FakeCabinetApi {
   finishSignIn(): Reply {
     if (this.temporaryPassword === undefined) return ok({ status: 'authenticated', session: this.signIn() });
     this.#changeToken = changeToken;
-    return ok({ status: 'password_change_required', changeToken, expiresIn: 600 });
+    return ok({ status: 'password_change_required', changeToken, expiresIn: authPolicy.resetTokenLifetimeSeconds });
   }
 
   /**
@@ -464,22 +487,47 @@ export class FakeCabinetApi {
    * token, field errors on `password` for a weak or used one (the temporary one included).
    */
   replaceTemporaryPassword({ body, locale }: FakeRequest): Reply {
-    if (this.#changeToken === undefined || body?.['changeToken'] !== this.#changeToken) return problemReply(locale, 400, 'otp_expired');
+    if (this.#changeToken === undefined || body?.['changeToken'] !== this.#changeToken) return problemReply(locale, 'otp_expired');
     const password = String(body['password'] ?? '');
-    const errors = passwordErrors(password, [this.loginIdentifier], locale);
-    if (errors.length === 0 && (password === this.temporaryPassword || this.usedPasswords.includes(password))) {
-      errors.push({ field: 'password', code: 'password_reused', message: fieldMessages[locale].passwordReused });
-    }
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    const reused = password === this.temporaryPassword || this.usedPasswords.includes(password);
+    const errors = passwordErrors(password, [this.loginIdentifier], locale, reused);
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     this.#changeToken = undefined;
     this.temporaryPassword = undefined;
-    this.usedPasswords.unshift(password);
-    this.usedPasswords.splice(5);
+    this.rememberPassword(password);
     return ok({ status: 'authenticated', session: this.signIn() });
   }
 
+  /** A new password of the account: it signs in from now on, and the last `authPolicy.passwordHistorySize` may not come back. */
+  rememberPassword(password: string): void {
+    if (this.#password !== undefined) this.#password = password;
+    this.usedPasswords.unshift(password);
+    this.usedPasswords.splice(authPolicy.passwordHistorySize);
+  }
+
+  /**
+   * Checks the password of a sign-in against {@link FakeApiOptions.password}, counting wrong
+   * ones as the server does: `undefined` when it is right, else the refusal.
+   */
+  checkSignInPassword(password: string, locale: Locale): Reply | undefined {
+    const { lockoutThreshold, lockoutSeconds } = authPolicy;
+    if (this.#lockedUntil > Date.now()) return lockedReply(locale, Math.ceil((this.#lockedUntil - Date.now()) / 1000));
+    if (this.#password === undefined || password === this.#password || password.startsWith(temporaryPasswordPrefix)) {
+      this.#wrongPasswords = 0;
+      return undefined;
+    }
+    this.#wrongPasswords += 1;
+    if (this.#wrongPasswords >= lockoutThreshold) {
+      this.#wrongPasswords = 0;
+      this.#lockedUntil = Date.now() + lockoutSeconds * 1000;
+      return lockedReply(locale, lockoutSeconds);
+    }
+    const attemptsLeft = lockoutThreshold - this.#wrongPasswords;
+    return problemReply(locale, 'invalid_credentials', { attemptsLeft, detail: `${messagesOf(locale).invalid_credentials} ${attemptsText[locale]}: ${attemptsLeft}.` });
+  }
+
   /** A session of the account, as the server creates it at sign-in. */
-  #newSession(idleSeconds = idleTimeout): SessionRecord {
+  #newSession(idleSeconds: number = idleTimeout): SessionRecord {
     const now = Date.now();
     return {
       id: `session-${++this.#ids}`,
@@ -535,15 +583,17 @@ export class FakeCabinetApi {
   }
 
   /** Sends a code: the challenge of a sign-in, a registration or an e-mail confirmation. */
-  sendCode(purpose: CodePurpose, channel: OtpChannel, destination: string, resendAfter = 60, id = this.#newId(purpose)): OtpChallenge {
+  sendCode(purpose: CodePurpose, channel: OtpChannel, destination: string, resendAfter: number = authPolicy.resendAfterSeconds, id = this.#newId(purpose)): OtpChallenge {
+    const { codeAttempts, codeLifetimeSeconds, codeLength } = authPolicy;
     this.codes.set(id, { purpose, attemptsLeft: codeAttempts });
-    return { id, channel, destination, codeLength: demoCode.length, expiresIn: 300, resendAfter, attemptsLeft: codeAttempts };
+    return { id, channel, destination, codeLength, expiresIn: codeLifetimeSeconds, resendAfter, attemptsLeft: codeAttempts };
   }
 
   /** Sends a recovery code, without saying where to (that would reveal the account). */
-  sendRecoveryCode(resendAfter = 60, id = this.#newId('recovery')): RecoveryChallenge {
+  sendRecoveryCode(resendAfter: number = authPolicy.resendAfterSeconds, id = this.#newId('recovery')): RecoveryChallenge {
+    const { codeAttempts, codeLifetimeSeconds, codeLength } = authPolicy;
     this.codes.set(id, { purpose: 'recovery', attemptsLeft: codeAttempts });
-    return { id, codeLength: demoCode.length, expiresIn: 300, resendAfter, attemptsLeft: codeAttempts };
+    return { id, codeLength, expiresIn: codeLifetimeSeconds, resendAfter, attemptsLeft: codeAttempts };
   }
 
   #newId(purpose: CodePurpose): string {
@@ -632,6 +682,20 @@ const sessionNeeds: Partial<Record<Endpoint, 'use' | 'watch'>> = {
   ...trackerSessionNeeds,
 };
 
+/** Whether the server tells the session's idle deadline in its answer (when there is a live session). */
+function tellsIdle(endpoint: Endpoint): boolean {
+  return sessionNeeds[endpoint] !== undefined || signInEndpoints.has(endpoint);
+}
+
+/** The session's own endpoint and those that sign in, which tell the idle deadline without needing a session. */
+const signInEndpoints: ReadonlySet<Endpoint> = new Set<Endpoint>([
+  'GET auth/session',
+  'POST auth/login',
+  'POST auth/login/code',
+  'POST auth/registration/code',
+  'POST auth/password/temporary',
+]);
+
 // ------------------------------------------------------------------ the demo behaviour
 
 const demoHandlers: Record<Endpoint, Handler> = {
@@ -643,8 +707,10 @@ const demoHandlers: Record<Endpoint, Handler> = {
 
   'POST auth/login': ({ body, locale }, api) => {
     const errors = required(body, ['identifier', 'password'], locale);
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     const password = String(body?.['password']);
+    const refused = api.checkSignInPassword(password, locale);
+    if (refused) return refused;
     api.loginIdentifier = String(body?.['identifier']);
     api.temporaryPassword = password.startsWith(temporaryPasswordPrefix) ? password : undefined;
     const channel = api.options.secondFactor === undefined ? 'sms' : api.options.secondFactor;
@@ -658,7 +724,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
   'POST auth/login/code/resend': (request, api) =>
     resendCode(request, api, 'login', (id) => {
       const channel = api.options.secondFactor ?? 'sms';
-      return ok(api.sendCode('login', channel, api.options.destination ?? defaultDestinations[channel], 60, id));
+      return ok(api.sendCode('login', channel, api.options.destination ?? defaultDestinations[channel], authPolicy.resendAfterSeconds, id));
     }),
 
   'POST auth/logout': (_request, api) => {
@@ -674,7 +740,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
   'GET auth/sessions': (_request, api) => ok({ sessions: api.sessionList() }),
 
   'DELETE auth/sessions/:id': ({ params, locale }, api) =>
-    api.revokeSession(params['id'] ?? '') ? { kind: 'empty', status: 204 } : problemReply(locale, 404, 'not_found'),
+    api.revokeSession(params['id'] ?? '') ? { kind: 'empty', status: 204 } : problemReply(locale, 'not_found'),
 
   'POST auth/sessions/revoke-others': (_request, api) => ok({ revoked: api.revokeOtherSessions() }),
 
@@ -689,11 +755,11 @@ const demoHandlers: Record<Endpoint, Handler> = {
     ];
     const consent = body?.['consent'] as { version?: unknown; accepted?: unknown } | undefined;
     if (consent?.accepted !== true) {
-      errors.push({ field: 'consent.accepted', code: 'consent_required', message: fieldMessages[locale].consent });
+      errors.push({ field: 'consent.accepted', code: 'consent_required', message: fieldMessage(locale, 'consent.accepted', 'consent_required') });
     } else if (consent.version !== consents[locale].version) {
-      errors.push({ field: 'consent.version', code: 'consent_outdated', message: fieldMessages[locale].consentOutdated });
+      errors.push({ field: 'consent.version', code: 'consent_outdated', message: fieldMessage(locale, 'consent.version', 'consent_outdated') });
     }
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     api.profile = newAccount(phone);
     api.pendingEmail = email;
     return ok({ challenge: api.sendCode('registration', 'sms', maskPhone(phone), api.options.resendAfter) });
@@ -712,31 +778,29 @@ const demoHandlers: Record<Endpoint, Handler> = {
 
   'POST auth/registration/code/resend': (request, api) =>
     resendCode(request, api, 'registration', (id) =>
-      ok({ challenge: api.sendCode('registration', 'sms', maskPhone(api.profile.phone ?? ''), 60, id) }),
+      ok({ challenge: api.sendCode('registration', 'sms', maskPhone(api.profile.phone ?? ''), authPolicy.resendAfterSeconds, id) }),
     ),
 
   'POST auth/recovery': ({ body, locale }, api) => {
     const errors = required(body, ['identifier'], locale);
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     return ok({ challenge: api.sendRecoveryCode(api.options.resendAfter) });
   },
 
   'POST auth/recovery/code': (request, api) =>
-    checkCode(request, api, 'recovery', () => ok({ resetToken: 'fake-reset-token', expiresIn: 600 })),
+    checkCode(request, api, 'recovery', () => ok({ resetToken: 'fake-reset-token', expiresIn: authPolicy.resetTokenLifetimeSeconds })),
 
   'POST auth/recovery/code/resend': (request, api) =>
-    resendCode(request, api, 'recovery', (id) => ok({ challenge: api.sendRecoveryCode(60, id) })),
+    resendCode(request, api, 'recovery', (id) => ok({ challenge: api.sendRecoveryCode(authPolicy.resendAfterSeconds, id) })),
 
   'POST auth/recovery/password': ({ body, locale }, api) => {
-    if (body?.['resetToken'] !== 'fake-reset-token') return problemReply(locale, 400, 'otp_expired');
+    if (body?.['resetToken'] !== 'fake-reset-token') return problemReply(locale, 'otp_expired');
     const password = String(body['password'] ?? '');
-    const errors = passwordErrors(password, [], locale);
-    if (errors.length === 0 && api.usedPasswords.includes(password)) {
-      errors.push({ field: 'password', code: 'password_reused', message: fieldMessages[locale].passwordReused });
-    }
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
-    api.usedPasswords.unshift(password);
-    api.usedPasswords.splice(5);
+    const { phone, email, snils } = api.profile;
+    const logins = [phone, email, snils].filter((login): login is string => login !== null);
+    const errors = passwordErrors(password, logins, locale, api.usedPasswords.includes(password));
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
+    api.rememberPassword(password);
     api.endSession();
     return { kind: 'empty', status: 204 };
   },
@@ -757,12 +821,12 @@ const demoHandlers: Record<Endpoint, Handler> = {
     const passport = (body?.['passport'] ?? {}) as Record<string, unknown>;
     const errors = required(body, ['lastName', 'firstName', 'birthDate', 'snils'], locale);
     if (typeof body?.['snils'] === 'string' && body['snils'] && !isValidSnils(body['snils'])) {
-      errors.push({ field: 'snils', code: 'snils_checksum', message: fieldMessages[locale].snils });
+      errors.push({ field: 'snils', code: 'invalid', message: fieldMessage(locale, 'snils', 'invalid') });
     }
     for (const field of ['series', 'number', 'issuedAt'] as const) {
-      if (!passport[field]) errors.push({ field: `passport.${field}`, code: 'required', message: fieldMessages[locale].required });
+      if (!passport[field]) errors.push({ field: `passport.${field}`, code: 'required', message: fieldMessage(locale, `passport.${field}`, 'required') });
     }
-    if (errors.length > 0) return problemReply(locale, 400, 'validation_failed', { errors });
+    if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     const text = (name: string) => (typeof body?.[name] === 'string' && body[name] ? String(body[name]) : null);
     api.profile = {
       ...api.profile,
@@ -792,17 +856,17 @@ const demoHandlers: Record<Endpoint, Handler> = {
 
   'POST profile/email/code/resend': (request, api) =>
     resendCode(request, api, 'email', (id) =>
-      ok({ challenge: api.sendCode('email', 'email', maskEmail(api.pendingEmail ?? ''), 60, id) }),
+      ok({ challenge: api.sendCode('email', 'email', maskEmail(api.pendingEmail ?? ''), authPolicy.resendAfterSeconds, id) }),
     ),
 
   'POST profile/identity-confirmation': ({ locale }, api) =>
-    api.profile.level === 'simplified' ? problemReply(locale, 409, 'conflict') : ok(api.startIdentityConfirmation()),
+    api.profile.level === 'simplified' ? problemReply(locale, 'conflict') : ok(api.startIdentityConfirmation()),
 
   'GET profile/identity-confirmation': (_request, api) => ok(api.identityConfirmation()),
 
   'GET profile/identity-confirmation/qr.svg': ({ locale }, api) => {
     const { status, code } = api.identityConfirmation();
-    if (status !== 'waiting' || code === null) return problemReply(locale, 404, 'not_found');
+    if (status !== 'waiting' || code === null) return problemReply(locale, 'not_found');
     return { kind: 'text', status: 200, contentType: 'image/svg+xml', body: qrSvg(code) };
   },
 };
@@ -815,25 +879,52 @@ function qrSvg(text: string): string {
   return qr.createSvgTag({ cellSize: 8, margin: 32, scalable: true });
 }
 
-/** Checks a one-time code: {@link demoCode} passes; three wrong ones end the attempt. */
+/** Checks a one-time code: {@link demoCode} passes; `authPolicy.codeAttempts` wrong ones end the attempt. */
 function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, passed: () => Reply): Reply {
   const id = String(body?.['challengeId'] ?? '');
   const pending = api.codes.get(id);
-  if (!pending || pending.purpose !== purpose) return problemReply(locale, 400, 'otp_expired');
+  if (!pending || pending.purpose !== purpose) return problemReply(locale, 'otp_expired');
   if (body?.['code'] === demoCode) {
     api.codes.delete(id);
     return passed();
   }
   pending.attemptsLeft -= 1;
-  if (pending.attemptsLeft > 0) return problemReply(locale, 400, 'otp_invalid', { attemptsLeft: pending.attemptsLeft });
+  const { attemptsLeft } = pending;
+  if (attemptsLeft > 0) {
+    return problemReply(locale, 'otp_invalid', { attemptsLeft, detail: `${messagesOf(locale).otp_invalid} ${attemptsText[locale]}: ${attemptsLeft}.` });
+  }
   api.codes.delete(id);
-  return problemReply(locale, 400, 'otp_attempts_exceeded');
+  return problemReply(locale, 'otp_attempts_exceeded', { attemptsLeft: 0, detail: `${messagesOf(locale).otp_attempts_exceeded} ${startOver[locale][purpose]}` });
+}
+
+/** «Осталось попыток: 2.», as the server ends the detail of a wrong password or code. */
+const attemptsText: Record<Locale, string> = { ru: 'Осталось попыток', en: 'Attempts left' };
+
+/** How the server tells the citizen to start again once the code's attempts are used up. */
+const startOver: Record<Locale, Record<CodePurpose, string>> = {
+  ru: {
+    login: 'Начните вход заново.',
+    registration: 'Начните регистрацию заново.',
+    email: 'Запросите подтверждение почты заново.',
+    recovery: 'Начните восстановление пароля заново.',
+  },
+  en: {
+    login: 'Sign in again.',
+    registration: 'Start the registration again.',
+    email: 'Ask for the e-mail confirmation again.',
+    recovery: 'Start the password recovery again.',
+  },
+};
+
+/** `account_locked` for `seconds` more. */
+function lockedReply(locale: Locale, seconds: number): Reply {
+  return problemReply(locale, 'account_locked', { retryAfter: seconds, detail: messagesOf(locale).account_locked });
 }
 
 /** Sends a new code for the same attempt, which keeps its id. */
 function resendCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, send: (id: string) => Reply): Reply {
   const id = String(body?.['challengeId'] ?? '');
-  return api.codes.get(id)?.purpose === purpose ? send(id) : problemReply(locale, 400, 'otp_expired');
+  return api.codes.get(id)?.purpose === purpose ? send(id) : problemReply(locale, 'otp_expired');
 }
 
 function newAccount(phone: string): Profile {
@@ -887,43 +978,65 @@ const registryRejections: Record<Locale, string> = {
   en: 'The SNILS was not found in the register of the Social Fund of Russia. Check the number or visit an MFC office.',
 };
 
-/** A few of the common passwords the server refuses (it knows thousands); they pass the other rules. */
-const commonPasswords: ReadonlySet<string> = new Set(['Qwerty123!', 'Password1!', 'P@ssw0rd', 'Qwerty-2024', 'Parol-123']);
+/** The stories' English for the server's field messages (the server speaks Russian). */
+const fieldMessagesEn = {
+  required: 'Fill in this field.',
+  invalid: 'Check the value.',
+  too_long: 'The value is too long.',
+  consent_required: 'The consent to the processing of personal data is required.',
+  consent_outdated: 'The consent text has changed. Please read it again.',
+  snils: 'The SNILS number has a mistake.',
+} as const;
 
-type FieldMessage = 'required' | 'password' | 'passwordCommon' | 'passwordReused' | 'consent' | 'consentOutdated' | 'snils';
-
-const fieldMessages: Record<Locale, Record<FieldMessage, string>> = {
-  ru: {
-    required: 'Заполните это поле.',
-    password: 'Пароль не отвечает требованиям.',
-    passwordCommon: 'Этот пароль слишком распространён, его легко подобрать. Придумайте другой.',
-    passwordReused: 'Этот пароль уже использовался. Придумайте новый.',
-    consent: 'Нужно согласие на обработку персональных данных.',
-    consentOutdated: 'Текст согласия обновился. Прочитайте его ещё раз.',
-    snils: 'В номере СНИЛС ошибка.',
-  },
-  en: {
-    required: 'Fill in this field.',
-    password: 'The password does not meet the rules.',
-    passwordCommon: 'This password is too common and easy to guess. Choose another one.',
-    passwordReused: 'This password has been used before. Choose a new one.',
-    consent: 'The consent to the processing of personal data is required.',
-    consentOutdated: 'The consent text has changed. Please read it again.',
-    snils: 'The SNILS number has a mistake.',
-  },
-};
+/**
+ * What the server says about an error `code` of `field` (a dotted path): a password rule's
+ * message, the consent's, or the field's own for `required`, `invalid` and `too_long`.
+ */
+function fieldMessage(locale: Locale, field: string, code: string): string {
+  const password = (passwordMessages[locale] as Partial<Record<string, string>>)[code];
+  if (password) return password;
+  if (code === 'consent_required') return locale === 'en' ? fieldMessagesEn.consent_required : consentMessagesRu.required;
+  if (code === 'consent_outdated') return locale === 'en' ? fieldMessagesEn.consent_outdated : consentMessagesRu.outdated;
+  const known: FieldMessageCode = code === 'required' || code === 'too_long' ? code : 'invalid';
+  const name = field.split('.').pop() ?? field;
+  if (locale === 'ru') return fieldMessageRu(name, known);
+  return name === 'snils' && known === 'invalid' ? fieldMessagesEn.snils : fieldMessagesEn[known];
+}
 
 function required(body: Record<string, unknown> | undefined, fields: readonly string[], locale: Locale): FieldError[] {
   return fields
     .filter((field) => typeof body?.[field] !== 'string' || !String(body[field]).trim())
-    .map((field) => ({ field, code: 'required', message: fieldMessages[locale].required }));
+    .map((field) => ({ field, code: 'required', message: fieldMessage(locale, field, 'required') }));
 }
 
-function passwordErrors(password: string, logins: readonly string[], locale: Locale): FieldError[] {
-  const [problem] = passwordProblems(password, logins.filter(Boolean));
-  if (problem) return [{ field: 'password', code: problem, message: fieldMessages[locale].password }];
-  if (commonPasswords.has(password)) return [{ field: 'password', code: 'password_common', message: fieldMessages[locale].passwordCommon }];
-  return [];
+/** The server's messages of refused passwords; the English ones are the stories' own (the server speaks Russian). */
+const passwordMessages: Record<Locale, Record<PasswordProblem, string>> = {
+  ru: passwordMessagesRu,
+  en: {
+    password_length: `The password must be ${passwordMinLength} to ${passwordMaxLength} characters long`,
+    password_lowercase: 'Add a lowercase letter',
+    password_uppercase: 'Add an uppercase letter',
+    password_digit: 'Add a digit',
+    password_special: 'Add a special character, such as ! ? % or -',
+    password_not_login: 'The password must not contain the phone, e-mail or SNILS',
+    password_common: 'This password is too common and easy to guess. Choose another one.',
+    password_reused: 'This password has been used before. Choose a new one.',
+  },
+};
+
+/**
+ * The field errors of a new password, as the server words them: every rule it breaks
+ * (`passwordRuleProblems` of `@mfc-cabinet/core`, the server's own check), then
+ * `password_reused` when it is one of the account's recent passwords.
+ */
+function passwordErrors(password: string, logins: readonly string[], locale: Locale, reused = false): FieldError[] {
+  const problems: PasswordProblem[] = passwordRuleProblems(password, logins.filter(Boolean));
+  if (reused) problems.push('password_reused');
+  return problems.map((code) => ({ field: 'password', code, message: passwordMessages[locale][code] }));
+}
+
+function messagesOf(locale: Locale) {
+  return locale === 'en' ? errorMessagesEn : errorMessagesRu;
 }
 
 // ------------------------------------------------------------------ replies
@@ -940,15 +1053,18 @@ type ProblemExtra = { detail?: string; errors?: FieldError[]; retryAfter?: numbe
  * request's language.
  */
 export function problem(status: number, code: CabinetErrorCode, extra: ProblemExtra = {}): Handler {
-  return ({ locale }) => problemReply(locale, status, code, extra);
+  return ({ locale }) => problemReply(locale, code as ProblemCode, extra, status);
 }
 
-function problemReply(locale: Locale, status: number, code: CabinetErrorCode, extra: ProblemExtra = {}): Reply {
+/** A problem as the server answers it: the status of its code, the code's title when there is no `detail`. */
+function problemReply(locale: Locale, code: ProblemCode, extra: ProblemExtra = {}, status = problemStatus[code]): Reply {
+  const title = messagesOf(locale)[code];
   return {
     kind: 'json',
     status,
     contentType: 'application/problem+json',
-    body: { type: `urn:mfc-cabinet:problem:${code}`, title: (locale === 'en' ? errorMessagesEn : errorMessagesRu)[code], status, code, ...extra },
+    body: { type: problemType(code), title, status, code, detail: title, ...extra },
+    ...(extra.retryAfter === undefined ? {} : { headers: { 'retry-after': String(extra.retryAfter) } }),
   };
 }
 
@@ -958,21 +1074,9 @@ function problemReply(locale: Locale, status: number, code: CabinetErrorCode, ex
  * server's, in the request's language, where the fake server knows the code.
  */
 export function invalidFields(...errors: Array<{ field: string; code: string }>): Handler {
-  const messageKeys: Record<string, FieldMessage> = {
-    required: 'required',
-    consent_required: 'consent',
-    consent_outdated: 'consentOutdated',
-    password_common: 'passwordCommon',
-    password_reused: 'passwordReused',
-    snils_checksum: 'snils',
-  };
   return ({ locale }) =>
-    problemReply(locale, 400, 'validation_failed', {
-      errors: errors.map(({ field, code }) => ({
-        field,
-        code,
-        message: fieldMessages[locale][messageKeys[code] ?? (code.startsWith('password_') ? 'password' : 'required')],
-      })),
+    problemReply(locale, 'validation_failed', {
+      errors: errors.map(({ field, code }) => ({ field, code, message: fieldMessage(locale, field, code) })),
     });
 }
 
@@ -996,7 +1100,7 @@ function respond(reply: Reply, signal: AbortSignal, headers: Record<string, stri
       return Promise.resolve(
         new Response(JSON.stringify(reply.body), {
           status: reply.status,
-          headers: { ...headers, 'content-type': reply.contentType ?? 'application/json' },
+          headers: { ...headers, ...reply.headers, 'content-type': reply.contentType ?? 'application/json' },
         }),
       );
     case 'text':

@@ -35,5 +35,9 @@ export {
   type PasswordProblem,
 } from './passwords.js';
 export { sessionIdleHeader } from './auth/schemas.js';
+export { consentMessagesRu, fieldMessageRu, fieldMessagesRu, genericFieldMessagesRu, type FieldMessageCode, type FieldMessages } from './field-messages.js';
+export { problemStatus, problemType, type ProblemCode } from './problem-codes.js';
+export { authPolicy, passwordMessagesRu, type AuthPolicy } from './auth/policy.js';
+export { commonPasswords, isCommonPassword, passwordRuleProblems } from './auth/common-passwords.js';
 export type { FormValue, FormValues } from './forms.js';
 export type { FileKind, FileLimits } from './file-signatures.js';

@@ -5,6 +5,8 @@
  */
 export * from './primitives.js';
 export * from './problem.js';
+export * from './problem-codes.js';
+export * from './field-messages.js';
 // Every feature's answers and requests (see features.ts); its list of sub-clients is the
 // default export there, which `export *` leaves out.
 export * from './features.js';
