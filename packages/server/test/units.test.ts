@@ -9,7 +9,7 @@ import { preferredLocale } from '../src/http/locale.js';
 import { describeDevice } from '../src/http/user-agent.js';
 import { identityCode, normalizeIdentityCode } from '../src/profile/identity-code.js';
 import { addYears, isCalendarDate, latestDateInRussia } from '../src/profile/dates.js';
-import { commonPasswords } from '../src/security/common-passwords.js';
+import { commonPasswords } from '@mfc-cabinet/core/schemas';
 import { isCommonPassword, passwordMessages } from '../src/security/password-policy.js';
 import { PasswordHasher } from '../src/security/passwords.js';
 import { readablePassword, readablePasswordPattern } from '../src/security/readable-password.js';

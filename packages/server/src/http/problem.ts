@@ -1,13 +1,14 @@
 /** Answers an {@link ApiError} as RFC 9457 `application/problem+json`. */
+import { problemType } from '@mfc-cabinet/core/schemas';
 import type { FastifyReply } from 'fastify';
 import { errorMessagesRu } from '@mfc-cabinet/core/messages';
 import type { Problem } from '@mfc-cabinet/core/schemas';
-import type { ApiError, ProblemCode } from '../api-error.js';
+import type { ApiError } from '../api-error.js';
 
 export const problemContentType = 'application/problem+json; charset=utf-8';
 
-/** The `type` URI of a problem code; it names the code, nothing is served there. */
-export const problemType = (code: ProblemCode): string => `https://mfc-cabinet.dev/problems/${code}`;
+/** The `type` URI of a problem code (core's); it names the code, nothing is served there. */
+export { problemType } from '@mfc-cabinet/core/schemas';
 
 /** The problem of `error`; `status` when the protocol answers it with another than its code's (tus). */
 export function toProblem(error: ApiError, status = error.status): Problem {

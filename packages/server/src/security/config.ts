@@ -1,7 +1,9 @@
 /**
  * The security section of the configuration: the time-based and counting rules of sign-in,
- * one-time codes, the lockout and sessions (docs/security.md lists them).
+ * one-time codes, the lockout and sessions (docs/security.md lists them). Their defaults are
+ * core's `authPolicy`, which the SDK and the stories' fake API follow too.
  */
+import { authPolicy } from '@mfc-cabinet/core/schemas';
 import { day, duration, integer, second, type Setting, type SettingValues } from '../settings.js';
 
 /** The time-based and counting rules of sign-in and sessions (docs/security.md lists them). */
@@ -50,52 +52,52 @@ export interface SecurityRules {
 
 /** The environment variables of the {@link SecurityRules}, by rule. */
 export const securitySettings = {
-  otpTtlMs: duration('OTP_TTL_SECONDS', 300, second, 'How long a one-time code is valid.'),
-  otpMaxAttempts: integer('OTP_MAX_ATTEMPTS', 3, 'Tries per one-time code; the last wrong one ends the sign-in attempt.'),
-  otpResendAfterMs: duration('OTP_RESEND_AFTER_SECONDS', 60, second, 'Wait before a new code may be requested.'),
+  otpTtlMs: duration('OTP_TTL_SECONDS', authPolicy.codeLifetimeSeconds, second, 'How long a one-time code is valid.'),
+  otpMaxAttempts: integer('OTP_MAX_ATTEMPTS', authPolicy.codeAttempts, 'Tries per one-time code; the last wrong one ends the sign-in attempt.'),
+  otpResendAfterMs: duration('OTP_RESEND_AFTER_SECONDS', authPolicy.resendAfterSeconds, second, 'Wait before a new code may be requested.'),
   otpMaxSendsPerHour: integer(
     'OTP_MAX_SENDS_PER_HOUR',
-    5,
+    authPolicy.codeSendsPerHour,
     'Codes (or notices in their place) sent within an hour: to one account at sign-in, to one phone at registration, to one address for e-mail confirmation, for one login at password recovery.',
   ),
   loginChallengeTtlMs: duration(
     'LOGIN_CHALLENGE_TTL_SECONDS',
-    900,
+    authPolicy.challengeLifetimeSeconds,
     second,
     'How long a sign-in, registration, e-mail confirmation or password recovery waits for its code (codes can be re-sent within it).',
   ),
   recoveryTokenTtlMs: duration(
     'RECOVERY_TOKEN_TTL_SECONDS',
-    900,
+    authPolicy.resetTokenLifetimeSeconds,
     second,
     'How long the permission to set a new password lasts once the recovery code was right, or after signing in with a temporary password.',
   ),
   temporaryPasswordTtlMs: duration(
     'TEMPORARY_PASSWORD_TTL_SECONDS',
-    86_400,
+    authPolicy.temporaryPasswordLifetimeSeconds,
     second,
     'How long a temporary password issued by an МФЦ operator works; it works once, and then the citizen chooses a new password.',
   ),
   identityCodeTtlMs: duration(
     'IDENTITY_CODE_TTL_SECONDS',
-    600,
+    authPolicy.identityCodeLifetimeSeconds,
     second,
     'How long the code the cabinet shows for confirming the identity at an МФЦ (and its QR code) is valid.',
   ),
   passwordHistorySize: integer(
     'PASSWORD_HISTORY_SIZE',
-    5,
+    authPolicy.passwordHistorySize,
     'How many recent passwords of an account, the current one included, a new password may not repeat.',
     24,
   ),
-  lockoutThreshold: integer('LOCKOUT_THRESHOLD', 5, 'Wrong passwords in a row before sign-in with that login is locked.'),
-  lockoutBaseMs: duration('LOCKOUT_SECONDS', 900, second, 'The first lockout; each later one doubles.'),
-  lockoutMaxMs: duration('LOCKOUT_MAX_SECONDS', 86_400, second, 'The longest lockout.'),
-  sessionIdleMs: duration('SESSION_IDLE_SECONDS', 300, second, 'A session ends after this long without use.'),
-  sessionAbsoluteMs: duration('SESSION_ABSOLUTE_SECONDS', 28_800, second, 'A session ends this long after sign-in.'),
+  lockoutThreshold: integer('LOCKOUT_THRESHOLD', authPolicy.lockoutThreshold, 'Wrong passwords in a row before sign-in with that login is locked.'),
+  lockoutBaseMs: duration('LOCKOUT_SECONDS', authPolicy.lockoutSeconds, second, 'The first lockout; each later one doubles.'),
+  lockoutMaxMs: duration('LOCKOUT_MAX_SECONDS', authPolicy.lockoutMaxSeconds, second, 'The longest lockout.'),
+  sessionIdleMs: duration('SESSION_IDLE_SECONDS', authPolicy.idleTimeoutSeconds, second, 'A session ends after this long without use.'),
+  sessionAbsoluteMs: duration('SESSION_ABSOLUTE_SECONDS', authPolicy.absoluteTimeoutSeconds, second, 'A session ends this long after sign-in.'),
   deviceTtlMs: duration(
     'DEVICE_COOKIE_DAYS',
-    180,
+    authPolicy.deviceCookieDays,
     day,
     'How long a browser that signed in stays exempt from the lockout of its account (the device cookie).',
   ),

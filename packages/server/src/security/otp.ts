@@ -9,6 +9,7 @@
  * contact belongs to somebody else or the login to nobody: it answers exactly like the
  * others but can never be completed, since its stored code is a secret nobody was sent.
  */
+import { authPolicy } from '@mfc-cabinet/core/schemas';
 import { errorMessagesRu } from '@mfc-cabinet/core/messages';
 import type { OtpChallenge, OtpChannel } from '@mfc-cabinet/core/schemas';
 import { ApiError } from '../api-error.js';
@@ -23,7 +24,7 @@ import { formatWait } from '../texts.js';
 import type { AuditLog } from './audit.js';
 import { hashToken, newId, randomDigits, randomToken, safeEqual } from './tokens.js';
 
-export const codeLength = 6;
+export const codeLength = authPolicy.codeLength;
 const hour = 3_600_000;
 
 type Rules = Pick<

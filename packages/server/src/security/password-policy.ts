@@ -5,41 +5,20 @@
  * with the rule's code and a Russian message.
  */
 import type { FieldError } from '@mfc-cabinet/core/errors';
-import { passwordMaxLength, passwordMinLength, passwordProblems, type PasswordProblem } from '@mfc-cabinet/core/passwords';
+import type { PasswordProblem } from '@mfc-cabinet/core/passwords';
+import { isCommonPassword, passwordMessagesRu, passwordRuleProblems } from '@mfc-cabinet/core/schemas';
 import type { Accounts } from '../accounts/accounts.js';
-import { commonPasswords } from './common-passwords.js';
 import type { PasswordHasher } from './passwords.js';
 
-/** What each refused rule tells the citizen. */
-export const passwordMessages: Record<PasswordProblem, string> = {
-  password_length: `Пароль должен быть длиной от ${passwordMinLength} до ${passwordMaxLength} символов`,
-  password_lowercase: 'Добавьте строчную букву',
-  password_uppercase: 'Добавьте заглавную букву',
-  password_digit: 'Добавьте цифру',
-  password_special: 'Добавьте специальный символ, например ! ? % или -',
-  password_not_login: 'Пароль не должен содержать телефон, почту или СНИЛС',
-  password_common: 'Этот пароль слишком распространён, его легко подобрать. Придумайте другой.',
-  password_reused: 'Этот пароль уже использовался. Придумайте новый.',
-};
+/** What each refused rule tells the citizen (core's, which the stories' fake API shows too). */
+export const passwordMessages = passwordMessagesRu;
 
-const trailingNoise = /[\p{Nd}\p{P}\p{S}\s]+$/u;
-const leadingNoise = /^[\p{Nd}\p{P}\p{S}\s]+/u;
-
-/** Whether `password` is a common one, in any case and with digits or punctuation added at its ends. */
-export function isCommonPassword(password: string): boolean {
-  const lower = password.normalize('NFC').toLowerCase().trim();
-  const stem = lower.replace(trailingNoise, '');
-  return [lower, stem, stem.replace(leadingNoise, '')].some((variant) => variant !== '' && commonPasswords.has(variant));
-}
-
-/** The rules `password` breaks, the history aside. */
+/** The rules `password` breaks, the history aside: core's check, the common list included. */
 function ruleProblems(password: string, logins: ReadonlyArray<string | null>): PasswordProblem[] {
-  const problems = passwordProblems(
+  return passwordRuleProblems(
     password,
     logins.filter((login): login is string => login !== null),
   );
-  if (isCommonPassword(password)) problems.push('password_common');
-  return problems;
 }
 
 export class PasswordPolicy {
@@ -78,3 +57,5 @@ export class PasswordPolicy {
     return false;
   }
 }
+
+export { isCommonPassword };
