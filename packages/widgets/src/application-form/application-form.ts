@@ -9,7 +9,7 @@ import { MfcFormElement } from '../base/form-element.js';
 import { SessionController } from '../base/session-controller.js';
 import { WatchController } from '../base/watch-controller.js';
 import { addStrings } from '../i18n/registry.js';
-import { ruApplicationForm } from '../i18n/ru-application-form.js';
+import { ruApplicationForm } from './strings-ru.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { afterSubmitSteps } from './after-submit-steps.js';
 import { applicationFormStyles } from './application-form.styles.js';

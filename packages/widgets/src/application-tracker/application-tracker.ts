@@ -5,7 +5,7 @@ import { fieldErrorList } from '../base/alerts.js';
 import { MfcFormElement } from '../base/form-element.js';
 import { SessionController } from '../base/session-controller.js';
 import { addStrings } from '../i18n/registry.js';
-import { ruTracker } from '../i18n/ru-tracker.js';
+import { ruTracker } from './strings-ru.js';
 import { listStyles } from '../styles/list.styles.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import type { MfcApplicationOpenDetail } from './application-open-event.js';

@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MfcElement } from '../base/mfc-element.js';
 import { addStrings } from '../i18n/registry.js';
-import { ruUploader } from '../i18n/ru-uploader.js';
+import { ruUploader } from './strings-ru.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { documentUploaderStyles } from './document-uploader.styles.js';
 import { acceptedKinds, formatKinds, formatSize, mimeTypes } from './upload-format.js';

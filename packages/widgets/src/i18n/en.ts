@@ -1,8 +1,8 @@
 import { errorMessagesEn } from '@mfc-cabinet/core/messages-en';
-import { enApplicationForm } from './en-application-form.js';
-import { enCatalog } from './en-catalog.js';
-import { enTracker } from './en-tracker.js';
-import { enUploader } from './en-uploader.js';
+import { enApplicationForm } from '../application-form/strings-en.js';
+import { enCatalog } from '../service-catalog/strings-en.js';
+import { enTracker } from '../application-tracker/strings-en.js';
+import { enUploader } from '../document-uploader/strings-en.js';
 import type { Translation } from './translation.js';
 
 const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);

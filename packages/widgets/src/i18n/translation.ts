@@ -1,8 +1,8 @@
 import type { AccountLevel, CabinetErrorCode, Locale, OtpChannel, PasswordProblem, PasswordRule } from '@mfc-cabinet/core';
-import type { ApplicationFormStrings } from './application-form-strings.js';
-import type { CatalogStrings } from './catalog-strings.js';
-import type { TrackerStrings } from './tracker-strings.js';
-import type { UploaderStrings } from './uploader-strings.js';
+import type { ApplicationFormStrings } from '../application-form/strings.js';
+import type { CatalogStrings } from '../service-catalog/strings.js';
+import type { TrackerStrings } from '../application-tracker/strings.js';
+import type { UploaderStrings } from '../document-uploader/strings.js';
 
 /**
  * Every string the widgets show, in one language. Plural forms and values that go into a

@@ -4,7 +4,7 @@
  */
 import type { Availability, CatalogFilters, DeliveryMethod, ServiceLevel, ServiceSummary } from '@mfc-cabinet/core';
 import { numberFormat } from '../base/format.js';
-import type { CatalogStrings } from '../i18n/catalog-strings.js';
+import type { CatalogStrings } from './strings.js';
 import type { Translation } from '../i18n/translation.js';
 
 /** What the list shows: every service, the favourites, or the recently viewed ones. */

@@ -1,7 +1,7 @@
 import type { Availability, CatalogFilters, DeliveryMethod, SearchIndex, ServiceLevel } from '@mfc-cabinet/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { linkButton } from '../base/fields.js';
-import type { CatalogStrings } from '../i18n/catalog-strings.js';
+import type { CatalogStrings } from './strings.js';
 import type { Translation } from '../i18n/translation.js';
 import { allowed, availabilities, deliveryMethods, serviceLevels, type Scope } from './catalog-view.js';
 

@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { asCabinetError } from '../base/errors.js';
 import { MfcFormElement } from '../base/form-element.js';
 import { addStrings } from '../i18n/registry.js';
-import { ruCatalog } from '../i18n/ru-catalog.js';
+import { ruCatalog } from './strings-ru.js';
 import { listStyles } from '../styles/list.styles.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { CatalogListing } from './catalog-listing.js';

@@ -1,5 +1,5 @@
 import { applicationStatusNamesRu, type TransitionActor } from '@mfc-cabinet/core';
-import type { TrackerStrings } from './tracker-strings.js';
+import type { TrackerStrings } from './strings.js';
 
 const actors: Record<TransitionActor, string> = { citizen: 'Вы', operator: 'Оператор МФЦ', system: 'Система' };
 const pluralRules = new Intl.PluralRules('ru');

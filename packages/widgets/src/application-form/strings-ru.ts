@@ -1,4 +1,4 @@
-import type { ApplicationFormStrings } from './application-form-strings.js';
+import type { ApplicationFormStrings } from './strings.js';
 
 const pluralRules = new Intl.PluralRules('ru');
 const documents = (count: number): string => {

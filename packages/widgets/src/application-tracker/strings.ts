@@ -2,7 +2,7 @@ import type { ApplicationStatus, TransitionActor } from '@mfc-cabinet/core';
 
 /**
  * Strings of `<mfc-application-tracker>`. The Russian ones ship with the tracker's module
- * (`ru-tracker.ts`), the English ones with the English chunk.
+ * (`strings-ru.ts`), the English ones (`strings-en.ts`) with the English chunk.
  */
 export interface TrackerStrings {
   trackerHeading: string;

@@ -1,4 +1,4 @@
-import type { ApplicationFormStrings } from './application-form-strings.js';
+import type { ApplicationFormStrings } from './strings.js';
 
 /** English strings of `<mfc-application-form>`; part of the lazily loaded English chunk. */
 export const enApplicationForm: ApplicationFormStrings = {

@@ -2,7 +2,7 @@ import type { AccountLevel, Availability } from '@mfc-cabinet/core';
 
 /**
  * Strings of `<mfc-service-catalog>`. The Russian ones ship with the catalog's module
- * (`ru-catalog.ts`), the English ones with the English chunk. The values of the catalog's
+ * (`strings-ru.ts`), the English ones (`strings-en.ts`) with the English chunk. The values of the catalog's
  * enumerations are flat keys (`deliveryOnline`), so each can be overridden alone.
  */
 export interface CatalogStrings {

@@ -1,4 +1,4 @@
-import type { CatalogStrings } from './catalog-strings.js';
+import type { CatalogStrings } from './strings.js';
 
 const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
 

@@ -1,6 +1,6 @@
 /**
  * Strings of `<mfc-document-uploader>`. The Russian ones ship with the uploader's module
- * (`ru-uploader.ts`), the English ones with the English chunk.
+ * (`strings-ru.ts`), the English ones (`strings-en.ts`) with the English chunk.
  */
 export interface UploaderStrings {
   uploaderLabel: string;

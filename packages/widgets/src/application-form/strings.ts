@@ -2,7 +2,7 @@ import type { AccountLevel, FormField } from '@mfc-cabinet/core';
 
 /**
  * Strings of `<mfc-application-form>`. The Russian ones ship with the form's module
- * (`ru-application-form.ts`), the English ones with the English chunk. The messages of
+ * (`strings-ru.ts`), the English ones (`strings-en.ts`) with the English chunk. The messages of
  * field errors are not here: they come from the validation shared with the server
  * (`validateValues` of `@mfc-cabinet/core`), in Russian.
  */

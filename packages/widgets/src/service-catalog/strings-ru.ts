@@ -1,4 +1,4 @@
-import type { CatalogStrings } from './catalog-strings.js';
+import type { CatalogStrings } from './strings.js';
 
 const pluralRules = new Intl.PluralRules('ru');
 const plural = (count: number, one: string, few: string, many: string): string => {

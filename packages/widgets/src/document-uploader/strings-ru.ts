@@ -1,4 +1,4 @@
-import type { UploaderStrings } from './uploader-strings.js';
+import type { UploaderStrings } from './strings.js';
 
 const pluralRules = new Intl.PluralRules('ru');
 const files = (count: number): string => {

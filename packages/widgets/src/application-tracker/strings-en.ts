@@ -1,5 +1,5 @@
 import type { ApplicationStatus, TransitionActor } from '@mfc-cabinet/core';
-import type { TrackerStrings } from './tracker-strings.js';
+import type { TrackerStrings } from './strings.js';
 
 const statuses: Record<ApplicationStatus, string> = {
   draft: 'Draft',

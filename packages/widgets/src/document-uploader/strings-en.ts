@@ -1,4 +1,4 @@
-import type { UploaderStrings } from './uploader-strings.js';
+import type { UploaderStrings } from './strings.js';
 
 const files = (count: number): string => `${count} ${count === 1 ? 'file' : 'files'}`;
 
