@@ -3,12 +3,12 @@
 // idle-deadline header, the problem `code`s and the shape of the body (keys and types, not
 // ids or dates), and in the values that are rules — attempts left, lifetimes, the session's
 // timeouts, field-error codes and messages. The rules themselves have one home, core
-// (`authPolicy`, the common passwords, problem statuses): the server and the fake import them.
+// (`authPolicy`, the common passwords, problem statuses, field messages): the server and the
+// fake import them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tsImport } from 'tsx/esm/api';
-import { fieldMessageRu, fieldMessagesRu, sessionIdleHeader } from '@mfc-cabinet/core';
-import { fieldMessage as serverFieldMessage } from '../packages/server/dist/http/field-errors.js';
+import { sessionIdleHeader } from '@mfc-cabinet/core';
 import { startTestServer } from '../scripts/test-server.mjs';
 
 /** The stories' fake, run by tsx as the stories' Vite runs it. */
@@ -321,15 +321,4 @@ describe('the stories’ fake API answers as the server does', () => {
       assert.deepEqual(found, [], `${step.name}:\n  ${found.join('\n  ')}\nserver: ${JSON.stringify(serverAnswer.body)}\nfake: ${JSON.stringify(fakeAnswer.body)}`);
     });
   }
-});
-
-// The server takes its rules, password list and checks, password messages and problem
-// statuses and types from core, as the fake does. The field messages are still the server's
-// own table: they must match core's, which the fake uses.
-describe('the field messages the fake takes from @mfc-cabinet/core are the server’s', () => {
-  test('the messages of refused fields are the server’s', () => {
-    for (const name of [...Object.keys(fieldMessagesRu), 'someOtherField']) {
-      for (const code of ['required', 'invalid', 'too_long']) assert.equal(fieldMessageRu(name, code), serverFieldMessage(name, code), `${name} ${code}`);
-    }
-  });
 });

@@ -94,7 +94,7 @@ export default meta;
 
 /**
  * The empty first step. Try it: any phone, e-mail or СНИЛС, the code `123456`, then a new
- * password (answers take 0.4 s); `Parol-2024!` was used before and is refused. The other
+ * password (answers take 0.4 s); `Zarechny-2025!` was used before and is refused. The other
  * stories reach their state in their play function.
  */
 export const Default: Story = {
@@ -273,7 +273,7 @@ export const ReusedPassword: Story = {
   play: async ({ canvasElement, args }) => {
     const form = await findPasswordRecovery(canvasElement);
     await reachNewPassword(form);
-    await saveNewPassword(form, 'Parol-2024!');
+    await saveNewPassword(form, 'Zarechny-2025!');
     await expectShown(form, '#password-error');
     await waitFor(() => expect(args.onMfcError).toHaveBeenCalledWith(errorEventWithCode('validation_failed')));
   },

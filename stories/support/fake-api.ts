@@ -264,7 +264,7 @@ export class FakeCabinetApi {
    * The account's last passwords, which recovery refuses as `password_reused`; it starts
    * with the one the sign-in stories type (and {@link FakeApiOptions.password}).
    */
-  readonly usedPasswords: string[] = ['Parol-2024!'];
+  readonly usedPasswords: string[] = ['Zarechny-2025!'];
   #ids = 0;
   /** The session the browser's cookie points to, if any. */
   #session: SessionRecord | null = null;

@@ -5,6 +5,7 @@
  * instead of the code, so the registration can never be completed and nobody learns
  * whose phone it is.
  */
+import { consentMessagesRu } from '@mfc-cabinet/core/schemas';
 import type { FieldError } from '@mfc-cabinet/core/errors';
 import type { OtpChallenge, RegistrationRequest, VerifyCodeRequest } from '@mfc-cabinet/core/schemas';
 import { normalizePhone } from '@mfc-cabinet/core/validators';
@@ -44,8 +45,6 @@ export interface Registered {
 
 const phoneMessage = 'Введите номер мобильного телефона: +7 и 10 цифр';
 const emailMessage = 'Проверьте адрес электронной почты, например ivanov@example.ru';
-const consentOutdatedMessage = 'Текст согласия обновился. Прочитайте новую редакцию и подтвердите согласие ещё раз.';
-
 export class Registration {
   readonly #deps: RegistrationDeps;
 
@@ -174,7 +173,7 @@ export class Registration {
     if (normalEmail === undefined) errors.push({ field: 'email', code: 'invalid', message: emailMessage });
     errors.push(...(await this.#deps.policy.problems(password, [normalPhone ?? phone, normalEmail ?? email ?? null])));
     if (consent.version !== personalDataConsentVersion) {
-      errors.push({ field: 'consent.version', code: 'consent_outdated', message: consentOutdatedMessage });
+      errors.push({ field: 'consent.version', code: 'consent_outdated', message: consentMessagesRu.outdated });
     }
     assertValid(errors);
     return { phone: normalPhone!, email: normalEmail ?? null };
