@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Size benchmark: min+gzip of what a page loads first (an entry and every chunk it imports
-// statically), next to the budgets of docs/budgets.md. Lazily loaded chunks are listed apart.
-// Builds in memory from the tsc output, so run `npm run build:ts` first (npm run bench:size
-// does it).
+// Size benchmark: min+gzip of what a page loads first (an entry, every chunk it imports
+// statically, and the chunks of the elements it defines at once), next to the budgets of
+// docs/budgets.md; over a budget it exits 1 (npm test runs it). Lazily loaded chunks are
+// listed apart; BENCH_FILES=1 also lists the files of each first load. Builds in memory from
+// the tsc output with the CDN build's plugins, so run `npm run build:ts` first (npm run
+// bench:size does it).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,13 +34,13 @@ function closure(chunks, fileName, seen = new Set()) {
 
 /**
  * What a page loads when an entry starts: its chunk, what that imports statically, and the
- * chunks of modules it imports at once on start (`startsWith`: the registration files of
- * the `eager` features that mfc-cabinet.js loads as it starts).
+ * chunks of the modules it loads at once (`loadedAtOnce`: the registration files of the
+ * elements mfc-cabinet.js defines on that page), with what they import.
  */
-function firstLoad(chunks, entryName, startsWith = []) {
+function firstLoad(chunks, entryName, loadedAtOnce = []) {
   const first = closure(chunks, `${entryName}.js`);
   for (const chunk of chunks.values()) {
-    if (chunk.facadeModuleId && startsWith.includes(chunk.facadeModuleId)) closure(chunks, chunk.fileName, first);
+    if (chunk.facadeModuleId && loadedAtOnce.includes(chunk.facadeModuleId)) closure(chunks, chunk.fileName, first);
   }
   const size = (names) => [...names].reduce((sum, name) => sum + gzipSize(chunks.get(name).code), 0);
   // Lazy parts, and the parts they load lazily in turn (the upload client of the documents store).
@@ -56,14 +58,13 @@ function firstLoad(chunks, entryName, startsWith = []) {
     name,
     bytes: size([...closure(chunks, name)].filter((file) => !first.has(file))),
   }));
-  if (process.env.BENCH_FILES) console.log(entryName, 'as one file:', kb(gzipSize([...first].map((name) => chunks.get(name).code).join('\n'))));
   return { files: [...first], bytes: size(first), lazy };
 }
 
 const rows = [];
-const measure = async (label, input, entryName, budgetKb, startsWith) => {
+const measure = async (label, input, entryName, budgetKb, loadedAtOnce) => {
   const chunks = await build(input);
-  const result = firstLoad(chunks, entryName, startsWith);
+  const result = firstLoad(chunks, entryName, loadedAtOnce);
   rows.push({ label, ...result, budget: budgetKb === null ? null : budgetKb * 1024 });
   return result.bytes;
 };
