@@ -270,6 +270,41 @@ describe('client.applications against the real server', () => {
     expect((await sdk.applications.get(draft.id)).values).to.deep.include(completeValues(service.form));
   });
 
+  it('keeps a withdrawal when a read begun before it is answered after it', async () => {
+    // GETs of one application are held until released: the read the watch begins is
+    // answered (by the server, before the withdrawal) but delivered only after it.
+    let hold: string | undefined;
+    const held: (() => void)[] = [];
+    const sdk = client({
+      fetch: async (input, init) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        const response = await fetch(input, init);
+        if (hold && request.method === 'GET' && new URL(request.url).pathname.endsWith(`/applications/${hold}`)) await new Promise<void>((resolve) => held.push(resolve));
+        return response;
+      },
+    });
+    await signIn(sdk);
+    const service = await simpleService(sdk);
+    const draft = await sdk.applications.create(service.id);
+    await sdk.applications.saveDraft(draft.id, completeValues(service.form));
+    const sent = await sdk.applications.submit(draft.id);
+    if (sent.status !== 'sent') throw new Error('not sent');
+
+    hold = draft.id;
+    const seen: string[] = [];
+    const stop = new AbortController();
+    const watching = sdk.applications.watch(draft.id, (application) => seen.push(application.status), { signal: stop.signal });
+    await waitFor(() => held.length === 1, undefined, 'the read to be answered');
+    hold = undefined;
+    expect((await sdk.applications.withdraw(draft.id)).status).to.equal('withdrawn');
+    await waitFor(() => seen.at(-1) === 'withdrawn', undefined, 'the withdrawal told');
+    held.splice(0).forEach((release) => release());
+    await watching;
+    expect(seen.at(-1), 'the older read does not overwrite the withdrawal').to.equal('withdrawn');
+    expect((await sdk.applications.get(draft.id)).status).to.equal('withdrawn');
+    stop.abort();
+  });
+
   it('lets an operator find, read and move a submitted application', async () => {
     const citizen = client();
     await signIn(citizen);

@@ -33,6 +33,12 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
   readonly #auth: AuthClient;
   readonly #user: UserSession;
   readonly #watchers = new Map<string, Set<Listener>>();
+  /**
+   * How often each application changed by a write (of this tab, or one another tab told of).
+   * A read begun before a change (the application fetched while its withdrawal was being
+   * answered) is older than what watchers already have: it is neither kept nor told.
+   */
+  readonly #versions = new Map<string, number>();
   readonly #listWatchers = new Set<() => void>();
   readonly #pendingWatchers = new Set<(writes: QueuedWrite[]) => void>();
   #flushing: Promise<Map<number, Outcome>> | undefined;
@@ -53,10 +59,12 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
   }
 
   async get(id: string, options: RequestOptions = {}): Promise<Application> {
+    const seen = this.#version(`application:${id}`);
     const application = await this.#http.get(`applications/${encodeURIComponent(id)}`, Application, options);
     const data = await this.#user.data();
     const waiting = (await data?.writes(id))?.find((write) => write.kind === 'save-draft' && !write.failure);
-    return this.#remember(waiting ? { ...application, values: (waiting.body as { values: FormValues }).values } : application);
+    const answer = waiting ? { ...application, values: (waiting.body as { values: FormValues }).values } : application;
+    return this.#version(`application:${id}`) === seen ? this.#remember(answer, 'read') : answer;
   }
 
   async list(filters: ApplicationFilters = {}, options: ApplicationPageOptions = {}): Promise<ApplicationPage> {
@@ -79,7 +87,10 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
 
   async saveDraft(id: string, values: FormValues): Promise<WriteResult> {
     const cached = await (await this.#user.data())?.read<Application>(`application:${id}`);
-    if (cached) await this.#store(`application:${id}`, { ...cached, values });
+    if (cached) {
+      this.#changed(`application:${id}`);
+      await this.#store(`application:${id}`, { ...cached, values });
+    }
     return this.#write({ kind: 'save-draft', applicationId: id, idempotencyKey: null, body: { values } });
   }
 
@@ -193,8 +204,9 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
     this.#watchers.set(key, listeners);
     listeners.add(listener);
     options.signal.addEventListener('abort', () => listeners.delete(listener), { once: true });
+    const seen = this.#version(key);
     const cached = await (await this.#user.data())?.read(key);
-    if (cached !== undefined && !options.signal.aborted) listener(cached, { stale: true });
+    if (cached !== undefined && !options.signal.aborted && this.#version(key) === seen) listener(cached, { stale: true });
     // The answer reaches the listener through #store, like every later change.
     await fetch().catch((error: unknown) => this.#report(error, options));
   }
@@ -203,7 +215,9 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
     if (!options.signal.aborted) options.onError?.(asCabinetError(error, this.#http));
   }
 
-  async #remember(application: Application): Promise<Application> {
+  /** Keeps an application the server answered with: a `read`, or the result of a change (which makes reads begun before it out of date). */
+  async #remember(application: Application, answered: 'read' | 'change' = 'change'): Promise<Application> {
+    if (answered === 'change') this.#changed(`application:${application.id}`);
     await this.#store(`application:${application.id}`, application);
     for (const refetch of this.#listWatchers) refetch();
     return application;
@@ -214,6 +228,14 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
     await (await this.#user.data())?.write(key, value);
     this.#notify(key, value);
     this.#user.post({ type: 'record', key });
+  }
+
+  #version(key: string): number {
+    return this.#versions.get(key) ?? 0;
+  }
+
+  #changed(key: string): void {
+    this.#versions.set(key, this.#version(key) + 1);
   }
 
   #notify(key: string, value: unknown): void {
@@ -233,6 +255,7 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
 
   async #onTabMessage(message: TabMessage): Promise<void> {
     if (message.type === 'outbox') return this.#tellPending();
+    this.#changed(message.key);
     const value = await (await this.#user.data())?.read(message.key);
     if (value === undefined) return;
     this.#notify(message.key, value);
