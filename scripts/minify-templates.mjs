@@ -5,6 +5,7 @@
 //   css``  comments removed, whitespace collapsed, and none kept around { } ; , or after :
 //   html`` a run of whitespace holding a line break becomes one space (rendered the same:
 //          HTML collapses such runs), except in templates with <pre> or <textarea>.
+// Styles must not rely on runs of spaces inside quoted strings (`content: 'a  b'`).
 
 import MagicString from 'magic-string';
 
