@@ -69,7 +69,10 @@ const text = (node: Element | null | undefined) => (node?.textContent ?? '').rep
 const findTracker = (canvasElement: HTMLElement) => findForm(canvasElement, 'mfc-application-tracker');
 
 async function expectStatus(tracker: MfcApplicationTracker, expected: string | RegExp): Promise<void> {
-  await waitFor(() => expect(text(tracker.shadowRoot!.querySelector('[part~="status"]'))).toMatch(expected), { timeout: patience });
+  // The list's status line, or the alert shown in its place when loading failed (so that a
+  // failure says why).
+  const shown = () => tracker.shadowRoot!.querySelector('[part~="status"]') ?? tracker.shadowRoot!.querySelector('[part~="alert"]');
+  await waitFor(() => expect(text(shown())).toMatch(expected), { timeout: patience });
 }
 
 async function expectPart(tracker: MfcApplicationTracker, selector: string, expected: string | RegExp): Promise<void> {
