@@ -66,7 +66,6 @@ const measure = async (label, input, entryName, budgetKb, loadedAtOnce) => {
   const chunks = await build(input);
   const result = firstLoad(chunks, entryName, loadedAtOnce);
   rows.push({ label, ...result, budget: budgetKb === null ? null : budgetKb * 1024 });
-  return result.bytes;
 };
 
 /**

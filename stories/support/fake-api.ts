@@ -21,29 +21,21 @@
  */
 import {
   authPolicy,
-  consentMessagesRu,
   createCabinetClient,
   errorMessagesRu,
-  fieldMessageRu,
   isValidSnils,
   passwordMaxLength,
-  passwordMessagesRu,
   passwordMinLength,
-  passwordRuleProblems,
-  problemStatus,
-  problemType,
   sessionIdleHeader,
   type AccountLevel,
   type CabinetClient,
   type CabinetErrorCode,
   type FieldError,
-  type FieldMessageCode,
   type IdentityConfirmation,
   type Locale,
   type OtpChallenge,
   type OtpChannel,
   type PasswordProblem,
-  type ProblemCode,
   type Profile,
   type RecoveryChallenge,
   type Session,
@@ -51,6 +43,16 @@ import {
 } from '@mfc-cabinet/core';
 // The reference server draws its QR codes with the same library (packages/server/src/http/qr-svg.ts).
 import { errorMessagesEn } from '@mfc-cabinet/core/messages-en';
+import {
+  consentMessagesRu,
+  fieldMessageRu,
+  passwordMessagesRu,
+  passwordRuleProblems,
+  problemStatus,
+  problemType,
+  type FieldMessageCode,
+  type ProblemCode,
+} from '@mfc-cabinet/core/schemas';
 import qrcode from 'qrcode-generator';
 import { applicationsEndpoints, applicationsHandlers, applicationsSessionNeeds, type ApplicationsEndpoint, type FakeApplicationsOptions } from './fake-applications.js';
 import { catalogEndpoints, catalogHandlers, catalogSessionNeeds, type CatalogEndpoint, type FakeCatalogOptions } from './fake-catalog.js';
@@ -1026,7 +1028,7 @@ const passwordMessages: Record<Locale, Record<PasswordProblem, string>> = {
 
 /**
  * The field errors of a new password, as the server words them: every rule it breaks
- * (`passwordRuleProblems` of `@mfc-cabinet/core`, the server's own check), then
+ * (`passwordRuleProblems` of `@mfc-cabinet/core/schemas`, the server's own check), then
  * `password_reused` when it is one of the account's recent passwords.
  */
 function passwordErrors(password: string, logins: readonly string[], locale: Locale, reused = false): FieldError[] {

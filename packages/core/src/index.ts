@@ -35,9 +35,9 @@ export {
   type PasswordProblem,
 } from './passwords.js';
 export { sessionIdleHeader } from './auth/schemas.js';
-export { consentMessagesRu, fieldMessageRu, fieldMessagesRu, genericFieldMessagesRu, type FieldMessageCode, type FieldMessages } from './field-messages.js';
-export { problemStatus, problemType, type ProblemCode } from './problem-codes.js';
-export { authPolicy, passwordMessagesRu, type AuthPolicy } from './auth/policy.js';
-export { commonPasswords, isCommonPassword, passwordRuleProblems } from './auth/common-passwords.js';
+export { authPolicy, type AuthPolicy } from './auth/policy.js';
+// What only the server and the stories' fake need — the list of common passwords (2.5 KB),
+// the server's field, consent and password messages, problem statuses and types — is in
+// `@mfc-cabinet/core/schemas`, not here, so that no browser page carries it.
 export type { FormValue, FormValues } from './forms.js';
 export type { FileKind, FileLimits } from './file-signatures.js';

@@ -19,18 +19,31 @@ for (const feature of features) if (feature.bundle === 'eager') void feature.loa
 
 const inPage = features.filter((feature) => feature.bundle === 'in-page');
 
-/** Loads the in-page features the page holds; stops watching once all are defined. */
-function defineWhatThePageHolds(observer?: MutationObserver): void {
+/** Loads the in-page features `root` holds; stops watching it once all are defined. */
+function defineWhatTheRootHolds(root: Document | ShadowRoot, observer?: MutationObserver): void {
   const waiting = inPage.filter((feature) => feature.tags.some((tag) => !customElements.get(tag)));
-  for (const feature of waiting) if (feature.tags.some((tag) => document.querySelector(tag))) void feature.load();
+  for (const feature of waiting) if (feature.tags.some((tag) => root.querySelector(tag))) void feature.load();
   if (waiting.length === 0) observer?.disconnect();
 }
 
-if (typeof document === 'object') {
-  defineWhatThePageHolds();
-  const observer = new MutationObserver(() => defineWhatThePageHolds(observer));
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+/**
+ * Defines the `mfc-` elements that are or will be in `root`, as `mfc-cabinet.js` does for
+ * the page. `document.querySelector` cannot see into shadow roots: a site that puts widgets
+ * inside its own element's shadow root calls this once with that root.
+ *
+ * @example
+ * ```js
+ * import { defineElementsIn } from '/mfc-cabinet/mfc-cabinet.js';
+ * defineElementsIn(this.shadowRoot);
+ * ```
+ */
+export function defineElementsIn(root: Document | ShadowRoot): void {
+  defineWhatTheRootHolds(root);
+  const observer = new MutationObserver(() => defineWhatTheRootHolds(root, observer));
+  observer.observe(root, { childList: true, subtree: true });
 }
+
+if (typeof document === 'object') defineElementsIn(document);
 
 // What a page script needs beside the tags; the classes themselves come with the npm package.
 export { MfcElement } from '../base/mfc-element.js';
