@@ -137,7 +137,7 @@ export const Offline: Story = {
     const tracker = await findTracker(context.canvasElement);
     await expectStatus(tracker, '9 заявлений');
     const { api } = mountedCabinet(context);
-    api.options.replies = { ...api.options.replies, 'GET applications': networkError };
+    api.reply('GET applications', networkError);
     await tracker.refresh();
     await expectPart(tracker, '[part~="offline"]', 'Нет связи — показаны сохранённые данные.');
     await expectStatus(tracker, '9 заявлений');

@@ -249,7 +249,14 @@ export class FakeCabinetApi {
   readonly baseUrl = `/fake-cabinet-${thisPage}-${++servers}/api/v1`;
   /** Every request answered so far, oldest first. */
   readonly requests: FakeRequest[] = [];
-  readonly options: FakeApiOptions;
+  /** The story's options (`parameters.fakeApi`), which Storybook may share between stories: not to be changed. */
+  readonly options: Readonly<FakeApiOptions>;
+  /**
+   * This server's replies: a copy of the options', because every story of a file that sets no
+   * `parameters.fakeApi` of its own gets the same object, the file's. A reply changed during
+   * one story ({@link FakeCabinetApi.reply}) must not change the stories after it.
+   */
+  readonly #replies: Partial<Record<Endpoint, Handler>>;
   /** The account signed in or registering. */
   profile: Profile;
   /** The account's sessions in other browsers, most recently used first. */
@@ -283,6 +290,7 @@ export class FakeCabinetApi {
 
   constructor(options: FakeApiOptions = {}) {
     this.options = options;
+    this.#replies = { ...options.replies };
     const [lastName = null, firstName = null, middleName = null] = (
       options.account?.displayName ?? 'Иванов Иван Иванович'
     ).split(' ');
@@ -336,6 +344,11 @@ export class FakeCabinetApi {
       get: () => this.#qrImageUrl(locale),
     });
     return client;
+  }
+
+  /** From now on, answers `endpoint` with `reply` (the network going, the server failing). */
+  reply(endpoint: Endpoint, reply: Handler): void {
+    this.#replies[endpoint] = reply;
   }
 
   /** Ends the session on the server, as the idle timeout or a revocation from another device does. */
@@ -453,7 +466,7 @@ export class FakeCabinetApi {
 
   /** The answer to a request: the story's, else the demo server's behind its session check. */
   #answer(request: FakeRequest): Reply {
-    const handler = this.options.replies?.[request.endpoint];
+    const handler = this.#replies[request.endpoint];
     if (handler) return typeof handler === 'function' ? handler(request, this) : handler;
     const need = sessionNeeds[request.endpoint];
     if (need) {
