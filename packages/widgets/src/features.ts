@@ -7,8 +7,9 @@
  * - `mfc-cabinet.js` defines the `eager` features as it starts and the `in-page` ones when
  *   one of their tags appears in the page; widgets that render another widget inside their
  *   shadow root load it themselves.
- * - `rollup.config.mjs` reads this list (from `dist/features.js`) and makes a file
- *   `cdn/<first tag>.js` of every `standalone` feature, from its registration file.
+ * - `rollup.config.mjs` reads this list (from `dist/features.js`): the `eager` features go
+ *   into `mfc-cabinet.js` itself, every `in-page` one is a chunk of its own, and every
+ *   `standalone` one is also built apart as `cdn/<first tag>.js` from its registration file.
  * - `contributions` are added to their points by {@link addFeatureContributions}, which the
  *   registration of `<mfc-cabinet>` calls; any {@link ExtensionPoint} may be the target.
  *
@@ -45,7 +46,10 @@ export interface WidgetFeature {
   readonly tags: readonly [string, ...string[]];
   /** Imports the registration file, which defines the tags. */
   readonly load: () => Promise<unknown>;
-  /** When `mfc-cabinet.js` loads it: as it starts, or when one of its tags is in the page. */
+  /**
+   * When `mfc-cabinet.js` loads it: with itself (every page has it: keep this to what every
+   * page of a site shows), or when one of its tags is in the page.
+   */
   readonly bundle: 'eager' | 'in-page';
   /** Also a file of its own in the CDN folder, `cdn/<first tag>.js`, for a page with only this widget. */
   readonly standalone?: boolean;

@@ -4,7 +4,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { asCabinetError, isOffline } from '../base/errors.js';
 import { linkButton } from '../base/fields.js';
 import { WatchController } from '../base/watch-controller.js';
-import { TrackerAnswer } from './tracker-answer.js';
+import { LazyPart } from '../base/lazy-part.js';
+import type { TrackerAnswer } from './tracker-answer.js';
 import { formatDate, formatDateTime, formatDay, readFailed, statusBadge, statusChanged, type TrackerContext } from './tracker-view.js';
 
 /** The statuses a citizen may withdraw an application from (as the server allows). */
@@ -40,7 +41,8 @@ export class TrackerDetail {
   /** The open application. */
   readonly #watch: WatchController<readonly [CabinetClient, string | undefined, string | undefined], Application>;
   readonly #results: Task<readonly [CabinetClient, string | undefined, ApplicationStatus | undefined], VaultDocument[]>;
-  readonly #answer: TrackerAnswer;
+  /** The answer to a request for information: its code (the form fields) loads when one is open. */
+  readonly #answer: LazyPart<TrackerAnswer>;
 
   constructor(context: TrackerContext, options: TrackerDetailOptions) {
     this.#context = context;
@@ -68,18 +70,24 @@ export class TrackerDetail {
       },
       args: () => [context.client(), this.#application?.id, this.#application?.status] as const,
     });
-    this.#answer = new TrackerAnswer(context, () => this.#application);
+    this.#answer = new LazyPart(context.host, async () => {
+      const { TrackerAnswer } = await import('./tracker-answer.js');
+      const answer = new TrackerAnswer(context, () => this.#application);
+      if (this.#application?.status === 'needs_info') answer.reset(this.#application);
+      return answer;
+    });
   }
 
   /** Asks for the open application again (the watch takes the answer); failures show as the watch's would. */
   refresh(): Promise<unknown> | undefined {
+    this.#answer.retry();
     const id = this.#options.id();
     return id ? this.#context.client().applications.get(id).catch((error: unknown) => this.#failed(id, error)) : undefined;
   }
 
   /** The field of the answer that shows errors of a server field path, if any. */
   fieldFor(path: string): string | undefined {
-    return this.#answer.fieldFor(this.#application, path);
+    return this.#answer.loaded?.fieldFor(this.#application, path);
   }
 
   /** The application being watched. */
@@ -92,7 +100,7 @@ export class TrackerDetail {
     this.#confirmingWithdraw = false;
     if (this.#application?.id !== id) {
       this.#application = undefined;
-      this.#answer.reset();
+      this.#answer.loaded?.reset();
       this.#context.say(undefined);
     }
     this.#context.host.requestUpdate();
@@ -106,7 +114,7 @@ export class TrackerDetail {
       this.#error = undefined;
       if (before && before.status !== application.status) this.#context.announce(statusChanged(this.#context.t(), application));
     }
-    if (application.status === 'needs_info' && (before?.status !== 'needs_info' || before.id !== application.id)) this.#answer.reset(application);
+    if (application.status === 'needs_info' && (before?.status !== 'needs_info' || before.id !== application.id)) this.#answer.loaded?.reset(application);
     this.#application = application;
   }
 
@@ -167,7 +175,7 @@ export class TrackerDetail {
         ${fact(t.trackerExpected, formatDay(locale, application.expectedCompletionDate))}
         ${fact(t.trackerUpdated, formatDateTime(locale, application.updatedAt))}
       </dl>
-      ${application.status === 'needs_info' ? this.#answer.render(application, level) : nothing}
+      ${application.status === 'needs_info' ? this.#renderAnswer(application, level) : nothing}
       ${decided.includes(application.status) ? this.#renderResults(level) : nothing}
       <div part="section-heading" class="section" role="heading" aria-level=${level}>${t.trackerHistory}</div>
       <ol part="timeline" class="timeline">
@@ -181,6 +189,16 @@ export class TrackerDetail {
       </ol>
       ${withdrawable.includes(application.status) ? this.#renderWithdraw(application) : nothing}
     `;
+  }
+
+  /** The answer to a request, once its code has loaded (offline before it ever did: what failed). */
+  #renderAnswer(application: Application, level: string): TemplateResult {
+    const t = this.#context.t();
+    const answer = this.#answer.value;
+    if (answer) return answer.render(application, level);
+    return this.#answer.failed
+      ? html`<p part="alert" class="alert" role="alert">${t.errors.network}</p>`
+      : html`<p class="hint">${t.trackerDetailLoading}</p>`;
   }
 
   #renderResults(level: string): TemplateResult {

@@ -5,12 +5,12 @@
  * <script type="module" src="/mfc-cabinet/mfc-cabinet.js"></script>
  * ```
  *
- * It defines the `mfc-` elements of the features list (`../features.ts`): the `eager`
- * ones as it starts, the `in-page` ones (registration, recovery, security, …) when one
- * appears in the page, as the sign-in form loads them when it opens them. Each feature and
- * the rarely needed parts (other languages, the search code, the upload client) are
- * sibling chunks loaded relative to this file's URL, so the site copies one folder and
- * pastes one tag.
+ * It defines the `mfc-` elements of the features list (`../features.ts`): the `eager` ones
+ * (which every page has, and which the CDN build puts in this file with the runtime they
+ * share) as it starts, the `in-page` ones when one appears in the page — each is a chunk of
+ * its own, loaded relative to this file's URL, as are the rarely needed parts (other
+ * languages, the search code, the upload client). The site copies one folder and pastes
+ * one tag.
  */
 import { addFeatureContributions, features } from '../features.js';
 

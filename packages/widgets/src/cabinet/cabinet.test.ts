@@ -17,6 +17,8 @@ async function signedInCabinet(): Promise<{ cabinet: MfcCabinet; client: Cabinet
 }
 
 const dialog = (cabinet: MfcCabinet) => cabinet.shadowRoot!.querySelector('dialog')!;
+/** Whether «still there?» is open (its code loads once signed in: before, there is no dialog). */
+const warningOpen = (cabinet: MfcCabinet) => cabinet.shadowRoot!.querySelector('dialog')?.open ?? false;
 
 afterEach(async () => {
   closeSharedClients();
@@ -25,13 +27,25 @@ afterEach(async () => {
 });
 
 describe('<mfc-cabinet> session timeout', () => {
+  it('loads «still there?» only once signed in', async () => {
+    const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet api-base="/api/v1"><mfc-login-form></mfc-login-form></mfc-cabinet>`);
+    const client = cabinet.client!;
+    await waitFor(() => client.auth.state.status === 'signed-out', undefined, 'the session check');
+    await cabinet.updateComplete;
+    expect(cabinet.shadowRoot!.querySelector('dialog'), 'no dialog while signed out').to.equal(null);
+    const account = await createAccount({ secondFactor: null });
+    await client.auth.login({ identifier: account.phone, password: account.password });
+    await waitFor(() => cabinet.shadowRoot!.querySelector('dialog') !== null, undefined, 'the dialog, once signed in');
+    expect(warningOpen(cabinet)).to.be.false;
+  });
+
   it('asks a minute before the idle end, and «stay» keeps the session', async () => {
     const { cabinet, client } = await signedInCabinet();
-    expect(dialog(cabinet).open).to.be.false;
+    expect(warningOpen(cabinet)).to.be.false;
 
     await advanceClock(idleTimeoutMs - 50_000);
     await client.auth.refresh();
-    await waitFor(() => dialog(cabinet).open, 3000, 'the warning');
+    await waitFor(() => warningOpen(cabinet), 3000, 'the warning');
     expect(dialog(cabinet).textContent).to.include('Вы ещё здесь?');
     expect(dialog(cabinet).textContent).to.match(/через 0:(4\d|50)/);
     await expect(cabinet).to.be.accessible();
@@ -39,7 +53,7 @@ describe('<mfc-cabinet> session timeout', () => {
     const stay = [...dialog(cabinet).querySelectorAll('button')].find((button) => button.textContent!.includes('Остаться в кабинете'))!;
     expect(cabinet.shadowRoot!.activeElement).to.equal(stay);
     stay.click();
-    await waitFor(() => !dialog(cabinet).open, 3000, 'the warning to close');
+    await waitFor(() => !warningOpen(cabinet), 3000, 'the warning to close');
     await waitFor(() => client.auth.session?.idleExpiresIn === 300, 3000, 'the extended session');
     await advanceClock(idleTimeoutMs - 60_000);
     await client.profile.get();
@@ -51,13 +65,13 @@ describe('<mfc-cabinet> session timeout', () => {
     const form = cabinet.querySelector('mfc-login-form')!;
     await advanceClock(idleTimeoutMs - 2000);
     await client.auth.refresh();
-    await waitFor(() => dialog(cabinet).open, 3000, 'the warning');
+    await waitFor(() => warningOpen(cabinet), 3000, 'the warning');
 
     await advanceClock(10_000);
     // The SDK asks the server when the deadline passes, a second after it.
     await waitFor(() => client.auth.state.status === 'signed-out', 6000, 'the session to end');
     expect(client.auth.state).to.deep.equal({ status: 'signed-out', reason: 'expired' });
-    await waitFor(() => !dialog(cabinet).open, 3000, 'the warning to close');
+    await waitFor(() => !warningOpen(cabinet), 3000, 'the warning to close');
     await waitFor(() => form.shadowRoot!.textContent!.includes('Сеанс завершён из-за бездействия'), 3000, 'the notice');
   });
 
@@ -65,7 +79,7 @@ describe('<mfc-cabinet> session timeout', () => {
     const { cabinet, client } = await signedInCabinet();
     await advanceClock(idleTimeoutMs - 30_000);
     await client.auth.refresh();
-    await waitFor(() => dialog(cabinet).open, 3000, 'the warning');
+    await waitFor(() => warningOpen(cabinet), 3000, 'the warning');
     [...dialog(cabinet).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Выйти')!.click();
     await waitFor(() => client.auth.state.status === 'signed-out', 3000, 'signed out');
     expect(client.auth.state).to.deep.equal({ status: 'signed-out', reason: 'logout' });
@@ -93,7 +107,7 @@ describe('<mfc-cabinet> signing out with writes not yet sent', () => {
     const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet .client=${client}></mfc-cabinet>`);
     await advanceClock(idleTimeoutMs - 30_000);
     await client.auth.refresh();
-    await waitFor(() => dialog(cabinet).open, 3000, 'the warning');
+    await waitFor(() => warningOpen(cabinet), 3000, 'the warning');
     const signOut = () => [...dialog(cabinet).querySelectorAll('button')].at(-1)!;
     signOut().click();
     await waitFor(() => dialog(cabinet).textContent!.includes('1 изменение ещё не отправлено'), 3000, 'the unsent warning');

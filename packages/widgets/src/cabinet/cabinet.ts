@@ -5,9 +5,8 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { clientContext, localeContext } from '../base/context.js';
 import { inheritedLang, MfcElement } from '../base/mfc-element.js';
-import { SessionWarning } from '../base/session-warning.js';
+import { LazySessionWarning } from '../base/lazy-session-warning.js';
 import { toLocale } from '../i18n/registry.js';
-import { dialogStyles } from '../styles/dialog.styles.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { renderOnChange } from '../base/extension-point.js';
 import { cabinetRoutes, readRoute, writeRoute, type CabinetRoute, type CabinetRouteContext, type Routing } from './cabinet-route.js';
@@ -49,7 +48,6 @@ export class MfcCabinet extends MfcElement {
   static override styles = [
     tokens,
     controls,
-    dialogStyles,
     css`
       [hidden] {
         display: none !important;
@@ -88,7 +86,8 @@ export class MfcCabinet extends MfcElement {
   @provide({ context: localeContext })
   private providedLocale: Locale = 'ru';
 
-  readonly #warning = new SessionWarning(this);
+  /** «Still there?», loaded once signed in. */
+  readonly #warning: LazySessionWarning = new LazySessionWarning(this);
   readonly #home = new HomeSections(this);
   #ownClient?: CabinetClient;
   /** Views this cabinet pushed onto the history, which «Назад» may pop. */

@@ -6,7 +6,7 @@ import {
   type OtpChallenge,
   type SignInResult,
 } from '@mfc-cabinet/core';
-import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CodeEntry } from '../base/code-entry.js';
 import { Countdown } from '../base/countdown.js';
@@ -14,7 +14,7 @@ import type { MfcNavigateDetail } from '../base/events.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
 import { SessionController } from '../base/session-controller.js';
-import type { SessionWarning } from '../base/session-warning.js';
+import { LazySessionWarning } from '../base/lazy-session-warning.js';
 import { loadAccountStrings } from '../i18n/registry.js';
 import { formatCountdown } from '../i18n/translation.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
@@ -96,7 +96,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
 
   readonly #code = new CodeEntry<OtpChallenge>(this);
   /** The «still there?» dialog of a form used without <mfc-cabinet>, loaded once signed in. */
-  #warning?: SessionWarning;
+  readonly #warning: LazySessionWarning = new LazySessionWarning(this);
   readonly #lockout = new Countdown(this, () => (this.announcement = this.t.lockedOver));
   readonly #session = new SessionController(this, {
     client: () => this.cabinet,
@@ -113,8 +113,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     super.willUpdate(changed);
     const client = this.cabinet;
     // Inside <mfc-cabinet> the cabinet asks «still there?»; alone, the form does.
-    this.#warning?.watch(this.providedClient ? undefined : client);
-    if (!this.#warning && !this.providedClient && this.#auth.status === 'signed-in') void this.#loadWarning();
+    this.#warning.watch(this.providedClient ? undefined : client);
   }
 
   protected override render() {
@@ -157,7 +156,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
         ${this.renderHeading(heading)} ${this.#renderNotice()} ${content}
         <p class="visually-hidden" role="status">${this.announcement}</p>
       </section>
-      ${this.providedClient || !this.#warning ? nothing : this.#warning.render(t)}
+      ${this.providedClient ? nothing : this.#warning.render(t)}
     `;
   }
 
@@ -251,18 +250,6 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     }
     if (this.#code.onFailure(failure, action, t, (message) => this.showFieldErrors({ code: message }))) return;
     super.onFailure(failure, action);
-  }
-
-  async #loadWarning(): Promise<void> {
-    const [{ SessionWarning }, { dialogStyles }] = await Promise.all([
-      import('../base/session-warning.js'),
-      import('../styles/dialog.styles.js'),
-    ]);
-    if (this.#warning) return;
-    adoptStyles(this.renderRoot as ShadowRoot, [...MfcLoginForm.elementStyles, dialogStyles]);
-    this.#warning = new SessionWarning(this);
-    this.#warning.watch(this.cabinet);
-    this.requestUpdate();
   }
 
   #refreshSession(): Promise<void> {
