@@ -345,6 +345,33 @@ describe('client.applications against the real server', () => {
     expect(isCabinetError(error) && error.code).to.equal('invalid_response');
   });
 
+  it('asks nothing the server would refuse: signed out, reads fail with unauthenticated and no request answers 401', async () => {
+    const answered: { path: string; status: number }[] = [];
+    const sdk = client({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        answered.push({ path: new URL(input instanceof Request ? input.url : String(input), location.href).pathname, status: response.status });
+        return response;
+      },
+    });
+    // Nothing known yet: the list waits for the one session check the page makes.
+    const [list, detail, documents] = await Promise.all(
+      [sdk.applications.list(), sdk.applications.get('x'), sdk.documents.list()].map((read) => read.catch((caught: unknown) => caught)),
+    );
+    for (const error of [list, detail, documents]) expect(isCabinetError(error) && error.code).to.equal('unauthenticated');
+    const failures: unknown[] = [];
+    const controller = new AbortController();
+    await sdk.applications.watchList({}, () => undefined, { signal: controller.signal, onError: (error) => failures.push(error) });
+    controller.abort();
+    expect(failures.map((error) => isCabinetError(error) && error.code)).to.deep.equal(['unauthenticated']);
+    expect(answered.map(({ path }) => path)).to.deep.equal(['/api/v1/auth/session']);
+    expect(answered.filter(({ status }) => status === 401)).to.deep.equal([]);
+
+    // Signed in, the same reads go to the server.
+    await signIn(sdk);
+    expect((await sdk.applications.list()).items).to.be.an('array');
+  });
+
   it('writes nothing for nobody: signed out, a write is refused', async () => {
     const sdk = client();
     await sdk.auth.refresh();

@@ -60,6 +60,7 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
 
   async get(id: string, options: RequestOptions = {}): Promise<Application> {
     const seen = this.#version(`application:${id}`);
+    await this.#user.requireSignedIn(options);
     const application = await this.#http.get(`applications/${encodeURIComponent(id)}`, Application, options);
     const data = await this.#user.data();
     const waiting = (await data?.writes(id))?.find((write) => write.kind === 'save-draft' && !write.failure);
@@ -68,6 +69,7 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
   }
 
   async list(filters: ApplicationFilters = {}, options: ApplicationPageOptions = {}): Promise<ApplicationPage> {
+    await this.#user.requireSignedIn(options);
     const page = await this.#http.get(withQuery('applications', { ...filters, cursor: options.cursor, limit: options.limit }), ApplicationPage, options);
     if (!options.cursor) await this.#store(listKey(filters), page);
     return page;

@@ -53,6 +53,18 @@ export class UserSession {
     return data;
   }
 
+  /**
+   * Resolves once this browser is known to have a session (asking the server once, shared,
+   * when that is not known yet); rejects with `unauthenticated` when nobody is signed in,
+   * without sending the request the server would refuse. Reads that need a session call it
+   * first, so that a signed-out page asks nothing that answers 401.
+   */
+  async requireSignedIn(options: { signal?: AbortSignal } = {}): Promise<void> {
+    let state = this.#auth.state;
+    if (state.status === 'unknown') state = await this.#auth.refresh(options);
+    if (state.status !== 'signed-in') throw new CabinetError('unauthenticated', { status: 401, message: this.#http.message('unauthenticated') });
+  }
+
   /** Tells the other tabs of the same citizen. */
   post(message: TabMessage): void {
     this.#user?.channel?.postMessage(message);

@@ -39,6 +39,7 @@ export class DocumentsStore implements Omit<DocumentsClient, 'contentUrl'> {
   }
 
   async list(filters: { kind?: string; applicationId?: string } = {}, options: RequestOptions = {}): Promise<VaultDocument[]> {
+    await this.#user.requireSignedIn(options);
     return (await this.#http.get(withQuery('documents', filters), VaultDocumentList, options)).documents;
   }
 
