@@ -12,6 +12,7 @@
 //                       mfc-document-uploader.js, so that a page with only it pays for nothing else
 //   manifest.json       the file of each element, and which the loader defines as it starts
 //                       (bench:size measures from it; a host may preload from it)
+//   mfc-cabinet.css     the room the elements take until their code has loaded (for the page's <head>)
 //   themes.css          dark and large-text/high-contrast token sets
 // Every file is loaded relative to the entry's own URL. The npm packages themselves are
 // plain ESM with declarations, emitted by `tsc -b`.
@@ -24,7 +25,7 @@ import minifyTemplates from './scripts/minify-templates.mjs';
 const widgetsDist = 'packages/widgets/dist';
 
 // The features list, as `tsc -b` emitted it (the build runs tsc first).
-const { features } = await import(`./${widgetsDist}/features.js`);
+const { features, reservedRoomCss } = await import(`./${widgetsDist}/features.js`);
 
 /** The registration file `dist/<tag>.js` of a feature. */
 const registration = (feature) => resolve(`${widgetsDist}/${feature.tags[0]}.js`);
@@ -74,6 +75,12 @@ const copyThemes = {
   name: 'copy-themes',
   generateBundle() {
     this.emitFile({ type: 'asset', fileName: 'themes.css', source: readFileSync('packages/widgets/themes.css', 'utf8') });
+    const room = `/* The room the mfc- elements take until their code has loaded, so that the page does not
+ * shift when they appear. Link it in the page's <head>; each height is a token,
+ * --<tag>-reserved-size. Generated from the features list by the CDN build. */
+${reservedRoomCss()}
+`;
+    this.emitFile({ type: 'asset', fileName: 'mfc-cabinet.css', source: room });
   },
 };
 

@@ -54,6 +54,12 @@ export interface WidgetFeature {
   /** Also a file of its own in the CDN folder, `cdn/<first tag>.js`, for a page with only this widget. */
   readonly standalone?: boolean;
   readonly contributions?: readonly PointContributions[];
+  /**
+   * The height its element takes before it is defined (its code still loading), so that the
+   * page does not shift when it appears: about what it first shows on a phone. A site may
+   * change it with the token `--<tag>-reserved-size`. See {@link reservedRoomCss}.
+   */
+  readonly reserve?: string;
 }
 
 /** Contributions of `items` to `point`, for a feature's `contributions`. */
@@ -63,13 +69,14 @@ export function contribute<T extends Contribution>(point: ExtensionPoint<T>, ...
 
 export const features: readonly WidgetFeature[] = [
   { id: 'cabinet', tags: ['mfc-cabinet'], load: () => import('./mfc-cabinet.js'), bundle: 'eager' },
-  { id: 'login-form', tags: ['mfc-login-form'], load: () => import('./mfc-login-form.js'), bundle: 'eager', standalone: true },
-  { id: 'service-catalog', tags: ['mfc-service-catalog'], load: () => import('./mfc-service-catalog.js'), bundle: 'in-page' },
+  { id: 'login-form', tags: ['mfc-login-form'], load: () => import('./mfc-login-form.js'), bundle: 'eager', standalone: true, reserve: '23.5rem' },
+  { id: 'service-catalog', tags: ['mfc-service-catalog'], load: () => import('./mfc-service-catalog.js'), bundle: 'in-page', reserve: '100svh' },
   {
     id: 'application-form',
     tags: ['mfc-application-form'],
     load: () => import('./mfc-application-form.js'),
     bundle: 'in-page',
+    reserve: '30rem',
     contributions: [contribute(cabinetRoutes, applyRoute)],
   },
   {
@@ -77,15 +84,39 @@ export const features: readonly WidgetFeature[] = [
     tags: ['mfc-application-tracker'],
     load: () => import('./mfc-application-tracker.js'),
     bundle: 'in-page',
+    reserve: '30rem',
     contributions: [contribute(cabinetRoutes, applicationRoute)],
   },
-  { id: 'document-uploader', tags: ['mfc-document-uploader'], load: () => import('./mfc-document-uploader.js'), bundle: 'in-page', standalone: true },
+  {
+    id: 'document-uploader',
+    tags: ['mfc-document-uploader'],
+    load: () => import('./mfc-document-uploader.js'),
+    bundle: 'in-page',
+    standalone: true,
+    reserve: '9rem',
+  },
   // What sign-in leads to: the sign-in form loads them when it opens them.
   { id: 'registration-form', tags: ['mfc-registration-form'], load: () => import('./mfc-registration-form.js'), bundle: 'in-page' },
   { id: 'password-recovery', tags: ['mfc-password-recovery'], load: () => import('./mfc-password-recovery.js'), bundle: 'in-page' },
   { id: 'security', tags: ['mfc-security'], load: () => import('./mfc-security.js'), bundle: 'in-page' },
   { id: 'header-items', tags: ['mfc-header-items'], load: () => import('./mfc-header-items.js'), bundle: 'in-page' },
 ];
+
+/**
+ * The room the elements take before they are defined: `display: block` and the reserved
+ * height of each feature that has one. `mfc-cabinet.js` adopts it as it starts, and the CDN
+ * build writes it to `cdn/mfc-cabinet.css` for the page's `<head>` (it applies before any
+ * script has run).
+ */
+export function reservedRoomCss(): string {
+  const rules = [`${features.flatMap((feature) => feature.tags).join(':not(:defined),')}:not(:defined){display:block}`];
+  for (const feature of features) {
+    if (!feature.reserve) continue;
+    const tag = feature.tags[0];
+    rules.push(`${tag}:not(:defined){min-block-size:var(--${tag}-reserved-size,${feature.reserve})}`);
+  }
+  return rules.join('\n');
+}
 
 let added = false;
 

@@ -91,6 +91,7 @@ export type { MfcApplicationSubmitDetail };
  * @cssproperty --mfc-application-form-done - Colour of the steps done and of the confirmation. Default `--mfc-color-success`.
  * @cssproperty --mfc-application-form-gap - Space between fields. Default `--mfc-space` × 3.
  * @cssproperty --mfc-application-form-review-background - Background of the review. Default `--mfc-color-surface-alt`.
+ * @cssproperty --mfc-application-form-reserved-size - Height kept for the element until its code has loaded (in `mfc-cabinet.css`). Default `30rem`.
  *
  * @example
  * ```html

@@ -178,6 +178,11 @@ export const applicationTrackerStyles = css`
     background: var(--_warning-surface);
   }
 
+  /* Until the first page has come, the room reserved for the element before it was defined stays. */
+  .results[aria-busy='true'] {
+    min-block-size: var(--mfc-application-tracker-reserved-size, 30rem);
+  }
+
   .results-list {
     margin: 0;
     padding-left: 1.25em;

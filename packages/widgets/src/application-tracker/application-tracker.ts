@@ -76,6 +76,7 @@ export type { MfcApplicationOpenDetail };
  * @cssproperty --mfc-application-tracker-success - Colour of successful statuses. Default `--mfc-color-success`.
  * @cssproperty --mfc-application-tracker-danger - Colour of refused and withdrawn statuses. Default `--mfc-color-danger`.
  * @cssproperty --mfc-application-tracker-gap - Space between the applications. Default `--mfc-space`.
+ * @cssproperty --mfc-application-tracker-reserved-size - Height kept for the element until its code and its first page have loaded. Default `30rem`.
  *
  * @example
  * ```html

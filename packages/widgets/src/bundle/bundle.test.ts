@@ -17,4 +17,20 @@ describe('mfc-cabinet.js, the loader', () => {
     root.innerHTML = '<mfc-header-items api-base="/api/v1"></mfc-header-items>';
     await waitFor(() => customElements.get('mfc-header-items') !== undefined, patience, '<mfc-header-items> to be defined');
   });
+
+  it('keeps room for an element whose code has not loaded yet, of the height its token says', () => {
+    // Measured in one task: the loader's observer (a microtask later) no longer finds it.
+    const measure = (style = '') => {
+      const form = document.createElement('mfc-application-form');
+      form.setAttribute('style', style);
+      document.body.append(form);
+      const height = form.getBoundingClientRect().height;
+      form.remove();
+      return height;
+    };
+    expect(customElements.get('mfc-application-form')).to.equal(undefined);
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    expect(measure()).to.equal(30 * rem);
+    expect(measure('--mfc-application-form-reserved-size: 7rem')).to.equal(7 * rem);
+  });
 });

@@ -12,7 +12,15 @@
  * languages, the search code, the upload client). The site copies one folder and pastes
  * one tag.
  */
-import { addFeatureContributions, features } from '../features.js';
+import { addFeatureContributions, features, reservedRoomCss } from '../features.js';
+
+// Room for the elements whose code is still loading (the page's mfc-cabinet.css gives it
+// before any script runs; this covers a page without it).
+if (typeof document === 'object' && typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in document) {
+  const room = new CSSStyleSheet();
+  room.replaceSync(reservedRoomCss());
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, room];
+}
 
 addFeatureContributions();
 for (const feature of features) if (feature.bundle === 'eager') void feature.load();

@@ -51,6 +51,8 @@ declare module '../base/events.js' {
  * @csspart vault - The list of documents of the vault.
  * @csspart alert - Why the list of documents of the vault could not be loaded.
  *
+ * @cssproperty --mfc-document-uploader-reserved-size - Height kept for the element until its code has loaded (in `mfc-cabinet.css`). Default `9rem`.
+ *
  * @example
  * ```html
  * <form>

@@ -67,6 +67,7 @@ type View = 'login' | LoginView;
  * @cssproperty --mfc-color-focus - Focus ring.
  * @cssproperty --mfc-radius - Corner radius.
  * @cssproperty --mfc-font-family - Font; the page's by default.
+ * @cssproperty --mfc-login-form-reserved-size - Height kept for the element until its code has loaded (in `mfc-cabinet.css`). Default `23.5rem`.
  *
  * @example
  * ```html

@@ -88,6 +88,7 @@ const idList = {
  * @cssproperty --mfc-service-catalog-card-border - Border colour of a service in the list. Default `--mfc-color-border`.
  * @cssproperty --mfc-service-catalog-accent - Colour of the chosen category and view, and of the star. Default `--mfc-color-primary`.
  * @cssproperty --mfc-service-catalog-gap - Space between the services in the list. Default `--mfc-space`.
+ * @cssproperty --mfc-service-catalog-reserved-size - Height kept for the element until its code has loaded (in `mfc-cabinet.css`). Default `100svh`.
  *
  * @example
  * ```html
