@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,16 @@ const vaultDir = () => join(documentsDir, 'vault');
 const idOf = (url: string) => url.split('/').at(-1)!;
 /** The files of the upload `url` in the tus store (its bytes and its record). */
 const storedUpload = (url: string) => readdirSync(uploadsDir()).filter((name) => name.startsWith(idOf(url)));
+
+/** Resolves once the tus store holds some bytes of the upload `url` (20 s at most). */
+async function bytesArrived(url: string): Promise<void> {
+  const file = join(uploadsDir(), idOf(url));
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+    if (existsSync(file) && statSync(file).size > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`no byte of ${url} reached the store`);
+}
 
 /** A failed HEAD: its status and a problem's type, without the body HEAD never has. */
 function assertHead(response: LightMyRequestResponse, status: number): void {
@@ -363,11 +373,12 @@ describe('resuming, expiry and termination', () => {
       });
       request.on('error', () => resolve());
       request.on('response', () => resolve());
-      request.write(bytes.subarray(0, 80_000), () => setTimeout(() => request.destroy(), 200));
+      // The connection drops once the server has written some of the bytes (however busy the machine).
+      request.write(bytes.subarray(0, 80_000), () => void bytesArrived(url).then(() => request.destroy()));
     });
     // The server notices the dropped connection and lets go of the upload.
     let offset = 0;
-    for (let attempt = 0; attempt < 50 && offset === 0; attempt++) {
+    for (let attempt = 0; attempt < 200 && offset === 0; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const head = await tus.head(url);
       if (head.statusCode === 200) offset = Number(head.headers['upload-offset']);
