@@ -1,17 +1,23 @@
 #!/usr/bin/env node
-// Size benchmark: min+gzip of the JavaScript a page fetches when it opens, measured from
-// the built packages/widgets/cdn/ folder as a browser fetches it (an entry, every chunk it
-// imports statically, and the chunks of the elements the loader defines at once on that
-// page), next to the budgets of docs/budgets.md; over a budget it exits 1 (npm test runs it
-// after the build). Lazily loaded chunks are listed apart; BENCH_FILES=1 also lists the
-// files of each first load. The SDK's own figures (no CDN file) are built in memory with the
-// CDN build's plugins from the tsc output. `npm run bench:size` builds first.
+// Size benchmark: min+gzip of the JavaScript a page fetches when it opens, from the built
+// packages/widgets/cdn/ folder as a browser fetches it, next to the budgets of
+// docs/budgets.md; over a budget it exits 1 (npm test runs it after the build).
+// - The example site's pages are opened in Chromium against the real server (signed out,
+//   nothing cached, a phone's screen): every file of cdn/ fetched before the network is idle
+//   counts, the chunks the SDK and the elements load at once among them; chunks that only a
+//   later action loads (reachable through import() from what was fetched) are listed apart.
+// - The standalone entries count their file and what it imports statically.
+// - The SDK's own figures (no CDN file) are built in memory with the CDN build's plugins.
+// BENCH_FILES=1 also lists the files of each first load. `npm run bench:size` builds first.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import { plugins as cdnPlugins } from '../rollup.config.mjs';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { startTestServer } from './test-server.mjs';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(bytes < 1024 ? 2 : 1)} KB`;
 const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
@@ -54,13 +60,11 @@ function closure(name, seen = new Set()) {
 const size = (names) => [...names].reduce((sum, name) => sum + cdnFile(name).bytes, 0);
 
 /**
- * What a page fetches when `entry` starts and the chunks of `atOnce` (the elements the
- * loader defines on that page) load, with what they import; and the lazy parts left,
- * each costing what it imports that the first load did not bring.
+ * A first load of `first` (file names), and the lazy parts left: each chunk that an
+ * `import()` of a fetched file (or of a lazy part, in turn) would load, costing what it
+ * imports that the first load did not bring.
  */
-function firstLoad(entry, atOnce = []) {
-  const first = closure(entry);
-  for (const name of atOnce) closure(name, first);
+function withLazyParts(first) {
   const lazyEntries = new Set();
   const visit = (names) => {
     for (const name of names.flatMap((file) => cdnFile(file).dynamicImports)) {
@@ -72,6 +76,35 @@ function firstLoad(entry, atOnce = []) {
   visit([...first]);
   const lazy = [...lazyEntries].map((name) => ({ name, bytes: size([...closure(name)].filter((file) => !first.has(file))) }));
   return { files: [...first], bytes: size(first), lazy };
+}
+
+/** What the browser fetched from cdn/ while opening each page, signed out, before the network was idle. */
+async function fetchedByPages(paths) {
+  const server = await startTestServer({ mode: 'demo' });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  try {
+    const fetched = new Map();
+    for (const path of paths) {
+      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'ru-RU' });
+      const page = await context.newPage();
+      const files = new Set();
+      page.on('request', (request) => {
+        const { pathname } = new URL(request.url());
+        if (pathname.startsWith('/mfc-cabinet/') && pathname.endsWith('.js')) files.add(pathname.slice('/mfc-cabinet/'.length));
+      });
+      await page.goto(server.url + path);
+      // Every element of the page defined, then nothing more on its way.
+      const tags = await page.evaluate(() => [...new Set([...document.querySelectorAll('*')].map((element) => element.localName).filter((name) => name.startsWith('mfc-')))]);
+      await page.waitForFunction((names) => names.every((name) => customElements.get(name)), tags, { timeout: 60_000 });
+      await page.waitForLoadState('networkidle');
+      fetched.set(path, files);
+      await context.close();
+    }
+    return fetched;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
 }
 
 // ------------------------------------------------------------------ in-memory builds (the SDK)
@@ -99,8 +132,8 @@ const rows = [];
 const measureBuilt = async (label, input, entryName, budgetKb) => {
   rows.push({ label, ...builtFirstLoad(await build(input), entryName), budget: budgetKb === null ? null : budgetKb * 1024 });
 };
-const measureCdn = (label, entry, atOnce, budgetKb) => {
-  rows.push({ label, ...firstLoad(entry, atOnce), budget: budgetKb * 1024 });
+const measureCdn = (label, entry, budgetKb) => {
+  rows.push({ label, ...withLazyParts(closure(entry)), budget: budgetKb * 1024 });
 };
 
 /**
@@ -136,18 +169,18 @@ const realFeatures = (await import(pathToFileURL(coreFeatures).href)).default;
 // Core: every export of the SDK kept (a page that uses all of it).
 await measureBuilt('@mfc-cabinet/core, every sub-client', { core: 'packages/core/dist/index.js' }, 'core', 25);
 // The standalone entries, each alone on a page.
-measureCdn('mfc-login-form.js alone (lit + core + element + ru)', 'mfc-login-form.js', [], 35);
-measureCdn('mfc-document-uploader.js alone', 'mfc-document-uploader.js', [], 35);
-// The example site's pages with the loader: it defines the eager elements as it starts and
-// the others when their tag is in the page, so their chunks are part of the first load.
-for (const [page, budget] of [
-  ['index.html', 40],
-  ['services.html', 60],
-  ['applications.html', 55],
-]) {
-  const tags = [...new Set([...readFileSync(`examples/municipal-site/${page}`, 'utf8').matchAll(/<(mfc-[a-z-]+)/g)].map((match) => match[1]))];
-  const defined = [...new Set([...manifest.eager, ...tags])].map((tag) => manifest.elements[tag]).filter(Boolean);
-  measureCdn(`page ${page} (${tags.join(', ')})`, manifest.loader, defined, budget);
+measureCdn('mfc-login-form.js alone (lit + core + element + ru)', 'mfc-login-form.js', 35);
+measureCdn('mfc-document-uploader.js alone', 'mfc-document-uploader.js', 35);
+// The example site's pages, as Chromium opens them.
+const pages = [
+  ['/', 'index.html', 40],
+  ['/services.html', 'services.html', 60],
+  ['/applications.html', 'applications.html', 55],
+];
+const fetched = await fetchedByPages(pages.map(([path]) => path));
+for (const [path, file, budget] of pages) {
+  const tags = [...new Set([...readFileSync(`examples/municipal-site/${file}`, 'utf8').matchAll(/<(mfc-[a-z-]+)/g)].map((match) => match[1]))];
+  rows.push({ label: `page ${path} (${tags.join(', ')})`, ...withLazyParts(fetched.get(path)), budget: budget * 1024 });
 }
 // Each in-page widget's own chunk (the eager ones are in the loader's file, measured above).
 for (const [tag, name] of Object.entries(manifest.elements)) {

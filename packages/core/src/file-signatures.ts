@@ -20,9 +20,9 @@
  * ```
  */
 
-/** The file types documents may have. */
-export const fileKinds = ['pdf', 'jpg', 'png', 'doc', 'docx'] as const;
-export type FileKind = (typeof fileKinds)[number];
+import { fileKinds, type FileKind } from './file-kinds.js';
+
+export { fileKinds, type FileKind };
 
 /** What a documents field accepts unless its service says otherwise. */
 export const defaultAccept: readonly FileKind[] = ['pdf', 'jpg', 'png'];

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Availability, DeliveryMethod, ServiceLevel } from './primitives.js';
-import { fileKinds } from '../file-signatures.js';
+import { fileKinds } from '../file-kinds.js';
 import { AccountLevel } from '../primitives.js';
 
 export * from './primitives.js';

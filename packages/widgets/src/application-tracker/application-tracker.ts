@@ -11,7 +11,8 @@ import { controls, tokens } from '../styles/tokens.styles.js';
 import type { MfcApplicationOpenDetail } from './application-open-event.js';
 import { applicationTrackerStyles } from './application-tracker.styles.js';
 import { LiveUpdates } from './live-updates.js';
-import { TrackerDetail } from './tracker-detail.js';
+import { LazyPart } from '../base/lazy-part.js';
+import type { TrackerDetail } from './tracker-detail.js';
 import { TrackerList } from './tracker-list.js';
 import type { TrackerContext } from './tracker-view.js';
 
@@ -135,11 +136,15 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     open: (item, index) => this.#open(item, index),
   });
 
-  readonly #detail = new TrackerDetail(this.#context, {
-    id: () => this.applicationId,
-    headingLevel: () => this.ariaHeadingLevel,
-    back: () => void this.#back(),
-    retry: () => void this.refresh(),
+  /** One application: its code loads when one is first opened (a list page does not fetch it). */
+  readonly #detail: LazyPart<TrackerDetail> = new LazyPart(this, async () => {
+    const { TrackerDetail } = await import('./tracker-detail.js');
+    return new TrackerDetail(this.#context, {
+      id: () => this.applicationId,
+      headingLevel: () => this.ariaHeadingLevel,
+      back: () => void this.#back(),
+      retry: () => void this.refresh(),
+    });
   });
 
   /** Where in the list the open application was opened from, to go back there. */
@@ -152,11 +157,12 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
 
   /** Looks for updates now: the list's first page and the open application. The poll calls it. */
   async refresh(): Promise<void> {
-    await Promise.all([this.#list.refresh(), this.#detail.refresh()]);
+    this.#detail.retry();
+    await Promise.all([this.#list.refresh(), this.#detail.loaded?.refresh()]);
   }
 
   protected override fieldFor(path: string): string | undefined {
-    return this.#detail.fieldFor(path);
+    return this.#detail.loaded?.fieldFor(path);
   }
 
   #open(item: ApplicationSummary, index: number): void {
@@ -179,6 +185,19 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     else await this.#list.focus(index);
   }
 
+  /** The open application, once the detail's code has loaded (offline before it ever did: what failed, and «Повторить»). */
+  #renderDetail() {
+    const detail = this.#detail.value;
+    if (detail) return detail.render();
+    const { t } = this;
+    return this.#detail.failed
+      ? html`<div part="alert" class="alert" role="alert">
+          <p>${t.errors.network}</p>
+          <button part="button" class="button" type="button" @click=${() => this.#detail.retry()}>${t.retry}</button>
+        </div>`
+      : html`<p part="status" class="status" role="status">${t.trackerDetailLoading}</p>`;
+  }
+
   protected override render() {
     const { t } = this;
     return html`
@@ -188,7 +207,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
         ${this.offline ? html`<p part="offline" class="alert info offline">${t.trackerOffline}</p>` : nothing}
         ${this.message ? html`<p part="alert" class="alert info" role="status" id="message" tabindex="-1">${this.message}</p>` : nothing}
         ${this.renderFormError(fieldErrorList(this.formError))}
-        ${this.applicationId ? this.#detail.render() : this.#list.render()}
+        ${this.applicationId ? this.#renderDetail() : this.#list.render()}
       </section>
     `;
   }

@@ -1,4 +1,4 @@
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { focusListItem, listKeyTarget } from './list-keys.js';
 import type { RangeChangedEvent, VirtualList } from './virtual-list.js';
@@ -11,15 +11,16 @@ let loadedVirtualizer: VirtualList | undefined;
 
 export interface LongListOptions<Item> {
   /**
-   * Lists of this many items or more render only the items on screen, once the
-   * virtualizer's code has arrived. Shorter ones render whole, so that a screen reader
-   * reads every item.
+   * Lists of which this many items or more have loaded render only the items on screen,
+   * once the virtualizer's code has arrived (it loads then, not with the first page). Shorter
+   * ones render whole, so that a screen reader reads every item.
    */
   virtualizeFrom: number;
   renderItem: (item: Item, index: number, total: number) => TemplateResult;
   /**
-   * The virtualized list has scrolled near the last loaded item: time for the next page.
-   * Not called while the last page asked for through {@link LongList.loadMore} has failed.
+   * The list has scrolled near the last loaded item (virtualized), or the end of a plain list
+   * with more to come has come near the screen: time for the next page. Not called while the
+   * last page asked for through {@link LongList.loadMore} has failed.
    */
   onNearEnd: () => void;
 }
@@ -30,13 +31,18 @@ export interface LongListOptions<Item> {
  * long, and moved through by keyboard — ↓ ↑ to the next and previous item, Home and End to
  * the first and last. Pages loaded through {@link loadMore} are one at a time, and after one
  * fails no more are asked for on scroll until the next is asked for on purpose (a retry).
+ * The first page of a long list renders plain: the virtualizer's code loads only once the
+ * citizen has scrolled to more pages, so that a page does not fetch it at open.
  */
-export class LongList<Item extends { id: string }> {
+export class LongList<Item extends { id: string }> implements ReactiveController {
   readonly #host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
   readonly #options: LongListOptions<Item>;
   #virtual?: VirtualList;
   #virtualLoading?: Promise<void>;
   #count = 0;
+  /** Watches the end of a plain list that has more to come. */
+  #endWatcher?: IntersectionObserver;
+  #watchedEnd?: Element;
   /** A next page is on its way through {@link loadMore}. */
   loading = false;
   /** The last page asked for through {@link loadMore} failed; a new listing sets it back. */
@@ -45,22 +51,41 @@ export class LongList<Item extends { id: string }> {
   constructor(host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment }, options: LongListOptions<Item>) {
     this.#host = host;
     this.#options = options;
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const end = this.#host.renderRoot.querySelector('[data-list-end]');
+    if (end === this.#watchedEnd) return;
+    this.#endWatcher?.disconnect();
+    this.#watchedEnd = end ?? undefined;
+    if (!end || typeof IntersectionObserver !== 'function') return;
+    // Half a screen before the end shows, the next page is asked for.
+    this.#endWatcher = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.#nearEnd(), { rootMargin: '0px 0px 50% 0px' });
+    this.#endWatcher.observe(end);
+  }
+
+  hostDisconnected(): void {
+    this.#endWatcher?.disconnect();
+    this.#endWatcher = this.#watchedEnd = undefined;
   }
 
   /** `items`, the first of `total` items. */
   render(items: Item[], total: number, label: string): TemplateResult {
     this.#count = items.length;
     const { renderItem } = this.#options;
-    const virtual = total >= this.#options.virtualizeFrom ? this.#loadVirtualizer() : undefined;
-    // Until the virtualizer's code arrives (or offline, when it never came), the plain list.
+    const virtual = items.length >= this.#options.virtualizeFrom ? this.#loadVirtualizer() : undefined;
+    // Until the virtualizer's code arrives (or offline, when it never came), the plain list,
+    // with a mark at its end that asks for the next page when it comes near the screen.
     if (!virtual) {
       return html`<div part="list" class="list" role="list" aria-label=${label} @keydown=${this.#onKey}>
-        ${repeat(
-          items,
-          (item) => item.id,
-          (item, index) => renderItem(item, index, total),
-        )}
-      </div>`;
+          ${repeat(
+            items,
+            (item) => item.id,
+            (item, index) => renderItem(item, index, total),
+          )}
+        </div>
+        ${items.length < total ? html`<div data-list-end aria-hidden="true"></div>` : nothing}`;
     }
     return html`<div part="list" class="list" role="list" aria-label=${label} @rangeChanged=${this.#onRangeChanged} @keydown=${this.#onKey}>
       ${virtual.virtualize({
@@ -119,6 +144,10 @@ export class LongList<Item extends { id: string }> {
   };
 
   readonly #onRangeChanged = (event: RangeChangedEvent): void => {
-    if (!this.failed && event.last >= this.#count - prefetchMargin) this.#options.onNearEnd();
+    if (event.last >= this.#count - prefetchMargin) this.#nearEnd();
   };
+
+  #nearEnd(): void {
+    if (!this.failed) this.#options.onNearEnd();
+  }
 }
