@@ -19,6 +19,7 @@ import { features } from './features.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemoAccounts } from './db/seed.js';
+import { TableWrites } from './db/table-writes.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
@@ -100,7 +101,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 
 async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps: AppDeps): Promise<App> {
   const isDemo = config.mode !== 'production';
-  const db = openDatabase(config.dataDir);
+  const writes = new TableWrites();
+  const db = openDatabase(config.dataDir, writes);
   app.addHook('onClose', () => db.destroy());
   await migrateToLatest(db);
   const tasks = new BackgroundTasks(app.log);
@@ -110,7 +112,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const sender = deps.sender ?? outbox ?? webhookSender(config);
   const registry = deps.registry ?? new DemoRegistry(config.registryCheckDelayMs);
 
-  const infrastructure: Infrastructure = { config, clock, db, sender, registry, tasks, log: app.log };
+  const infrastructure: Infrastructure = { config, clock, db, writes, sender, registry, tasks, log: app.log };
   const context = buildContext(features, infrastructure);
   for (const feature of features) await feature.start?.(app, { ...infrastructure, ...context });
   if (isDemo) await seedDemoAccounts(context.accounts, context.hasher, clock);
