@@ -91,7 +91,7 @@ async function startApi() {
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, stop, output: () => output };
+  return { url, pid: child.pid, stop, output: () => output };
 }
 
 /** A replaying server of {@link serve} in a child process. */
@@ -104,6 +104,7 @@ async function startReplay(kind, replyFile) {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -119,13 +120,30 @@ async function load(url, duration) {
   return autocannon({ url: `${url}${path}`, connections, duration, headers: requestHeaders });
 }
 
-async function measure(url) {
+/**
+ * The CPU time a process has used, in seconds, from /proc (Linux; `undefined` elsewhere):
+ * what one request costs the server, which a busy machine changes less than req/s.
+ */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+async function measure({ url, pid }) {
   await load(url, warmUpSeconds);
+  const cpuBefore = cpuSeconds(pid);
   const result = await load(url, seconds);
+  const cpuAfter = cpuSeconds(pid);
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    cpuMicros: cpuBefore === undefined || cpuAfter === undefined ? undefined : ((cpuAfter - cpuBefore) * 1e6) / result.requests.total,
     failed: result.non2xx + result.errors + result.timeouts,
   };
 }
@@ -148,14 +166,14 @@ async function bench() {
     writeFileSync(replyFile, JSON.stringify({ body, headers }));
 
     const rows = [];
-    rows.push({ label: 'Cabinet API (packages/server, demo mode)', ...(await measure(api.url)) });
+    rows.push({ label: 'Cabinet API (packages/server, demo mode)', ...(await measure(api)) });
     for (const [kind, label] of [
       ['fastify', 'bare Fastify route, same bytes and headers'],
       ['raw', 'raw node:http, same bytes and headers'],
     ]) {
       const replay = await startReplay(kind, replyFile);
       stops.push(replay.stop);
-      rows.push({ label, ...(await measure(replay.url)) });
+      rows.push({ label, ...(await measure(replay)) });
       await replay.stop();
     }
 
@@ -165,12 +183,13 @@ async function bench() {
         `${Buffer.byteLength(body).toLocaleString('en')} bytes of JSON`,
     );
     console.log(`autocannon, ${connections} connections, ${seconds} s measured after ${warmUpSeconds} s of warm-up per target\n`);
-    console.log(`${''.padEnd(48)}    req/s      p50      p99  of raw`);
+    console.log(`${''.padEnd(48)}    req/s      p50      p99  of raw  server CPU per request`);
     const raw = rows.at(-1).rps;
     const ms = (value) => `${value} ms`.padStart(8);
-    for (const { label, rps, p50, p99, failed } of rows) {
+    for (const { label, rps, p50, p99, cpuMicros, failed } of rows) {
       const share = `${((100 * rps) / raw).toFixed(0)} %`.padStart(7);
-      console.log(`${label.padEnd(48)} ${rps.toFixed(0).padStart(8)} ${ms(p50)} ${ms(p99)} ${share}${failed ? `  (${failed} not 2xx or failed)` : ''}`);
+      const cpu = (cpuMicros === undefined ? '–' : `${cpuMicros.toFixed(0)} µs`).padStart(10);
+      console.log(`${label.padEnd(48)} ${rps.toFixed(0).padStart(8)} ${ms(p50)} ${ms(p99)} ${share}  ${cpu}${failed ? `  (${failed} not 2xx or failed)` : ''}`);
     }
     const percent = (100 * rows[0].rps) / raw;
     console.log(`\n${percent >= goalPercent ? 'ok  ' : 'BELOW'}  API ${percent.toFixed(0)} % of raw (goal: ≥ ${goalPercent} % of raw)`);

@@ -21,6 +21,7 @@ import { migrateToLatest } from './db/migrations.js';
 import { seedDemoAccounts } from './db/seed.js';
 import { TableWrites } from './db/table-writes.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
+import { stderrLog } from './http/log-stream.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -78,7 +79,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     logger: {
       level: config.logLevel,
-      stream: process.stderr,
+      // stderr, the lines of one turn of the event loop in one write.
+      stream: stderrLog(),
       redact: [
         'req.headers.cookie',
         `req.headers["${csrfHeader}"]`,
