@@ -38,6 +38,11 @@ describe('the catalog’s answers, kept serialized', () => {
       assert.ok(second.headers[header], `${header} on a kept answer`);
     }
     assert.equal(ServicePage.parse(second.json()).items.length, 30);
+    for (let i = 0; i < 2; i++) {
+      const index = await server.browser().get(`${api}/search-index`);
+      assert.equal(index.headers['cache-control'], 'public, max-age=300', 'the index says how long it may be kept, every time');
+      assert.equal((await server.browser().get(`${api}/search-index`, { 'if-none-match': String(index.headers.etag) })).headers['cache-control'], 'public, max-age=300');
+    }
   });
 
   test('show a change to the catalog on the next read', async () => {

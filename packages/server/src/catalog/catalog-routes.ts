@@ -14,7 +14,7 @@ import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
 import type { FieldMessages } from '../http/field-errors.js';
 import { IdParams, problemResponses } from '../http/openapi.js';
-import { queryKey, ReplyCache, sendCached } from '../http/reply-cache.js';
+import { answerKept, ReplyCache, sendCached } from '../http/reply-cache.js';
 
 const tags = ['catalog'];
 
@@ -50,23 +50,25 @@ const queryMessages: Record<string, FieldMessages> = {
 export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   const { catalog } = context;
   const replies = new ReplyCache(() => catalog.version());
+  const preParsing = answerKept(replies);
 
   app.get(
     '/catalog/services',
     {
       config: { fieldMessages: queryMessages },
+      preParsing,
       schema: {
         operationId: 'listCatalogServices',
         tags,
         summary: 'A page of services matching the filters, popular first',
         description:
-          'Filters combine with AND. `municipality` gives that municipality’s services and the federal and regional ones, offered everywhere. Ordered by `popularity` descending, then by title; `nextCursor` fetches the next page (`limit` 1–100, 20 by default). A wrong value, an unknown category or municipality, or a stale cursor is `validation_failed` naming the parameter.',
+          'Filters combine with AND. `municipality` gives that municipality’s services and the federal and regional ones, offered everywhere. Ordered by `popularity` descending, then by title; `nextCursor` fetches the next page (`limit` 1–100, 20 by default). A wrong value, an unknown category or municipality, or a stale cursor is `validation_failed` naming the parameter. The `ETag` changes with the answer; `If-None-Match` with the current one answers 304 without a body.',
         querystring: ServiceQuery,
         response: { 200: ServicePage, 304: z.undefined(), ...problemResponses('validation_failed', 'rate_limited') },
       },
     },
     async (request, reply) => {
-      const cached = await replies.get(`services?${queryKey(request.query)}`, async () => {
+      const cached = await replies.get(request.url, async () => {
         const { cursor, limit, ...filters } = request.query;
         return { json: reply.serialize(await catalog.page({ filters, cursor, limit: limit ?? defaultPageSize })) };
       });
@@ -77,6 +79,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
   app.get(
     '/catalog/services/:id',
     {
+      preParsing,
       schema: {
         operationId: 'getCatalogService',
         tags,
@@ -86,7 +89,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       },
     },
     async (request, reply) => {
-      const cached = await replies.get(`service/${request.params.id}`, async () => {
+      const cached = await replies.get(request.url, async () => {
         const service = await catalog.get(request.params.id);
         if (!service) throw new ApiError('not_found', { detail: 'Такой услуги в каталоге нет.' });
         return { json: reply.serialize(service) };
@@ -98,6 +101,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
   app.get(
     '/catalog/categories',
     {
+      preParsing,
       schema: {
         operationId: 'listCatalogCategories',
         tags,
@@ -106,7 +110,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       },
     },
     async (request, reply) => {
-      const cached = await replies.get('categories', async () => ({ json: reply.serialize(await catalog.categories()) }));
+      const cached = await replies.get(request.url, async () => ({ json: reply.serialize(await catalog.categories()) }));
       return sendCached(request, reply, cached);
     },
   );
@@ -114,6 +118,7 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
   app.get(
     '/catalog/search-index',
     {
+      preParsing,
       schema: {
         operationId: 'getCatalogSearchIndex',
         tags,
@@ -127,11 +132,10 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       },
     },
     async (request, reply) => {
-      const cached = await replies.get('search-index', async () => {
+      const cached = await replies.get(request.url, async () => {
         const index = await catalog.searchIndex();
-        return { json: reply.serialize(index), tag: index.version };
+        return { json: reply.serialize(index), tag: index.version, headers: { 'cache-control': `public, max-age=${searchIndexMaxAgeSeconds}` } };
       });
-      reply.header('cache-control', `public, max-age=${searchIndexMaxAgeSeconds}`);
       return sendCached(request, reply, cached);
     },
   );

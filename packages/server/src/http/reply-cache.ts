@@ -8,7 +8,7 @@
  * the session, the account or anything else of the request but its key.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
 import { entityTag, matchesEntityTag } from './etag.js';
 
 export interface CachedReply {
@@ -16,6 +16,8 @@ export interface CachedReply {
   body: Buffer;
   /** Its strong entity tag, quoted. */
   etag: string;
+  /** Headers of the route's own, such as `cache-control`. */
+  headers?: Readonly<Record<string, string>> | undefined;
 }
 
 /** What a missing entry is made of: the serialized answer and, optionally, the version its tag says. */
@@ -24,6 +26,8 @@ export interface MadeReply {
   json: string | Buffer | ArrayBuffer;
   /** The entity tag's value; a hash of the bytes when not given. */
   tag?: string;
+  /** Headers of the route's own, sent with it. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export class ReplyCache {
@@ -41,19 +45,26 @@ export class ReplyCache {
     this.#madeAt = version();
   }
 
-  /** The entry of `key`, made by `make` when there is none for the current version. */
-  async get(key: string, make: () => Promise<MadeReply> | MadeReply): Promise<CachedReply> {
+  /** The entry of `key` for the current version, if there is one. */
+  peek(key: string): CachedReply | undefined {
     const version = this.#version();
     if (version !== this.#madeAt) this.#clear(version);
     const hit = this.#entries.get(key);
     if (hit) {
       this.#entries.delete(key);
       this.#entries.set(key, hit);
-      return hit;
     }
-    const { json, tag } = await make();
+    return hit;
+  }
+
+  /** The entry of `key`, made by `make` when there is none for the current version. */
+  async get(key: string, make: () => Promise<MadeReply> | MadeReply): Promise<CachedReply> {
+    const hit = this.peek(key);
+    if (hit) return hit;
+    const version = this.#madeAt;
+    const { json, tag, headers } = await make();
     const body = typeof json === 'string' ? Buffer.from(json) : Buffer.isBuffer(json) ? json : Buffer.from(json);
-    const made = { body, etag: entityTag(tag ?? createHash('sha256').update(body).digest('base64url')) };
+    const made = { body, etag: entityTag(tag ?? createHash('sha256').update(body).digest('base64url')), headers };
     // Kept only when nothing was written while it was made: it might show the data before.
     if (this.#version() === version && this.#madeAt === version) this.#keep(key, made);
     return made;
@@ -81,18 +92,26 @@ export class ReplyCache {
 }
 
 /**
- * Sends `cached` with its `ETag`: `304` without a body when `If-None-Match` names it,
+ * Sends `cached` with its headers and `ETag`: `304` without a body when `If-None-Match` names it,
  * else the JSON as it was serialized.
  */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedReply): FastifyReply {
+  if (cached.headers) reply.headers(cached.headers);
   reply.header('etag', cached.etag);
   if (matchesEntityTag(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
   return reply.type('application/json; charset=utf-8').send(cached.body);
 }
 
-/** A key for a parsed query string: its parameters that are set, in name order. */
-export function queryKey(query: object): string {
-  const set = Object.entries(query).filter(([, value]) => value !== undefined);
-  set.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(set);
+/**
+ * A `preParsing` hook answering the entry of the request's URL, when `cache` has one,
+ * before the query is parsed and validated again (it was, when the entry was made, and
+ * the same URL gives the same query); else the route runs, and keys its entry by
+ * `request.url`. `onRequest` hooks (the rate limit) have run by then.
+ */
+export function answerKept(cache: ReplyCache): preParsingHookHandler {
+  return (request, reply, payload, done) => {
+    const kept = cache.peek(request.url);
+    if (kept) sendCached(request, reply, kept);
+    else done(null, payload);
+  };
 }
