@@ -29,9 +29,15 @@ const goalPercent = 75;
 // The per-IP limit still runs on every request; only its ceiling is out of the way of one
 // client sending tens of thousands of requests a minute.
 const rateLimitPerMinute = 100_000_000;
+// The production default: a JSON line on stderr as each request comes and as it is answered.
+const logLevel = process.env.LOG_LEVEL ?? 'info';
 
 if (process.argv[2] === '--serve') await serve(process.argv[3], process.argv[4]);
-else await bench();
+else {
+  // Interrupted, it still stops its servers: exiting runs the 'exit' handlers below.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+  await bench();
+}
 
 /** A server answering every request with the recorded reply; tells its port to the parent and ends with it. */
 async function serve(kind, replyFile) {
@@ -62,10 +68,10 @@ async function startApi() {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'packages/server/dist/main.js')], {
     cwd: root,
-    env: { ...process.env, MFC_MODE: 'demo', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute) },
+    env: { ...process.env, MFC_MODE: 'demo', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: logLevel, RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // The log of every request goes to stderr as in production; only its tail is kept, for errors.
+  // The log goes to a pipe, as under a container runtime or systemd; only its tail is kept, for errors.
   let output = '';
   const keep = (chunk) => (output = (output + chunk).slice(-4000));
   child.stderr.on('data', keep);
@@ -78,7 +84,10 @@ async function startApi() {
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  process.once('exit', () => child.kill('SIGKILL'));
+  process.once('exit', () => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   child.stdout.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
@@ -161,7 +170,9 @@ async function bench() {
     const skipped = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
     const headers = Object.fromEntries([...response.headers].filter(([name]) => !skipped.has(name)));
     const replyDir = mkdtempSync(join(tmpdir(), 'mfc-cabinet-bench-reply-'));
-    stops.push(async () => rmSync(replyDir, { recursive: true, force: true }));
+    const removeReply = () => rmSync(replyDir, { recursive: true, force: true });
+    process.once('exit', removeReply);
+    stops.push(async () => removeReply());
     const replyFile = join(replyDir, 'reply.json');
     writeFileSync(replyFile, JSON.stringify({ body, headers }));
 
@@ -182,7 +193,8 @@ async function bench() {
       `\nCatalog read over loopback: GET ${path} (${anonymous ? 'anonymous' : 'signed in'}, accept-language: ru), ` +
         `${Buffer.byteLength(body).toLocaleString('en')} bytes of JSON`,
     );
-    console.log(`autocannon, ${connections} connections, ${seconds} s measured after ${warmUpSeconds} s of warm-up per target\n`);
+    console.log(`autocannon, ${connections} connections, ${seconds} s measured after ${warmUpSeconds} s of warm-up per target`);
+    console.log(`the API with its rate limit on (ceiling ${rateLimitPerMinute.toLocaleString('en')}/min per IP) and LOG_LEVEL=${logLevel}, its log to a pipe\n`);
     console.log(`${''.padEnd(48)}    req/s      p50      p99  of raw  server CPU per request`);
     const raw = rows.at(-1).rps;
     const ms = (value) => `${value} ms`.padStart(8);
