@@ -4,8 +4,9 @@
  * reading the catalog does not count as use of a session.
  *
  * The answers are the same for everybody, so each is kept serialized with its `ETag`
- * (a {@link ReplyCache} per process, by route and query) until the catalog's tables are
- * written; a read of a kept answer runs no query. `If-None-Match` naming it answers 304.
+ * (a {@link ReplyCache} per process, by URL) until the catalog's tables are written: a
+ * read of a kept answer runs no query, and is sent before its query is validated again.
+ * `If-None-Match` naming the tag answers 304.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
