@@ -19,7 +19,9 @@ import { features } from './features.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemoAccounts } from './db/seed.js';
+import { TableWrites } from './db/table-writes.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
+import { stderrLog } from './http/log-stream.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -77,7 +79,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     logger: {
       level: config.logLevel,
-      stream: process.stderr,
+      // stderr, the lines of one turn of the event loop in one write.
+      stream: stderrLog(),
       redact: [
         'req.headers.cookie',
         `req.headers["${csrfHeader}"]`,
@@ -100,7 +103,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 
 async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps: AppDeps): Promise<App> {
   const isDemo = config.mode !== 'production';
-  const db = openDatabase(config.dataDir);
+  const writes = new TableWrites();
+  const db = openDatabase(config.dataDir, writes);
   app.addHook('onClose', () => db.destroy());
   await migrateToLatest(db);
   const tasks = new BackgroundTasks(app.log);
@@ -110,7 +114,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const sender = deps.sender ?? outbox ?? webhookSender(config);
   const registry = deps.registry ?? new DemoRegistry(config.registryCheckDelayMs);
 
-  const infrastructure: Infrastructure = { config, clock, db, sender, registry, tasks, log: app.log };
+  const infrastructure: Infrastructure = { config, clock, db, writes, sender, registry, tasks, log: app.log };
   const context = buildContext(features, infrastructure);
   for (const feature of features) await feature.start?.(app, { ...infrastructure, ...context });
   if (isDemo) await seedDemoAccounts(context.accounts, context.hasher, clock);

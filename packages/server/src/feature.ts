@@ -11,6 +11,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/database.js';
+import type { TableWrites } from './db/table-writes.js';
 import type { OpenApiTag } from './http/openapi.js';
 import type { RegistryChecker } from './profile/registry.js';
 import type { DevOutbox } from './senders/dev-outbox.js';
@@ -21,6 +22,8 @@ export interface Infrastructure {
   config: Config;
   clock: Clock;
   db: Database;
+  /** How often each table of `db` was written, for caches of what is read from them. */
+  writes: TableWrites;
   sender: CodeSender;
   registry: RegistryChecker;
   tasks: BackgroundTasks;

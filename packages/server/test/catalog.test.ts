@@ -199,20 +199,19 @@ describe('the search index', () => {
   });
 
   test('gets a new version when the catalog changes', async () => {
-    // The catalog is written only by the seed at start, so the index is built once per
-    // process; a catalog built after the change (as a restart would) has a new version.
     const before = (await server.browser().get(indexUrl)).headers.etag;
     assert.equal(before, entityTag((await new Catalog(server.db).searchIndex()).version), 'the ETag is the version');
     const original = await server.db.selectFrom('services').select('form').where('id', '=', 'snils').executeTakeFirstOrThrow();
     try {
       await server.db.updateTable('services').set({ form: JSON.stringify({ version: 2, steps: [] }) }).where('id', '=', 'snils').execute();
-      const changed = entityTag((await new Catalog(server.db).searchIndex()).version);
+      const changed = (await server.browser().get(indexUrl)).headers.etag;
       assert.notEqual(changed, before, 'a change to a form alone is a new version');
+      assert.equal(changed, entityTag((await new Catalog(server.db).searchIndex()).version));
     } finally {
       await server.db.updateTable('services').set(original).where('id', '=', 'snils').execute();
     }
     assert.equal(entityTag((await new Catalog(server.db).searchIndex()).version), before, 'the same content, the same version');
-    assert.equal((await server.browser().get(indexUrl)).headers.etag, before, 'one index for the life of the process');
+    assert.equal((await server.browser().get(indexUrl)).headers.etag, before);
   });
 });
 

@@ -2,15 +2,20 @@
  * The public service catalog: pages of services by filters, one service in full, the
  * categories, and the search index the browser caches. Nobody needs to be signed in, and
  * reading the catalog does not count as use of a session.
+ *
+ * The answers are the same for everybody, so each is kept serialized with its `ETag`
+ * (a {@link ReplyCache} per process, by URL) until the catalog's tables are written: a
+ * read of a kept answer runs no query, and is sent before its query is validated again.
+ * `If-None-Match` naming the tag answers 304.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { CatalogFilters, CategoryList, SearchIndex, Service, ServicePage } from '@mfc-cabinet/core/catalog-schemas';
 import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
-import { entityTag, matchesEntityTag } from '../http/etag.js';
 import type { FieldMessages } from '../http/field-errors.js';
 import { IdParams, problemResponses } from '../http/openapi.js';
+import { answerKept, ReplyCache, sendCached } from '../http/reply-cache.js';
 
 const tags = ['catalog'];
 
@@ -45,61 +50,76 @@ const queryMessages: Record<string, FieldMessages> = {
 
 export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   const { catalog } = context;
+  const replies = new ReplyCache(() => catalog.version());
+  const preParsing = answerKept(replies);
 
   app.get(
     '/catalog/services',
     {
       config: { fieldMessages: queryMessages },
+      preParsing,
       schema: {
         operationId: 'listCatalogServices',
         tags,
         summary: 'A page of services matching the filters, popular first',
         description:
-          'Filters combine with AND. `municipality` gives that municipality’s services and the federal and regional ones, offered everywhere. Ordered by `popularity` descending, then by title; `nextCursor` fetches the next page (`limit` 1–100, 20 by default). A wrong value, an unknown category or municipality, or a stale cursor is `validation_failed` naming the parameter.',
+          'Filters combine with AND. `municipality` gives that municipality’s services and the federal and regional ones, offered everywhere. Ordered by `popularity` descending, then by title; `nextCursor` fetches the next page (`limit` 1–100, 20 by default). A wrong value, an unknown category or municipality, or a stale cursor is `validation_failed` naming the parameter. The `ETag` changes with the answer; `If-None-Match` with the current one answers 304 without a body.',
         querystring: ServiceQuery,
-        response: { 200: ServicePage, ...problemResponses('validation_failed', 'rate_limited') },
+        response: { 200: ServicePage, 304: z.undefined(), ...problemResponses('validation_failed', 'rate_limited') },
       },
     },
-    async (request) => {
-      const { cursor, limit, ...filters } = request.query;
-      return catalog.page({ filters, cursor, limit: limit ?? defaultPageSize });
+    async (request, reply) => {
+      const cached = await replies.get(request.url, async () => {
+        const { cursor, limit, ...filters } = request.query;
+        return { json: reply.serialize(await catalog.page({ filters, cursor, limit: limit ?? defaultPageSize })) };
+      });
+      return sendCached(request, reply, cached);
     },
   );
 
   app.get(
     '/catalog/services/:id',
     {
+      preParsing,
       schema: {
         operationId: 'getCatalogService',
         tags,
         summary: 'One service in full: description, documents, provider and form',
         params: IdParams,
-        response: { 200: Service, ...problemResponses('not_found', 'validation_failed', 'rate_limited') },
+        response: { 200: Service, 304: z.undefined(), ...problemResponses('not_found', 'validation_failed', 'rate_limited') },
       },
     },
-    async (request) => {
-      const service = await catalog.get(request.params.id);
-      if (!service) throw new ApiError('not_found', { detail: 'Такой услуги в каталоге нет.' });
-      return service;
+    async (request, reply) => {
+      const cached = await replies.get(request.url, async () => {
+        const service = await catalog.get(request.params.id);
+        if (!service) throw new ApiError('not_found', { detail: 'Такой услуги в каталоге нет.' });
+        return { json: reply.serialize(service) };
+      });
+      return sendCached(request, reply, cached);
     },
   );
 
   app.get(
     '/catalog/categories',
     {
+      preParsing,
       schema: {
         operationId: 'listCatalogCategories',
         tags,
         summary: 'The categories with how many services each holds, and the municipalities',
-        response: { 200: CategoryList, ...problemResponses('rate_limited') },
+        response: { 200: CategoryList, 304: z.undefined(), ...problemResponses('rate_limited') },
       },
     },
-    () => catalog.categories(),
+    async (request, reply) => {
+      const cached = await replies.get(request.url, async () => ({ json: reply.serialize(await catalog.categories()) }));
+      return sendCached(request, reply, cached);
+    },
   );
 
   app.get(
     '/catalog/search-index',
     {
+      preParsing,
       schema: {
         operationId: 'getCatalogSearchIndex',
         tags,
@@ -113,11 +133,11 @@ export const catalogRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       },
     },
     async (request, reply) => {
-      const index = await catalog.searchIndex();
-      const etag = entityTag(index.version);
-      reply.header('etag', etag).header('cache-control', `public, max-age=${searchIndexMaxAgeSeconds}`);
-      if (matchesEntityTag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-      return index;
+      const cached = await replies.get(request.url, async () => {
+        const index = await catalog.searchIndex();
+        return { json: reply.serialize(index), tag: index.version, headers: { 'cache-control': `public, max-age=${searchIndexMaxAgeSeconds}` } };
+      });
+      return sendCached(request, reply, cached);
     },
   );
 };

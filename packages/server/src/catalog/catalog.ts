@@ -18,6 +18,7 @@ import type {
 import type { FieldError } from '@mfc-cabinet/core/errors';
 import { assertValid } from '../api-error.js';
 import type { Database, DatabaseSchema } from '../db/database.js';
+import type { TableWrites } from '../db/table-writes.js';
 import type { ServicesTable } from './tables.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
@@ -25,6 +26,9 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 const deliveryOrder: readonly DeliveryMethod[] = ['online', 'office', 'mail'];
 
 type ServiceQuery = SelectQueryBuilder<DatabaseSchema, 'services', object>;
+
+/** The tables the public catalog is read from. */
+const catalogTables: ReadonlyArray<keyof DatabaseSchema> = ['catalogCategories', 'municipalities', 'services', 'serviceDeliveryMethods'];
 
 /** What a page asks for: the filters, where the previous page ended, and how many services. */
 export interface PageRequest {
@@ -93,14 +97,22 @@ function after(cursor: string) {
 
 export class Catalog {
   readonly #db: Database;
-  /**
-   * The search index, built once: the catalog is written only by the seed, before the
-   * server listens, so it cannot change while this process runs.
-   */
-  #searchIndex: Promise<SearchIndex> | undefined;
+  readonly #writes: TableWrites | undefined;
+  /** The search index, built once per {@link version} of the catalog. */
+  #searchIndex: { version: number; index: Promise<SearchIndex> } | undefined;
 
-  constructor(db: Database) {
+  /**
+   * `writes` counts the writes of `db`'s queries; without it the catalog is taken to be
+   * written only before it is first read (by the seed), its {@link version} never changes.
+   */
+  constructor(db: Database, writes?: TableWrites) {
     this.#db = db;
+    this.#writes = writes;
+  }
+
+  /** A number that changes whenever the catalog's tables are written, for caches of what is read from them. */
+  version(): number {
+    return this.#writes?.version(catalogTables) ?? 0;
   }
 
   /**
@@ -171,11 +183,13 @@ export class Catalog {
    * of the whole catalog, forms and descriptions included, so it changes with any of it.
    */
   searchIndex(): Promise<SearchIndex> {
-    this.#searchIndex ??= this.#buildSearchIndex().catch((error: unknown) => {
-      this.#searchIndex = undefined;
-      throw error;
-    });
-    return this.#searchIndex;
+    const version = this.version();
+    if (this.#searchIndex?.version !== version) {
+      const built = { version, index: this.#buildSearchIndex() };
+      built.index.catch(() => this.#searchIndex === built && (this.#searchIndex = undefined));
+      this.#searchIndex = built;
+    }
+    return this.#searchIndex.index;
   }
 
   async #buildSearchIndex(): Promise<SearchIndex> {

@@ -20,8 +20,8 @@ export const catalogFeature: ServerFeature<CatalogTables, CatalogServices> = {
   name: 'catalog',
   tags: [{ name: 'catalog', description: 'The public service catalog, and the citizen’s favourites, recent services and filter presets.' }],
   migrations: catalogMigrations,
-  services({ clock, db }) {
-    const catalog = new Catalog(db);
+  services({ clock, db, writes }) {
+    const catalog = new Catalog(db, writes);
     return { catalog, personalCatalog: new PersonalCatalog(catalog, new ServiceLists(db, clock), new FilterPresets(db, clock)) };
   },
   // The catalog is reference data, not demo data: every mode has it.

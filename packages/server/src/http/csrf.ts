@@ -5,7 +5,7 @@
  * - a state-changing request made within a session carries the session's CSRF token in
  *   `X-CSRF-Token`.
  */
-import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
 import { ApiError } from '../api-error.js';
 import { safeEqual } from '../security/tokens.js';
 
@@ -26,14 +26,16 @@ function isOwnOrigin(origin: string, request: FastifyRequest): boolean {
   return URL.canParse(own) && new URL(origin).host === new URL(own).host;
 }
 
-/** An `onRequest` hook refusing state-changing requests from foreign origins. */
-export function originGuard(allowedOrigins: readonly string[]): onRequestAsyncHookHandler {
+/**
+ * An `onRequest` hook refusing state-changing requests from foreign origins (a callback
+ * hook: it runs on every request, and a safe one needs no promise).
+ */
+export function originGuard(allowedOrigins: readonly string[]): onRequestHookHandler {
   const allowed = new Set(allowedOrigins);
-  return async (request) => {
+  return (request, _reply, done) => {
     const origin = request.headers.origin;
-    if (!isUnsafeMethod(request.method) || origin === undefined) return;
-    if (allowed.has(origin) || isOwnOrigin(origin, request)) return;
-    throw new ApiError('csrf_failed');
+    if (!isUnsafeMethod(request.method) || origin === undefined || allowed.has(origin) || isOwnOrigin(origin, request)) done();
+    else done(new ApiError('csrf_failed'));
   };
 }
 
