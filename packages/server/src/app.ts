@@ -19,6 +19,7 @@ import { features } from './features.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemoAccounts } from './db/seed.js';
+import { registerCompression } from './http/compression.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
@@ -122,6 +123,8 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   // JSON is the only body the API reads; anything else is 415.
   app.removeContentTypeParser('text/plain');
 
+  // Before any route: compression hooks into every route as it is added.
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
