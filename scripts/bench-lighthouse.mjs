@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Lighthouse benchmark of the example municipal site: every page (/, /services.html,
-// /applications.html) through Lighthouse's default mobile preset (a mid-range phone,
-// simulated slow 4G and CPU throttling), LH_RUNS runs each (3 by default), median, next to
-// the goals of docs/budgets.md. For each page it also names the Largest Contentful Paint
-// element and every failing accessibility or best-practices audit (console errors, …), and
-// the performance audits that would save the most, so a reader knows what to fix.
+// /applications.html; LH_PAGES=/,/services.html picks some) through Lighthouse's default
+// mobile preset (a mid-range phone, simulated slow 4G and CPU throttling), LH_RUNS runs
+// each (3 by default), median, next to the goals of docs/budgets.md. For each page it also
+// names the Largest Contentful Paint element, the largest layout shifts, every failing
+// accessibility or best-practices audit (console errors, …) and the performance audits
+// that would save the most, so a reader knows what to fix.
 // Starts the built demo server (npm run build first; npm run bench:lighthouse does it) on
 // 127.0.0.1 with a fresh database, and Chromium (CHROME_PATH, /usr/bin/chromium by default)
 // through Lighthouse's chrome-launcher. Reports; exits 0 unless it could not run at all.
@@ -14,7 +15,7 @@ import lighthouse from 'lighthouse';
 import { startTestServer } from './test-server.mjs';
 
 const runs = Math.max(1, Number(process.env.LH_RUNS ?? 3));
-const pages = ['/', '/services.html', '/applications.html'];
+const pages = process.env.LH_PAGES?.split(',') ?? ['/', '/services.html', '/applications.html'];
 const chromePath = (process.env.CHROME_PATH ??= '/usr/bin/chromium');
 const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu'];
 const lighthouseVersion = JSON.parse(readFileSync(new URL('../node_modules/lighthouse/package.json', import.meta.url), 'utf8')).version;
@@ -58,8 +59,9 @@ function auditItems(audit) {
   return items.slice(0, 5).map((item) => {
     if (item.node) return item.node.snippet ?? item.node.selector ?? '';
     const text = item.description ?? item.text ?? item.issueType ?? item.value?.formattedDefault ?? '';
-    const where = typeof item.source === 'string' ? item.source : item.sourceLocation?.url ?? item.url ?? '';
-    return [where, text].filter(Boolean).join(': ');
+    const source = typeof item.source === 'string' ? item.source : '';
+    const url = item.sourceLocation?.url ?? item.url ?? (typeof item.source === 'object' ? item.source?.url : '') ?? '';
+    return [source, url, text].filter(Boolean).join(': ');
   });
 }
 
@@ -147,6 +149,10 @@ for (const { path, reports } of results) {
       console.log(`  ${label} fails: ${audit.title} (${audit.id}, ${audit.runs} of ${runs} runs)`);
       for (const item of audit.items) console.log(`      ${item.replace(/\s+/g, ' ').slice(0, 200)}`);
     }
+  }
+  const shifts = (reports[0].audits['layout-shifts']?.details?.items ?? []).filter((item) => item.node).slice(0, 3);
+  for (const shift of shifts) {
+    console.log(`  layout shift ${Number(shift.score).toFixed(3)}: ${shift.node.selector ?? ''} — ${(shift.node.snippet ?? '').slice(0, 120)}`);
   }
   const savings = opportunities(reports[0]);
   if (savings.length > 0) console.log(`  performance, largest savings: ${savings.join('; ')}`);
