@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { registerCompression } from '../src/http/compression.js';
 import { leadingStaticImports } from '../src/http/module-preload.js';
@@ -235,12 +235,20 @@ describe('compression', () => {
     const body = `data: ${'событие '.repeat(500)}\n\n`;
     app.get('/events', (_request, reply) => reply.type('text/event-stream').send(body));
     app.get('/json', (_request, reply) => reply.type('application/json').send(JSON.stringify({ body })));
+    app.post('/echo', (request) => request.body);
     try {
       const events = await app.inject({ url: '/events', headers: { 'accept-encoding': 'br, gzip' } });
       assert.equal(events.headers['content-encoding'], undefined);
       assert.equal(events.body, body);
       const json = await app.inject({ url: '/json', headers: { 'accept-encoding': 'br, gzip' } });
       assert.equal(json.headers['content-encoding'], 'br', 'the same setup compresses JSON');
+      const compressedBody = await app.inject({
+        method: 'POST',
+        url: '/echo',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        payload: gzipSync(JSON.stringify({ a: 1 })),
+      });
+      assert.equal(compressedBody.statusCode, 400, 'request bodies are not inflated');
     } finally {
       await app.close();
     }

@@ -73,7 +73,9 @@ const varyCompressible: onSendAsyncHookHandler = async (_request, reply) => {
 /** Registers compression of dynamic answers on `app`; call it before any route is added. */
 export async function registerCompression(app: FastifyInstance): Promise<void> {
   await app.register(fastifyCompress, {
-    global: true,
+    globalCompression: true,
+    // Request bodies stay as sent: inflating them would let a small upload grow past the body limit.
+    globalDecompression: false,
     encodings: [...encodings],
     threshold: compressionThreshold,
     customTypes: isCompressible,
