@@ -156,7 +156,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
     { prefix: apiPrefix },
   );
   for (const feature of features) await feature.pages?.(app, featureDeps);
-  await registerStaticSite(app, config);
+  await registerStaticSite(app, config, { warm: config.mode !== 'test' });
 
   await app.ready();
   return { app, clock, outbox, db, settled: () => tasks.settled(), close: () => app.close() };

@@ -53,15 +53,19 @@ const widgetsPrefix = '/mfc-cabinet/';
 /** The cache-control of a file of the widget bundles, by its path in WIDGETS_DIR. */
 const widgetCacheControl = (relative: string): string => (hashedChunk.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache');
 
-export async function registerStaticSite(app: FastifyInstance, folders: StaticFolders): Promise<void> {
+/**
+ * @param options.warm compress the static files at start rather than on their first request
+ *   (left out in test mode, where servers start often and most never serve a bundle)
+ */
+export async function registerStaticSite(app: FastifyInstance, folders: StaticFolders, { warm = true } = {}): Promise<void> {
   const site: Site = {
     dir: folders.siteDir,
     files: new PrecompressedFiles(folders.siteDir),
     preloads: new ModulePreloads(folders.widgetsDir, 'mfc-cabinet.js', widgetsPrefix),
   };
   const widgetFiles = new PrecompressedFiles(folders.widgetsDir);
-  // Compressed at start rather than on the first visit; a failure only means later.
-  void Promise.all([site.files.warm(), widgetFiles.warm(), site.preloads.urls()]).catch(() => undefined);
+  // In the background; a failure only means on the first request instead.
+  if (warm) void Promise.all([site.files.warm(), widgetFiles.warm(), site.preloads.urls()]).catch(() => undefined);
 
   // Decorates reply.sendFile, used for the site's files other than pages.
   await app.register(fastifyStatic, { root: folders.siteDir, serve: false });
