@@ -198,6 +198,10 @@ describe('compression', () => {
       assert.equal(other.statusCode, 200, accept);
     }
     assert.equal(tags.size, 3);
+    const head = await server.browser().request({ method: 'HEAD', url: chunk, headers: { 'accept-encoding': 'br' } });
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.headers['content-encoding'], 'br');
+    assert.equal(head.rawPayload.length, 0);
   });
 
   test('a rebuilt file is sent as it is now', async () => {
