@@ -20,6 +20,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import { seedDemoAccounts } from './db/seed.js';
 import { TableWrites } from './db/table-writes.js';
+import { registerCompression } from './http/compression.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
 import { stderrLog } from './http/log-stream.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
@@ -126,6 +127,8 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   // JSON is the only body the API reads; anything else is 415.
   app.removeContentTypeParser('text/plain');
 
+  // Before any route: compression hooks into every route as it is added.
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(cors, {
     origin: (origin, callback) => callback(null, origin !== undefined && config.allowedOrigins.includes(origin)),
@@ -157,7 +160,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
     { prefix: apiPrefix },
   );
   for (const feature of features) await feature.pages?.(app, featureDeps);
-  await registerStaticSite(app, config);
+  await registerStaticSite(app, config, { warm: config.mode !== 'test' });
 
   await app.ready();
   return { app, clock, outbox, db, settled: () => tasks.settled(), close: () => app.close() };

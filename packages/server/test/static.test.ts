@@ -3,24 +3,46 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import Fastify from 'fastify';
+import { registerCompression } from '../src/http/compression.js';
+import { leadingStaticImports } from '../src/http/module-preload.js';
 import { startServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 let root: string;
+let widgets: string;
+
+/** A module big enough to be worth compressing. */
+const bigModule = (name: string): string => `export const ${name} = ${JSON.stringify('Заречный '.repeat(300))};\n`;
+const loader = [
+  '/*! a banner */',
+  'import{a as t}from"./chunks/mfc-element-Ab12Cd34.js";',
+  'export{b as format}from"./chunks/format-Ef56Gh78.js";',
+  'import"./chunks/mfc-element-Ab12Cd34.js";',
+  'const lazy=()=>import("./chunks/lazy-Ij90Kl12.js");',
+  'import.meta.url;',
+  bigModule('loader'),
+].join('');
 
 before(async () => {
   root = mkdtempSync(join(tmpdir(), 'mfc-static-test-'));
   const site = join(root, 'site');
-  const widgets = join(root, 'widgets');
+  widgets = join(root, 'widgets');
   mkdirSync(join(site, 'news'), { recursive: true });
   mkdirSync(join(widgets, 'chunks'), { recursive: true });
   writeFileSync(join(site, 'index.html'), '<script type="module" src="/app.js" nonce="{{nonce}}"></script><p nonce="{{nonce}}">Главная</p>');
   writeFileSync(join(site, 'news', 'index.html'), '<h1>Новости</h1>');
+  writeFileSync(join(site, 'services.html'), `<head>{{preload}}<script type="module" nonce="{{nonce}}"></script></head>${'<p>Услуги</p>'.repeat(200)}`);
   writeFileSync(join(site, 'site.css'), 'body { color: black; }');
   writeFileSync(join(site, '.env'), 'SECRET=1');
   writeFileSync(join(root, 'outside.html'), 'outside');
-  writeFileSync(join(widgets, 'mfc-cabinet.js'), 'export {};');
-  writeFileSync(join(widgets, 'chunks', 'catalog-Bx3_k9Qa.js'), 'export {};');
+  writeFileSync(join(widgets, 'mfc-cabinet.js'), loader);
+  writeFileSync(join(widgets, 'chunks', 'catalog-Bx3_k9Qa.js'), bigModule('catalog'));
+  writeFileSync(join(widgets, 'chunks', 'mfc-element-Ab12Cd34.js'), `import"./lit-Mn34Op56.js";${bigModule('element')}`);
+  writeFileSync(join(widgets, 'chunks', 'lit-Mn34Op56.js'), 'import"../mfc-cabinet.js";export{};');
+  writeFileSync(join(widgets, 'chunks', 'format-Ef56Gh78.js'), 'export const b = 1;');
+  writeFileSync(join(widgets, 'chunks', 'lazy-Ij90Kl12.js'), 'export {};');
   writeFileSync(join(widgets, 'themes.css'), ':root {}');
   server = await startServer({
     SITE_DIR: site,
@@ -122,5 +144,155 @@ describe('Storybook', () => {
     } finally {
       await built.close();
     }
+  });
+});
+
+describe('compression', () => {
+  const chunk = '/mfc-cabinet/chunks/catalog-Bx3_k9Qa.js';
+  const decoders = { br: brotliDecompressSync, gzip: gunzipSync };
+
+  test('static files in brotli or gzip, as Accept-Encoding asks, with Vary, cached the same way', async () => {
+    const plain = await server.browser().get(chunk, { 'accept-encoding': 'identity' });
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['br;q=0.5, gzip', 'gzip'],
+      ['gzip', 'gzip'],
+      ['*', 'br'],
+    ] as const) {
+      const response = await server.browser().get(chunk, { 'accept-encoding': accept });
+      assert.equal(response.statusCode, 200, accept);
+      assert.equal(response.headers['content-encoding'], encoding, accept);
+      assert.match(String(response.headers.vary), /accept-encoding/i, accept);
+      assert.match(String(response.headers['content-type']), /javascript/, accept);
+      assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable', accept);
+      assert.equal(Number(response.headers['content-length']), response.rawPayload.length, accept);
+      assert.ok(response.rawPayload.length < plain.rawPayload.length / 4, accept);
+      assert.equal(decoders[encoding](response.rawPayload).toString(), plain.body, accept);
+    }
+    for (const url of ['/site.css', '/mfc-cabinet/mfc-cabinet.js']) {
+      assert.equal((await server.browser().get(url, { 'accept-encoding': 'br' })).headers['content-encoding'], url === '/site.css' ? undefined : 'br', url);
+    }
+  });
+
+  test('identity when no coding is accepted, still with Vary', async () => {
+    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': 'br;q=0, gzip;q=0' }, { 'accept-encoding': 'deflate' }] as Record<string, string>[]) {
+      const response = await server.browser().get(chunk, headers);
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['content-encoding'], undefined, JSON.stringify(headers));
+      assert.match(String(response.headers.vary), /accept-encoding/i);
+      assert.match(response.body, /export const catalog/);
+    }
+  });
+
+  test('each coding has its own ETag, and a current one is a 304', async () => {
+    const tags = new Set<string>();
+    for (const accept of ['br', 'gzip', 'identity']) {
+      const first = await server.browser().get('/mfc-cabinet/mfc-cabinet.js', { 'accept-encoding': accept });
+      const etag = String(first.headers.etag);
+      tags.add(etag);
+      const again = await server.browser().get('/mfc-cabinet/mfc-cabinet.js', { 'accept-encoding': accept, 'if-none-match': etag });
+      assert.equal(again.statusCode, 304, accept);
+      assert.equal(again.rawPayload.length, 0);
+      assert.equal(again.headers['cache-control'], 'no-cache');
+      const other = await server.browser().get('/mfc-cabinet/mfc-cabinet.js', { 'accept-encoding': accept, 'if-none-match': '"stale"' });
+      assert.equal(other.statusCode, 200, accept);
+    }
+    assert.equal(tags.size, 3);
+    const head = await server.browser().request({ method: 'HEAD', url: chunk, headers: { 'accept-encoding': 'br' } });
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.headers['content-encoding'], 'br');
+    assert.equal(head.rawPayload.length, 0);
+  });
+
+  test('a rebuilt file is sent as it is now', async () => {
+    const file = join(widgets, 'chunks', 'rebuilt-Qr78St90.js');
+    writeFileSync(file, bigModule('before'));
+    const before = await server.browser().get('/mfc-cabinet/chunks/rebuilt-Qr78St90.js', { 'accept-encoding': 'br' });
+    assert.match(brotliDecompressSync(before.rawPayload).toString(), /before/);
+    writeFileSync(file, bigModule('afterwards'));
+    const after = await server.browser().get('/mfc-cabinet/chunks/rebuilt-Qr78St90.js', { 'accept-encoding': 'br' });
+    assert.match(brotliDecompressSync(after.rawPayload).toString(), /afterwards/);
+    assert.notEqual(after.headers.etag, before.headers.etag);
+  });
+
+  test('pages and API answers are compressed as they are sent; tiny bodies are not', async () => {
+    const page = await server.browser().get('/services.html', { 'accept-encoding': 'gzip, br' });
+    assert.equal(page.headers['content-encoding'], 'br');
+    assert.match(String(page.headers.vary), /accept-encoding/i);
+    assert.match(brotliDecompressSync(page.rawPayload).toString(), /Услуги/);
+    const api = await server.browser().get('/api/v1/openapi.json', { 'accept-encoding': 'gzip' });
+    assert.equal(api.headers['content-encoding'], 'gzip');
+    assert.equal(JSON.parse(gunzipSync(api.rawPayload).toString()).openapi.slice(0, 2), '3.');
+    const plainPage = await server.browser().get('/services.html');
+    assert.equal(plainPage.headers['content-encoding'], undefined);
+    assert.match(String(plainPage.headers.vary), /accept-encoding/i);
+    for (const url of ['/news/', '/api/v1/health']) {
+      const tiny = await server.browser().get(url, { 'accept-encoding': 'br, gzip' });
+      assert.equal(tiny.statusCode, 200, url);
+      assert.equal(tiny.headers['content-encoding'], undefined, url);
+    }
+  });
+
+  test('an event stream is never compressed', async () => {
+    const app = Fastify();
+    await registerCompression(app);
+    const body = `data: ${'событие '.repeat(500)}\n\n`;
+    app.get('/events', (_request, reply) => reply.type('text/event-stream').send(body));
+    app.get('/json', (_request, reply) => reply.type('application/json').send(JSON.stringify({ body })));
+    app.post('/echo', (request) => request.body);
+    try {
+      const events = await app.inject({ url: '/events', headers: { 'accept-encoding': 'br, gzip' } });
+      assert.equal(events.headers['content-encoding'], undefined);
+      assert.equal(events.body, body);
+      const json = await app.inject({ url: '/json', headers: { 'accept-encoding': 'br, gzip' } });
+      assert.equal(json.headers['content-encoding'], 'br', 'the same setup compresses JSON');
+      const compressedBody = await app.inject({
+        method: 'POST',
+        url: '/echo',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        payload: gzipSync(JSON.stringify({ a: 1 })),
+      });
+      assert.equal(compressedBody.statusCode, 400, 'request bodies are not inflated');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('module preload', () => {
+  test('a page preloads what the loader imports statically, and what those import, with its nonce', async () => {
+    const response = await server.browser().get('/services.html');
+    const nonce = /'nonce-([^']+)'/.exec(String(response.headers['content-security-policy']))?.[1];
+    assert.ok(nonce);
+    const links = [...response.body.matchAll(/<link rel="modulepreload" href="([^"]+)" nonce="([^"]+)" \/>/g)];
+    assert.deepEqual(
+      links.map((link) => link[1]),
+      ['/mfc-cabinet/chunks/mfc-element-Ab12Cd34.js', '/mfc-cabinet/chunks/format-Ef56Gh78.js', '/mfc-cabinet/chunks/lit-Mn34Op56.js'],
+    );
+    assert.ok(links.every((link) => link[2] === nonce));
+    assert.doesNotMatch(response.body, /\{\{preload\}\}|lazy-/);
+  });
+
+  test('a rebuilt loader changes the list; a missing one leaves it empty', async () => {
+    const entry = join(widgets, 'mfc-cabinet.js');
+    try {
+      writeFileSync(entry, `import"./chunks/catalog-Bx3_k9Qa.js";${bigModule('rebuilt')}`);
+      assert.match((await server.browser().get('/services.html')).body, /<link rel="modulepreload" href="\/mfc-cabinet\/chunks\/catalog-Bx3_k9Qa.js"[^>]*>\s*<script/);
+      rmSync(entry);
+      const page = await server.browser().get('/services.html');
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /<head><script/);
+    } finally {
+      writeFileSync(entry, loader);
+    }
+  });
+
+  test('only the static imports at the top of a module count', () => {
+    assert.deepEqual(leadingStaticImports(loader), ['./chunks/mfc-element-Ab12Cd34.js', './chunks/format-Ef56Gh78.js', './chunks/mfc-element-Ab12Cd34.js']);
+    assert.deepEqual(
+      leadingStaticImports(`// comment\nimport x, { y as z } from './a.js';\nimport * as all from "./b.js" with { type: "json" };\nexport * from './c.js';\nexport * as d from './d.js';\nconst s = 'import "./e.js"';\nimport "./f.js";`),
+      ['./a.js', './b.js', './c.js', './d.js'],
+    );
+    assert.deepEqual(leadingStaticImports('import("./lazy.js");import"./after.js";'), []);
   });
 });

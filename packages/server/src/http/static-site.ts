@@ -1,9 +1,13 @@
 /**
  * The files the demo host serves besides the API:
  * - `/` the municipal site (SITE_DIR). Its `.html` files are templates: every `{{nonce}}`
- *   becomes a fresh nonce of the strict Content-Security-Policy sent with the page;
+ *   becomes a fresh nonce of the strict Content-Security-Policy sent with the page, and
+ *   `{{preload}}` the `<link rel="modulepreload">` of the chunks the widget loader imports
+ *   statically (module-preload.ts), so the browser fetches them alongside the loader;
  * - `/mfc-cabinet/` the widget bundles (WIDGETS_DIR): hashed chunks cached for a year,
- *   everything else revalidated, so a new release reaches the site at once;
+ *   everything else revalidated (ETag), so a new release reaches the site at once;
+ * The static files (bundles, the site's CSS and SVG) are compressed once and sent from
+ * memory (precompressed.ts); pages are compressed as they are sent (compression.ts).
  * - `/storybook/` the built Storybook (STORYBOOK_DIR), or a page saying how to build it.
  * A missing folder is a 404, never a crash.
  */
@@ -13,7 +17,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendPage } from './html.js';
+import { escapeHtml, sendPage } from './html.js';
+import { ModulePreloads } from './module-preload.js';
+import { PrecompressedFiles } from './precompressed.js';
 
 export interface StaticFolders {
   siteDir: string;
@@ -42,22 +48,46 @@ const hashedChunk = /^chunks\/[^/]+-[A-Za-z0-9_-]{8,}\.js(\.map)?$/;
 
 const notFoundErrors = new Set(['ENOENT', 'EISDIR', 'ENOTDIR']);
 
-export async function registerStaticSite(app: FastifyInstance, folders: StaticFolders): Promise<void> {
+const widgetsPrefix = '/mfc-cabinet/';
+
+/** The cache-control of a file of the widget bundles, by its path in WIDGETS_DIR. */
+const widgetCacheControl = (relative: string): string => (hashedChunk.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
+/**
+ * @param options.warm compress the static files at start rather than on their first request
+ *   (left out in test mode, where servers start often and most never serve a bundle)
+ */
+export async function registerStaticSite(app: FastifyInstance, folders: StaticFolders, { warm = true } = {}): Promise<void> {
+  const site: Site = {
+    dir: folders.siteDir,
+    files: new PrecompressedFiles(folders.siteDir),
+    preloads: new ModulePreloads(folders.widgetsDir, 'mfc-cabinet.js', widgetsPrefix),
+  };
+  const widgetFiles = new PrecompressedFiles(folders.widgetsDir);
+  // In the background; a failure only means on the first request instead.
+  if (warm) void Promise.all([site.files.warm(), widgetFiles.warm(), site.preloads.urls()]).catch(() => undefined);
+
   // Decorates reply.sendFile, used for the site's files other than pages.
   await app.register(fastifyStatic, { root: folders.siteDir, serve: false });
-  app.get('/*', (request, reply) => serveSiteFile(request, reply, folders.siteDir));
+  app.get('/*', (request, reply) => serveSiteFile(request, reply, site));
 
   await app.register(async (widgets) => {
+    widgets.addHook('preHandler', async (request, reply) => {
+      const relative = sitePath(request.url)?.slice(widgetsPrefix.length);
+      if (relative === undefined || !request.url.startsWith(widgetsPrefix)) return;
+      reply.header('cache-control', widgetCacheControl(relative)).header('access-control-allow-origin', '*');
+      await widgetFiles.send(request, reply, relative);
+    });
     await widgets.register(fastifyStatic, {
       root: folders.widgetsDir,
-      prefix: '/mfc-cabinet/',
+      prefix: widgetsPrefix,
       decorateReply: false,
       index: false,
       dotfiles: 'ignore',
       cacheControl: false,
       setHeaders(reply, path) {
         const relative = path.slice(folders.widgetsDir.length + 1).split(sep).join('/');
-        reply.header('cache-control', hashedChunk.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        reply.header('cache-control', widgetCacheControl(relative));
         // Module scripts are fetched with CORS: let a site on another origin load the bundles.
         reply.header('access-control-allow-origin', '*');
       },
@@ -77,11 +107,19 @@ export async function registerStaticSite(app: FastifyInstance, folders: StaticFo
   });
 }
 
-async function serveSiteFile(request: FastifyRequest, reply: FastifyReply, siteDir: string): Promise<FastifyReply> {
+interface Site {
+  dir: string;
+  files: PrecompressedFiles;
+  preloads: ModulePreloads;
+}
+
+async function serveSiteFile(request: FastifyRequest, reply: FastifyReply, site: Site): Promise<FastifyReply> {
   const path = sitePath(request.url);
   if (path === undefined || path.startsWith('/api/')) return notFound(reply);
-  if (path.endsWith('.html')) return sendPageTemplate(reply, siteDir, path);
-  return reply.sendFile(path.slice(1), siteDir, { dotfiles: 'ignore', index: false });
+  if (path.endsWith('.html')) return sendPageTemplate(reply, site, path);
+  // The site's stylesheet and images have no hash in their names: revalidated (ETag).
+  if (await site.files.send(request, reply.header('cache-control', 'no-cache'), path.slice(1))) return reply;
+  return reply.sendFile(path.slice(1), site.dir, { dotfiles: 'ignore', index: false });
 }
 
 /** The decoded path of a site URL (`/` means `/index.html`), or `undefined` when it is unusable. */
@@ -96,9 +134,9 @@ function sitePath(url: string): string | undefined {
   return path.endsWith('/') ? `${path}index.html` : path;
 }
 
-async function sendPageTemplate(reply: FastifyReply, siteDir: string, path: string): Promise<FastifyReply> {
-  const file = resolve(siteDir, `.${path}`);
-  if (!file.startsWith(siteDir + sep)) return notFound(reply);
+async function sendPageTemplate(reply: FastifyReply, site: Site, path: string): Promise<FastifyReply> {
+  const file = resolve(site.dir, `.${path}`);
+  if (!file.startsWith(site.dir + sep)) return notFound(reply);
   let template: string;
   try {
     template = await readFile(file, 'utf8');
@@ -107,12 +145,17 @@ async function sendPageTemplate(reply: FastifyReply, siteDir: string, path: stri
     throw error;
   }
   const nonce = randomBytes(16).toString('base64');
+  const preload = template.includes('{{preload}}') ? preloadLinks(await site.preloads.urls()) : '';
   return reply
     .header('content-security-policy', sitePolicy(nonce))
     .header('cache-control', 'no-cache')
     .type('text/html; charset=utf-8')
-    .send(template.replaceAll('{{nonce}}', nonce));
+    .send(template.replaceAll('{{preload}}', preload).replaceAll('{{nonce}}', nonce));
 }
+
+/** `<link rel="modulepreload">` of each URL, with the page's nonce (filled in afterwards): the CSP asks for it. */
+const preloadLinks = (urls: readonly string[]): string =>
+  urls.map((url) => `<link rel="modulepreload" href="${escapeHtml(url)}" nonce="{{nonce}}" />`).join('\n    ');
 
 function notFound(reply: FastifyReply): FastifyReply {
   reply.callNotFound();
