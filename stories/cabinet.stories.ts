@@ -80,7 +80,7 @@ export const SignedIn: Story = {
     await expectShown(form, '[part~="user"]');
     const cabinet = await findCabinet(canvasElement);
     // «Still there?» loads once signed in; it is not open with the full 5 minutes left.
-    await expect(cabinet.shadowRoot?.querySelector('dialog.session-warning')?.open ?? false).toBe(false);
+    await expect(cabinet.shadowRoot?.querySelector<HTMLDialogElement>('dialog.session-warning')?.open ?? false).toBe(false);
   },
 };
 

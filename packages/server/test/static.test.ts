@@ -287,6 +287,31 @@ describe('module preload', () => {
     }
   });
 
+  test('a page preloads the chunk of each element it holds (the build manifest), with what that imports', async () => {
+    const manifest = join(widgets, 'manifest.json');
+    const page = join(root, 'site', 'catalog.html');
+    try {
+      writeFileSync(join(widgets, 'chunks', 'mfc-service-catalog-Qr12St34.js'), `import"./format-Ef56Gh78.js";${bigModule('catalog')}`);
+      writeFileSync(manifest, JSON.stringify({ loader: 'mfc-cabinet.js', eager: ['mfc-cabinet'], elements: { 'mfc-cabinet': 'mfc-cabinet.js', 'mfc-service-catalog': 'chunks/mfc-service-catalog-Qr12St34.js', 'mfc-application-tracker': 'chunks/lazy-Ij90Kl12.js' } }));
+      writeFileSync(page, '<head>{{preload}}</head><mfc-cabinet><mfc-service-catalog></mfc-service-catalog></mfc-cabinet>');
+      // A rebuild writes the manifest with the loader: the lists are read again when the loader changes.
+      writeFileSync(join(widgets, 'mfc-cabinet.js'), `${loader}\n`);
+      const links = [...(await server.browser().get('/catalog.html')).body.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((link) => link[1]);
+      assert.deepEqual(links, [
+        '/mfc-cabinet/chunks/mfc-service-catalog-Qr12St34.js',
+        '/mfc-cabinet/chunks/mfc-element-Ab12Cd34.js',
+        '/mfc-cabinet/chunks/format-Ef56Gh78.js',
+        '/mfc-cabinet/chunks/lit-Mn34Op56.js',
+      ]);
+      // The tracker is not on the page: its chunk is not preloaded.
+      assert.ok(!links.some((link) => link!.includes('lazy-')));
+    } finally {
+      rmSync(manifest, { force: true });
+      rmSync(page, { force: true });
+      writeFileSync(join(widgets, 'mfc-cabinet.js'), loader);
+    }
+  });
+
   test('only the static imports at the top of a module count', () => {
     assert.deepEqual(leadingStaticImports(loader), ['./chunks/mfc-element-Ab12Cd34.js', './chunks/format-Ef56Gh78.js', './chunks/mfc-element-Ab12Cd34.js']);
     assert.deepEqual(

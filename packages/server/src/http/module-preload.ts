@@ -1,10 +1,11 @@
 /**
  * What the site's pages preload: the chunks the widget loader (`mfc-cabinet.js`) imports
- * statically, and the chunks those import in turn. Without the hint the browser finds
- * them only once the loader has arrived and been parsed, one round trip per level; with
- * `<link rel="modulepreload">` it fetches them alongside the loader. Lazy `import()`s are
- * left to load when needed. The list is read from the built loader, so it follows every
- * build: it is read again whenever the loader's size or modification time changes.
+ * statically, the chunk of every element the page holds (from the build's `manifest.json`),
+ * and the chunks those import in turn. Without the hint the browser finds them only once
+ * the loader has arrived and run, one round trip per level; with `<link rel="modulepreload">`
+ * it fetches them alongside the loader. Other lazy `import()`s are left to load when needed.
+ * The lists are read from the build, so they follow every build: they are read again
+ * whenever the loader's size or modification time changes.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { posix, resolve, sep } from 'node:path';
@@ -44,7 +45,7 @@ export class ModulePreloads {
   readonly #root: string;
   readonly #entry: string;
   readonly #urlPrefix: string;
-  #cached: { version: string; urls: Promise<string[]> } | undefined;
+  #cached: { version: string; elements: Promise<Record<string, string>>; lists: Map<string, Promise<string[]>> } | undefined;
 
   /**
    * @param root the folder of the bundles (WIDGETS_DIR)
@@ -57,8 +58,11 @@ export class ModulePreloads {
     this.#urlPrefix = urlPrefix;
   }
 
-  /** The URL paths to preload, nearest imports first; empty when the loader is not built. */
-  async urls(): Promise<string[]> {
+  /**
+   * The URL paths to preload for a page (its HTML, for the `mfc-` elements it holds), nearest
+   * imports first; empty when the loader is not built.
+   */
+  async urls(page = ''): Promise<string[]> {
     let version: string;
     try {
       const stats = await stat(resolve(this.#root, this.#entry));
@@ -66,17 +70,32 @@ export class ModulePreloads {
     } catch {
       return [];
     }
-    if (this.#cached?.version !== version) {
-      this.#cached = { version, urls: this.#read().catch(() => []) };
-    }
-    return this.#cached.urls;
+    if (this.#cached?.version !== version) this.#cached = { version, elements: this.#readManifest(), lists: new Map() };
+    const cached = this.#cached;
+    const elements = await cached.elements;
+    const tags = new Set([...page.matchAll(/<(mfc-[a-z0-9-]+)/g)].map((match) => match[1]!));
+    const chunks = [...new Set([...tags].map((tag) => elements[tag]).filter((file): file is string => typeof file === 'string' && file !== this.#entry))];
+    const key = chunks.join(' ');
+    let list = cached.lists.get(key);
+    if (!list) cached.lists.set(key, (list = this.#read(chunks).catch(() => [])));
+    return list;
   }
 
-  /** The modules reachable from the loader through static imports, breadth first. */
-  async #read(): Promise<string[]> {
-    const seen = new Set<string>([this.#entry]);
-    const found: string[] = [];
-    let level = [this.#entry];
+  /** The file of each element, from the build's `manifest.json` (none without one). */
+  async #readManifest(): Promise<Record<string, string>> {
+    try {
+      const manifest = JSON.parse(await readFile(resolve(this.#root, 'manifest.json'), 'utf8')) as { elements?: Record<string, string> };
+      return manifest.elements ?? {};
+    } catch {
+      return {};
+    }
+  }
+
+  /** `chunks` and the modules reachable from the loader and from them through static imports, breadth first. */
+  async #read(chunks: readonly string[]): Promise<string[]> {
+    const seen = new Set<string>([this.#entry, ...chunks]);
+    const found: string[] = [...chunks];
+    let level = [this.#entry, ...chunks];
     while (level.length > 0) {
       const next: string[] = [];
       for (const module of level) {

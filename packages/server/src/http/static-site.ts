@@ -3,7 +3,8 @@
  * - `/` the municipal site (SITE_DIR). Its `.html` files are templates: every `{{nonce}}`
  *   becomes a fresh nonce of the strict Content-Security-Policy sent with the page, and
  *   `{{preload}}` the `<link rel="modulepreload">` of the chunks the widget loader imports
- *   statically (module-preload.ts), so the browser fetches them alongside the loader;
+ *   statically and of the elements the page holds (module-preload.ts), so the browser
+ *   fetches them alongside the loader;
  * - `/mfc-cabinet/` the widget bundles (WIDGETS_DIR): hashed chunks cached for a year,
  *   everything else revalidated (ETag), so a new release reaches the site at once;
  * The static files (bundles, the site's CSS and SVG) are compressed once and sent from
@@ -145,7 +146,7 @@ async function sendPageTemplate(reply: FastifyReply, site: Site, path: string): 
     throw error;
   }
   const nonce = randomBytes(16).toString('base64');
-  const preload = template.includes('{{preload}}') ? preloadLinks(await site.preloads.urls()) : '';
+  const preload = template.includes('{{preload}}') ? preloadLinks(await site.preloads.urls(template)) : '';
   return reply
     .header('content-security-policy', sitePolicy(nonce))
     .header('cache-control', 'no-cache')
