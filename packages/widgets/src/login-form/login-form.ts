@@ -6,7 +6,7 @@ import {
   type OtpChallenge,
   type SignInResult,
 } from '@mfc-cabinet/core';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CodeEntry } from '../base/code-entry.js';
 import { Countdown } from '../base/countdown.js';
@@ -75,7 +75,19 @@ type View = 'login' | LoginView;
  * ```
  */
 export class MfcLoginForm extends MfcFormElement<Field> {
-  static override styles = [tokens, controls, flowStyles];
+  static override styles = [
+    tokens,
+    controls,
+    flowStyles,
+    // While the session is checked, the room reserved before the element was defined stays:
+    // the form that follows does not push the page down.
+    css`
+      .base.checking {
+        box-sizing: border-box;
+        min-block-size: var(--mfc-login-form-reserved-size, 23.5rem);
+      }
+    `,
+  ];
 
   /** Hides the links to registration and password recovery, for sites that have their own pages for them. */
   @property({ attribute: 'no-links', type: Boolean, reflect: true }) noLinks = false;
@@ -121,6 +133,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     const { t } = this;
     let heading = t.loginHeading;
     let content: TemplateResult;
+    let checking = false;
     if (this.view !== 'login') {
       // The form it leads to brings its own box (and `base` part); this one only listens.
       return html`<div class="view" @mfc-navigate=${this.#onNavigate}>
@@ -137,6 +150,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
       heading = t.accountHeading;
       content = this.#renderSignedIn(this.#auth.session.user.displayName, this.#auth.session.user.level);
     } else if (this.#auth.status === 'unknown' && !this.formError) {
+      checking = true;
       content = html`<p class="status" role="status">${t.checkingSession}</p>`;
     } else if (this.passwordChange) {
       heading = t.temporaryPasswordHeading;
@@ -153,7 +167,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
       });
     }
     return html`
-      <section part="base" class="base" aria-labelledby="heading">
+      <section part="base" class=${checking ? 'base checking' : 'base'} aria-labelledby="heading">
         ${this.renderHeading(heading)} ${this.#renderNotice()} ${content}
         <p class="visually-hidden" role="status">${this.announcement}</p>
       </section>
