@@ -1,5 +1,5 @@
 import type { CabinetClient } from '@mfc-cabinet/core';
-import { adoptStyles, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/translation.js';
 import type { SessionWarning } from './session-warning.js';
 
@@ -48,15 +48,10 @@ export class LazySessionWarning implements ReactiveController {
     if (this.#loading || this.#warning) return;
     this.#loading = true;
     try {
-      const [{ SessionWarning }, { dialogStyles }] = await Promise.all([import('./session-warning.js'), import('../styles/dialog.styles.js')]);
-      const host = this.#host;
-      const root = host.renderRoot;
-      if (root instanceof ShadowRoot) adoptStyles(root, [...(host.constructor as typeof LitElement).elementStyles, dialogStyles]);
+      const { attachSessionWarning } = await import('./session-warning.js');
+      this.#warning = await attachSessionWarning(this.#host, this.#client);
       this.#unsubscribe?.();
       this.#unsubscribe = undefined;
-      this.#warning = new SessionWarning(host);
-      this.#warning.watch(this.#client);
-      host.requestUpdate();
     } catch {
       // The chunk could not be fetched (offline): the next deadline tries again.
     } finally {

@@ -1,8 +1,21 @@
 import type { CabinetClient } from '@mfc-cabinet/core';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type LitElement, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/translation.js';
 import { formatCountdown } from '../i18n/translation.js';
 import { Countdown } from './countdown.js';
+
+/**
+ * The dialog added to `host` once its code has loaded ({@link LazySessionWarning}): the
+ * dialog's styles join the host's, and it follows `client`. The host renders again.
+ */
+export async function attachSessionWarning(host: LitElement, client: CabinetClient | undefined): Promise<SessionWarning> {
+  const { dialogStyles } = await import('../styles/dialog.styles.js');
+  if (host.renderRoot instanceof ShadowRoot) adoptStyles(host.renderRoot, [...(host.constructor as typeof LitElement).elementStyles, dialogStyles]);
+  const warning = new SessionWarning(host);
+  warning.watch(client);
+  host.requestUpdate();
+  return warning;
+}
 
 /** Seconds before the idle end at which the citizen is asked whether to stay (60 by default). */
 export const sessionWarningSeconds = 60;
