@@ -52,6 +52,7 @@ export class LazySessionWarning implements ReactiveController {
       this.#warning = await attachSessionWarning(this.#host, this.#client);
       this.#unsubscribe?.();
       this.#unsubscribe = undefined;
+      this.#host.requestUpdate();
     } catch {
       // The chunk could not be fetched (offline): the next deadline tries again.
     } finally {

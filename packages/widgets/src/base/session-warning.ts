@@ -6,14 +6,13 @@ import { Countdown } from './countdown.js';
 
 /**
  * The dialog added to `host` once its code has loaded ({@link LazySessionWarning}): the
- * dialog's styles join the host's, and it follows `client`. The host renders again.
+ * dialog's styles join the host's, and it follows `client`.
  */
 export async function attachSessionWarning(host: LitElement, client: CabinetClient | undefined): Promise<SessionWarning> {
   const { dialogStyles } = await import('../styles/dialog.styles.js');
   if (host.renderRoot instanceof ShadowRoot) adoptStyles(host.renderRoot, [...(host.constructor as typeof LitElement).elementStyles, dialogStyles]);
   const warning = new SessionWarning(host);
   warning.watch(client);
-  host.requestUpdate();
   return warning;
 }
 
