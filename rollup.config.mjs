@@ -10,7 +10,7 @@
 //   <tag>.js            one element alone (lit + core + the element + Russian strings), built
 //                       apart for every `standalone` feature of the list: mfc-login-form.js,
 //                       mfc-document-uploader.js, so that a page with only it pays for nothing else
-//   manifest.json       the file of each element, and which the loader defines as it starts
+//   manifest.json       the file of each element (the loader's own for the eager ones)
 //                       (bench:size measures from it; a host may preload from it)
 //   mfc-cabinet.css     the room the elements take until their code has loaded (for the page's <head>)
 //   themes.css          dark and large-text/high-contrast token sets
@@ -54,7 +54,7 @@ const eagerInLoader = {
   },
 };
 
-/** `manifest.json`: the file of each element (the loader's own for the eager ones), and which are eager. */
+/** `manifest.json`: the loader's file, and the file of each element (the loader's own for the eager ones). */
 const manifest = {
   name: 'manifest',
   generateBundle(_options, bundle) {
@@ -65,8 +65,7 @@ const manifest = {
       for (const tag of feature.tags) if (chunk) elements[tag] = chunk.fileName;
     }
     const loader = chunks.find((item) => item.name === 'mfc-cabinet' && item.isEntry);
-    const eager = features.filter((feature) => feature.bundle === 'eager').map((feature) => feature.tags[0]);
-    const source = JSON.stringify({ loader: loader.fileName, eager, elements }, null, 2);
+    const source = JSON.stringify({ loader: loader.fileName, elements }, null, 2);
     this.emitFile({ type: 'asset', fileName: 'manifest.json', source });
   },
 };

@@ -18,6 +18,7 @@ import { rollup } from 'rollup';
 import { plugins as cdnPlugins } from '../rollup.config.mjs';
 import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { startTestServer } from './test-server.mjs';
+import { leadingStaticImports } from '../packages/server/dist/http/module-preload.js';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(bytes < 1024 ? 2 : 1)} KB`;
 const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
@@ -29,7 +30,7 @@ if (!existsSync(join(cdn, 'manifest.json'))) {
   console.error('packages/widgets/cdn is not built: run npm run build:bundle (npm run bench:size does).');
   process.exit(1);
 }
-/** @type {{ loader: string, eager: string[], elements: Record<string, string> }} */
+/** @type {{ loader: string, elements: Record<string, string> }} */
 const manifest = JSON.parse(readFileSync(join(cdn, 'manifest.json'), 'utf8'));
 
 /** A CDN file as the browser gets it: its code, its gzip size, what it imports (statically, lazily). */
@@ -39,8 +40,8 @@ function cdnFile(name) {
   if (!file) {
     const code = readFileSync(join(cdn, name), 'utf8');
     const at = (specifier) => posix.normalize(posix.join(posix.dirname(name), specifier));
-    // Rollup's minified ES output: `import{…}from"./x.js"`, `import"./x.js"`, `import("./x.js")`.
-    const statics = [...code.matchAll(/(?:\bfrom|\bimport)\s*"(\.{1,2}\/[^"]+\.js)"/g)].map((match) => at(match[1]));
+    // The static imports as the demo host reads them to preload; `import("./x.js")` are lazy.
+    const statics = leadingStaticImports(code).filter((specifier) => specifier.startsWith('.')).map(at);
     const lazy = [...code.matchAll(/\bimport\(\s*"(\.{1,2}\/[^"]+\.js)"\s*\)/g)].map((match) => at(match[1]));
     file = { bytes: gzipSize(code), imports: [...new Set(statics)], dynamicImports: [...new Set(lazy)] };
     files.set(name, file);
