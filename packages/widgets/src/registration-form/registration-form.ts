@@ -9,6 +9,7 @@ import { addStrings } from '../i18n/registry.js';
 import { ruAccount } from '../i18n/ru-account.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { flowStyles } from '../styles/flow.styles.js';
+import { registrationStyles } from './registration-form.styles.js';
 import { renderConsent } from './consent.js';
 import { emptyPersonalData, personalDataErrors, personalDataRequest, renderPersonalFields, type Field } from './personal-data.js';
 import { RegistryCheckController, renderRegistryStatus } from './registry-check.js';
@@ -61,7 +62,7 @@ const stepNumber: Record<Step, number> = { contacts: 1, 'phone-code': 2, 'email-
  * ```
  */
 export class MfcRegistrationForm extends MfcFormElement<Field> {
-  static override styles = [tokens, controls, flowStyles];
+  static override styles = [tokens, controls, flowStyles, registrationStyles];
 
   @state() private step: Step = 'contacts';
   @state() private consentText?: PersonalDataConsent;
