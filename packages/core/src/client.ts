@@ -5,6 +5,11 @@ import type { Locale } from './messages.js';
 import { httpOf } from './internal.js';
 import { once } from './lazy.js';
 
+/** A sub-client whose code loads lazily answers `prepare()` by loading it and preparing what its first call reads. */
+interface Preparable {
+  prepare?: () => Promise<void>;
+}
+
 /** Options of {@link createCabinetClient}. */
 export interface CabinetClientOptions {
   /**
@@ -41,6 +46,18 @@ export type SubClients = { readonly [Name in keyof typeof features]: ReturnType<
 export interface CabinetClient extends SubClients {
   readonly baseUrl: string;
   readonly locale: Locale;
+  /**
+   * Starts loading the code of these sub-clients and opening what their first calls read
+   * (the citizen's encrypted cache, the cached catalog), ahead of those calls: for example
+   * while the element that will use them is still being fetched. It never fails; a failure
+   * shows on the first real call.
+   *
+   * @example
+   * ```ts
+   * client.prepare('applications');
+   * ```
+   */
+  prepare(...names: (keyof SubClients)[]): void;
   /** Stops listening to other tabs; the client is not used afterwards. */
   close(): void;
 }
@@ -65,7 +82,14 @@ export function createCabinetClient(options: CabinetClientOptions = {}): Cabinet
   const locale = options.locale ?? 'ru';
   const http = new Http({ baseUrl: options.baseUrl ?? '/api/v1', locale, fetch: options.fetch, timeout: options.timeout });
   const cache = options.cache;
-  const client = { baseUrl: http.url(''), locale, close: () => client.auth.close() } as Record<string, unknown> & CabinetClient;
+  const client = {
+    baseUrl: http.url(''),
+    locale,
+    close: () => client.auth.close(),
+    // A lazy sub-client loads its code for any call, then calls the loaded store's prepare().
+    prepare: (...names: (keyof SubClients)[]) =>
+      names.forEach((name) => void (client[name] as unknown as Preparable).prepare?.()?.catch(() => undefined)),
+  } as Record<string, unknown> & CabinetClient;
   // Every sub-client but auth loads its code with its first call (lazySubClient).
   // A chunk that could not be fetched (offline) is asked for again on the next call.
   const userSession = once(() => import('./cache/user-session.js').then(({ UserSession }) => new UserSession(http, client.auth, cache)));

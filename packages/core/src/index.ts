@@ -1,4 +1,4 @@
-export { createCabinetClient, type CabinetClient, type CabinetClientOptions } from './client.js';
+export { createCabinetClient, type CabinetClient, type CabinetClientOptions, type SubClients } from './client.js';
 // Every feature's public types (client interfaces, the contract's types), from the one list.
 export type * from './features.js';
 export { AuthClient } from './auth/client.js';

@@ -29,6 +29,7 @@
  * },
  * ```
  */
+import type { SubClients } from '@mfc-cabinet/core';
 import type { Contribution, ExtensionPoint } from './base/extension-point.js';
 import { cabinetRoutes } from './cabinet/cabinet-route.js';
 import { applicationRoute, applyRoute } from './features/application-routes.js';
@@ -60,6 +61,12 @@ export interface WidgetFeature {
    * change it with the token `--<tag>-reserved-size`. See {@link reservedRoomCss}.
    */
   readonly reserve?: string;
+  /**
+   * The parts of the SDK its element reads as it opens. When `mfc-cabinet.js` finds one of
+   * its tags, it prepares them (`client.prepare`) while the element's own chunk loads, so
+   * that cached data is on screen as soon as the element is defined.
+   */
+  readonly reads?: readonly (keyof SubClients)[];
 }
 
 /** Contributions of `items` to `point`, for a feature's `contributions`. */
@@ -70,7 +77,7 @@ export function contribute<T extends Contribution>(point: ExtensionPoint<T>, ...
 export const features: readonly WidgetFeature[] = [
   { id: 'cabinet', tags: ['mfc-cabinet'], load: () => import('./mfc-cabinet.js'), bundle: 'eager' },
   { id: 'login-form', tags: ['mfc-login-form'], load: () => import('./mfc-login-form.js'), bundle: 'eager', standalone: true, reserve: '23.5rem' },
-  { id: 'service-catalog', tags: ['mfc-service-catalog'], load: () => import('./mfc-service-catalog.js'), bundle: 'in-page', reserve: '100svh' },
+  { id: 'service-catalog', tags: ['mfc-service-catalog'], load: () => import('./mfc-service-catalog.js'), bundle: 'in-page', reserve: '100svh', reads: ['catalog'] },
   {
     id: 'application-form',
     tags: ['mfc-application-form'],
@@ -85,6 +92,7 @@ export const features: readonly WidgetFeature[] = [
     load: () => import('./mfc-application-tracker.js'),
     bundle: 'in-page',
     reserve: '30rem',
+    reads: ['applications'],
     contributions: [contribute(cabinetRoutes, applicationRoute)],
   },
   {

@@ -228,6 +228,27 @@ describe('client.applications against the real server', () => {
     stop.abort();
   });
 
+  it('prepares ahead of the first read: the code loads and the citizen’s cache opens, asking the network nothing', async () => {
+    const first = client();
+    const account = await signIn(first);
+    await first.applications.list();
+    first.close();
+
+    const requests: string[] = [];
+    const opened: string[] = [];
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (name: string, version?: number) => (opened.push(name), open(name, version));
+    try {
+      // The next page: the client knows who was signed in here, not yet whether they still are.
+      const next = client({ fetch: (input, init) => (requests.push(new Request(input, init).url), fetch(input, init)) });
+      next.prepare('auth', 'applications');
+      await waitFor(() => opened.includes(dbOf(account)), 5000, 'the citizen’s cache opened');
+      expect(requests).to.deep.equal([]);
+    } finally {
+      indexedDB.open = open;
+    }
+  });
+
   it('wipes the citizen’s data at logout, also offline, and tells the server later', async () => {
     const { network, fetch } = switchableNetwork();
     const sdk = client({ fetch });

@@ -54,6 +54,11 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
     void this.flush().catch(() => undefined);
   }
 
+  /** What the first watch reads: the citizen's encrypted cache, opened (see `client.prepare`). */
+  prepare(): void {
+    void this.#user.data().catch(() => undefined);
+  }
+
   async create(serviceId: string, options: RequestOptions = {}): Promise<Application> {
     return this.#remember(await this.#http.post('applications', { serviceId }, Application, options));
   }

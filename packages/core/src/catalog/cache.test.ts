@@ -145,6 +145,28 @@ describe('catalog search index in the public cache', () => {
     expect(isCabinetError(error) && error.code).to.equal('network');
   });
 
+  it('lists the first page from the cached index without asking the network, in the server’s order', async () => {
+    const nothingYet = fakeApi(offline);
+    expect(await client(nothingYet.fetch).catalog.cachedList()).to.equal(undefined);
+    expect(nothingYet.requests.map((request) => new URL(request.url).pathname)).to.deep.equal([]);
+
+    const popular = { ...service('passport', 'Паспорт'), popularity: 9 };
+    const local = { ...service('kindergarten', 'Детский сад'), municipalityId: 'zarechny', popularity: 5 };
+    const elsewhere = { ...service('parking', 'Парковка'), municipalityId: 'other', popularity: 7 };
+    await visitedBefore({ ...indexV2, services: [...indexV2.services, local, popular, elsewhere] });
+    const api = fakeApi(offline);
+    const sdk = client(api.fetch);
+
+    const page = await sdk.catalog.cachedList({}, { limit: 3 });
+    // Most popular first, then by title (as GET catalog/services orders them); the count is of every match.
+    expect(page?.items.map((found) => found.id)).to.deep.equal(['passport', 'parking', 'kindergarten']);
+    expect(page?.total).to.equal(5);
+    expect(page?.nextCursor).to.equal(null);
+    const inTown = await sdk.catalog.cachedList({ municipality: 'zarechny' });
+    expect(inTown?.items.map((found) => found.id)).to.deep.equal(['passport', 'kindergarten', 'egrn', 'income']);
+    expect(api.requests.length).to.equal(0);
+  });
+
   it('is left alone by logout: a visitor keeps searching offline afterwards', async () => {
     await visitedBefore(indexV1);
     await client(fakeApi(offline).fetch).auth.logout();

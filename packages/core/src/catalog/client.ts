@@ -49,6 +49,21 @@ export interface CatalogClient {
   list(filters?: CatalogFilters, options?: CatalogPageOptions): Promise<ServicePage>;
 
   /**
+   * The first page of {@link list} as the catalog cached on this device has it (the search
+   * index, in the same order), without asking the network; `undefined` when nothing is
+   * cached yet. A list shows it at once while `list()` is on its way, and offline. Its
+   * `nextCursor` is `null`: the following pages come from `list()`.
+   *
+   * @example
+   * ```ts
+   * const early = await client.catalog.cachedList(filters);
+   * if (early) render(early.items);
+   * render((await client.catalog.list(filters)).items);
+   * ```
+   */
+  cachedList(filters?: CatalogFilters, options?: Pick<CatalogPageOptions, 'limit'>): Promise<ServicePage | undefined>;
+
+  /**
    * One service in full: description, required documents, provider and its form.
    *
    * @throws {CabinetError} `not_found`

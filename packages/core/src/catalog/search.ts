@@ -5,6 +5,7 @@
  */
 import { stemmer } from '@orama/stemmers/russian';
 import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import { matchesFilters } from './filters.js';
 import type { CatalogFilters, ServiceSummary } from './schemas.js';
 
 /** Options of a catalog search. */
@@ -70,20 +71,6 @@ export interface CatalogSearch {
  */
 export function createCatalogSearch(services: readonly ServiceSummary[]): CatalogSearch {
   return new MiniSearchCatalog(services);
-}
-
-/** Whether a service passes the filters. A service with no municipality is offered in every one. */
-export function matchesFilters(service: ServiceSummary, filters: CatalogFilters): boolean {
-  return (
-    (filters.category === undefined || service.categoryId === filters.category) &&
-    (filters.level === undefined || service.level === filters.level) &&
-    (filters.municipality === undefined ||
-      service.municipalityId === null ||
-      service.municipalityId === filters.municipality) &&
-    (filters.delivery === undefined || service.deliveryMethods.includes(filters.delivery)) &&
-    (filters.maxTermDays === undefined || service.termDays <= filters.maxTermDays) &&
-    (filters.availability === undefined || service.availability === filters.availability)
-  );
 }
 
 const wordSeparator = /[\n\r\p{Z}\p{P}]+/u;

@@ -20,6 +20,7 @@ import type { CatalogSearch, CatalogSearchOptions, CatalogSearchResult } from '.
 import { CabinetError, type CabinetErrorCode } from '../errors.js';
 import type { Http, RequestOptions } from '../http.js';
 import { withQuery } from '../query.js';
+import { byPopularity, matchesFilters } from './filters.js';
 
 /** How long a search index is used before the server is asked again whether it changed. */
 const revalidateAfterMs = 5 * 60_000;
@@ -46,6 +47,8 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
   readonly #listeners: ReadonlySet<SearchIndexListener>;
   readonly #loadSearch: () => Promise<SearchModule>;
   #index: Promise<CachedSearchIndex> | undefined;
+  /** The index in use once it is known (from the cache or the server). */
+  #known: CachedSearchIndex | undefined;
   #engine: Promise<CatalogSearch> | undefined;
   #checkedAt = 0;
   #revalidating: Promise<void> | undefined;
@@ -63,6 +66,18 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
     this.#user = user;
     this.#listeners = listeners;
     this.#loadSearch = loadSearch;
+  }
+
+  /** What the first listing and search read: the search index, from the public cache or the server (see `client.prepare`). */
+  prepare(): void {
+    void this.#currentIndex().catch(() => undefined);
+  }
+
+  async cachedList(filters: CatalogFilters = {}, options: Pick<CatalogPageOptions, 'limit'> = {}): Promise<ServicePage | undefined> {
+    const entry = this.#known ?? (await this.#cache.get('search-index', this.#baseUrl));
+    if (!entry) return undefined;
+    const matching = entry.index.services.filter((service) => matchesFilters(service, filters)).sort(byPopularity);
+    return { items: matching.slice(0, options.limit ?? 20), total: matching.length, nextCursor: null };
   }
 
   list(filters: CatalogFilters = {}, options: CatalogPageOptions = {}): Promise<ServicePage> {
@@ -149,6 +164,7 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
     if (!this.#index) {
       const loading = this.#loadIndex();
       this.#index = loading;
+      void loading.then((entry) => (this.#known ??= entry), () => undefined);
       loading.catch(() => this.#index === loading && (this.#index = undefined));
     } else if (Date.now() - this.#checkedAt > revalidateAfterMs) {
       void this.#index.then((entry) => this.#revalidate(entry), () => undefined);
@@ -192,6 +208,7 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
       this.#engine = Promise.resolve(createCatalogSearch(next.index.services));
     }
     this.#index = Promise.resolve(next);
+    this.#known = next;
     for (const listener of this.#listeners) listener(next.index);
   }
 }

@@ -23,6 +23,21 @@ export function sharedClient(apiBase: string = defaultApiBase): CabinetClient {
   return client;
 }
 
+/**
+ * The client an element not yet defined will use, as {@link MfcElement} chooses it: its
+ * own `api-base`, else that of the `<mfc-cabinet>` around it, else `/api/v1`. `undefined`
+ * when a page script gave it (or that cabinet) a client of its own.
+ */
+export function clientOf(element: Element): CabinetClient | undefined {
+  const cabinet = element.closest('mfc-cabinet');
+  for (const holder of [element, cabinet]) {
+    if (holder && 'client' in holder && holder.client) return undefined;
+    const apiBase = holder?.getAttribute('api-base');
+    if (apiBase) return sharedClient(apiBase);
+  }
+  return sharedClient();
+}
+
 /** Closes and forgets every shared client (tests start each case with a page's first client). */
 export function closeSharedClients(): void {
   for (const client of clients.values()) client.close();

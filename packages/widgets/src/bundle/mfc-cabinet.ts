@@ -12,6 +12,7 @@
  * languages, the search code, the upload client). The site copies one folder and pastes
  * one tag.
  */
+import { clientOf } from '../base/clients.js';
 import { addFeatureContributions, features, reservedRoomCss } from '../features.js';
 
 // Room for the elements whose code is still loading (the page's mfc-cabinet.css gives it
@@ -30,7 +31,12 @@ const inPage = features.filter((feature) => feature.bundle === 'in-page');
 /** Loads the in-page features `root` holds; stops watching it once all are defined. */
 function defineWhatTheRootHolds(root: Document | ShadowRoot, observer?: MutationObserver): void {
   const waiting = inPage.filter((feature) => feature.tags.some((tag) => !customElements.get(tag)));
-  for (const feature of waiting) if (feature.tags.some((tag) => root.querySelector(tag))) void feature.load();
+  for (const feature of waiting) {
+    const element = feature.tags.map((tag) => root.querySelector(tag)).find(Boolean);
+    if (!element) continue;
+    void feature.load();
+    if (feature.reads) clientOf(element)?.prepare(...feature.reads);
+  }
   if (waiting.length === 0) observer?.disconnect();
 }
 

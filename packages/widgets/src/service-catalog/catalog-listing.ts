@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import {
   isCabinetError,
   type CabinetClient,
@@ -70,6 +70,8 @@ export class CatalogListing implements ReactiveController {
   #fellBack = false;
   #index?: SearchIndex;
   #byId?: { index: SearchIndex; services: Map<string, ServiceSummary> };
+  /** The first page from the catalog cached on the device, shown while the server's is on its way. */
+  #early?: Listing;
 
   /** The list of services, plain or virtualized, with its pages. */
   readonly list: LongList<ServiceSummary>;
@@ -85,7 +87,7 @@ export class CatalogListing implements ReactiveController {
       virtualizeFrom,
       renderItem: options.renderItem,
       onNearEnd: () => {
-        const listing = this.task.value;
+        const listing = this.value;
         if (listing?.nextCursor) void this.loadMore(listing);
       },
     });
@@ -97,6 +99,14 @@ export class CatalogListing implements ReactiveController {
         return [client, query, JSON.stringify(filters), view, popularFirst, services?.join(','), ids] as const;
       },
     });
+  }
+
+  /**
+   * The listing to show: the task's, or while it runs for new filters, the first page from
+   * the catalog cached on the device once that is there.
+   */
+  get value(): Listing | undefined {
+    return (this.task.status === TaskStatus.PENDING && this.#early) || this.task.value;
   }
 
   /** The catalog cached on the device (categories, municipalities, every service), once loaded. */
@@ -177,6 +187,7 @@ export class CatalogListing implements ReactiveController {
       ...more,
     });
     const inScope = (services: ServiceSummary[]) => services.filter((service) => allowed(scope, service));
+    this.#early = undefined;
     if (this.list.failed) {
       this.list.failed = false;
       this.#host.requestUpdate();
@@ -193,6 +204,16 @@ export class CatalogListing implements ReactiveController {
       }
       if (scope.popularFirst && !scope.services) {
         void this.#loadIndex(client).catch(() => undefined);
+        let answered = false;
+        // The cached catalog's first page is on screen at once; the server's replaces it.
+        void client.catalog.cachedList(filters, { limit: pageSize }).then(
+          (page) => {
+            if (!page || answered || signal.aborted) return;
+            this.#early = listing(page.items, { total: page.total });
+            this.#host.requestUpdate();
+          },
+          () => undefined,
+        );
         try {
           let page = await client.catalog.list(filters, { limit: pageSize, signal });
           const items = [...page.items];
@@ -206,6 +227,8 @@ export class CatalogListing implements ReactiveController {
         } catch (error) {
           if (!isOffline(error)) throw error;
           this.fellBack = true;
+        } finally {
+          answered = true;
         }
       }
       // Every service that passes the filters, from the index cached on the device, most popular first.

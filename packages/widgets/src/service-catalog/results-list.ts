@@ -26,7 +26,7 @@ export function renderResults(t: Translation, listing: CatalogListing): Template
     const message = failure.code === 'network' ? t.offlineNoCache : t.errors[failure.code];
     return loadFailedAlert(t.errorHeading, message, failure, linkButton(t.retry, () => void task.run(), { id: 'retry' }));
   }
-  const found = task.value;
+  const found = listing.value;
   if (!found) return html`<p part="status" class="status" role="status">${t.catalogLoading}</p>`;
   const query = found.query.trim();
   const empty = found.items.length === 0;

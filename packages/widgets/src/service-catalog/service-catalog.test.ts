@@ -377,6 +377,41 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     expect(((await selected) as CustomEvent<MfcServiceSelectDetail>).detail.service.title).to.equal(title);
   });
 
+  it('shows the catalog cached on this device at once, while the server’s list is on its way', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held: string[] = [];
+    const client = createCabinetClient({
+      baseUrl: '/api/v1',
+      cache: 'memory',
+      fetch: async (input, init) => {
+        const url = new Request(input, init).url;
+        if (url.includes('/catalog/services?')) {
+          held.push(url);
+          await released;
+        }
+        return fetch(input, init);
+      },
+    });
+    clients.push(client);
+    // A visit before this one cached the catalog.
+    await client.catalog.searchIndex();
+
+    const element = await fixture<MfcServiceCatalog>(html`<mfc-service-catalog popular-first .client=${client}></mfc-service-catalog>`);
+    const all = await services();
+    // Shown while the server's list is held back: they come from the cache.
+    await waitFor(() => titles(element).length > 0 && held.length === 1, 5000, 'the cached services, the server’s list asked for');
+    expect(status(element)).to.equal(`Найдено ${all.size} услуг`);
+    const mostPopular = [...all.values()].sort((a, b) => b.popularity - a.popularity)[0]!;
+    expect(titles(element)[0]).to.equal(mostPopular.title);
+
+    // The server's answer takes its place: the same services, in the same order.
+    const early = titles(element).slice(0, 5);
+    release();
+    await listed(element, 'the server’s list');
+    expect(titles(element).slice(0, 5)).to.deep.equal(early);
+  });
+
   it('says in Russian what went wrong when there is nothing to show', async () => {
     const element = await fixture<MfcServiceCatalog>(html`<mfc-service-catalog .client=${newClient(() => false)}></mfc-service-catalog>`);
     await waitFor(() => part(element, 'alert') !== null, 8000, 'the error');

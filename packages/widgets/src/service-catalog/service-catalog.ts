@@ -174,7 +174,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
 
   /** ↓ in the search field: to the first service found, if any. */
   #toFirst = (): boolean => {
-    if (!this.#listing.task.value?.items.length) return false;
+    if (!this.#listing.value?.items.length) return false;
     void this.#listing.list.focus(0);
     return true;
   };
