@@ -29,10 +29,17 @@ export const availabilities: StringKey<Availability> = {
 
 const feeFormat: Intl.NumberFormatOptions = { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 };
 
+/**
+ * Whole roubles as `Intl.NumberFormat('ru', { style: 'currency', currency: 'RUB' })` writes
+ * them («1 500 ₽», no-break spaces), without it: the page's first currency formatter loads
+ * number and currency data, tens of milliseconds of the catalog's start-up on a phone.
+ */
+const roubles = (amount: number): string => `${String(Math.round(amount)).replace(/\B(?=(\d{3})+$)/g, '\u00a0')}\u00a0₽`;
+
 /** A service's fee: «Бесплатно» or «1 500 ₽». */
 export function formatFee(t: Translation, locale: string, fee: number | null): string {
   if (fee === null || fee === 0) return t.feeFree;
-  return numberFormat(locale, feeFormat).format(fee);
+  return locale.split('-')[0] === 'ru' ? roubles(fee) : numberFormat(locale, feeFormat).format(fee);
 }
 
 /** How a service is delivered: «Онлайн, В МФЦ». */

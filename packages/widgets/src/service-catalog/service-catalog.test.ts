@@ -425,3 +425,18 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     expect(text(part(unknown, 'alert'))).to.include('Проверьте введённые данные. Такого муниципалитета в каталоге нет');
   });
 });
+
+describe('fees', () => {
+  it('writes roubles as Intl does in Russian, without loading its currency data; other languages through Intl', async () => {
+    const { formatFee } = await import('./catalog-view.js');
+    const t = { feeFree: 'Бесплатно' } as Parameters<typeof formatFee>[0];
+    const intl = (locale: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 });
+    for (const fee of [5, 160, 1500, 65000, 1234567, 2000000]) {
+      expect(formatFee(t, 'ru', fee)).to.equal(intl('ru').format(fee));
+      expect(formatFee(t, 'ru-RU', fee)).to.equal(intl('ru').format(fee));
+      expect(formatFee(t, 'en', fee)).to.equal(intl('en').format(fee));
+    }
+    expect(formatFee(t, 'ru', 0)).to.equal('Бесплатно');
+    expect(formatFee(t, 'ru', null)).to.equal('Бесплатно');
+  });
+});

@@ -1,0 +1,25 @@
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
+import { startTestServer } from './test-server.mjs';
+const pagePath = process.argv[2] ?? '/services.html';
+const server = await startTestServer({ mode: 'demo' });
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+const origin = server.url.replace('127.0.0.1', 'localhost');
+const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 412, height: 823 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.goto(origin + pagePath, { waitUntil: 'networkidle' });
+await page.waitForTimeout(500);
+const { profile } = await cdp.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map();
+const dt = profile.timeDeltas; 
+profile.samples.forEach((id, i) => { const n = byId.get(id); const f = n.callFrame; const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`; self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0)); });
+const byUrl = new Map();
+for (const [k, v] of self) { const u = k.split(' ')[1].split(':')[0]; byUrl.set(u, (byUrl.get(u) ?? 0) + v); }
+console.log('by file (ms):'); [...byUrl].sort((a, b) => b[1] - a[1]).slice(0, 15).forEach(([u, v]) => console.log((v / 1000).toFixed(1).padStart(8), u));
+console.log('top functions:'); [...self].sort((a, b) => b[1] - a[1]).slice(0, 30).forEach(([k, v]) => console.log((v / 1000).toFixed(1).padStart(8), k));
+await browser.close(); await server.stop();
