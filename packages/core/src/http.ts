@@ -2,7 +2,7 @@ import ky, { HTTPError, NetworkError, TimeoutError, type KyInstance, type Option
 import type * as z from 'zod/mini';
 import { CabinetError, type CabinetErrorCode } from './errors.js';
 import { errorMessagesRu, loadErrorMessages, type ErrorMessages, type Locale } from './messages.js';
-import { sessionIdleHeader } from './auth/schemas.js';
+import { backgroundHeader, sessionIdleHeader } from './auth/schemas.js';
 import { Problem } from './problem.js';
 
 export interface HttpOptions {
@@ -17,6 +17,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Headers to send besides those the SDK sets. */
   headers?: Record<string, string>;
+  /**
+   * Made by the page on its own, not by the citizen — polling, a look for updates when the
+   * tab comes back: the server does not count it as use of the session, so a page left
+   * open does not keep an idle session alive.
+   */
+  background?: boolean;
 }
 
 const statusCodes: Record<number, CabinetErrorCode> = {
@@ -182,7 +188,7 @@ export class Http {
   ): Promise<Response> {
     await this.#ready;
     try {
-      const headers = { ...options.headers, ...(init.headers as Record<string, string> | undefined) };
+      const headers = { ...options.headers, ...(init.headers as Record<string, string> | undefined), ...(options.background ? { [backgroundHeader]: '1' } : {}) };
       return await this.#ky(init.prefix === '' ? path : path.replace(/^\//, ''), { method, ...init, headers, ...(options.signal ? { signal: options.signal } : {}) });
     } catch (error) {
       throw this.#toCabinetError(error);

@@ -34,7 +34,7 @@ export {
   type PasswordRule,
   type PasswordProblem,
 } from './passwords.js';
-export { sessionIdleHeader } from './auth/schemas.js';
+export { backgroundHeader, sessionIdleHeader } from './auth/schemas.js';
 export { authPolicy, type AuthPolicy } from './auth/policy.js';
 // What only the server and the stories' fake need — the list of common passwords (2.5 KB),
 // the server's field, consent and password messages, problem statuses and types — is in

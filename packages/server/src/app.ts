@@ -8,7 +8,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { idempotencyKeyHeader, sessionIdleHeader } from '@mfc-cabinet/core/schemas';
+import { backgroundHeader, idempotencyKeyHeader, sessionIdleHeader } from '@mfc-cabinet/core/schemas';
 import { ApiError } from './api-error.js';
 import { BackgroundTasks } from './background.js';
 import { ManualClock, systemClock, type Clock } from './clock.js';
@@ -135,7 +135,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'],
     allowedHeaders: [
-      ...['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader],
+      ...['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader, backgroundHeader],
       ...features.flatMap((feature) => feature.requestHeaders ?? []),
     ],
     // The page reads how long its session has left from every answer that used it (uploads expose the tus headers too).

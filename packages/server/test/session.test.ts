@@ -68,6 +68,31 @@ describe('timeouts', () => {
     assert.equal(browser.cookies.has('__Host-mfc_session'), false, 'and the stale cookie is cleared');
   });
 
+  test('a request the page made on its own (Cabinet-Background) is answered but does not count as use', async () => {
+    const account = await server.createAccount();
+    const browser = server.browser();
+    await signIn(browser, account);
+
+    // A page left open polls its list: each look is answered, and the idle time keeps running.
+    for (let look = 1; look <= 4; look++) {
+      await server.advance(minute);
+      const polled = await browser.get('/api/v1/applications', { 'cabinet-background': '1' });
+      assert.equal(polled.statusCode, 200);
+      assert.equal(polled.headers['cabinet-session-idle-expires-in'], String(5 * 60 - look * 60));
+    }
+    await server.advance(minute);
+    assertProblem(await browser.get('/api/v1/applications', { 'cabinet-background': '1' }), 401, 'session_expired');
+  });
+
+  test('the background header may be sent from an allowed origin', async () => {
+    const preflight = await server.browser().request({
+      method: 'OPTIONS',
+      url: '/api/v1/applications',
+      headers: { origin: 'https://gorod.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'cabinet-background' },
+    });
+    assert.match(String(preflight.headers['access-control-allow-headers']), /cabinet-background/);
+  });
+
   test('the session ends 8 hours after sign-in however much it is used', async () => {
     const account = await server.createAccount();
     const browser = server.browser();

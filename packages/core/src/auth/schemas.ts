@@ -62,6 +62,13 @@ export type Session = z.infer<typeof Session>;
 export const sessionIdleHeader = 'cabinet-session-idle-expires-in';
 
 /**
+ * The header (value `1`) of a request the page made on its own, not the citizen: polling for
+ * updates, a look when the tab comes back into view or the network returns. It does not
+ * count as use: an idle session is not kept alive by a page left open.
+ */
+export const backgroundHeader = 'cabinet-background';
+
+/**
  * The password was a temporary one issued by an МФЦ operator: it worked once, and the
  * sign-in finishes only with a new password (`POST auth/password/temporary`).
  */

@@ -3,11 +3,12 @@
  * (`unauthenticated`), a session that ended — timed out, signed out, revoked from another
  * device or by a new password, all alike `session_expired` («Сеанс завершён»), and the
  * cookie is cleared — or a live session; a state-changing request within it must carry its
- * CSRF token. Every answer to a request that used a live session tells in the
+ * CSRF token. A request counts as use, and moves the idle deadline, unless the page made it
+ * on its own (`Cabinet-Background: 1`, or a route that only watches). Every answer to a request that used a live session tells in the
  * `Cabinet-Session-Idle-Expires-In` header how many seconds it has left without use.
  */
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
-import { sessionIdleHeader, type Role } from '@mfc-cabinet/core/schemas';
+import { backgroundHeader, sessionIdleHeader, type Role } from '@mfc-cabinet/core/schemas';
 import { ApiError } from '../api-error.js';
 import type { Account, Accounts } from '../accounts/accounts.js';
 import type { SessionRecord, Sessions } from '../security/sessions.js';
@@ -25,7 +26,8 @@ export interface SignedInCitizen {
 export interface SessionRequirement {
   /**
    * Whether this request counts as use and moves the idle deadline (true by default).
-   * Requests a page makes on its own, such as polling, do not.
+   * Requests a page makes on its own, such as polling, do not; nor does any request that
+   * says it was made in the background (the `Cabinet-Background` header).
    */
   extend?: boolean;
   /** The role the account must have; any when absent. */
@@ -67,7 +69,7 @@ export class SessionGuard {
     this.#tellIdle(reply, found.session);
     assertCsrfToken(request, found.session.csrfToken);
     if (role !== undefined && account.role !== role) throw new ApiError('forbidden');
-    if (!extend) return { session: found.session, account, token };
+    if (!extend || request.headers[backgroundHeader] !== undefined) return { session: found.session, account, token };
     const session = await this.#sessions.touch(found.session, request.ip);
     this.#tellIdle(reply, session);
     return { session, account, token };

@@ -181,6 +181,28 @@ describe('<mfc-application-tracker> against the real server', () => {
     await waitFor(() => items(element)[0]?.includes('На рассмотрении') ?? false, patience, 'the polled status');
   });
 
+  it('polls in the background: a page left open does not count as the citizen’s use of the session', async () => {
+    const owner = await citizen();
+    await submitted(owner.client);
+    const lists: (string | null)[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname === '/api/v1/applications') lists.push(request.headers.get('cabinet-background'));
+      return realFetch(input, init);
+    };
+    try {
+      await mount(owner.client, html`<mfc-application-tracker poll-interval="200"></mfc-application-tracker>`);
+      await waitFor(() => lists.filter((header) => header === '1').length >= 3, patience, 'three polls');
+      // Opening the list (once the session is known) is the citizen's use; every poll after it is not.
+      const firstPoll = lists.indexOf('1');
+      expect(firstPoll).to.be.within(1, 2);
+      expect(lists.slice(firstPoll)).to.not.include(null);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('looks for updates by itself when the page comes back into view or online', async () => {
     const owner = await citizen();
     const application = await submitted(owner.client);

@@ -152,13 +152,17 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
 
   constructor() {
     super();
-    new LiveUpdates(this, { interval: () => this.pollInterval, refresh: () => void this.refresh() });
+    new LiveUpdates(this, { interval: () => this.pollInterval, refresh: () => void this.refresh({ background: true }) });
   }
 
-  /** Looks for updates now: the list's first page and the open application. The poll calls it. */
-  async refresh(): Promise<void> {
+  /**
+   * Looks for updates now: the list's first page and the open application. The poll calls
+   * it with `background`, which the server does not count as the citizen's use of the
+   * session: a page left open does not keep an idle session alive.
+   */
+  async refresh(options: { background?: boolean } = {}): Promise<void> {
     this.#detail.retry();
-    await Promise.all([this.#list.refresh(), this.#detail.loaded?.refresh()]);
+    await Promise.all([this.#list.refresh(options), this.#detail.loaded?.refresh(options)]);
   }
 
   protected override fieldFor(path: string): string | undefined {

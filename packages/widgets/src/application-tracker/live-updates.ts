@@ -3,7 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export interface LiveUpdatesOptions {
   /** Milliseconds between looks while the page is visible; 0 stops polling. Read at every update of the host. */
   interval: () => number;
-  /** Looks for updates. */
+  /** Looks for updates; the page does it on its own, so these are background requests. */
   refresh: () => void;
 }
 

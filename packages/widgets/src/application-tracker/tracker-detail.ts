@@ -79,10 +79,10 @@ export class TrackerDetail {
   }
 
   /** Asks for the open application again (the watch takes the answer); failures show as the watch's would. */
-  refresh(): Promise<unknown> | undefined {
+  refresh(options: { background?: boolean } = {}): Promise<unknown> | undefined {
     this.#answer.retry();
     const id = this.#options.id();
-    return id ? this.#context.client().applications.get(id).catch((error: unknown) => this.#failed(id, error)) : undefined;
+    return id ? this.#context.client().applications.get(id, options).catch((error: unknown) => this.#failed(id, error)) : undefined;
   }
 
   /** The field of the answer that shows errors of a server field path, if any. */

@@ -87,12 +87,12 @@ export class TrackerList implements ReactiveController {
   }
 
   /** Asks for the first page again (the watch takes the answer); failures show as the watch's would. */
-  refresh(): Promise<unknown> | undefined {
+  refresh(options: { background?: boolean } = {}): Promise<unknown> | undefined {
     const key = this.#key;
     if (key === undefined) return undefined;
     return this.#context
       .client()
-      .applications.list(this.#filters())
+      .applications.list(this.#filters(), options)
       .catch((error: unknown) => this.#failed(key, error));
   }
 
