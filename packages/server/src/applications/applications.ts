@@ -272,7 +272,7 @@ export class Applications {
     const merged: FormValues = { ...(JSON.parse(row.values) as FormValues), ...values };
     for (const error of validateValues(service.form, merged)) if (requested.fields.includes(error.field)) errors.push(error);
     // What each documents field holds that it did not when the request was made.
-    const before = new Set(requested.attachedBefore ?? documentIds(service.form, merged));
+    const before = requested.attachedBefore ? new Set(requested.attachedBefore) : await this.#attachedBeforeUnrecorded(row, service.form, merged);
     const documentsFields = fields.filter((field) => field.type === 'documents');
     const added = new Map(
       documentsFields.map((field) => {
@@ -362,6 +362,25 @@ export class Applications {
     const errors = validateValues(form, values, { partial });
     const documents = await documentFieldErrors(db, accountId, form, values, new Set(errors.map(({ field }) => field)));
     return inFormOrder(form, [...errors, ...documents]);
+  }
+
+  /**
+   * For a request stored before it kept the ids of the documents attached then: the
+   * documents of `values` except those that entered the vault after the request was made.
+   */
+  async #attachedBeforeUnrecorded(row: ApplicationRow, form: FormDefinition, values: FormValues): Promise<Set<string>> {
+    const ids = documentIds(form, values);
+    const request = await this.#db
+      .selectFrom('applicationTransitions')
+      .select('at')
+      .where('applicationId', '=', row.id)
+      .where('toStatus', '=', 'needs_info')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    if (!request || ids.length === 0) return new Set(ids);
+    const later = await this.#db.selectFrom('documents').select('id').where('accountId', '=', row.accountId).where('id', 'in', ids).where('createdAt', '>', request.at).execute();
+    const added = new Set(later.map(({ id }) => id));
+    return new Set(ids.filter((id) => !added.has(id)));
   }
 
   /** Moves the application from the status it was read in; `conflict` when it changed meanwhile. */

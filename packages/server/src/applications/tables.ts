@@ -5,7 +5,7 @@ import type { ApplicationStatus, RequestedInfo, TransitionActor } from '@mfc-cab
  * What an application that needs information keeps of the request: what was requested,
  * and the ids of the documents its values attached when the request was made, so that an
  * answer counts only documents attached after it. (Requests stored before the ids were
- * kept have none: then every document attached now counts as attached before.)
+ * kept have none: then the documents that entered the vault after the request count.)
  */
 export interface StoredRequest extends RequestedInfo {
   attachedBefore?: string[];
