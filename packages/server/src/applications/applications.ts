@@ -6,15 +6,13 @@
  * applications: another's is `not_found`, as if there were none.
  */
 import type { Application, ApplicationPage, ApplicationStatus, ApplicationTransitionRequest, TransitionActor } from '@mfc-cabinet/core/schemas';
-import type { FormDefinition, Service } from '@mfc-cabinet/core/catalog-schemas';
-import { autofillValues, documentIds, formFields, validateValues, type FormValues } from '@mfc-cabinet/core/forms';
-import type { FieldError } from '@mfc-cabinet/core/errors';
+import type { Service } from '@mfc-cabinet/core/catalog-schemas';
+import { autofillValues, documentIds, formFields, type FormValues } from '@mfc-cabinet/core/forms';
 import { fullName, passportOf, type Account } from '../accounts/accounts.js';
 import { ApiError, assertValid } from '../api-error.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
-import { documentFieldErrors } from '../documents/limits.js';
 import type { AuditLog } from '../security/audit.js';
 import { orderedId } from '../security/tokens.js';
 import { assertLevel } from './account-level.js';
@@ -22,6 +20,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { assertOperatorTransition, statusNames, withdrawable } from './lifecycle.js';
 import type { StoredRequest } from './tables.js';
 import { toApplication, toSummary, type ApplicationRow } from './to-application.js';
+import { checkAnswer, valuesErrors } from './value-checks.js';
 import { nextTrackingNumber } from './tracking-numbers.js';
 import { addWorkingDays, moscowDate, moscowDayEnd, moscowDayStart } from './working-days.js';
 
@@ -48,13 +47,6 @@ interface Mover {
   requested?: string | null;
   /** JSON: {@link StoredRequest}, what the application keeps while it needs information. */
   pending?: string | null;
-}
-
-/** `errors` in the order of the form's fields (those of no field last), each field's own kept in order. */
-function inFormOrder(form: FormDefinition, errors: readonly FieldError[]): FieldError[] {
-  const order = new Map(formFields(form).map((field, index) => [field.id, index]));
-  const at = (error: FieldError) => order.get(error.field) ?? order.size;
-  return [...errors].sort((a, b) => at(a) - at(b));
 }
 
 export interface ApplicationsDeps {
@@ -165,14 +157,14 @@ export class Applications {
 
   /**
    * Replaces the values of a draft; only what is filled in is checked, documents fields
-   * with the citizen's vault (see {@link documentFieldErrors}).
+   * with the citizen's vault (see `valuesErrors`).
    *
    * @throws {ApiError} `not_found`, `conflict` (no longer a draft), `validation_failed`
    */
   async saveDraft(accountId: string, id: string, values: FormValues): Promise<Application> {
     const row = await this.#row(accountId, id);
     if (row.status !== 'draft') throw new ApiError('conflict', { detail: 'Заявление уже подано: черновик больше не меняется' });
-    assertValid(await this.#errors(this.#db, accountId, (await this.#service(row.serviceId)).form, values, true));
+    assertValid(await valuesErrors(this.#db, accountId, (await this.#service(row.serviceId)).form, values, true));
     await this.#db
       .updateTable('applications')
       .set({ values: JSON.stringify(values), updatedAt: this.#clock.now() })
@@ -197,7 +189,7 @@ export class Applications {
       if (row.status !== 'draft') throw new ApiError('conflict', { detail: 'Заявление уже подано: повторно его подать нельзя' });
       assertLevel(account.level, service.requiredLevel);
       // The documents are checked again: one may have left the vault, or the values came before the check did.
-      assertValid(await this.#errors(trx, account.id, service.form, JSON.parse(row.values) as FormValues, false));
+      assertValid(await valuesErrors(trx, account.id, service.form, JSON.parse(row.values) as FormValues, false));
       const now = this.#clock.now();
       const today = moscowDate(now);
       // Only a draft moves: on a database with concurrent transactions, the second of two
@@ -257,52 +249,7 @@ export class Applications {
     if (row.status !== 'needs_info') {
       throw new ApiError('conflict', { detail: `Заявление в статусе «${statusNames[row.status]}»: сведения по нему не запрашивали` });
     }
-    const requested: StoredRequest = row.requested ? (JSON.parse(row.requested) as StoredRequest) : { documents: [], fields: [] };
-    const service = await this.#service(row.serviceId);
-    const fields = formFields(service.form);
-    const byId = new Map(fields.map((field) => [field.id, field]));
-    const errors: FieldError[] = [];
-    for (const fieldId of Object.keys(values)) {
-      if (!requested.fields.includes(fieldId)) errors.push({ field: fieldId, code: 'not_requested', message: 'Эти сведения по заявлению не запрашивали' });
-      else if (byId.get(fieldId)?.type === 'documents') {
-        errors.push({ field: fieldId, code: 'invalid', message: 'Документы прикладываются загрузкой, а не в ответе' });
-      }
-    }
-    assertValid(errors);
-    const merged: FormValues = { ...(JSON.parse(row.values) as FormValues), ...values };
-    for (const error of validateValues(service.form, merged)) if (requested.fields.includes(error.field)) errors.push(error);
-    // What each documents field holds that it did not when the request was made.
-    const before = requested.attachedBefore ? new Set(requested.attachedBefore) : await this.#attachedBeforeUnrecorded(row, service.form, merged);
-    const documentsFields = fields.filter((field) => field.type === 'documents');
-    const added = new Map(
-      documentsFields.map((field) => {
-        const value = merged[field.id];
-        return [field.id, Array.isArray(value) ? value.filter((documentId) => !before.has(documentId)) : []];
-      }),
-    );
-    for (const fieldId of requested.fields) {
-      const field = byId.get(fieldId);
-      if (!field || errors.some((error) => error.field === fieldId)) continue;
-      if (field.type === 'documents') {
-        if ((added.get(fieldId) ?? []).length === 0) errors.push({ field: fieldId, code: 'required', message: `Приложите новые документы: ${field.label}` });
-        continue;
-      }
-      // A requested field is answered anew: the value it had does not count.
-      const value = values[fieldId];
-      if (value === undefined || value === '' || value === false) errors.push({ field: fieldId, code: 'required', message: `Заполните: ${field.label}` });
-    }
-    const addedIds = [...new Set([...added.values()].flat())];
-    const kinds = new Set(
-      addedIds.length === 0
-        ? []
-        : (await this.#db.selectFrom('documents').select('kind').where('accountId', '=', account.id).where('id', 'in', addedIds).execute()).map(({ kind }) => kind),
-    );
-    for (const kind of requested.documents) {
-      if (kinds.has(kind)) continue;
-      const host = documentsFields.find((field) => field.documentKinds?.includes(kind)) ?? documentsFields[0];
-      errors.push({ field: host?.id ?? 'documents', code: 'required', message: `Приложите документ «${kind}»: его запросили по заявлению` });
-    }
-    assertValid(inFormOrder(service.form, errors));
+    const merged = await checkAnswer(this.#db, row, (await this.#service(row.serviceId)).form, values);
     const now = this.#clock.now();
     await this.#db.transaction().execute(async (trx) => {
       const { numUpdatedRows } = await trx
@@ -355,32 +302,6 @@ export class Applications {
       details: { applicationId: id, from: row.status, to },
     });
     return this.get(undefined, id);
-  }
-
-  /** The errors of `values` against the form and, for its documents fields, the citizen's vault, in the form's order. */
-  async #errors(db: Database, accountId: string, form: FormDefinition, values: FormValues, partial: boolean): Promise<FieldError[]> {
-    const errors = validateValues(form, values, { partial });
-    const documents = await documentFieldErrors(db, accountId, form, values, new Set(errors.map(({ field }) => field)));
-    return inFormOrder(form, [...errors, ...documents]);
-  }
-
-  /**
-   * For a request stored before it kept the ids of the documents attached then: the
-   * documents of `values` except those that entered the vault after the request was made.
-   */
-  async #attachedBeforeUnrecorded(row: ApplicationRow, form: FormDefinition, values: FormValues): Promise<Set<string>> {
-    const ids = documentIds(form, values);
-    const request = await this.#db
-      .selectFrom('applicationTransitions')
-      .select('at')
-      .where('applicationId', '=', row.id)
-      .where('toStatus', '=', 'needs_info')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
-    if (!request || ids.length === 0) return new Set(ids);
-    const later = await this.#db.selectFrom('documents').select('id').where('accountId', '=', row.accountId).where('id', 'in', ids).where('createdAt', '>', request.at).execute();
-    const added = new Set(later.map(({ id }) => id));
-    return new Set(ids.filter((id) => !added.has(id)));
   }
 
   /** Moves the application from the status it was read in; `conflict` when it changed meanwhile. */
