@@ -20,8 +20,8 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { assertOperatorTransition, statusNames, withdrawable } from './lifecycle.js';
 import type { StoredRequest } from './tables.js';
 import { toApplication, toSummary, type ApplicationRow } from './to-application.js';
-import { checkAnswer, valuesErrors } from './value-checks.js';
 import { nextTrackingNumber } from './tracking-numbers.js';
+import { checkAnswer, valuesErrors } from './value-checks.js';
 import { addWorkingDays, moscowDate, moscowDayEnd, moscowDayStart } from './working-days.js';
 
 /** What a page of the list asks for. */
