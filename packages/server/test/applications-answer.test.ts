@@ -85,6 +85,63 @@ describe('answering a request for information', () => {
     assert.equal(Application.parse(answered.json()).values.email, 'new@example.ru');
   });
 
+  test('a requested kind needs a document attached after the request: the one submitted before does not count', async () => {
+    const { owner, tus, application } = await inReview();
+    await move(server, application.id, { to: 'needs_info', requested: { documents: ['Свидетельство о рождении ребёнка'], fields: [] } });
+    const empty = assertProblem(await answer(owner, application.id, {}), 400, 'validation_failed');
+    assert.deepEqual(empty.errors, [
+      { field: 'documents', code: 'required', message: 'Приложите документ «Свидетельство о рождении ребёнка»: его запросили по заявлению' },
+    ]);
+    const [submittedWith] = application.documents;
+    assert.ok(submittedWith);
+    assert.equal((await attach(owner, submittedWith, application.id, 'documents')).statusCode, 200, 'attaching it again changes nothing');
+    assertProblem(await answer(owner, application.id, {}), 400, 'validation_failed');
+    const other = await tus.document(samples.pdf(), { filename: 'other.pdf', kind: 'other' });
+    assert.equal((await attach(owner, other.id, application.id, 'documents')).statusCode, 409, 'a kind nobody asked for is not attached');
+
+    const fresh = await tus.document(samples.pdf(), { filename: 'birth-2.pdf', kind: 'Свидетельство о рождении ребёнка' });
+    assert.equal((await attach(owner, fresh.id, application.id, 'documents')).statusCode, 200);
+    const answered = await answer(owner, application.id, {});
+    assert.equal(answered.statusCode, 200, answered.body);
+    assert.equal(Application.parse(answered.json()).status, 'in_review');
+  });
+
+  test('a requested documents field needs a new document in it, and every requested field is named when missing', async () => {
+    const { owner, tus, application } = await inReview();
+    await move(server, application.id, { to: 'needs_info', requested: { documents: [], fields: ['phone', 'documents'] } });
+    const empty = assertProblem(await answer(owner, application.id, {}), 400, 'validation_failed');
+    assert.deepEqual(
+      (empty.errors as Array<{ field: string; code: string; message: string }>).map(({ field, code, message }) => `${field}:${code}:${message}`),
+      ['phone:required:Заполните: Мобильный телефон', 'documents:required:Приложите новые документы: Сканы или фотографии документов'],
+    );
+    const fieldOnly = assertProblem(await answer(owner, application.id, { phone: '+79161234568' }), 400, 'validation_failed');
+    assert.deepEqual((fieldOnly.errors as Array<{ field: string }>).map(({ field }) => field), ['documents']);
+
+    const scan = await tus.document(samples.pdf(), { filename: 'scan.pdf', kind: 'passport' });
+    assert.equal((await attach(owner, scan.id, application.id, 'documents')).statusCode, 200);
+    const documentOnly = assertProblem(await answer(owner, application.id, {}), 400, 'validation_failed');
+    assert.deepEqual((documentOnly.errors as Array<{ field: string }>).map(({ field }) => field), ['phone']);
+    const answered = await answer(owner, application.id, { phone: '+79161234568' });
+    assert.equal(answered.statusCode, 200, answered.body);
+  });
+
+  test('a request stored without the documents attached then counts those uploaded after it', async () => {
+    const { owner, tus, application } = await inReview();
+    await move(server, application.id, { to: 'needs_info', requested: { documents: ['Свидетельство о рождении ребёнка'], fields: [] } });
+    // As a request was stored before the ids were kept.
+    await server.db
+      .updateTable('applications')
+      .set({ requested: JSON.stringify({ documents: ['Свидетельство о рождении ребёнка'], fields: [] }) })
+      .where('id', '=', application.id)
+      .execute();
+    assertProblem(await answer(owner, application.id, {}), 400, 'validation_failed');
+    await server.advance(1000);
+    const fresh = await tus.document(samples.pdf(), { filename: 'birth-2.pdf', kind: 'Свидетельство о рождении ребёнка' });
+    assert.equal((await attach(owner, fresh.id, application.id, 'documents')).statusCode, 200);
+    const answered = await answer(owner, application.id, {});
+    assert.equal(answered.statusCode, 200, answered.body);
+  });
+
   test('is a conflict unless information is requested, and not found for another citizen', async () => {
     const { owner, application } = await inReview();
     const conflict = assertProblem(await answer(owner, application.id, {}), 409, 'conflict');

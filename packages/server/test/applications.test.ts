@@ -11,7 +11,8 @@ import { completeValues as completeValuesWith } from '../../../test-support/form
 import { Application, ApplicationPage, AuditLog } from '@mfc-cabinet/core/schemas';
 import type { FormValue } from '@mfc-cabinet/core/forms';
 import { addWorkingDays } from '../src/applications/working-days.js';
-import { assertProblem, signedIn, startServer, type TestServer } from './helpers.js';
+import { samples, TusClient } from './documents-helpers.js';
+import { assertProblem, snapshot, signedIn, startServer, type TestServer } from './helpers.js';
 
 let server: TestServer;
 before(async () => (server = await startServer()));
@@ -37,7 +38,11 @@ async function serviceFor(level: 'simplified' | 'confirmed'): Promise<Service> {
   throw new Error(`no ${level} service with documents`);
 }
 
-const completeValues = (form: FormDefinition) => completeValuesWith(form, ['doc-1']);
+/** Right values of every field of the form, a document of the citizen's vault in its documents fields. */
+async function completeValues(citizen: Citizen, form: FormDefinition): Promise<Record<string, FormValue>> {
+  const document = await new TusClient(citizen).document(samples.pdf());
+  return completeValuesWith(form, [document.id]);
+}
 
 async function draft(citizen: Citizen, service: Service): Promise<Application> {
   const response = await citizen.browser.post('/api/v1/applications', { serviceId: service.id }, citizen.csrf);
@@ -58,7 +63,7 @@ async function submitted(citizen?: Citizen): Promise<{ citizen: Citizen; applica
   const owner = citizen ?? (await signedIn(server));
   const service = await serviceFor('simplified');
   const { id } = await draft(owner, service);
-  assert.equal((await save(owner, id, completeValues(service.form))).statusCode, 200);
+  assert.equal((await save(owner, id, await completeValues(owner, service.form))).statusCode, 200);
   const response = await submit(owner, id);
   assert.equal(response.statusCode, 200, response.body);
   return { citizen: owner, application: Application.parse(response.json()), service };
@@ -81,10 +86,11 @@ describe('drafts', () => {
     assert.deepEqual(application.history, []);
 
     const documentsField = service.form.steps.flatMap((step) => step.fields).find((field) => field.type === 'documents')!;
-    const values = { ...application.values, [documentsField.id]: ['doc-7'] };
+    const document = await new TusClient(citizen).document(samples.pdf());
+    const values = { ...application.values, [documentsField.id]: [document.id] };
     const saved = await save(citizen, application.id, values);
     assert.equal(saved.statusCode, 200, saved.body + JSON.stringify(values));
-    assert.deepEqual(Application.parse(saved.json()).documents, ['doc-7']);
+    assert.deepEqual(Application.parse(saved.json()).documents, [document.id]);
 
     const otherDevice = server.browser();
     const login = await otherDevice.login(citizen.account.phone, citizen.account.password);
@@ -115,6 +121,29 @@ describe('drafts', () => {
     assertProblem(await server.browser().get('/api/v1/applications'), 401, 'unauthenticated');
     const citizen = await signedIn(server);
     assertProblem(await citizen.browser.post('/api/v1/applications', { serviceId: 'x' }), 403, 'csrf_failed');
+  });
+
+  test('are a citizen’s: an operator’s account is forbidden every citizen route, and nothing changes', async () => {
+    const service = await serviceFor('simplified');
+    const { application } = await submitted();
+    const operator = await signedIn(server, { role: 'operator', level: 'confirmed' });
+    const before = await snapshot(server.db);
+    const created = assertProblem(await operator.browser.post('/api/v1/applications', { serviceId: service.id }, operator.csrf), 403, 'forbidden');
+    assert.match(String(created.detail), /только заявителю/);
+    const id = application.id;
+    for (const response of [
+      await operator.browser.get('/api/v1/applications'),
+      await operator.browser.get(`/api/v1/applications/${id}`),
+      await save(operator, id, {}),
+      await submit(operator, id),
+      await operator.browser.post(`/api/v1/applications/${id}/withdraw`, undefined, operator.csrf),
+      await operator.browser.post(`/api/v1/applications/${id}/answer`, { values: {} }, operator.csrf),
+      await operator.browser.get('/api/v1/applications/export.csv'),
+    ]) {
+      assertProblem(response, 403, 'forbidden');
+    }
+    const after = await snapshot(server.db);
+    assert.deepEqual({ ...after, sessions: [] }, { ...before, sessions: [] }, 'nothing but the session changed');
   });
 });
 
@@ -151,7 +180,7 @@ describe('submitting', () => {
     const citizen = await signedIn(server);
     const service = await serviceFor('simplified');
     const { id } = await draft(citizen, service);
-    await save(citizen, id, completeValues(service.form));
+    assert.equal((await save(citizen, id, await completeValues(citizen, service.form))).statusCode, 200);
     const key = randomUUID();
     const answers = await Promise.all(Array.from({ length: 5 }, () => submit(citizen, id, key)));
     for (const answer of answers) assert.equal(answer.statusCode, 200, answer.body);
@@ -178,7 +207,7 @@ describe('submitting', () => {
     const citizen = await signedIn(server);
     const service = await serviceFor('simplified');
     const { id } = await draft(citizen, service);
-    await save(citizen, id, { ...completeValues(service.form), phone: '' });
+    assert.equal((await save(citizen, id, { ...(await completeValues(citizen, service.form)), phone: '' })).statusCode, 200);
     const problem = assertProblem(await submit(citizen, id), 400, 'validation_failed');
     assert.deepEqual(problem.errors, [{ field: 'phone', code: 'required', message: 'Укажите мобильный телефон' }]);
     const still = Application.parse((await citizen.browser.get(`/api/v1/applications/${id}`)).json());
@@ -189,7 +218,7 @@ describe('submitting', () => {
     const citizen = await signedIn(server, { level: 'standard' });
     const service = await serviceFor('confirmed');
     const { id } = await draft(citizen, service);
-    await save(citizen, id, completeValues(service.form));
+    assert.equal((await save(citizen, id, await completeValues(citizen, service.form))).statusCode, 200);
     const problem = assertProblem(await submit(citizen, id), 403, 'forbidden');
     assert.match(String(problem.detail), /подтверждённая учётная запись.*Подтвердите личность в МФЦ/);
   });

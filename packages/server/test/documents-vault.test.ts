@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Application, AuditLog, VaultDocument, VaultDocumentList } from '@mfc-cabinet/core/schemas';
 import { assertProblem, signedIn, startServer, type TestServer } from './helpers.js';
-import { attach, documentsField, draft, move, samples, service, serviceWithLimits, submitWith, TusClient, type Citizen } from './documents-helpers.js';
+import { attach, completeValues, documentsField, draft, move, samples, service, serviceWithLimits, submitWith, TusClient, type Citizen } from './documents-helpers.js';
 
 let server: TestServer;
 let documentsDir: string;
@@ -43,6 +44,17 @@ function detach(owner: Citizen, documentId: string, applicationId: string) {
 function remove(owner: Citizen, documentId: string) {
   return owner.browser.delete(`/api/v1/documents/${documentId}`, owner.csrf);
 }
+
+function save(owner: Citizen, applicationId: string, values: Record<string, unknown>) {
+  return owner.browser.request({ method: 'PUT', url: `/api/v1/applications/${applicationId}/draft`, payload: { values }, headers: owner.csrf });
+}
+
+function submit(owner: Citizen, applicationId: string) {
+  return owner.browser.post(`/api/v1/applications/${applicationId}/submit`, undefined, { ...owner.csrf, 'idempotency-key': randomUUID() });
+}
+
+/** The field errors of a problem as `field:code`. */
+const codes = (problem: Record<string, unknown>) => (problem.errors as Array<{ field: string; code: string }>).map(({ field, code }) => `${field}:${code}`);
 
 describe('the vault', () => {
   test('lists the citizen’s documents newest first, gets one, and filters by kind', async () => {
@@ -162,6 +174,86 @@ describe('attaching to applications', () => {
   });
 });
 
+describe('the documents fields of an application', () => {
+  test('hold only documents of the citizen’s own vault, once each, within the field’s limits', async () => {
+    const { citizen: owner, tus } = await citizen();
+    const capital = await maternity();
+    const fieldId = documentsField(capital).id;
+    const application = await draft(owner, capital.id);
+    const values = completeValues(capital.form);
+    const own = await tus.document(samples.pdf(), { filename: 'birth.pdf', kind: 'Свидетельство о рождении ребёнка' });
+    const { tus: strangerTus } = await citizen();
+    const theirs = await strangerTus.document(samples.pdf());
+    const gone = await tus.document(samples.pdf());
+    assert.equal((await remove(owner, gone.id)).statusCode, 204);
+    const unknown = { field: fieldId, code: 'unknown_document', message: 'Такого документа нет среди ваших документов: приложите его заново' };
+
+    for (const ids of [['no-such-document'], [theirs.id], [own.id, theirs.id], [gone.id]]) {
+      const problem = assertProblem(await save(owner, application.id, { ...values, [fieldId]: ids }), 400, 'validation_failed');
+      assert.deepEqual(problem.errors, [unknown], ids.join());
+    }
+    const twice = assertProblem(await save(owner, application.id, { ...values, [fieldId]: [own.id, own.id] }), 400, 'validation_failed');
+    assert.deepEqual(codes(twice), [`${fieldId}:invalid`]);
+    const wrongPhone = assertProblem(await save(owner, application.id, { ...values, phone: '123', [fieldId]: ['made-up'] }), 400, 'validation_failed');
+    assert.deepEqual(codes(wrongPhone), ['phone:invalid', `${fieldId}:unknown_document`], 'in the form’s order, with the other fields’ errors');
+    assert.deepEqual(Application.parse((await owner.browser.get(`/api/v1/applications/${application.id}`)).json()).documents, [], 'nothing saved');
+
+    const saved = await save(owner, application.id, { ...values, [fieldId]: [own.id] });
+    assert.equal(saved.statusCode, 200, saved.body);
+    assert.deepEqual(Application.parse(saved.json()).documents, [own.id]);
+
+    const pdfOnly = await serviceWithLimits(server, 'maternity-capital', { accept: ['pdf'], maxSize: 2048 });
+    const strict = await draft(owner, pdfOnly.id);
+    const image = await tus.document(samples.png(), { filename: 'photo.png', kind: 'passport' });
+    const type = assertProblem(await save(owner, strict.id, { [fieldId]: [image.id] }), 400, 'validation_failed');
+    assert.deepEqual(type.errors, [{ field: fieldId, code: 'file_type_not_allowed', message: `«${image.name}»: PNG здесь не подходит: нужен PDF` }]);
+    const big = assertProblem(await save(owner, strict.id, { [fieldId]: [own.id] }), 400, 'validation_failed');
+    assert.deepEqual(big.errors, [{ field: fieldId, code: 'file_too_large', message: `«${own.name}»: Файл больше 2 КБ` }]);
+  });
+
+  test('are checked again on submit: made-up and another citizen’s ids do not pass for the required documents', async () => {
+    const { citizen: owner } = await citizen();
+    const capital = await maternity();
+    const fieldId = documentsField(capital).id;
+    assert.equal(documentsField(capital).required, true);
+    const { tus: strangerTus } = await citizen();
+    const theirs = await strangerTus.document(samples.pdf());
+    const application = await draft(owner, capital.id);
+    const values = { ...completeValues(capital.form), [fieldId]: ['made-up-document', theirs.id] };
+    assertProblem(await save(owner, application.id, values), 400, 'validation_failed');
+    // Values saved before the check existed hold such ids all the same.
+    await server.db.updateTable('applications').set({ values: JSON.stringify(values) }).where('id', '=', application.id).execute();
+
+    const problem = assertProblem(await submit(owner, application.id), 400, 'validation_failed');
+    assert.deepEqual(codes(problem), [`${fieldId}:unknown_document`]);
+    const still = Application.parse((await owner.browser.get(`/api/v1/applications/${application.id}`)).json());
+    assert.equal(still.status, 'draft');
+    assert.equal(still.trackingNumber, null);
+    assert.deepEqual(still.history, []);
+  });
+});
+
+describe('an operator’s account', () => {
+  test('may not start uploads or use the vault: those are the citizen’s', async () => {
+    const desk = await operator();
+    const tus = new TusClient(desk);
+    const capital = await maternity();
+    const { citizen: owner, tus: ownerTus } = await citizen();
+    const document = await ownerTus.document(samples.pdf());
+    const application = await draft(owner, capital.id);
+    const started = assertProblem(await tus.create(samples.pdf().length, { filename: 'scan.pdf', kind: 'passport' }), 403, 'forbidden');
+    assert.match(String(started.detail), /только заявителю/);
+    assertProblem(await tus.create(samples.pdf().length, { filename: 'scan.pdf', kind: 'passport' }, samples.pdf()), 403, 'forbidden');
+    assertProblem(await desk.browser.get('/api/v1/documents'), 403, 'forbidden');
+    assertProblem(await desk.browser.get(`/api/v1/documents/${document.id}/content`), 403, 'forbidden');
+    assertProblem(await attach(desk, document.id, application.id, 'documents'), 403, 'forbidden');
+    assertProblem(await remove(desk, document.id), 403, 'forbidden');
+    const uploads = await server.db.selectFrom('uploads').selectAll().where('accountId', '=', desk.account.id).execute();
+    assert.deepEqual(uploads, [], 'no upload was started');
+    assert.ok(stored(document.id));
+  });
+});
+
 describe('deleting', () => {
   test('detaches the document from every draft and deletes its file', async () => {
     const { citizen: owner, tus } = await citizen();
@@ -226,12 +318,13 @@ describe('operators', () => {
     const { citizen: other, tus: otherTus } = await citizen();
     const theirs = await otherTus.document(samples.pdf());
     assertProblem(await desk.browser.get(`/api/v1/operator/applications/${application.id}/documents/${theirs.id}/content`), 404, 'not_found');
-    assertProblem(await desk.browser.get(`/api/v1/documents/${document.id}/content`), 404, 'not_found');
+    assertProblem(await desk.browser.get(`/api/v1/documents/${document.id}/content`), 403, 'forbidden');
 
-    // Another citizen's id in a draft's values does not open their document to operators.
+    // Another citizen's id is refused in a draft's values; put there all the same, it does not open their document to operators.
     const smuggled = await draft(other, capital.id);
     const values = { ...Application.parse((await other.browser.get(`/api/v1/applications/${smuggled.id}`)).json()).values, documents: [document.id] };
-    assert.equal((await other.browser.request({ method: 'PUT', url: `/api/v1/applications/${smuggled.id}/draft`, payload: { values }, headers: other.csrf })).statusCode, 200);
+    assertProblem(await save(other, smuggled.id, values), 400, 'validation_failed');
+    await server.db.updateTable('applications').set({ values: JSON.stringify(values) }).where('id', '=', smuggled.id).execute();
     assertProblem(await desk.browser.get(`/api/v1/operator/applications/${smuggled.id}/documents/${document.id}/content`), 404, 'not_found');
 
     const unsent = await draft(owner, capital.id);

@@ -1,7 +1,8 @@
 /**
  * The citizen's applications: a draft from a service, saving it, submitting it once with
  * an idempotency key, withdrawing it, the list with filters and the detail with history.
- * Every route needs a session, and changes need the CSRF token; another citizen's
+ * Every route needs a citizen's session (an МФЦ operator's account is `forbidden`: it
+ * acts through the operator API), and changes need the CSRF token; another citizen's
  * application is `not_found`.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -17,7 +18,7 @@ import {
 } from '@mfc-cabinet/core/schemas';
 import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
-import { bodyProblems, IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
+import { bodyProblems, citizenProblems, IdParams, problemResponses } from '../http/openapi.js';
 import { isCalendarDate } from '../profile/dates.js';
 
 const tags = ['applications'];
@@ -54,7 +55,7 @@ export const parameterMessages = {
 
 export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   const { guard, applications } = context;
-  app.addHook('onRequest', guard.signedIn);
+  app.addHook('onRequest', guard.citizen);
 
   app.post(
     '/applications',
@@ -67,7 +68,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
           'The draft’s values are filled in from the profile (the fields whose form says so). An unknown service is `not_found`; one that takes no applications online now is `conflict`.',
         security,
         body: CreateApplicationRequest,
-        response: { 201: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
+        response: { 201: Application, ...problemResponses('not_found', 'conflict', ...citizenProblems, ...bodyProblems) },
       },
     },
     async (request, reply) => reply.code(201).send(await applications.create(guard.citizenOf(request).account, request.body.serviceId)),
@@ -85,7 +86,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
           'Filters: `status`, `serviceId`, `from`/`to` (Moscow dates the application was created within, inclusive), `q` (the beginning of a tracking number). `limit` 1–100, 20 by default; `nextCursor` fetches the next page.',
         security: [{ session: [] }],
         querystring: ApplicationQuery,
-        response: { 200: ApplicationPage, ...problemResponses('validation_failed', ...sessionProblems) },
+        response: { 200: ApplicationPage, ...problemResponses('validation_failed', ...citizenProblems) },
       },
     },
     async (request) => {
@@ -107,7 +108,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         description: 'Another citizen’s application is `not_found`.',
         security: [{ session: [] }],
         params: IdParams,
-        response: { 200: Application, ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
+        response: { 200: Application, ...problemResponses('not_found', 'validation_failed', ...citizenProblems) },
       },
     },
     (request) => applications.get(guard.citizenOf(request).account.id, request.params.id),
@@ -121,11 +122,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         tags,
         summary: 'Save the values of a draft',
         description:
-          'Replaces the values saved before, so that the draft can be finished on another device. Only what is filled in is checked (`validation_failed` per field); an application submitted already is `conflict`.',
+          'Replaces the values saved before, so that the draft can be finished on another device. Only what is filled in is checked (`validation_failed` per field); each id in a documents field must name a document of the citizen’s own vault, once, that fits the field’s file types and size (else an error of that field: `unknown_document`, `invalid`, `file_type_not_allowed` or `file_too_large`). An application submitted already is `conflict`.',
         security,
         params: IdParams,
         body: SaveDraftRequest,
-        response: { 200: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
+        response: { 200: Application, ...problemResponses('not_found', 'conflict', ...citizenProblems, ...bodyProblems) },
       },
     },
     (request) => applications.saveDraft(guard.citizenOf(request).account.id, request.params.id, request.body.values),
@@ -140,11 +141,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         tags,
         summary: 'Submit a draft, exactly once',
         description:
-          'Needs an `Idempotency-Key` header (a UUID made once per application): the same key again, also concurrently, answers the same application and never submits twice; another key on a submitted application is `conflict`. Every field is checked (`validation_failed` per field); an account below the service’s level is `forbidden`, with what to do. Answers the application `submitted`, with its tracking number and the expected completion date (the service’s term in working days).',
+          'Needs an `Idempotency-Key` header (a UUID made once per application): the same key again, also concurrently, answers the same application and never submits twice; another key on a submitted application is `conflict`. Every field is checked (`validation_failed` per field), the documents fields again against the citizen’s vault as when saving; an account below the service’s level is `forbidden`, with what to do. Answers the application `submitted`, with its tracking number and the expected completion date (the service’s term in working days).',
         security,
         params: IdParams,
         headers: SubmitHeaders,
-        response: { 200: Application, ...problemResponses('not_found', 'conflict', 'forbidden', 'validation_failed', ...sessionProblems) },
+        response: { 200: Application, ...problemResponses('not_found', 'conflict', 'validation_failed', ...citizenProblems) },
       },
     },
     (request) => {
@@ -163,7 +164,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         description: 'Allowed while it is submitted, in review or needs information; otherwise `conflict`.',
         security,
         params: IdParams,
-        response: { 200: Application, ...problemResponses('not_found', 'conflict', 'validation_failed', ...sessionProblems) },
+        response: { 200: Application, ...problemResponses('not_found', 'conflict', 'validation_failed', ...citizenProblems) },
       },
     },
     (request) => applications.withdraw(guard.citizenOf(request).account, request.params.id, request.ip),
@@ -177,11 +178,11 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         tags,
         summary: 'Answer a request for information',
         description:
-          'While the application needs information (`needs_info`): `values` of the requested fields only (another field is `validation_failed`, code `not_requested`), checked with the service’s form; every requested field must be filled in and a document of every requested kind attached (documents are attached through `/documents/{id}/attach` first). The application goes back to review (`in_review`), the step kept in its history with the actor `citizen`. Any other status is `conflict`.',
+          'While the application needs information (`needs_info`): `values` of the requested fields only (another field is `validation_failed`, code `not_requested`), checked with the service’s form; every requested field must be filled in anew, and for every requested kind of document and every requested documents field a document must have been attached since the request (through `/documents/{id}/attach` first): those the application held when it was asked do not count. What is missing is `validation_failed`, an error per field (code `required`). The application goes back to review (`in_review`), the step kept in its history with the actor `citizen`. Any other status is `conflict`.',
         security,
         params: IdParams,
         body: AnswerRequest,
-        response: { 200: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
+        response: { 200: Application, ...problemResponses('not_found', 'conflict', ...citizenProblems, ...bodyProblems) },
       },
     },
     (request) => applications.answer(guard.citizenOf(request).account, request.params.id, request.body.values, request.ip),

@@ -5,10 +5,9 @@
  * history, with its time, actor, officer and comment. A citizen reaches only their own
  * applications: another's is `not_found`, as if there were none.
  */
-import type { Application, ApplicationPage, ApplicationStatus, ApplicationTransitionRequest, RequestedInfo, TransitionActor } from '@mfc-cabinet/core/schemas';
+import type { Application, ApplicationPage, ApplicationStatus, ApplicationTransitionRequest, TransitionActor } from '@mfc-cabinet/core/schemas';
 import type { Service } from '@mfc-cabinet/core/catalog-schemas';
-import { autofillValues, documentIds, formFields, validateValues, type FormValues } from '@mfc-cabinet/core/forms';
-import type { FieldError } from '@mfc-cabinet/core/errors';
+import { autofillValues, documentIds, formFields, type FormValues } from '@mfc-cabinet/core/forms';
 import { fullName, passportOf, type Account } from '../accounts/accounts.js';
 import { ApiError, assertValid } from '../api-error.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -19,8 +18,10 @@ import { orderedId } from '../security/tokens.js';
 import { assertLevel } from './account-level.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { assertOperatorTransition, statusNames, withdrawable } from './lifecycle.js';
+import type { StoredRequest } from './tables.js';
 import { toApplication, toSummary, type ApplicationRow } from './to-application.js';
 import { nextTrackingNumber } from './tracking-numbers.js';
+import { checkAnswer, valuesErrors } from './value-checks.js';
 import { addWorkingDays, moscowDate, moscowDayEnd, moscowDayStart } from './working-days.js';
 
 /** What a page of the list asks for. */
@@ -42,7 +43,10 @@ interface Mover {
   actor: TransitionActor;
   officer?: Account;
   comment?: string | null;
+  /** JSON: `RequestedInfo`, for the history. */
   requested?: string | null;
+  /** JSON: {@link StoredRequest}, what the application keeps while it needs information. */
+  pending?: string | null;
 }
 
 export interface ApplicationsDeps {
@@ -152,14 +156,15 @@ export class Applications {
   }
 
   /**
-   * Replaces the values of a draft; only what is filled in is checked.
+   * Replaces the values of a draft; only what is filled in is checked, documents fields
+   * with the citizen's vault (see `valuesErrors`).
    *
    * @throws {ApiError} `not_found`, `conflict` (no longer a draft), `validation_failed`
    */
   async saveDraft(accountId: string, id: string, values: FormValues): Promise<Application> {
     const row = await this.#row(accountId, id);
     if (row.status !== 'draft') throw new ApiError('conflict', { detail: 'Заявление уже подано: черновик больше не меняется' });
-    assertValid(validateValues((await this.#service(row.serviceId)).form, values, { partial: true }));
+    assertValid(await valuesErrors(this.#db, accountId, (await this.#service(row.serviceId)).form, values, true));
     await this.#db
       .updateTable('applications')
       .set({ values: JSON.stringify(values), updatedAt: this.#clock.now() })
@@ -183,7 +188,8 @@ export class Applications {
       if (row.submitKey === key) return { application: await this.#full(row, service, trx), submitted: false };
       if (row.status !== 'draft') throw new ApiError('conflict', { detail: 'Заявление уже подано: повторно его подать нельзя' });
       assertLevel(account.level, service.requiredLevel);
-      assertValid(validateValues(service.form, JSON.parse(row.values) as FormValues));
+      // The documents are checked again: one may have left the vault, or the values came before the check did.
+      assertValid(await valuesErrors(trx, account.id, service.form, JSON.parse(row.values) as FormValues, false));
       const now = this.#clock.now();
       const today = moscowDate(now);
       // Only a draft moves: on a database with concurrent transactions, the second of two
@@ -230,54 +236,20 @@ export class Applications {
 
   /**
    * The citizen answers a request for information: values of the requested fields only,
-   * checked with the service's form (every requested field must be in the answer, filled
-   * in, and a document of every requested kind attached — documents are attached through the vault),
-   * and the application goes back to review.
+   * checked with the service's form. Every requested field must be in the answer and filled
+   * in; for every requested kind of document, and every requested documents field, a
+   * document must have been attached since the request (documents are attached through the
+   * vault): those the application held when the request was made do not count. Then the
+   * application goes back to review.
    *
-   * @throws {ApiError} `not_found`, `conflict` (it does not need information now), `validation_failed`
+   * @throws {ApiError} `not_found`, `conflict` (it does not need information now), `validation_failed` naming what is missing
    */
   async answer(account: Account, id: string, values: FormValues, ip: string): Promise<Application> {
     const row = await this.#row(account.id, id);
     if (row.status !== 'needs_info') {
       throw new ApiError('conflict', { detail: `Заявление в статусе «${statusNames[row.status]}»: сведения по нему не запрашивали` });
     }
-    const requested: RequestedInfo = row.requested ? (JSON.parse(row.requested) as RequestedInfo) : { documents: [], fields: [] };
-    const service = await this.#service(row.serviceId);
-    const fields = formFields(service.form);
-    const byId = new Map(fields.map((field) => [field.id, field]));
-    const errors: FieldError[] = [];
-    for (const fieldId of Object.keys(values)) {
-      if (!requested.fields.includes(fieldId)) errors.push({ field: fieldId, code: 'not_requested', message: 'Эти сведения по заявлению не запрашивали' });
-      else if (byId.get(fieldId)?.type === 'documents') {
-        errors.push({ field: fieldId, code: 'invalid', message: 'Документы прикладываются загрузкой, а не в ответе' });
-      }
-    }
-    assertValid(errors);
-    const merged: FormValues = { ...(JSON.parse(row.values) as FormValues), ...values };
-    for (const error of validateValues(service.form, merged)) if (requested.fields.includes(error.field)) errors.push(error);
-    for (const fieldId of requested.fields) {
-      const field = byId.get(fieldId);
-      // A requested field is answered anew, a documents field by what is attached to it.
-      const value = field?.type === 'documents' ? merged[fieldId] : values[fieldId];
-      const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-      if (field && empty && !errors.some((error) => error.field === fieldId)) {
-        errors.push({ field: fieldId, code: 'required', message: field.type === 'documents' ? `Приложите документы: ${field.label}` : `Заполните: ${field.label}` });
-      }
-    }
-    const attached = documentIds(service.form, merged);
-    const kinds = new Set(
-      attached.length === 0
-        ? []
-        : (await this.#db.selectFrom('documents').select('kind').where('accountId', '=', account.id).where('id', 'in', attached).execute()).map(
-            ({ kind }) => kind,
-          ),
-    );
-    for (const kind of requested.documents) {
-      if (kinds.has(kind)) continue;
-      const host = fields.find((field) => field.type === 'documents' && field.documentKinds?.includes(kind));
-      errors.push({ field: host?.id ?? 'documents', code: 'required', message: `Приложите документ: ${kind}` });
-    }
-    assertValid(errors);
+    const merged = await checkAnswer(this.#db, row, (await this.#service(row.serviceId)).form, values);
     const now = this.#clock.now();
     await this.#db.transaction().execute(async (trx) => {
       const { numUpdatedRows } = await trx
@@ -296,24 +268,33 @@ export class Applications {
 
   /**
    * An operator moves an application; `needs_info` names the documents and fields of the
-   * form requested.
+   * form requested, and the application keeps which documents it held then (an answer
+   * needs new ones).
    *
    * @throws {ApiError} `not_found`, `conflict` (a move the lifecycle does not allow), `validation_failed`
    */
   async transition(officer: Account, id: string, { to, comment, requested }: ApplicationTransitionRequest, ip: string): Promise<Application> {
     const row = await this.#row(undefined, id);
     assertOperatorTransition(row.status, to);
+    let pending: string | null = null;
     if (to === 'needs_info') {
-      const fields = new Set(formFields((await this.#service(row.serviceId)).form).map((field) => field.id));
+      const { form } = await this.#service(row.serviceId);
+      const fields = new Set(formFields(form).map((field) => field.id));
       const unknown = requested?.fields.findIndex((field) => !fields.has(field)) ?? -1;
       if (unknown >= 0) assertValid([{ field: `requested.fields.${unknown}`, code: 'invalid', message: 'Такого поля в форме услуги нет' }]);
       if (!requested || requested.documents.length + requested.fields.length === 0) {
         assertValid([{ field: 'requested', code: 'required', message: 'Укажите, какие документы или сведения нужны от заявителя' }]);
       }
+      const stored: StoredRequest = {
+        documents: requested?.documents ?? [],
+        fields: requested?.fields ?? [],
+        attachedBefore: documentIds(form, JSON.parse(row.values) as FormValues),
+      };
+      pending = JSON.stringify(stored);
     } else if (requested) {
       assertValid([{ field: 'requested', code: 'invalid', message: 'Запросить документы можно только в статусе «Нужны сведения»' }]);
     }
-    await this.#move(row, to, { actor: 'operator', officer, comment: comment || null, requested: requested ? JSON.stringify(requested) : null });
+    await this.#move(row, to, { actor: 'operator', officer, comment: comment || null, requested: requested ? JSON.stringify(requested) : null, pending });
     await this.#audit.record('application_transition', {
       accountId: row.accountId,
       actorId: officer.id,
@@ -329,7 +310,7 @@ export class Applications {
     await this.#db.transaction().execute(async (trx) => {
       const { numUpdatedRows } = await trx
         .updateTable('applications')
-        .set({ status: to, requested: to === 'needs_info' ? (mover.requested ?? null) : null, updatedAt: now })
+        .set({ status: to, requested: to === 'needs_info' ? (mover.pending ?? null) : null, updatedAt: now })
         .where('id', '=', row.id)
         .where('status', '=', row.status)
         .executeTakeFirst();

@@ -1,16 +1,16 @@
-/** The citizen's history of applications to download: CSV for Excel, and PDF. */
+/** The citizen's history of applications to download: CSV for Excel, and PDF; for citizens only (an operator's account is `forbidden`). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { applicationsCsv } from '../applications/export-csv.js';
 import { applicationsPdf } from '../applications/export-pdf.js';
 import type { AppContext } from '../context.js';
-import { problemResponses, sessionProblems } from '../http/openapi.js';
+import { citizenProblems, problemResponses } from '../http/openapi.js';
 
 const tags = ['applications'];
 
 export const applicationExportRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   const { guard, applications, clock } = context;
-  app.addHook('onRequest', guard.signedIn);
+  app.addHook('onRequest', guard.citizen);
 
   app.get(
     '/applications/export.csv',
@@ -21,7 +21,7 @@ export const applicationExportRoutes: FastifyPluginAsyncZod<{ context: AppContex
         summary: "The citizen's applications as CSV",
         description: 'UTF-8 with a byte order mark and `;` between values, as Excel opens it; newest first.',
         security: [{ session: [] }],
-        response: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(...sessionProblems) },
+        response: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(...citizenProblems) },
       },
     },
     async (request, reply) => {
@@ -42,7 +42,7 @@ export const applicationExportRoutes: FastifyPluginAsyncZod<{ context: AppContex
         tags,
         summary: "The citizen's applications and their histories as PDF",
         security: [{ session: [] }],
-        response: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...problemResponses(...sessionProblems) },
+        response: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...problemResponses(...citizenProblems) },
       },
     },
     async (request, reply) => {

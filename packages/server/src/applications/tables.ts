@@ -1,5 +1,15 @@
 /** The tables of the applications feature: applications, their lifecycle and the tracking numbers. */
-import type { ApplicationStatus, TransitionActor } from '@mfc-cabinet/core/schemas';
+import type { ApplicationStatus, RequestedInfo, TransitionActor } from '@mfc-cabinet/core/schemas';
+
+/**
+ * What an application that needs information keeps of the request: what was requested,
+ * and the ids of the documents its values attached when the request was made, so that an
+ * answer counts only documents attached after it. (Requests stored before the ids were
+ * kept have none: then the documents that entered the vault after the request count.)
+ */
+export interface StoredRequest extends RequestedInfo {
+  attachedBefore?: string[];
+}
 
 /** An application of a citizen for a service; the values and what is requested are JSON. */
 export interface ApplicationsTable {
@@ -11,7 +21,7 @@ export interface ApplicationsTable {
   formVersion: number;
   /** JSON: `Record<string, string | boolean | string[]>`. */
   values: string;
-  /** JSON: `RequestedInfo`, while the status is `needs_info`. */
+  /** JSON: {@link StoredRequest}, while the status is `needs_info`. */
   requested: string | null;
   trackingNumber: string | null;
   /** `YYYY-MM-DD`. */

@@ -1,12 +1,19 @@
 /** Rows of the applications' tables as the API shows them. */
 import type { Application, ApplicationSummary, ApplicationTransition, RequestedInfo } from '@mfc-cabinet/core/schemas';
 import type { FormValues } from '@mfc-cabinet/core/forms';
-import type { ApplicationTransitionsTable, ApplicationsTable } from './tables.js';
+import type { ApplicationTransitionsTable, ApplicationsTable, StoredRequest } from './tables.js';
 
 /** An application's row with the title of its service. */
 export type ApplicationRow = ApplicationsTable & { serviceTitle: string };
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The request an application row keeps, as the API shows it: what is requested, nothing more. */
+export function requestedOf(stored: string | null): RequestedInfo | null {
+  if (stored === null) return null;
+  const { documents, fields } = JSON.parse(stored) as StoredRequest;
+  return { documents, fields };
+}
 
 export function toSummary(row: ApplicationRow): ApplicationSummary {
   return {
@@ -45,7 +52,7 @@ export function toApplication(row: ApplicationRow, documents: string[], history:
     formVersion: row.formVersion,
     values: JSON.parse(row.values) as FormValues,
     documents,
-    requested: row.requested === null ? null : (JSON.parse(row.requested) as RequestedInfo),
+    requested: requestedOf(row.requested),
     history: history.map(toTransition),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * The citizen's document vault: the list, one document, its file, deleting it, and
  * attaching it to (or taking it off) an application. Files arrive through the tus uploads
- * (routes/uploads.ts). Every route needs a session, and changes need the CSRF token;
- * another citizen's document is `not_found`.
+ * (routes/uploads.ts). Every route needs a citizen's session (an МФЦ operator's account
+ * is `forbidden`), and changes need the CSRF token; another citizen's document is
+ * `not_found`.
  */
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -12,7 +13,7 @@ import { Application, AttachDocumentRequest, DetachDocumentRequest, VaultDocumen
 import type { AppContext } from '../context.js';
 import { attachment } from '../documents/names.js';
 import type { DocumentContent } from './vault.js';
-import { bodyProblems, IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
+import { bodyProblems, citizenProblems, IdParams, problemResponses } from '../http/openapi.js';
 
 const tags = ['documents'];
 const security = [{ session: [], csrf: [] }];
@@ -40,7 +41,7 @@ export const fileResponse = {
 
 export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
   const { guard, documents } = context;
-  app.addHook('onRequest', guard.signedIn);
+  app.addHook('onRequest', guard.citizen);
 
   app.get(
     '/documents',
@@ -53,7 +54,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
           'Uploads and the results an МФЦ issued (kind `result`). Filters: `kind`; `applicationId` — the documents attached to that application of the citizen and the results issued for it.',
         security: [{ session: [] }],
         querystring: DocumentQuery,
-        response: { 200: VaultDocumentList, ...problemResponses('validation_failed', ...sessionProblems) },
+        response: { 200: VaultDocumentList, ...problemResponses('validation_failed', ...citizenProblems) },
       },
     },
     (request) => documents.list(guard.citizenOf(request).account.id, request.query),
@@ -69,7 +70,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         description: 'Another citizen’s document is `not_found`.',
         security: [{ session: [] }],
         params: IdParams,
-        response: { 200: VaultDocument, ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
+        response: { 200: VaultDocument, ...problemResponses('not_found', 'validation_failed', ...citizenProblems) },
       },
     },
     (request) => documents.get(guard.citizenOf(request).account.id, request.params.id),
@@ -86,7 +87,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
           'Only the owner downloads it here (operators use `/operator/applications/{id}/documents/{documentId}/content`). The `Content-Type` is the one the bytes showed; `Content-Disposition: attachment` with the document’s name.',
         security: [{ session: [] }],
         params: IdParams,
-        response: { 200: fileResponse, ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
+        response: { 200: fileResponse, ...problemResponses('not_found', 'validation_failed', ...citizenProblems) },
       },
     },
     async (request, reply) => sendDocument(reply, await documents.content(guard.citizenOf(request).account.id, request.params.id)),
@@ -103,7 +104,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
           'It leaves every draft it was attached to. An application submitted with it keeps it for the МФЦ (so does an application a result was issued for): then it only leaves the vault; otherwise its file is deleted.',
         security,
         params: IdParams,
-        response: { 204: z.undefined(), ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
+        response: { 204: z.undefined(), ...problemResponses('not_found', 'validation_failed', ...citizenProblems) },
       },
     },
     async (request, reply) => {
@@ -126,7 +127,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         body: AttachDocumentRequest,
         response: {
           200: Application,
-          ...problemResponses('not_found', 'conflict', 'file_too_large', 'file_type_not_allowed', ...sessionProblems, ...bodyProblems),
+          ...problemResponses('not_found', 'conflict', 'file_too_large', 'file_type_not_allowed', ...citizenProblems, ...bodyProblems),
         },
       },
     },
@@ -147,7 +148,7 @@ export const documentRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = as
         security,
         params: IdParams,
         body: DetachDocumentRequest,
-        response: { 200: Application, ...problemResponses('not_found', 'conflict', ...sessionProblems, ...bodyProblems) },
+        response: { 200: Application, ...problemResponses('not_found', 'conflict', ...citizenProblems, ...bodyProblems) },
       },
     },
     (request) => documents.detach(guard.citizenOf(request).account.id, request.params.id, request.body.applicationId),

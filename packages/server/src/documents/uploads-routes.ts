@@ -2,13 +2,14 @@
  * The tus 1.0 endpoint of resumable uploads (documents/uploads.ts does the work). tus sends
  * the bytes as `application/offset+octet-stream`: that body is handed on unread, as a
  * stream, never buffered. `OPTIONS` (what the server supports) needs no session; the
- * others need one, and `POST`, `PATCH` and `DELETE` its CSRF token, like every change.
+ * others need a citizen's (an МФЦ operator's account is `forbidden`), and `POST`, `PATCH`
+ * and `DELETE` its CSRF token, like every change.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { sessionIdleHeader, uploadDocumentHeader } from '@mfc-cabinet/core/schemas';
 import type { AppContext } from '../context.js';
-import { IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
+import { citizenProblems, IdParams, problemResponses } from '../http/openapi.js';
 
 const tags = ['uploads'];
 
@@ -44,7 +45,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
   );
 
   await app.register(async (signed) => {
-    signed.addHook('onRequest', guard.signedIn);
+    signed.addHook('onRequest', guard.citizen);
 
     signed.post(
       '/uploads',
@@ -57,7 +58,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
           security: [{ session: [], csrf: [] }],
           response: {
             201: z.undefined(),
-            ...problemResponses('validation_failed', 'malformed_request', 'file_too_large', 'file_type_not_allowed', 'not_found', 'conflict', ...sessionProblems),
+            ...problemResponses('validation_failed', 'malformed_request', 'file_too_large', 'file_type_not_allowed', 'not_found', 'conflict', ...citizenProblems),
           },
         },
       },
@@ -74,7 +75,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
         description: `${protocol} \`Upload-Offset\`, \`Upload-Length\`, \`Upload-Expires\`. A finished upload answers its full length and names its document in \`Cabinet-Document-Id\`. Another account’s upload is \`not_found\`; an expired one \`upload_expired\` (410).`,
         security: [{ session: [] }],
         params: IdParams,
-        response: { 200: z.undefined(), ...problemResponses('not_found', 'upload_expired', ...sessionProblems) },
+        response: { 200: z.undefined(), ...problemResponses('not_found', 'upload_expired', ...citizenProblems) },
       },
       handler: (request, reply) => uploads.handle(request, reply, guard.citizenOf(request).account),
     });
@@ -91,7 +92,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
           params: IdParams,
           response: {
             204: z.undefined(),
-            ...problemResponses('not_found', 'conflict', 'upload_expired', 'malformed_request', 'file_too_large', 'file_type_not_allowed', ...sessionProblems),
+            ...problemResponses('not_found', 'conflict', 'upload_expired', 'malformed_request', 'file_too_large', 'file_type_not_allowed', ...citizenProblems),
           },
         },
       },
@@ -108,7 +109,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
           description: `${protocol} Its bytes are deleted. A finished upload is \`conflict\`: delete its document instead.`,
           security: [{ session: [], csrf: [] }],
           params: IdParams,
-          response: { 204: z.undefined(), ...problemResponses('not_found', 'conflict', 'upload_expired', ...sessionProblems) },
+          response: { 204: z.undefined(), ...problemResponses('not_found', 'conflict', 'upload_expired', ...citizenProblems) },
         },
       },
       (request, reply) => uploads.handle(request, reply, guard.citizenOf(request).account),

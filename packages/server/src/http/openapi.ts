@@ -30,6 +30,9 @@ export const IdParams = z.object({ id: z.string().check(z.maxLength(100)) });
 
 /** The problems of a route that needs a session. */
 export const sessionProblems = ['unauthenticated', 'session_expired', 'csrf_failed', 'rate_limited'] as const satisfies readonly ProblemCode[];
+
+/** The problems of a route for citizens only: an МФЦ operator's account is `forbidden` there. */
+export const citizenProblems = [...sessionProblems, 'forbidden'] as const satisfies readonly ProblemCode[];
 const undocumented = [`${apiPrefix}/test/`];
 
 /**

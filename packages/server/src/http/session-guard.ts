@@ -34,6 +34,11 @@ export interface SessionRequirement {
   role?: Role;
 }
 
+/** Why an account of another role is refused, when the code's general message is not enough. */
+const roleRefusals: Partial<Record<Role, string>> = {
+  citizen: 'Это действие доступно только заявителю. Сотрудник МФЦ работает с заявлениями через рабочее место оператора',
+};
+
 type Lookup = { status: 'none' } | { status: 'ended' } | ({ status: 'active' } & SignedInCitizen);
 
 export class SessionGuard {
@@ -68,7 +73,10 @@ export class SessionGuard {
     const { account, token } = found;
     this.#tellIdle(reply, found.session);
     assertCsrfToken(request, found.session.csrfToken);
-    if (role !== undefined && account.role !== role) throw new ApiError('forbidden');
+    if (role !== undefined && account.role !== role) {
+      const detail = roleRefusals[role];
+      throw new ApiError('forbidden', detail === undefined ? {} : { detail });
+    }
     if (!extend || request.headers[backgroundHeader] !== undefined) return { session: found.session, account, token };
     const session = await this.#sessions.touch(found.session, request.ip);
     this.#tellIdle(reply, session);
@@ -94,6 +102,12 @@ export class SessionGuard {
 
   /** A live session of an МФЦ operator. */
   readonly operator = this.hook({ role: 'operator' });
+
+  /**
+   * A live session of a citizen: the routes of the citizen's own applications, documents
+   * and uploads, which an operator's account must not use (it acts through the operator API).
+   */
+  readonly citizen = this.hook({ role: 'citizen' });
 
   /** The citizen a hook found for `request`. */
   citizenOf(request: FastifyRequest): SignedInCitizen {
