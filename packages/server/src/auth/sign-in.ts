@@ -12,7 +12,7 @@ import type { Account, Accounts } from '../accounts/accounts.js';
 import { recipientOf } from '../accounts/contacts.js';
 import type { AuditLog } from '../security/audit.js';
 import type { TrustedDevices } from '../security/devices.js';
-import { deviceKey, loginKey, type LoginThrottle } from '../security/lockout.js';
+import { accountKey, deviceKey, loginKey, throttleKeysOf, type LoginThrottle } from '../security/lockout.js';
 import { sendLimitKey, type CodeChallenges } from '../security/otp.js';
 import type { PasswordHasher } from '../security/passwords.js';
 import type { SessionRecord, Sessions } from '../security/sessions.js';
@@ -66,7 +66,11 @@ export class SignIn {
 
   /**
    * Checks the login and password. Unknown logins and wrong passwords answer alike, take
-   * as long, and count towards the same lockout; while locked the password is not checked.
+   * as long, and count towards the same lockout. The try is taken from the lockout before
+   * the password is checked (so guesses sent at once are counted like guesses sent one by
+   * one); when none is left the password is not checked at all, right or wrong. The tries
+   * are counted per login as typed and per account (shared by its phone, e-mail and
+   * СНИЛС), or, from a browser known to the account, for that browser alone.
    * A temporary password that was used or expired is a wrong password.
    *
    * @throws {ApiError} `invalid_credentials`, `account_locked`, and from the code step
@@ -84,27 +88,28 @@ export class SignIn {
       browser.deviceToken,
       candidates.map(({ id }) => id),
     );
-    const keys = device ? [deviceKey(device.tokenHash, device.accountId)] : loginKeys;
+    const keys = device
+      ? [deviceKey(device.tokenHash, device.accountId)]
+      : [...loginKeys, ...candidates.map(({ id }) => accountKey(id))];
     const auditContext = { accountId: candidates.length === 1 ? candidates[0]!.id : null, ip: browser.ip };
 
-    const before = await throttle.state(keys);
-    if (before.locked) throw this.#locked(before.lockedUntil);
+    const reservation = await throttle.reserve(keys);
+    if (!reservation.granted) throw this.#locked(reservation.lockedUntil);
 
     const account = await this.#matchPassword(candidates, password);
     if (!account) {
       await audit.record('login_failed', auditContext);
-      const after = await throttle.recordFailure(keys);
-      if (after.locked) {
+      if (reservation.lockedUntil !== undefined) {
         await audit.record('login_locked', auditContext);
-        throw this.#locked(after.lockedUntil);
+        throw this.#locked(reservation.lockedUntil);
       }
       throw new ApiError('invalid_credentials', {
-        attemptsLeft: after.attemptsLeft,
-        detail: `${errorMessagesRu.invalid_credentials} Осталось попыток: ${after.attemptsLeft}.`,
+        attemptsLeft: reservation.attemptsLeft,
+        detail: `${errorMessagesRu.invalid_credentials} Осталось попыток: ${reservation.attemptsLeft}.`,
       });
     }
 
-    await throttle.clear([...new Set([...loginKeys, ...keys])]);
+    await throttle.clear([...loginKeys, ...keys, ...throttleKeysOf(account)]);
     if (account.secondFactor === null) return this.#finish(account, browser);
     const recipient = recipientOf(account, account.secondFactor);
     if (!recipient) throw new Error(`account ${account.id} has no contact for its second factor`);
