@@ -38,7 +38,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async 
         body: LoginRequest,
         response: {
           200: LoginResponse,
-          ...problemResponses('invalid_credentials', 'account_locked', 'server_unavailable', ...bodyProblems),
+          ...problemResponses('invalid_credentials', 'account_locked', 'rate_limited', 'server_unavailable', ...bodyProblems),
         },
       },
     },

@@ -23,7 +23,7 @@ import type { SecurityRules } from '../config.js';
 import type { Accounts } from '../accounts/accounts.js';
 import type { Messenger } from '../senders/messenger.js';
 import type { AuditLog } from '../security/audit.js';
-import { loginKeysOf, type LoginThrottle } from '../security/lockout.js';
+import { throttleKeysOf, type LoginThrottle } from '../security/lockout.js';
 import { sendLimitKey, type CodeChallenges } from '../security/otp.js';
 import type { PasswordPolicy } from '../security/password-policy.js';
 import type { PasswordResets } from '../security/password-resets.js';
@@ -130,7 +130,7 @@ export class Recovery {
     await resets.consume(reset);
     await accounts.setPassword(account.id, await hasher.hash(password), clock.now(), rules.passwordHistorySize);
     await sessions.revokeAll(account.id);
-    await throttle.clear(loginKeysOf(account));
+    await throttle.clear(throttleKeysOf(account));
     await audit.record('password_reset', { accountId: account.id, ip });
     messenger.tellAccount(account, 'password_changed', ip);
   }

@@ -12,8 +12,9 @@ import type { Account, Accounts } from '../accounts/accounts.js';
 import { recipientOf } from '../accounts/contacts.js';
 import type { AuditLog } from '../security/audit.js';
 import type { TrustedDevices } from '../security/devices.js';
-import { deviceKey, loginKey, type LoginThrottle } from '../security/lockout.js';
+import { accountKey, deviceKey, loginKey, throttleKeysOf, type LoginThrottle, type Reservation } from '../security/lockout.js';
 import { sendLimitKey, type CodeChallenges } from '../security/otp.js';
+import { HashingBusy, type HashTicket } from '../security/hashing-queue.js';
 import type { PasswordHasher } from '../security/passwords.js';
 import type { SessionRecord, Sessions } from '../security/sessions.js';
 import { formatWait } from '../texts.js';
@@ -66,11 +67,19 @@ export class SignIn {
 
   /**
    * Checks the login and password. Unknown logins and wrong passwords answer alike, take
-   * as long, and count towards the same lockout; while locked the password is not checked.
+   * as long, and count towards the same lockout. The try is taken from the lockout before
+   * the password is checked (so guesses sent at once are counted like guesses sent one by
+   * one); when none is left the password is not checked at all, right or wrong. The tries
+   * are counted per login as typed and per account (shared by its phone, e-mail and
+   * СНИЛС), or, from a browser known to the account, for that browser alone.
    * A temporary password that was used or expired is a wrong password.
    *
-   * @throws {ApiError} `invalid_credentials`, `account_locked`, and from the code step
-   *   `rate_limited`, `server_unavailable`
+   * Before anything is counted the attempt takes a place among the password hashes, per
+   * client address, with a known browser going first (see `security/hashing-queue.ts`);
+   * when there is none it is refused with `rate_limited`, uncounted.
+   *
+   * @throws {ApiError} `invalid_credentials`, `account_locked`, `rate_limited`, and from
+   *   the code step `rate_limited`, `server_unavailable`
    */
   async withPassword({ identifier, password }: LoginRequest, browser: Browser): Promise<PasswordOutcome> {
     const { accounts, devices, throttle, audit } = this.#deps;
@@ -84,27 +93,27 @@ export class SignIn {
       browser.deviceToken,
       candidates.map(({ id }) => id),
     );
-    const keys = device ? [deviceKey(device.tokenHash, device.accountId)] : loginKeys;
+    const keys = device
+      ? [deviceKey(device.tokenHash, device.accountId)]
+      : [...loginKeys, ...candidates.map(({ id }) => accountKey(id))];
     const auditContext = { accountId: candidates.length === 1 ? candidates[0]!.id : null, ip: browser.ip };
 
-    const before = await throttle.state(keys);
-    if (before.locked) throw this.#locked(before.lockedUntil);
-
-    const account = await this.#matchPassword(candidates, password);
+    // A place among the hashes first: a refused one must not cost a try of the lockout.
+    const ticket = this.#admit(browser.ip, device !== undefined);
+    const { reservation, account } = await this.#reserveAndMatch(keys, candidates, password, ticket).finally(() => ticket.release());
     if (!account) {
       await audit.record('login_failed', auditContext);
-      const after = await throttle.recordFailure(keys);
-      if (after.locked) {
+      if (reservation.lockedUntil !== undefined) {
         await audit.record('login_locked', auditContext);
-        throw this.#locked(after.lockedUntil);
+        throw this.#locked(reservation.lockedUntil);
       }
       throw new ApiError('invalid_credentials', {
-        attemptsLeft: after.attemptsLeft,
-        detail: `${errorMessagesRu.invalid_credentials} Осталось попыток: ${after.attemptsLeft}.`,
+        attemptsLeft: reservation.attemptsLeft,
+        detail: `${errorMessagesRu.invalid_credentials} Осталось попыток: ${reservation.attemptsLeft}.`,
       });
     }
 
-    await throttle.clear([...new Set([...loginKeys, ...keys])]);
+    await throttle.clear([...loginKeys, ...keys, ...throttleKeysOf(account)]);
     if (account.secondFactor === null) return this.#finish(account, browser);
     const recipient = recipientOf(account, account.secondFactor);
     if (!recipient) throw new Error(`account ${account.id} has no contact for its second factor`);
@@ -145,17 +154,33 @@ export class SignIn {
   }
 
   /**
+   * Takes a try from the lockout of `keys` and, when there was one, checks the password.
+   *
+   * @throws {ApiError} `account_locked` when a key had no try left (the password is not checked)
+   */
+  async #reserveAndMatch(
+    keys: readonly string[],
+    candidates: readonly Account[],
+    password: string,
+    ticket: HashTicket,
+  ): Promise<{ reservation: Extract<Reservation, { granted: true }>; account: Account | undefined }> {
+    const reservation = await this.#deps.throttle.reserve(keys);
+    if (!reservation.granted) throw this.#locked(reservation.lockedUntil);
+    return { reservation, account: await this.#matchPassword(candidates, password, ticket) };
+  }
+
+  /**
    * The candidate whose password this is, unless it is a temporary password used or
    * expired; with no candidate, a decoy check of the same cost.
    */
-  async #matchPassword(candidates: readonly Account[], password: string): Promise<Account | undefined> {
+  async #matchPassword(candidates: readonly Account[], password: string, ticket: HashTicket): Promise<Account | undefined> {
     const { hasher, clock } = this.#deps;
     if (candidates.length === 0) {
-      await hasher.verifyDecoy(password);
+      await hasher.verifyDecoy(password, ticket);
       return undefined;
     }
     for (const candidate of candidates) {
-      if (!(await hasher.verify(password, candidate.passwordHash))) continue;
+      if (!(await hasher.verify(password, candidate.passwordHash, ticket))) continue;
       const { temporaryPasswordExpiresAt: temporaryUntil } = candidate;
       return temporaryUntil === null || clock.now() < temporaryUntil ? candidate : undefined;
     }
@@ -180,6 +205,25 @@ export class SignIn {
     const deviceToken = await devices.remember(browser.deviceToken, account.id);
     await audit.record('login_succeeded', { accountId: account.id, ip: browser.ip });
     return { account, session, sessionToken, deviceToken };
+  }
+
+  /**
+   * A place among the hashes for the client at `ip`, ahead of the others when its browser
+   * is known to the account.
+   *
+   * @throws {ApiError} `rate_limited` when there is none
+   */
+  #admit(ip: string, knownBrowser: boolean): HashTicket {
+    try {
+      return this.#deps.hasher.admit({ client: ip, priority: knownBrowser });
+    } catch (error) {
+      if (!(error instanceof HashingBusy)) throw error;
+      const { retryAfter } = error;
+      throw new ApiError('rate_limited', {
+        retryAfter,
+        detail: `${errorMessagesRu.rate_limited} Попробуйте снова через ${formatWait(retryAfter)}.`,
+      });
+    }
   }
 
   #locked(lockedUntil: number): ApiError {

@@ -13,7 +13,7 @@ import type { SecurityRules } from '../config.js';
 import type { Account, Accounts } from '../accounts/accounts.js';
 import type { Messenger } from '../senders/messenger.js';
 import type { AuditLog } from '../security/audit.js';
-import { loginKeysOf, type LoginThrottle } from '../security/lockout.js';
+import { throttleKeysOf, type LoginThrottle } from '../security/lockout.js';
 import type { PasswordPolicy } from '../security/password-policy.js';
 import type { PasswordResets } from '../security/password-resets.js';
 import type { PasswordHasher } from '../security/passwords.js';
@@ -64,7 +64,7 @@ export class TemporaryPasswords {
     const expiresAt = now + rules.temporaryPasswordTtlMs;
     await accounts.setPassword(citizen.id, await hasher.hash(password), now, rules.passwordHistorySize, expiresAt);
     const sessionsEnded = await sessions.revokeAll(citizen.id);
-    await throttle.clear(loginKeysOf(citizen));
+    await throttle.clear(throttleKeysOf(citizen));
     await audit.record('temporary_password_issued', {
       accountId: citizen.id,
       actorId: operator.id,
