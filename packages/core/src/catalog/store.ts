@@ -49,6 +49,7 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
   #index: Promise<CachedSearchIndex> | undefined;
   /** The index in use once it is known (from the cache or the server). */
   #known: CachedSearchIndex | undefined;
+  #cachedRead: Promise<CachedSearchIndex | undefined> | undefined;
   #engine: Promise<CatalogSearch> | undefined;
   #checkedAt = 0;
   #revalidating: Promise<void> | undefined;
@@ -74,7 +75,7 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
   }
 
   async cachedList(filters: CatalogFilters = {}, options: Pick<CatalogPageOptions, 'limit'> = {}): Promise<ServicePage | undefined> {
-    const entry = this.#known ?? (await this.#cache.get('search-index', this.#baseUrl));
+    const entry = this.#known ?? (await this.#readCache());
     if (!entry) return undefined;
     const matching = entry.index.services.filter((service) => matchesFilters(service, filters)).sort(byPopularity);
     return { items: matching.slice(0, options.limit ?? 20), total: matching.length, nextCursor: null };
@@ -172,8 +173,16 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
     return this.#index;
   }
 
+  /**
+   * The index kept in the public cache, read once: the first listing (`cachedList`) and the
+   * index in use share the read of a record of every service.
+   */
+  #readCache(): Promise<CachedSearchIndex | undefined> {
+    return (this.#cachedRead ??= this.#cache.get('search-index', this.#baseUrl).catch(() => undefined));
+  }
+
   async #loadIndex(): Promise<CachedSearchIndex> {
-    const cached = await this.#cache.get('search-index', this.#baseUrl);
+    const cached = await this.#readCache();
     if (!cached) return this.#fetchIndex(undefined);
     this.#revalidate(cached);
     return cached;
