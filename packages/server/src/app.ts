@@ -23,7 +23,7 @@ import { TableWrites } from './db/table-writes.js';
 import { registerCompression } from './http/compression.js';
 import { csrfHeader, originGuard } from './http/csrf.js';
 import { stderrLog } from './http/log-stream.js';
-import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandler } from './http/error-handler.js';
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerStaticSite } from './http/static-site.js';
@@ -76,6 +76,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
   const { trustProxy } = config;
   const app = Fastify({
     bodyLimit: bodyLimitBytes,
+    // The router's and the HTTP parser's refusals as problems with the security headers, never echoing the input.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     // A number of proxies is trusted hop by hop (Fastify's types take no number).
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     logger: {

@@ -3,6 +3,7 @@
  * safe default and a description; {@link configDocs} lists them for the README. The
  * sections of the features are in their folders (`security/config.ts`, …).
  */
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { OtpChannel } from '@mfc-cabinet/core/schemas';
 import { documentsSettings } from './documents/config.js';
@@ -60,6 +61,13 @@ const settings = {
     default: 'localhost',
     description: 'Interface to listen on; `0.0.0.0` for every interface (in a container).',
     parse: (raw: string) => raw,
+  },
+  allowDemoOnNetwork: {
+    name: 'ALLOW_DEMO_ON_NETWORK',
+    default: '0',
+    description:
+      '`1` lets demo and test modes listen on a HOST other than this machine (localhost, 127.0.0.1, ::1); they publish every one-time code at /dev/outbox without sign-in and have demo accounts with published passwords, so they refuse it otherwise.',
+    parse: flag,
   },
   dataDir: folder('DATA_DIR', './data', 'Folder of the embedded database `cabinet.sqlite`; created when missing.'),
   ...documentsSettings,
@@ -176,6 +184,32 @@ function crossChecks(v: Values, env: Env): string[] {
         'To try the server on this machine, run it with MFC_MODE=demo.',
     );
   }
+  if (v.mode !== 'production' && !v.allowDemoOnNetwork && !isLoopback(v.host)) {
+    problems.push(
+      `MFC_MODE=${v.mode} is refused on HOST=${v.host}: it shows every one-time code at /dev/outbox without sign-in ` +
+        'and has demo accounts with published passwords, so it listens on this machine only (HOST=localhost). ' +
+        'To show it on a network anyway, set ALLOW_DEMO_ON_NETWORK=1.',
+    );
+  }
   problems.push(...securityChecks(v));
   return problems;
+}
+
+/** Whether `host` is this machine only: `localhost`, 127.0.0.0/8 or ::1 (bracketed or not, IPv4-mapped too). */
+export function isLoopback(host: string): boolean {
+  const address = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (address === 'localhost') return true;
+  if (isIP(address) === 4) return address.startsWith('127.');
+  if (isIP(address) === 6) {
+    // The URL parser writes an IPv6 address in its shortest form, IPv4-mapped ones in hex (::ffff:7f00:1).
+    const shortest = new URL(`http://[${address}]`).hostname;
+    return shortest === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(shortest);
+  }
+  return false;
+}
+
+function flag(raw: string): boolean {
+  if (raw === '0') return false;
+  if (raw === '1') return true;
+  throw new ConfigError(`expected 0 or 1, got "${raw}"`);
 }

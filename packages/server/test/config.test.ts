@@ -48,6 +48,7 @@ describe('configuration from the environment', () => {
         ...demo,
         PORT: '9000',
         HOST: '0.0.0.0',
+        ALLOW_DEMO_ON_NETWORK: '1',
         DATA_DIR: 'var/db',
         ALLOWED_ORIGINS: 'https://gorod.example, http://localhost:3000/',
         SITE_DIR: '/srv/site',
