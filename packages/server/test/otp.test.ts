@@ -157,4 +157,34 @@ describe('sending a new code', () => {
       .execute();
     assert.equal(sent.length, 5);
   });
+
+  test('a code that was entered does not count: a citizen who signs in again and again always gets a code', async () => {
+    const account = await server.createAccount({ secondFactor: 'sms' });
+    for (let i = 0; i < 8; i++) {
+      await server.advance(minute);
+      const browser = server.browser();
+      const login = await browser.login(account.phone, account.password);
+      assert.equal(login.json().status, 'code_required', `sign-in ${i + 1}: ${login.body}`);
+      const verified = await browser.verifyCode(login.json().challenge.id, server.latestCode(account.phone));
+      assert.equal(verified.statusCode, 200, `sign-in ${i + 1}: ${verified.body}`);
+    }
+  });
+
+  test('the codes re-sent before the one entered still count', async () => {
+    const { account, browser, challengeId } = await pendingCode();
+    for (let i = 0; i < 3; i++) {
+      await server.advance(minute);
+      assert.equal((await browser.resend(challengeId)).statusCode, 200);
+    }
+    assert.equal((await browser.verifyCode(challengeId, server.latestCode(account.phone))).statusCode, 200);
+    // Three unused codes count; two more unused ones reach the limit of five.
+    for (let i = 0; i < 2; i++) {
+      await server.advance(minute);
+      assert.equal((await server.browser().login(account.phone, account.password)).json().status, 'code_required');
+    }
+    await server.advance(minute);
+    const refused = assertProblem(await server.browser().login(account.phone, account.password), 429, 'rate_limited');
+    assert.ok(Number(refused.retryAfter) > 0 && Number(refused.retryAfter) <= 60 * 60, `retryAfter ${refused.retryAfter}`);
+    assert.match(String(refused.detail), /Новый код можно запросить через/);
+  });
 });

@@ -15,7 +15,7 @@ export const authPolicy = {
   codeLifetimeSeconds: 300,
   /** How long after a send the next code may be requested (`OTP_RESEND_AFTER_SECONDS`). */
   resendAfterSeconds: 60,
-  /** Codes (or notices in their place) sent within an hour, per account, phone, address or login (`OTP_MAX_SENDS_PER_HOUR`). */
+  /** Codes (or notices in their place) sent within an hour and not used, per account, phone, address or login (`OTP_MAX_SENDS_PER_HOUR`). */
   codeSendsPerHour: 5,
   /** How long a sign-in, registration, e-mail confirmation or recovery waits for its code (`LOGIN_CHALLENGE_TTL_SECONDS`). */
   challengeLifetimeSeconds: 900,

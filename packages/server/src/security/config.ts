@@ -15,9 +15,9 @@ export interface SecurityRules {
   /** How long after a send the next code may be requested. */
   otpResendAfterMs: number;
   /**
-   * Codes (and notices in their place) sent within an hour, sign-in and resend alike: per
-   * account for sign-in, per phone for registration, per address for e-mail confirmation,
-   * per login for recovery.
+   * Codes (and notices in their place) sent within an hour and not used, sign-in and resend
+   * alike: per account for sign-in, per phone for registration, per address for e-mail
+   * confirmation, per login for recovery. A code that was entered stops counting.
    */
   otpMaxSendsPerHour: number;
   /**
@@ -58,7 +58,7 @@ export const securitySettings = {
   otpMaxSendsPerHour: integer(
     'OTP_MAX_SENDS_PER_HOUR',
     authPolicy.codeSendsPerHour,
-    'Codes (or notices in their place) sent within an hour: to one account at sign-in, to one phone at registration, to one address for e-mail confirmation, for one login at password recovery.',
+    'Codes (or notices in their place) sent within an hour and not used: to one account at sign-in, to one phone at registration, to one address for e-mail confirmation, for one login at password recovery. A code that was entered stops counting.',
   ),
   loginChallengeTtlMs: duration(
     'LOGIN_CHALLENGE_TTL_SECONDS',

@@ -5,6 +5,7 @@ import { Messenger } from '../senders/messenger.js';
 import { AuditLog } from './audit.js';
 import { TrustedDevices } from './devices.js';
 import { LoginThrottle } from './lockout.js';
+import { securityMigrations } from './migrations.js';
 import { CodeChallenges } from './otp.js';
 import { PasswordPolicy } from './password-policy.js';
 import { PasswordResets } from './password-resets.js';
@@ -50,7 +51,8 @@ export const securityFeature: ServerFeature<SecurityTables, SecurityServices> = 
     };
   },
   tags: [{ name: 'sessions', description: 'The citizen’s sessions on other devices, and ending them.' }],
-  // Its tables are created by the first migrations (the accounts and auth features').
+  // Its first tables were created by the first migrations (the accounts and auth features').
+  migrations: securityMigrations,
   async routes(api, { context }) {
     await api.register(sessionRoutes, { context });
   },

@@ -66,7 +66,7 @@ export interface ChallengeScope {
 export type Challenge = CodeChallengesTable;
 
 /** What a send needs to know of its challenge (the limit key already hashed). */
-type SendTarget = Pick<Challenge, 'purpose' | 'accountId' | 'channel' | 'recipient' | 'delivery' | 'limitKey'>;
+type SendTarget = Pick<Challenge, 'idHash' | 'purpose' | 'accountId' | 'channel' | 'recipient' | 'delivery' | 'limitKey'>;
 
 export interface ChallengeDeps {
   db: Database;
@@ -102,11 +102,10 @@ export class CodeChallenges {
     const now = this.#clock.now();
     await this.#db.deleteFrom('codeChallenges').where('expiresAt', '<=', now).execute();
     const id = randomToken();
-    const stored = { ...spec, limitKey: hashToken(spec.limitKey) };
+    const stored = { ...spec, limitKey: hashToken(spec.limitKey), idHash: hashToken(id) };
     const code = await this.#send(stored, ip);
     const challenge: Challenge = {
       ...stored,
-      idHash: hashToken(id),
       expiresAt: now + this.#rules.loginChallengeTtlMs,
       ...this.#freshCode(code, now),
     };
@@ -162,6 +161,7 @@ export class CodeChallenges {
         .where('codeHash', '=', challenge.codeHash)
         .executeTakeFirst();
       if (numDeletedRows === 0n) throw expired();
+      await this.#forgetUsedSend(challenge.idHash);
       return challenge;
     }
 
@@ -218,11 +218,30 @@ export class CodeChallenges {
     const context = { accountId, ip };
     if (message && purposes[purpose].inBackground) this.#messenger.sendLater(message, context);
     else if (message) await this.#messenger.send(message, context);
-    await this.#db.insertInto('codeSends').values({ id: newId(), limitKey: challenge.limitKey, sentAt: this.#clock.now() }).execute();
+    await this.#db
+      .insertInto('codeSends')
+      .values({ id: newId(), limitKey: challenge.limitKey, sentAt: this.#clock.now(), challengeIdHash: challenge.idHash })
+      .execute();
     return code;
   }
 
-  /** Throws `rate_limited` when `limitKey` (hashed) had its sends within the last hour. */
+  /**
+   * The code of the challenge `idHash` was used: its send stops counting against the hourly
+   * limit, so a citizen who signs in often is never locked out by it. The challenge's earlier
+   * codes, which were not used, still count: codes sent to a phone nobody answers stay bounded.
+   */
+  async #forgetUsedSend(idHash: string): Promise<void> {
+    const latest = this.#db
+      .selectFrom('codeSends')
+      .select('id')
+      .where('challengeIdHash', '=', idHash)
+      .orderBy('sentAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1);
+    await this.#db.deleteFrom('codeSends').where('id', 'in', latest).execute();
+  }
+
+  /** Throws `rate_limited` when `limitKey` (hashed) had its sends of unused codes within the last hour. */
   async #checkLimit(limitKey: string): Promise<void> {
     const now = this.#clock.now();
     await this.#db.deleteFrom('codeSends').where('sentAt', '<=', now - hour).execute();

@@ -57,6 +57,8 @@ export interface CodeSendsTable {
   id: string;
   limitKey: string;
   sentAt: number;
+  /** The challenge the code was sent for (hashed id); `null` for sends older than this column. */
+  challengeIdHash: string | null;
 }
 
 /**
