@@ -47,6 +47,8 @@ export interface CommonStrings {
   resendCode: string;
   resendingCode: string;
   codeResent: string;
+  /** A refusal for too many requests that says when to try again (`seconds` from now, at least 1). */
+  rateLimitedFor: (seconds: number) => string;
   changeLogin: string;
   startOver: string;
 

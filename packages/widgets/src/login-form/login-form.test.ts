@@ -155,6 +155,29 @@ describe('<mfc-login-form>', () => {
     await waitFor(() => part(form, '#identifier') !== null, 5000, 'the login step');
   });
 
+  it('after too many unused codes in an hour, says so and how long to wait, in the language of the form', async () => {
+    const account = await createAccount({ secondFactor: 'sms' });
+    for (let i = 0; i < 5; i++) {
+      const attempt = await newClient().auth.login({ identifier: account.phone, password: account.password });
+      expect(attempt.status).to.equal('code_required');
+    }
+    const form = await mount();
+    await type(form, 'identifier', account.phone);
+    await type(form, 'password', account.password);
+    await submit(form);
+    await waitFor(() => part(form, '#form-error') !== null, 5000, 'the refusal');
+    // The server's own sentence: what was limited and the wait.
+    expect(part(form, '#form-error')!.textContent!.replace(/\s+/g, ' ')).to.match(/Слишком много кодов за час\. Новый код можно запросить через (1 ч|\d+ мин)\./);
+
+    const english = await mount('en');
+    await type(english, 'identifier', account.phone);
+    await type(english, 'password', account.password);
+    await submit(english);
+    await waitFor(() => part(english, '#form-error') !== null, 5000, 'the refusal');
+    expect(part(english, '#form-error')!.textContent!.replace(/\s+/g, ' ')).to.match(/Too many requests\. Try again in (60|59) minutes\./);
+    await expect(english).to.be.accessible();
+  });
+
   it('signs in without a code when the account has no second factor', async () => {
     const account = await createAccount({ secondFactor: null });
     const form = await mount();
