@@ -1,6 +1,7 @@
 // Every story of the built Storybook, in Chromium: it renders, its play function passes,
 // nothing is logged as an error, and axe-core finds no WCAG 2.1 A/AA violation in it. The
-// Docs pages render without errors too. Storybook is (re)built first when its build is
+// Docs pages render without errors too. Every page is served under the Content-Security-
+// Policy the demo server gives Storybook, and any violation of it fails the story. Storybook is (re)built first when its build is
 // missing or older than what it is built from.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { storybookPolicy } from '../packages/server/dist/http/storybook-policy.js';
 import { launchChromium } from './support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -87,6 +89,8 @@ function serveStatic() {
     response.writeHead(200, {
       'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'max-age=3600',
+      // As the demo server serves Storybook (packages/server/src/http/storybook-policy.ts).
+      ...(extname(file) === '.html' ? { 'content-security-policy': storybookPolicy(readFileSync(file, 'utf8')) } : {}),
     });
     createReadStream(file).pipe(response);
   });
@@ -126,6 +130,11 @@ function recordStorybookEvents() {
   ];
   const events = [];
   Object.defineProperty(window, '__mfcStoryEvents', { value: events });
+  const violations = [];
+  Object.defineProperty(window, '__mfcPolicyViolations', { value: violations });
+  document.addEventListener('securitypolicyviolation', (event) =>
+    violations.push(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`),
+  );
   let channel;
   Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
     configurable: true,
@@ -235,6 +244,8 @@ before(async () => {
   browser = await launchChromium();
   const context = await browser.newContext({ locale: 'ru-RU', viewport: desktop });
   await context.addInitScript(recordStorybookEvents);
+  // An init script, not a script tag: the page's CSP allows no inline script, and axe-core is not Storybook's.
+  await context.addInitScript({ path: axePath });
   for (let i = 0; i < pages; i += 1) idle.push(await newPage(context));
 });
 
@@ -248,7 +259,6 @@ async function preparePreview(page) {
   if (page.ready) return;
   await page.goto(`${server.url}/iframe.html`);
   await page.waitForFunction(() => window.__STORYBOOK_PREVIEW__?.storyStoreValue, undefined, { timeout: storyTimeout });
-  await page.addScriptTag({ path: axePath });
   page.ready = true;
 }
 
@@ -296,6 +306,9 @@ async function showDocs(page, docsId) {
   return page.evaluate(() => [...window.__mfcStoryEvents]);
 }
 
+/** The CSP violations the page has seen since the last call. */
+const policyViolations = (page) => page.evaluate(() => window.__mfcPolicyViolations.splice(0));
+
 /** The failures among Storybook's events, as text. */
 function failuresIn(events) {
   return events
@@ -340,6 +353,7 @@ describe('Storybook Docs pages', { concurrency: 1 }, () => {
         assert.deepEqual(failuresIn(events), [], `a story on ${entry.id} failed`);
         assert.ok(await page.locator('#storybook-docs h1').count(), `${entry.id} has no title`);
         assert.deepEqual(page.problems, [], `errors while showing ${entry.id}`);
+        assert.deepEqual(await policyViolations(page), [], `${entry.id} broke the page's CSP`);
       } finally {
         releasePage(page);
       }
@@ -358,6 +372,7 @@ describe('Storybook', { concurrency: pages }, () => {
         assert.ok(await page.locator('#storybook-root > *').count(), `${story.id} rendered nothing`);
         const violations = await page.evaluate(runAxe);
         assert.deepEqual(page.problems, [], `errors while showing ${story.id}`);
+        assert.deepEqual(await policyViolations(page), [], `${story.id} broke the page's CSP`);
         assert.equal(violations.length, 0, `axe-core found violations in ${story.id}:\n${formatViolations(violations)}`);
       } catch (error) {
         page.ready = false; // start the next story on a freshly loaded preview
@@ -367,4 +382,28 @@ describe('Storybook', { concurrency: pages }, () => {
       }
     });
   }
+});
+
+describe('Storybook manager', () => {
+  test('the manager shows the sidebar and a story in its preview, under its CSP', { timeout: storyTimeout * 2 }, async () => {
+    const page = await borrowPage();
+    page.ready = false;
+    try {
+      const first = stories[0];
+      await page.goto(`${server.url}/?path=/story/${encodeURIComponent(first.id)}`);
+      await page.locator(`[data-item-id="${first.id}"]`).first().waitFor({ timeout: storyTimeout });
+      const preview = page.frames().find((frame) => frame.url().includes('iframe.html')) ??
+        (await page.waitForEvent('frameattached', { timeout: storyTimeout }));
+      await preview.waitForFunction(
+        (id) => window.__mfcStoryEvents?.some((event) => event.name === 'storyFinished' && event.detail?.storyId === id),
+        first.id,
+        { timeout: storyTimeout, polling: 50 },
+      );
+      assert.deepEqual(page.problems, [], 'errors while showing the manager');
+      assert.deepEqual(await policyViolations(page), [], "the manager broke its page's CSP");
+      assert.deepEqual(await preview.evaluate(() => window.__mfcPolicyViolations.splice(0)), [], "the preview broke its page's CSP");
+    } finally {
+      releasePage(page);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,13 +133,22 @@ describe('Storybook', () => {
   test('when built, it is served', async () => {
     const storybook = join(root, 'storybook');
     mkdirSync(storybook, { recursive: true });
-    writeFileSync(join(storybook, 'index.html'), '<title>Storybook</title>');
+    const page = '<title>Storybook</title><script>window.CONFIG_TYPE = "PRODUCTION";</script><script type="module" src="./a.js"></script>';
+    writeFileSync(join(storybook, 'index.html'), page);
+    writeFileSync(join(storybook, 'iframe.html'), '<script>window.LOGLEVEL = "info";</script>');
     const built = await startServer({ STORYBOOK_DIR: storybook, SITE_DIR: join(root, 'nothing') });
     try {
       const response = await built.browser().get('/storybook/');
       assert.equal(response.statusCode, 200);
-      assert.equal(response.body, '<title>Storybook</title>');
-      assert.doesNotMatch(String(response.headers['content-security-policy']), /strict-dynamic/);
+      assert.equal(response.body, page);
+      const hash = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+      const policy = String(response.headers['content-security-policy']);
+      assert.match(policy, /default-src 'self'/);
+      assert.ok(policy.includes(`script-src 'self' ${hash('window.CONFIG_TYPE = "PRODUCTION";')};`), `the manager's inline script only: ${policy}`);
+      assert.doesNotMatch(policy.split('; ').find((directive) => directive.startsWith('script-src')) ?? '', /unsafe/, 'no other inline script, no eval');
+      const preview = String((await built.browser().get('/storybook/iframe.html')).headers['content-security-policy']);
+      assert.ok(preview.includes(`script-src 'self' ${hash('window.LOGLEVEL = "info";')};`), preview);
+      assert.match(preview, /frame-ancestors 'self'/, 'the manager on the same origin may frame the preview');
       assert.equal((await built.browser().get('/storybook')).statusCode, 301);
       assert.equal((await built.browser().get('/')).statusCode, 404, 'a missing site is a 404, not a crash');
     } finally {

@@ -9,18 +9,20 @@
  *   everything else revalidated (ETag), so a new release reaches the site at once;
  * The static files (bundles, the site's CSS and SVG) are compressed once and sent from
  * memory (precompressed.ts); pages are compressed as they are sent (compression.ts).
- * - `/storybook/` the built Storybook (STORYBOOK_DIR), or a page saying how to build it.
+ * - `/storybook/` the built Storybook (STORYBOOK_DIR) under a CSP of its own (storybook-policy.ts),
+ *   or a page saying how to build it.
  * A missing folder is a 404, never a crash.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { escapeHtml, sendPage } from './html.js';
 import { ModulePreloads } from './module-preload.js';
 import { PrecompressedFiles } from './precompressed.js';
+import { storybookPolicy } from './storybook-policy.js';
 
 export interface StaticFolders {
   siteDir: string;
@@ -95,9 +97,12 @@ export async function registerStaticSite(app: FastifyInstance, folders: StaticFo
     });
   });
 
+  const storybookPolicies = new StorybookPolicies(folders.storybookDir);
   await app.register(async (storybook) => {
-    storybook.addHook('onRequest', async (_request, reply) => {
+    storybook.addHook('onRequest', async (request, reply) => {
       if (!existsSync(folders.storybookDir)) return storybookMissing(reply);
+      const policy = await storybookPolicies.of(request.url);
+      if (policy) reply.header('content-security-policy', policy);
     });
     await storybook.register(fastifyStatic, {
       root: folders.storybookDir,
@@ -106,6 +111,35 @@ export async function registerStaticSite(app: FastifyInstance, folders: StaticFo
       redirect: true,
     });
   });
+}
+
+/** The CSP of each page of the built Storybook, read off the page (its inline scripts' hashes) and kept until it changes. */
+class StorybookPolicies {
+  readonly #dir: string;
+  readonly #known = new Map<string, { mtimeMs: number; policy: string }>();
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  /** The policy for the request `url` under `/storybook`, or `undefined` when it is not one of its pages. */
+  async of(url: string): Promise<string | undefined> {
+    const path = sitePath(url.replace(/^\/storybook/, '') || '/');
+    if (!path?.endsWith('.html')) return undefined;
+    const file = resolve(this.#dir, `.${path}`);
+    if (!file.startsWith(this.#dir + sep)) return undefined;
+    try {
+      const { mtimeMs } = await stat(file);
+      const known = this.#known.get(file);
+      if (known?.mtimeMs === mtimeMs) return known.policy;
+      const policy = storybookPolicy(await readFile(file, 'utf8'));
+      this.#known.set(file, { mtimeMs, policy });
+      return policy;
+    } catch (error) {
+      if (notFoundErrors.has((error as NodeJS.ErrnoException).code ?? '')) return undefined;
+      throw error;
+    }
+  }
 }
 
 interface Site {
