@@ -281,6 +281,23 @@ export const ServerRefusesAnswer: Story = {
   },
 };
 
+/**
+ * The draft names a document the citizen has since deleted from the vault: the server
+ * (here its fake, with the same check) refuses the submission and the form goes to the
+ * documents step with the reason.
+ */
+export const DocumentGone: Story = {
+  name: 'Attached document deleted meanwhile',
+  parameters: { fakeApi: withForm({ applications: { drafts: [{ serviceId, values: completeSample }] }, documents: { vault: 'empty' } }) },
+  play: async ({ canvasElement }) => {
+    const form = await findApplicationForm(canvasElement);
+    await expectStep(form, 'Проверка');
+    await press(form, '#next');
+    await expectStep(form, 'Документы');
+    await expect(await waitForPart(form, '#error-summary')).toHaveTextContent('Такого документа нет среди ваших документов: приложите его заново');
+  },
+};
+
 /** The server cannot be reached while the form loads. */
 export const ServerUnavailable: Story = {
   name: 'Server unavailable',

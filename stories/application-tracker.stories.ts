@@ -184,9 +184,31 @@ export const LongTimeline: Story = {
   },
 };
 
-/** The МФЦ asks for a document and a field: an uploader for the document, the field, and «Отправить ответ». */
+/** The МФЦ asks for a field: the field and «Отправить ответ»; the answer goes and the application is back in review. */
 export const NeedsInfo: Story = {
   name: 'Detail: needs information',
+  args: { 'application-id': 'app-00004' },
+  parameters: {
+    fakeApi: {
+      signedIn: true,
+      tracker: { requested: { documents: [], fields: ['phone'] } },
+      replies: { 'GET catalog/services/:id': serviceWithForm() },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const tracker = await findTracker(canvasElement);
+    const phone = await waitForPart<HTMLInputElement>(tracker, '#phone');
+    phone.value = '+79161234567';
+    phone.dispatchEvent(new InputEvent('input'));
+    (await waitForPart<HTMLButtonElement>(tracker, '[part~="request"] button[type="submit"]')).click();
+    await expectPart(tracker, '#message', /Ответ отправлен/);
+    await expectPart(tracker, '[part~="facts"]', /На рассмотрении/);
+  },
+};
+
+/** An answer without the requested document is refused, as the server refuses it: the citizen is told what to attach. */
+export const AnswerWithoutDocument: Story = {
+  name: 'Detail: answer without the requested document',
   args: { 'application-id': 'app-00004' },
   parameters: {
     fakeApi: {
@@ -202,8 +224,8 @@ export const NeedsInfo: Story = {
     phone.value = '+79161234567';
     phone.dispatchEvent(new InputEvent('input'));
     (await waitForPart<HTMLButtonElement>(tracker, '[part~="request"] button[type="submit"]')).click();
-    await expectPart(tracker, '#message', /Ответ отправлен/);
-    await expectPart(tracker, '[part~="facts"]', /На рассмотрении/);
+    await expectPart(tracker, '[part~="request"] .field-error', /Приложите документ «Справка о доходах»: его запросили по заявлению/);
+    await expectPart(tracker, '[part~="facts"]', /Нужны сведения/);
   },
 };
 

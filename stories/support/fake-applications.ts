@@ -12,8 +12,10 @@
  * ```
  */
 import type { Application, ApplicationStatus, FormDefinition, FormValues } from '@mfc-cabinet/core';
-import { autofillValues, validateValues } from '@mfc-cabinet/core/forms';
+import { documentFieldErrors } from '@mfc-cabinet/core/document-fields';
+import { autofillValues, formFields, validateValues } from '@mfc-cabinet/core/forms';
 import { catalogOf } from './fake-catalog.js';
+import { documentsOf } from './fake-documents.js';
 import type { FakeCabinetApi, FakeRequest, Handler, Reply } from './fake-api.js';
 import { ok } from './fake-api.js';
 import { perServer, refuse, summaryOf, usingSession } from './fake-shared.js';
@@ -115,7 +117,8 @@ export function serviceWithForm(): Handler {
   };
 }
 
-const formOf = (api: FakeCabinetApi): FormDefinition => api.options.applications?.form ?? sampleForm;
+/** The form of the fake services: the `applications` option's, else {@link sampleForm}. */
+export const formOf = (api: FakeCabinetApi): FormDefinition => api.options.applications?.form ?? sampleForm;
 
 /** The applications of one fake server. */
 class FakeApplications {
@@ -182,6 +185,20 @@ function withApplication(request: FakeRequest, api: FakeCabinetApi, then: (appli
 
 const levels = ['simplified', 'standard', 'confirmed'];
 
+/**
+ * The errors of `values` as the server finds them: the form's validation, then the
+ * documents fields against the fake vault (ids of its documents, each once, fitting the
+ * field), in the form's order.
+ */
+function valuesErrors(api: FakeCabinetApi, values: FormValues, partial: boolean) {
+  const form = formOf(api);
+  const errors = validateValues(form, values, { partial });
+  const vault = documentsOf(api);
+  errors.push(...documentFieldErrors(form, values, (id) => vault.find(id), { skip: new Set(errors.map(({ field }) => field)) }));
+  const order = new Map(formFields(form).map((field, index) => [field.id, index]));
+  return errors.sort((a, b) => (order.get(a.field) ?? order.size) - (order.get(b.field) ?? order.size));
+}
+
 export const applicationsHandlers: Record<ApplicationsEndpoint, Handler> = {
   'POST applications': (request, api) => {
     const serviceId = String(request.body?.['serviceId'] ?? '');
@@ -215,7 +232,7 @@ export const applicationsHandlers: Record<ApplicationsEndpoint, Handler> = {
     withApplication(request, api, (application) => {
       if (application.status !== 'draft') return refuse(request, api, 409, 'conflict');
       const values = (request.body?.['values'] ?? {}) as FormValues;
-      const errors = validateValues(formOf(api), values, { partial: true });
+      const errors = valuesErrors(api, values, true);
       if (errors.length > 0) return refuse(request, api, 400, 'validation_failed', { errors });
       Object.assign(application, { values, updatedAt: new Date().toISOString() });
       return ok(application);
@@ -228,7 +245,7 @@ export const applicationsHandlers: Record<ApplicationsEndpoint, Handler> = {
       if (levels.indexOf(api.profile.level) < levels.indexOf(required)) {
         return refuse(request, api, 403, 'forbidden');
       }
-      const errors = validateValues(formOf(api), application.values);
+      const errors = valuesErrors(api, application.values, false);
       if (errors.length > 0) return refuse(request, api, 400, 'validation_failed', { errors });
       applicationsOf(api).submit(api, application);
       return ok(application);

@@ -7,6 +7,10 @@
  * the `tracker` option, else from its drafts.
  */
 import type { Application, ApplicationStatus, ApplicationTransition, RequestedInfo } from '@mfc-cabinet/core';
+import type { FieldError } from '@mfc-cabinet/core';
+import { formFields } from '@mfc-cabinet/core/forms';
+import { formOf } from './fake-applications.js';
+import { documentsOf } from './fake-documents.js';
 import { ok, type FakeCabinetApi, type FakeRequest, type Handler, type Reply } from './fake-api.js';
 import { perServer, refuse, usingSession } from './fake-shared.js';
 
@@ -148,6 +152,35 @@ function found(request: FakeRequest, api: FakeCabinetApi, then: (application: Ap
   return application ? then(application, tracker) : refuse(request, api, 404, 'not_found');
 }
 
+/**
+ * What an answer to a request for information lacks, as the server checks it: values of
+ * the requested fields only, each filled in anew; for each requested kind of document, a
+ * document of that kind attached to the application since the request.
+ */
+function answerErrors(api: FakeCabinetApi, application: Application, values: Application['values']): FieldError[] {
+  const requested = application.requested ?? { documents: [], fields: [] };
+  const fields = new Map(formFields(formOf(api)).map((field) => [field.id, field]));
+  const errors: FieldError[] = [];
+  for (const field of Object.keys(values)) {
+    if (!requested.fields.includes(field)) errors.push({ field, code: 'not_requested', message: 'Эти сведения по заявлению не запрашивали' });
+  }
+  if (errors.length > 0) return errors;
+  for (const field of requested.fields) {
+    const value = values[field];
+    if (fields.get(field)?.type === 'documents') continue;
+    if (value === undefined || value === '' || value === false) errors.push({ field, code: 'required', message: `Заполните: ${fields.get(field)?.label ?? field}` });
+  }
+  const requestedAt = application.history.findLast((step) => step.to === 'needs_info')?.at ?? '';
+  const attached = documentsOf(api).documents.filter((document) => document.attachedTo.includes(application.id) && document.createdAt > requestedAt);
+  const host = [...fields.values()].find((field) => field.type === 'documents')?.id ?? 'documents';
+  for (const kind of requested.documents) {
+    if (!attached.some((document) => document.kind === kind)) {
+      errors.push({ field: host, code: 'required', message: `Приложите документ «${kind}»: его запросили по заявлению` });
+    }
+  }
+  return errors;
+}
+
 /** How the fake server answers the tracker's own requests. */
 export const trackerHandlers: Record<TrackerEndpoint, Handler> = {
   'POST applications/:id/withdraw': (request, api) =>
@@ -161,6 +194,8 @@ export const trackerHandlers: Record<TrackerEndpoint, Handler> = {
     found(request, api, (application, tracker) => {
       if (application.status !== 'needs_info') return refuse(request, api, 409, 'conflict');
       const values = (request.body?.['values'] ?? {}) as Application['values'];
+      const errors = answerErrors(api, application, values);
+      if (errors.length > 0) return refuse(request, api, 400, 'validation_failed', { errors });
       return ok(tracker.move(application, 'in_review', { actor: 'citizen', officerName: null, comment: null }, { values: { ...application.values, ...values } }));
     }),
 };
