@@ -15,7 +15,9 @@ export const applicationsFeature: ServerFeature<ApplicationTables, ApplicationSe
   name: 'applications',
   tags: [{ name: 'applications', description: 'Applications for services: drafts, submission, the lifecycle, exports.' }],
   migrations: applicationsMigrations,
-  services: ({ db, clock, catalog, audit }) => ({ applications: new Applications({ db, clock, catalog, audit }) }),
+  services: ({ config, db, clock, catalog, audit }) => ({
+    applications: new Applications({ db, clock, catalog, audit, maxOpenDrafts: config.limits.openDrafts }),
+  }),
   async routes(api, { context }) {
     // The exports first: their paths would otherwise read as an application's id.
     await api.register(applicationExportRoutes, { context });
