@@ -149,8 +149,8 @@ describe('the PDF export', () => {
 describe('a PDF that takes too long', () => {
   let slow: TestServer;
   before(async () => {
-    // Long enough for a new thread to start (under tsx) and draw: the time limit counts from when a task is handed to a thread.
-    slow = await startServer({ PDF_EXPORT_TIMEOUT_SECONDS: '5' }, { hooks });
+    // Long enough to draw a small PDF (the time limit counts once a thread has loaded its module).
+    slow = await startServer({ PDF_EXPORT_TIMEOUT_SECONDS: '2' }, { hooks });
   });
   after(() => slow.close());
 
