@@ -23,6 +23,7 @@ export const errorCodes = [
   'file_too_large',
   'file_type_not_allowed',
   'upload_expired',
+  'limit_reached',
   'rate_limited',
   'network',
   'timeout',

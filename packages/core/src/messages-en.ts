@@ -20,6 +20,7 @@ export const errorMessagesEn: ErrorMessages = {
   file_too_large: 'The file is too large.',
   file_type_not_allowed: 'Files of this type are not accepted here.',
   upload_expired: 'The upload has expired. Upload the file again.',
+  limit_reached: 'A limit of one account is reached. Delete what you no longer need and try again.',
   rate_limited: 'Too many requests. Wait a little and try again.',
   network: 'Cannot reach the server. Check your internet connection.',
   timeout: 'The server did not answer in time. Try again.',

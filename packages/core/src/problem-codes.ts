@@ -31,6 +31,7 @@ export const problemStatus: Record<ProblemCode, number> = {
   file_too_large: 413,
   file_type_not_allowed: 415,
   upload_expired: 410,
+  limit_reached: 409,
   rate_limited: 429,
   server_unavailable: 503,
   internal: 500,

@@ -14,7 +14,7 @@ import { BackgroundTasks } from './background.js';
 import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { buildContext } from './context.js';
-import type { FeatureDeps, Infrastructure } from './feature.js';
+import type { FeatureDeps, Infrastructure, ServerHooks } from './feature.js';
 import { features } from './features.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
@@ -46,6 +46,8 @@ export interface AppDeps {
   clock?: Clock;
   /** The state registries' adapter; by default {@link DemoRegistry}, which accepts well-formed data. */
   registry?: RegistryChecker;
+  /** Seams for tests (none by default). */
+  hooks?: ServerHooks;
 }
 
 export interface App {
@@ -118,7 +120,7 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   const sender = deps.sender ?? outbox ?? webhookSender(config);
   const registry = deps.registry ?? new DemoRegistry(config.registryCheckDelayMs);
 
-  const infrastructure: Infrastructure = { config, clock, db, writes, sender, registry, tasks, log: app.log };
+  const infrastructure: Infrastructure = { config, clock, db, writes, sender, registry, tasks, log: app.log, hooks: deps.hooks ?? {} };
   const context = buildContext(features, infrastructure);
   for (const feature of features) await feature.start?.(app, { ...infrastructure, ...context });
   if (isDemo) await seedDemoAccounts(context.accounts, context.hasher, clock);

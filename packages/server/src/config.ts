@@ -6,7 +6,8 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { OtpChannel } from '@mfc-cabinet/core/schemas';
-import { documentsSettings } from './documents/config.js';
+import { applicationsSettings } from './applications/config.js';
+import { documentLimitSettings, documentsSettings } from './documents/config.js';
 import { profileSettings } from './profile/config.js';
 import { securityChecks, securityRules, securitySettings, type SecurityRules } from './security/config.js';
 import { ConfigError, folder, integer, oneOf, origins, proxyTrust, webhookUrl, type ConfigDoc, type Env, type Setting } from './settings.js';
@@ -51,7 +52,23 @@ export interface Config {
   documentsDir: string;
   /** How long an unfinished upload is kept after it was created. */
   uploadTtlMs: number;
+  /** What one account may hold at a time. */
+  limits: AccountLimits;
+  /** Longest the PDF export of one citizen may take to draw. */
+  pdfExportTimeoutMs: number;
   rules: SecurityRules;
+}
+
+/** What one account may hold at a time; each is checked in the database, so every instance of the server shares it. */
+export interface AccountLimits {
+  /** Drafts of applications. */
+  openDrafts: number;
+  /** Unfinished uploads. */
+  openUploads: number;
+  /** Documents the citizen put in the vault and did not delete (results issued by operators are not counted). */
+  vaultDocuments: number;
+  /** Bytes of those documents, with the declared lengths of unfinished uploads. */
+  vaultBytes: number;
 }
 
 const settings = {
@@ -71,6 +88,8 @@ const settings = {
   },
   dataDir: folder('DATA_DIR', './data', 'Folder of the embedded database `cabinet.sqlite`; created when missing.'),
   ...documentsSettings,
+  ...documentLimitSettings,
+  ...applicationsSettings,
   allowedOrigins: {
     name: 'ALLOWED_ORIGINS',
     default: '',
@@ -169,6 +188,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     registryCheckDelayMs: v.registryCheckDelayMs,
     documentsDir: typeof v.documentsDir === 'string' ? v.documentsDir : resolve(v.dataDir, v.documentsDir.inData),
     uploadTtlMs: v.uploadTtlMs,
+    limits: { openDrafts: v.maxOpenDrafts, openUploads: v.maxOpenUploads, vaultDocuments: v.maxVaultDocuments, vaultBytes: v.maxVaultBytes },
+    pdfExportTimeoutMs: v.pdfExportTimeoutMs,
     rules: securityRules(v),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
+import type { PdfExportHooks } from './applications/pdf-exports.js';
 import type { BackgroundTasks } from './background.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
@@ -28,6 +29,14 @@ export interface Infrastructure {
   registry: RegistryChecker;
   tasks: BackgroundTasks;
   log: FastifyBaseLogger;
+  /** Seams for tests; empty otherwise. */
+  hooks: ServerHooks;
+}
+
+/** Seams for tests, given to `buildApp`: they observe or hold work the server does. */
+export interface ServerHooks {
+  /** Each drawing of the PDF export. */
+  pdfExport?: PdfExportHooks;
 }
 
 /** What a feature's routes are registered with. */

@@ -9,3 +9,11 @@ export function formatWait(seconds: number): string {
   const rest = minutes % 60;
   return rest === 0 ? `${hours} ч` : `${hours} ч ${rest} мин`;
 }
+
+/**
+ * `n` and the word in the genitive after «не больше»: «не больше 1 документа», «не больше
+ * 20 документов», «не больше 21 документа».
+ */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n % 10 === 1 && n % 100 !== 11 ? one : many}`;
+}

@@ -65,10 +65,10 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> =
         tags,
         summary: 'Start a draft application for a service',
         description:
-          'The draft’s values are filled in from the profile (the fields whose form says so). An unknown service is `not_found`; one that takes no applications online now is `conflict`.',
+          'The draft’s values are filled in from the profile (the fields whose form says so). An unknown service is `not_found`; one that takes no applications online now is `conflict`; a citizen with `MAX_OPEN_DRAFTS` drafts already gets `limit_reached`.',
         security,
         body: CreateApplicationRequest,
-        response: { 201: Application, ...problemResponses('not_found', 'conflict', ...citizenProblems, ...bodyProblems) },
+        response: { 201: Application, ...problemResponses('not_found', 'conflict', 'limit_reached', ...citizenProblems, ...bodyProblems) },
       },
     },
     async (request, reply) => reply.code(201).send(await applications.create(guard.citizenOf(request).account, request.body.serviceId)),

@@ -13,7 +13,9 @@ import { ApiError, assertValid } from '../api-error.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
+import { lockAccount } from '../accounts/account-lock.js';
 import type { AuditLog } from '../security/audit.js';
+import { countOf } from '../texts.js';
 import { orderedId } from '../security/tokens.js';
 import { assertLevel } from './account-level.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -54,6 +56,8 @@ export interface ApplicationsDeps {
   clock: Clock;
   catalog: Catalog;
   audit: AuditLog;
+  /** Drafts one citizen may have at a time (`MAX_OPEN_DRAFTS`). */
+  maxOpenDrafts: number;
 }
 
 export class Applications {
@@ -61,8 +65,10 @@ export class Applications {
   readonly #clock: Clock;
   readonly #catalog: Catalog;
   readonly #audit: AuditLog;
+  readonly #maxOpenDrafts: number;
 
-  constructor({ db, clock, catalog, audit }: ApplicationsDeps) {
+  constructor({ db, clock, catalog, audit, maxOpenDrafts }: ApplicationsDeps) {
+    this.#maxOpenDrafts = maxOpenDrafts;
     this.#db = db;
     this.#clock = clock;
     this.#catalog = catalog;
@@ -72,7 +78,11 @@ export class Applications {
   /**
    * A new draft for the service, its fields filled in from the citizen's profile.
    *
-   * @throws {ApiError} `not_found` (no such service), `conflict` (the service takes no applications now)
+   * The account may have at most `MAX_OPEN_DRAFTS` drafts: the count and the insert are
+   * one transaction with the account locked (see `lockAccount`), so drafts created at once
+   * cannot pass it.
+   *
+   * @throws {ApiError} `not_found` (no such service), `conflict` (the service takes no applications now), `limit_reached`
    */
   async create(account: Account, serviceId: string): Promise<Application> {
     const service = await this.#catalog.get(serviceId);
@@ -83,7 +93,20 @@ export class Applications {
     const values = autofillValues(service.form, { ...account, snils: account.pendingSnils ?? account.snils, passport: passportOf(account) });
     const now = this.#clock.now();
     const id = orderedId();
-    await this.#db
+    await this.#db.transaction().execute(async (trx) => {
+      await lockAccount(trx, account.id);
+      const drafts = await trx
+        .selectFrom('applications')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('accountId', '=', account.id)
+        .where('status', '=', 'draft')
+        .executeTakeFirstOrThrow();
+      if (Number(drafts.count) + 1 > this.#maxOpenDrafts) {
+        throw new ApiError('limit_reached', {
+          detail: `Не больше ${countOf(this.#maxOpenDrafts, 'черновика', 'черновиков')} сразу: заполните и подайте начатые заявления`,
+        });
+      }
+      await trx
       .insertInto('applications')
       .values({
         id,
@@ -101,6 +124,7 @@ export class Applications {
         submittedAt: null,
       })
       .execute();
+    });
     return this.get(account.id, id);
   }
 

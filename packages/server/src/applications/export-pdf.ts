@@ -11,12 +11,33 @@ const fontPath = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/De
 
 const when = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
+/** What the PDF shows of an application, and nothing else: the same content draws the same document. */
+export interface PdfApplication {
+  serviceTitle: Application['serviceTitle'];
+  trackingNumber: Application['trackingNumber'];
+  status: Application['status'];
+  expectedCompletionDate: Application['expectedCompletionDate'];
+  history: Array<Pick<Application['history'][number], 'at' | 'to' | 'officerName' | 'comment'>>;
+}
+
+/** The part of each application the PDF shows (small to post to a worker thread, and what its cache is keyed by). */
+export function pdfContent(applications: readonly Application[]): PdfApplication[] {
+  return applications.map(({ serviceTitle, trackingNumber, status, expectedCompletionDate, history }) => ({
+    serviceTitle,
+    trackingNumber,
+    status,
+    expectedCompletionDate,
+    history: history.map(({ at, to, officerName, comment }) => ({ at, to, officerName, comment })),
+  }));
+}
+
 /**
- * The PDF document.
+ * The PDF document. It costs some CPU (about a second for a thousand applications): the
+ * server draws it in a worker thread (`export-pdf-worker.ts`).
  *
- * @param generatedAt when the export was made, for its heading and metadata
+ * @param generatedAt when the document was first drawn from this content, for its heading and metadata
  */
-export function applicationsPdf(applications: readonly Application[], generatedAt: Date): Promise<Buffer> {
+export function applicationsPdf(applications: readonly PdfApplication[], generatedAt: Date): Promise<Buffer> {
   const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: 'История заявлений', CreationDate: generatedAt } });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));

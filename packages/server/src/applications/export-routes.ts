@@ -2,14 +2,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { applicationsCsv } from '../applications/export-csv.js';
-import { applicationsPdf } from '../applications/export-pdf.js';
 import type { AppContext } from '../context.js';
 import { citizenProblems, problemResponses } from '../http/openapi.js';
 
 const tags = ['applications'];
 
 export const applicationExportRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
-  const { guard, applications, clock } = context;
+  const { guard, applications, pdfExports } = context;
   app.addHook('onRequest', guard.citizen);
 
   app.get(
@@ -41,12 +40,17 @@ export const applicationExportRoutes: FastifyPluginAsyncZod<{ context: AppContex
         operationId: 'exportApplicationsPdf',
         tags,
         summary: "The citizen's applications and their histories as PDF",
+        description:
+          'Drawn in a worker thread, one at a time per account: a second request while one is drawn is `rate_limited` with `Retry-After`. While the applications do not change, the same document is answered again (its «Сформировано» is when it was first drawn). A drawing over `PDF_EXPORT_TIMEOUT_SECONDS` is `server_unavailable`.',
         security: [{ session: [] }],
-        response: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...problemResponses(...citizenProblems) },
+        response: {
+          200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } },
+          ...problemResponses(...citizenProblems, 'server_unavailable', 'internal'),
+        },
       },
     },
     async (request, reply) => {
-      const pdf = await applicationsPdf(await applications.all(guard.citizenOf(request).account.id), new Date(clock.now()));
+      const pdf = await pdfExports.pdf(guard.citizenOf(request).account.id);
       // Bytes, sent as they are; the schema above only documents them.
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="applications.pdf"').send(pdf as unknown as string);
     },

@@ -9,6 +9,7 @@ import type { DocumentTables } from './tables.js';
 import { tusRequestHeaders, uploadRoutes } from './uploads-routes.js';
 import { Uploads } from './uploads.js';
 import { DocumentVault } from './vault.js';
+import { VaultQuota } from './vault-quota.js';
 
 export interface DocumentServices {
   /** The citizen's documents and the results operators issue. */
@@ -27,7 +28,8 @@ export const documentsFeature: ServerFeature<DocumentTables, DocumentServices> =
   services({ config, clock, db, tasks, log, catalog, applications, audit }) {
     const files = new DocumentFiles(config.documentsDir);
     const documents = new DocumentVault({ db, clock, catalog, applications, files, audit });
-    const uploads = new Uploads({ db, clock, files, vault: documents, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
+    const quota = new VaultQuota({ db, clock, limits: config.limits });
+    const uploads = new Uploads({ db, clock, files, vault: documents, quota, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
     return { documents, uploads };
   },
   start(app, { uploads }) {

@@ -37,9 +37,7 @@ import { uploadCeiling, type Limits } from './limits.js';
 import type { UploadsTable } from './tables.js';
 import { readMetadata, toWebRequest, tusProblem, tusVersion } from './tus-protocol.js';
 import type { DocumentVault } from './vault.js';
-
-/** Unfinished uploads one account may have at a time. */
-const maxOpenUploads = 20;
+import type { VaultQuota } from './vault-quota.js';
 
 /** The background purge runs at most this often (by the server's clock), and on a timer this often (real time). */
 const purgeEveryMs = 60_000;
@@ -71,6 +69,8 @@ export interface UploadsDeps {
   clock: Clock;
   files: DocumentFiles;
   vault: DocumentVault;
+  /** The limits of unfinished uploads and of the vault (`MAX_OPEN_UPLOADS`, `MAX_VAULT_*`). */
+  quota: VaultQuota;
   tasks: BackgroundTasks;
   log: FastifyBaseLogger;
   /** How long an unfinished upload is kept. */
@@ -84,6 +84,7 @@ export class Uploads {
   readonly #clock: Clock;
   readonly #files: DocumentFiles;
   readonly #vault: DocumentVault;
+  readonly #quota: VaultQuota;
   readonly #tasks: BackgroundTasks;
   readonly #log: FastifyBaseLogger;
   readonly #ttlMs: number;
@@ -95,7 +96,8 @@ export class Uploads {
   #lastPurge = Number.NEGATIVE_INFINITY;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor({ db, clock, files, vault, tasks, log, ttlMs, path }: UploadsDeps) {
+  constructor({ db, clock, files, vault, quota, tasks, log, ttlMs, path }: UploadsDeps) {
+    this.#quota = quota;
     this.#db = db;
     this.#clock = clock;
     this.#files = files;
@@ -222,17 +224,11 @@ export class Uploads {
       const tooLarge = checkSize(upload.size, limits);
       if (tooLarge) this.#refuse(req, new ApiError(tooLarge.code, { detail: tooLarge.message }));
     }
+    await this.#quota.assertRoomToStart(account.id, upload.size).catch((error: unknown) => {
+      if (error instanceof ApiError) this.#refuse(req, error);
+      throw error;
+    });
     const now = this.#clock.now();
-    const open = await this.#db
-      .selectFrom('uploads')
-      .select((eb) => eb.fn.countAll().as('count'))
-      .where('accountId', '=', account.id)
-      .where('documentId', 'is', null)
-      .where('expiresAt', '>', now)
-      .executeTakeFirstOrThrow();
-    if (Number(open.count) >= maxOpenUploads) {
-      this.#refuse(req, new ApiError('conflict', { detail: `Не больше ${maxOpenUploads} незаконченных загрузок: завершите или отмените их` }));
-    }
     const row: UploadsTable = {
       id: upload.id,
       accountId: account.id,
@@ -272,12 +268,15 @@ export class Uploads {
       await this.#files.adopt(path, documentId);
       try {
         await this.#db.transaction().execute(async (trx) => {
+          await this.#quota.assertRoomToAdd(trx, row.accountId, ends.size);
           const name = withExtension(row.name, check.kind);
           await this.#vault.add({ id: documentId, accountId: row.accountId, kind: row.kind, name, size: ends.size, fileType: check.kind }, trx);
           await trx.updateTable('uploads').set({ documentId, length: ends.size }).where('id', '=', row.id).execute();
         });
       } catch (error) {
         await this.#files.remove(documentId);
+        // The vault is full (`limit_reached`): the bytes are gone, so is the upload.
+        if (error instanceof ApiError) await this.#forget(row).then(() => this.#refuse(req, error));
         throw error;
       }
       await this.#store.configstore.delete(row.id);

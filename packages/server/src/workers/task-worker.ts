@@ -3,8 +3,9 @@
  * worker threads, so that other requests are answered meanwhile.
  *
  * A {@link TaskWorker} keeps a small pool of threads running one module that called
- * {@link serveTasks}; tasks wait in order for a free thread. Each task has a time limit: a
- * thread that exceeds it (a parser caught in a loop) is ended and the task fails with
+ * {@link serveTasks}; tasks wait in order for a free thread. Each task has a time limit,
+ * counted once its thread has loaded the module (a new thread gets `startupLimitMs` for
+ * that, as loading may take longer than a task): a thread that exceeds it (a parser caught in a loop) is ended and the task fails with
  * `task_timeout`; a thread that dies (out of memory under its `resourceLimits`) fails its
  * task with `task_crashed`; a new thread takes the next task either way. Threads start
  * when first needed and do not keep the process alive.
@@ -47,11 +48,16 @@ interface Job {
 
 interface Thread {
   worker: Worker;
+  /** Whether the module has loaded and serves tasks. */
+  ready: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
 }
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string } | { ready: true };
+
+/** Longest a new thread may take to load its module before its first task counts its own time limit. */
+export const startupLimitMs = 30_000;
 
 /**
  * The URL of the worker module `name` beside `base` (pass `import.meta.url`), with the
@@ -121,9 +127,14 @@ export class TaskWorker<Handlers extends TaskHandlers> {
         )
       : new Worker(module, { resourceLimits });
     worker.unref();
-    const thread: Thread = { worker };
+    const thread: Thread = { worker, ready: false };
     this.#threads.add(thread);
     worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        thread.ready = true;
+        if (thread.job) this.#limit(thread, thread.job);
+        return;
+      }
       const job = thread.job;
       if (!job) return;
       clearTimeout(thread.timer);
@@ -142,11 +153,19 @@ export class TaskWorker<Handlers extends TaskHandlers> {
   #give(thread: Thread, job: Job): void {
     thread.job = job;
     thread.worker.ref();
-    thread.timer = setTimeout(() => {
-      this.#lose(thread, new TaskError('task_timeout', `the task ${job.name} took longer than ${this.#options.timeoutMs} ms`));
-      void thread.worker.terminate();
-    }, this.#options.timeoutMs);
+    this.#limit(thread, job);
     thread.worker.postMessage({ id: 0, name: job.name, input: job.input });
+  }
+
+  /** Ends the thread when `job` runs over its time limit (or, until the thread is ready, over {@link startupLimitMs}). */
+  #limit(thread: Thread, job: Job): void {
+    clearTimeout(thread.timer);
+    const limitMs = thread.ready ? this.#options.timeoutMs : Math.max(startupLimitMs, this.#options.timeoutMs);
+    thread.timer = setTimeout(() => {
+      const what = thread.ready ? `the task ${job.name} took longer than ${limitMs} ms` : `the worker thread did not start within ${limitMs} ms`;
+      this.#lose(thread, new TaskError('task_timeout', what));
+      void thread.worker.terminate();
+    }, limitMs);
   }
 
   /** Forgets `thread` (it died or is being ended), failing its task with `error`, and goes on with the queue. */
@@ -180,4 +199,6 @@ export function serveTasks(handlers: TaskHandlers): void {
     }
     port.postMessage(reply);
   });
+  // The module has loaded: the time limit of the tasks counts from now.
+  port.postMessage({ ready: true } satisfies Reply);
 }

@@ -1,0 +1,148 @@
+/**
+ * The PDF export of a citizen's applications, which costs CPU (about 357 ms for 300
+ * applications): drawn in a worker thread so that other requests are answered meanwhile,
+ * one at a time per account, and kept for as long as the applications do not change.
+ *
+ * - One export at a time per account: a second one while the first runs is
+ *   `rate_limited` with `Retry-After`. The lock is this process's memory: two instances
+ *   of the server behind a balancer each allow one.
+ * - The document is kept in this process's memory (a least recently used list, at most
+ *   {@link maxCachedAccounts} accounts and {@link maxCachedBytes} bytes), under the
+ *   version of what it shows: a hash of exactly what the PDF draws (see `pdfContent`), so
+ *   any new draft, change of status or step of the history gives a new document, and the
+ *   same content gives the same bytes without drawing again. Its «Сформировано» is the
+ *   time it was first drawn from that content.
+ * - A drawing that takes longer than `PDF_EXPORT_TIMEOUT_SECONDS`, or whose thread dies,
+ *   is `server_unavailable` (503); never a request left hanging.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import { ApiError } from '../api-error.js';
+import type { Clock } from '../clock.js';
+import { formatWait } from '../texts.js';
+import { TaskError, TaskWorker, workerModule } from '../workers/task-worker.js';
+import type { Applications } from './applications.js';
+import type { ExportPdfTasks } from './export-pdf-worker.js';
+import { pdfContent } from './export-pdf.js';
+
+/** The accounts whose last PDF is kept. */
+export const maxCachedAccounts = 100;
+/** The bytes of the PDFs kept, in all. */
+export const maxCachedBytes = 64 * 1024 * 1024;
+/** What `Retry-After` says to a second export while one runs. */
+const retryAfterSeconds = 5;
+
+/** Seams for tests. */
+export interface PdfExportHooks {
+  /**
+   * Called in the main thread each time a PDF is drawn (not when it is answered from
+   * memory). A flag returned holds the worker thread, before it draws, until the flag's
+   * first element is not 0 (`Atomics.store` and `Atomics.notify`).
+   */
+  onRender?(accountId: string): Int32Array | undefined;
+}
+
+export interface PdfExportsDeps {
+  applications: Applications;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  /** Longest one drawing may take. */
+  timeoutMs: number;
+  hooks?: PdfExportHooks | undefined;
+}
+
+interface Kept {
+  version: string;
+  pdf: Buffer;
+}
+
+export class PdfExports {
+  readonly #applications: Applications;
+  readonly #clock: Clock;
+  readonly #log: FastifyBaseLogger;
+  readonly #hooks: PdfExportHooks;
+  readonly #worker: TaskWorker<ExportPdfTasks>;
+  /** The accounts whose export runs now. */
+  readonly #running = new Set<string>();
+  /** The last PDF of each account, least recently used first (a Map keeps the order of insertion). */
+  readonly #kept = new Map<string, Kept>();
+  #keptBytes = 0;
+
+  constructor({ applications, clock, log, timeoutMs, hooks }: PdfExportsDeps) {
+    this.#applications = applications;
+    this.#log = log;
+    this.#clock = clock;
+    this.#hooks = hooks ?? {};
+    this.#worker = new TaskWorker<ExportPdfTasks>({
+      module: workerModule(import.meta.url, 'export-pdf-worker'),
+      threads: 2,
+      timeoutMs,
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
+  }
+
+  /**
+   * The PDF of the citizen's applications and their histories.
+   *
+   * @throws {ApiError} `rate_limited` (an export of the account runs), `server_unavailable` (the drawing took too long or its thread died), `internal`
+   */
+  async pdf(accountId: string): Promise<Buffer> {
+    if (this.#running.has(accountId)) {
+      throw new ApiError('rate_limited', {
+        retryAfter: retryAfterSeconds,
+        detail: `PDF с вашими заявлениями уже формируется: дождитесь его. Попробуйте снова через ${formatWait(retryAfterSeconds)}.`,
+      });
+    }
+    this.#running.add(accountId);
+    try {
+      const applications = pdfContent(await this.#applications.all(accountId));
+      const version = createHash('sha256').update(JSON.stringify(applications)).digest('base64url');
+      const kept = this.#kept.get(accountId);
+      if (kept?.version === version) {
+        this.#keep(accountId, kept);
+        return kept.pdf;
+      }
+      const hold = this.#hooks.onRender?.(accountId);
+      const pdf = await this.#draw({ applications, generatedAt: this.#clock.now(), ...(hold ? { hold } : {}) });
+      this.#keep(accountId, { version, pdf });
+      return pdf;
+    } finally {
+      this.#running.delete(accountId);
+    }
+  }
+
+  /** Ends the worker threads (when the server closes). */
+  close(): Promise<void> {
+    return this.#worker.close();
+  }
+
+  async #draw(input: Parameters<ExportPdfTasks['applicationsPdf']>[0]): Promise<Buffer> {
+    try {
+      const bytes = await this.#worker.run('applicationsPdf', input);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch (error) {
+      this.#log.error({ err: error }, 'the PDF export was not drawn');
+      if (error instanceof TaskError && error.code !== 'task_failed') {
+        throw new ApiError('server_unavailable', { detail: 'PDF не удалось сформировать вовремя. Попробуйте позже или скачайте CSV.' }, { cause: error });
+      }
+      throw new ApiError('internal', { detail: 'PDF не удалось сформировать. Попробуйте позже или скачайте CSV.' }, { cause: error });
+    }
+  }
+
+  /** Keeps `entry` as the account's most recently used, dropping the least recently used over the bounds. */
+  #keep(accountId: string, entry: Kept): void {
+    const previous = this.#kept.get(accountId);
+    if (previous) {
+      this.#kept.delete(accountId);
+      this.#keptBytes -= previous.pdf.length;
+    }
+    if (entry.pdf.length > maxCachedBytes) return;
+    this.#kept.set(accountId, entry);
+    this.#keptBytes += entry.pdf.length;
+    for (const [oldest, { pdf }] of this.#kept) {
+      if (this.#kept.size <= maxCachedAccounts && this.#keptBytes <= maxCachedBytes) break;
+      this.#kept.delete(oldest);
+      this.#keptBytes -= pdf.length;
+    }
+  }
+}
