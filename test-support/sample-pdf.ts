@@ -6,7 +6,7 @@
 
 const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (char) => char.charCodeAt(0) & 0xff);
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
+function concat(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -40,7 +40,7 @@ export interface SamplePdfOptions {
   filler?: Filler;
 }
 
-function pdfWith(text: string, padding: Uint8Array | undefined): Uint8Array {
+function pdfWith(text: string, padding: Uint8Array | undefined): Uint8Array<ArrayBuffer> {
   const content = `BT /F1 18 Tf 20 100 Td (${text.replace(/[\\()]/g, (char) => `\\${char}`)}) Tj ET`;
   const objects: Uint8Array[] = [
     latin1('<< /Type /Catalog /Pages 2 0 R >>'),
@@ -68,7 +68,7 @@ function pdfWith(text: string, padding: Uint8Array | undefined): Uint8Array {
 export const minPdfSize = pdfWith('Sample', new Uint8Array(0)).length + 10;
 
 /** A valid one-page PDF, optionally of an exact size. */
-export function samplePdf({ size, text = 'Sample', filler = 0x20 }: SamplePdfOptions = {}): Uint8Array {
+export function samplePdf({ size, text = 'Sample', filler = 0x20 }: SamplePdfOptions = {}): Uint8Array<ArrayBuffer> {
   if (size === undefined) return pdfWith(text, undefined);
   let length = size - pdfWith(text, new Uint8Array(0)).length;
   for (let tries = 0; tries < 4; tries++) {
@@ -84,7 +84,7 @@ export function samplePdf({ size, text = 'Sample', filler = 0x20 }: SamplePdfOpt
  * `pdf` (a {@link samplePdf}) with an incremental update appended: a new page object
  * replacing the first one and a cross-reference section of its own, ending with `%%EOF`.
  */
-export function withIncrementalUpdate(pdf: Uint8Array, text = 'Updated'): Uint8Array {
+export function withIncrementalUpdate(pdf: Uint8Array, text = 'Updated'): Uint8Array<ArrayBuffer> {
   const source = new TextDecoder('latin1').decode(pdf);
   const previous = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(source)?.[1]);
   const size = Number(/\/Size (\d+)/.exec(source)?.[1]);
@@ -152,7 +152,7 @@ export interface SamplePngOptions {
 const pngSignature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /** A valid RGB PNG (a gradient), optionally of an exact size. */
-export function samplePng({ width = 4, height = 4, size, filler = 0 }: SamplePngOptions = {}): Uint8Array {
+export function samplePng({ width = 4, height = 4, size, filler = 0 }: SamplePngOptions = {}): Uint8Array<ArrayBuffer> {
   const header = concat([uint32(width), uint32(height), Uint8Array.of(8, 2, 0, 0, 0)]);
   const rows = new Uint8Array(height * (1 + width * 3));
   for (let y = 0; y < height; y++) {
