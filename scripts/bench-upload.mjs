@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { startTestServer } from './test-server.mjs';
 import { register } from 'tsx/esm/api';
 import { createUpload, sendFile } from '../packages/core/dist/upload/tus.js';
+import { CabinetError } from '../packages/core/dist/errors.js';
 
 // The server parses every PDF: the bench sends valid ones, made by the tests' writer (TypeScript, through tsx).
 register();
@@ -35,12 +36,16 @@ try {
   /** A transport like the SDK's, counting the bytes of every PATCH that left. */
   let patched = 0;
   const counting = (fetchImpl) => ({
-    fetch: (url, init) => {
-      if (init.method === 'PATCH') patched += init.body.size;
-      return fetchImpl(url, init);
+    // The SDK's tus client speaks through Http.raw: the method, a URL (maybe relative), headers, a Blob.
+    raw: (method, url, init = {}) => {
+      const request = { method: method.toUpperCase(), headers: { ...headers, ...init.headers }, ...(init.body ? { body: init.body } : {}), ...(init.signal ? { signal: init.signal } : {}) };
+      if (request.method === 'PATCH') patched += init.body.size;
+      // A failed connection is the SDK's `network` error, which the tus client retries.
+      return fetchImpl(new URL(url, api).href, request).catch((error) => {
+        throw new CabinetError('network', { message: 'network', cause: error });
+      });
     },
-    headers: () => headers,
-    message: (code, detail) => detail ?? code,
+    message: (code) => code,
   });
   const pdf = (seed) => new Blob([samplePdf({ size: fileSize, filler: seed })], { type: 'application/pdf' });
   const upload = async (transport, blob, chunk, name) => {

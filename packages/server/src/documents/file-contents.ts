@@ -164,7 +164,7 @@ export async function decodePng(bytes: Uint8Array): Promise<void> {
 /** Decodes a whole JPEG; throws when it does not decode or is too large. */
 export async function decodeJpeg(bytes: Uint8Array): Promise<void> {
   const { decode } = await import('jpeg-js');
-  const image = decode(bytes, { maxResolutionInMP: maxImagePixels / 1_000_000, maxMemoryUsageInMB: maxJpegMemoryMb, formatAsRGBA: false, tolerantDecoding: false });
+  const image = decode(bytes, { maxResolutionInMP: maxImagePixels / 1_000_000, maxMemoryUsageInMB: maxJpegMemoryMb, formatAsRGBA: false });
   if (image.width === 0 || image.height === 0) throw new Error('a JPEG of no pixels');
 }
 
