@@ -182,7 +182,7 @@ describe('the check in a worker thread', () => {
   });
 
   test('a check that hangs past its time, or whose thread dies, refuses the file, and the next check runs', async () => {
-    const stuck = checker({ module: workerModule(import.meta.url, 'fixtures/stuck-contents'), timeoutMs: 2000 });
+    const stuck = checker({ module: workerModule(import.meta.url, 'fixtures/stuck-contents'), timeoutMs: 300 });
     const path = file('hang.pdf', samplePdf());
     assert.deepEqual(await stuck.check(path, 'pdf', 1), { ok: false, message: 'Файл повреждён или это не PDF' });
     assert.deepEqual(await stuck.check(path, 'png', 1), { ok: false, message: 'Файл повреждён или это не изображение PNG' });

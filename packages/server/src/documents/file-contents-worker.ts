@@ -22,4 +22,6 @@ export const contentsTasks = {
 
 export type ContentsTasks = typeof contentsTasks;
 
+// The parsers load before the thread says it is ready, so that their loading does not count against a file's time.
+await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pngjs'), import('jpeg-js')]);
 serveTasks(contentsTasks);

@@ -5,7 +5,9 @@
  * A {@link TaskWorker} keeps a small pool of threads running one module that called
  * {@link serveTasks}; tasks wait in order for a free thread. Each task has a time limit: a
  * thread that exceeds it (a parser caught in a loop) is ended and the task fails with
- * `task_timeout`; a thread that dies (out of memory under its `resourceLimits`) fails its
+ * `task_timeout` (the limit counts from when the thread is ready: starting one and loading
+ * its module, which may take long on a busy machine, has a limit of its own,
+ * {@link startLimitMs}); a thread that dies (out of memory under its `resourceLimits`) fails its
  * task with `task_crashed`; a new thread takes the next task either way. Threads start
  * when first needed and do not keep the process alive.
  */
@@ -47,11 +49,16 @@ interface Job {
 
 interface Thread {
   worker: Worker;
+  /** Its module has loaded and serves tasks. */
+  ready: boolean;
   job?: Job;
   timer?: NodeJS.Timeout;
 }
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string } | { ready: true };
+
+/** How long a new thread may take to start and load its module, besides a task's own limit. */
+export const startLimitMs = 30_000;
 
 /**
  * The URL of the worker module `name` beside `base` (pass `import.meta.url`), with the
@@ -121,9 +128,14 @@ export class TaskWorker<Handlers extends TaskHandlers> {
         )
       : new Worker(module, { resourceLimits });
     worker.unref();
-    const thread: Thread = { worker };
+    const thread: Thread = { worker, ready: false };
     this.#threads.add(thread);
     worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        thread.ready = true;
+        if (thread.job) this.#arm(thread, this.#options.timeoutMs);
+        return;
+      }
       const job = thread.job;
       if (!job) return;
       clearTimeout(thread.timer);
@@ -142,11 +154,19 @@ export class TaskWorker<Handlers extends TaskHandlers> {
   #give(thread: Thread, job: Job): void {
     thread.job = job;
     thread.worker.ref();
+    this.#arm(thread, thread.ready ? this.#options.timeoutMs : startLimitMs + this.#options.timeoutMs);
+    thread.worker.postMessage({ id: 0, name: job.name, input: job.input });
+  }
+
+  /** Ends the task of `thread` with `task_timeout` unless it finishes within `ms`. */
+  #arm(thread: Thread, ms: number): void {
+    const job = thread.job;
+    if (!job) return;
+    clearTimeout(thread.timer);
     thread.timer = setTimeout(() => {
       this.#lose(thread, new TaskError('task_timeout', `the task ${job.name} took longer than ${this.#options.timeoutMs} ms`));
       void thread.worker.terminate();
-    }, this.#options.timeoutMs);
-    thread.worker.postMessage({ id: 0, name: job.name, input: job.input });
+    }, ms);
   }
 
   /** Forgets `thread` (it died or is being ended), failing its task with `error`, and goes on with the queue. */
@@ -180,4 +200,6 @@ export function serveTasks(handlers: TaskHandlers): void {
     }
     port.postMessage(reply);
   });
+  // The thread's time limits start now that its module has loaded.
+  port.postMessage({ ready: true });
 }
