@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { uploadDocumentHeader, VaultDocumentList } from '@mfc-cabinet/core/schemas';
 import { assertProblem, signIn, signedIn, startServer, type TestServer } from './helpers.js';
-import { documentsField, draft, samples, service, serviceWithLimits, TusClient } from './documents-helpers.js';
+import { documentsField, draft, sampleJpeg, samples, service, serviceWithLimits, TusClient } from './documents-helpers.js';
 
 let server: TestServer;
 let documentsDir: string;
@@ -247,6 +247,17 @@ describe('content checks', () => {
     assert.equal(head.statusCode, 200);
     assert.equal(head.headers['upload-offset'], String(sent.length));
     assert.equal(head.headers[uploadDocumentHeader], id);
+  });
+
+  test('a Motion Photo (a JPEG and then its video) is kept as the photo, without the video', async () => {
+    const tus = await citizenTus();
+    const photo = sampleJpeg(2000);
+    const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42\0\0\0\0mp42isom', 'latin1'), Buffer.alloc(3000, 0xd9)]);
+    const document = await tus.document(Buffer.concat([photo, video]), { filename: 'PXL_20260101_motion.jpg', kind: 'passport' });
+    assert.equal(document.fileType, 'jpg');
+    assert.equal(document.size, photo.length);
+    const content = await tus.citizen.browser.get(`/api/v1/documents/${document.id}/content`);
+    assert.deepEqual(content.rawPayload, photo);
   });
 
   test('an oversized file is refused before a byte is sent, with the limit of its service', async () => {
