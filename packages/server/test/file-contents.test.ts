@@ -48,6 +48,13 @@ describe('where a file ends', () => {
   test('a %%EOF that no startxref precedes (in appended HTML) does not extend the PDF', () => {
     const pdf = samplePdf();
     assert.equal(pdfEnd(join2(pdf, html, text('%%EOF\n'))), pdf.length);
+    assert.equal(pdfEnd(join2(pdf, html, text('startxref\n9\n%%EOF\n'))), pdf.length, 'nor one whose startxref points at no cross-reference');
+  });
+
+  test('a PDF whose startxref is wrong (a careless writer) still ends at its %%EOF and parses', async () => {
+    const source = Buffer.from(samplePdf()).toString('latin1');
+    const careless = text(source.replace(/startxref\n\d+\n/, 'startxref\n3\n'));
+    assert.deepEqual(await checkContents('pdf', join2(careless, html)), { ok: true, end: careless.length });
   });
 
   test('a PNG ends after its IEND chunk', async () => {

@@ -9,8 +9,9 @@
  *   their lengths (so the thumbnail in an EXIF `APP1`, with its own `FFD8 … FFD9`, is
  *   skipped) and the entropy-coded data after each `SOS` (where `FF00` is a stuffed byte
  *   and `FFD0`–`FFD7` restart markers);
- * - PDF ends after its last `%%EOF` that follows a `startxref` (incremental updates append
- *   sections of their own, each ending so) and one end of line after it.
+ * - PDF ends after its last `%%EOF` that follows a `startxref` pointing at a cross-reference
+ *   table or stream (incremental updates append sections of their own, each ending so) and
+ *   one end of line after it.
  *
  * Pure functions of the bytes: the server runs {@link checkContents} in a worker thread
  * (`file-contents-worker.ts`), since parsing holds the thread that does it.
@@ -123,15 +124,20 @@ const latin1 = new TextDecoder('latin1');
 export function pdfEnd(bytes: Uint8Array): number | undefined {
   if (bytes.length < 5 || latin1.decode(bytes.subarray(0, 5)) !== '%PDF-') return undefined;
   const text = latin1.decode(bytes);
+  // The last %%EOF whose startxref points at a cross-reference table or stream; failing
+  // that (a writer that got the offset wrong), the last one after any startxref.
+  let loose: number | undefined;
   for (let at = text.lastIndexOf('%%EOF'); at > 0; at = text.lastIndexOf('%%EOF', at - 1)) {
     const before = /startxref[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]*$/.exec(text.slice(Math.max(0, at - 64), at));
-    if (!before || Number(before[1]) >= at) continue;
+    const offset = Number(before?.[1]);
+    if (!before || offset >= at) continue;
     let end = at + 5;
     if (text[end] === '\r') end++;
     if (text[end] === '\n') end++;
-    return end;
+    loose ??= end;
+    if (/^[\0\t\n\f\r ]*(xref|\d+[\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+obj)/.test(text.slice(offset, offset + 64))) return end;
   }
-  return undefined;
+  return loose;
 }
 
 /** Where a file of `kind` ends; `undefined` when it is not a whole one. DOC and DOCX end where their bytes do. */
