@@ -3,11 +3,17 @@
 // dist/upload/tus.js, the code browsers run, here with Node's fetch and Blob) against the
 // real server, next to the same bytes sent raw; then the bytes sent again after a
 // connection cut in the middle of a chunk (budget: at most one chunk). The server takes
-// files up to 5 MB by default, so the 50 MB go as ten 5 MB PDFs. It prints numbers and
+// files up to 5 MB by default, so the 50 MB go as ten 5 MB PDFs (valid ones: the server parses them). It prints numbers and
 // asserts no timing. Run `npm run build:ts` first (npm run bench:upload does it).
 import { createServer } from 'node:http';
 import { startTestServer } from './test-server.mjs';
+import { register } from 'tsx/esm/api';
 import { createUpload, sendFile } from '../packages/core/dist/upload/tus.js';
+import { CabinetError } from '../packages/core/dist/errors.js';
+
+// The server parses every PDF: the bench sends valid ones, made by the tests' writer (TypeScript, through tsx).
+register();
+const { samplePdf } = await import('../test-support/sample-pdf.ts');
 
 const fileSize = 5 * 1024 * 1024;
 const files = 10;
@@ -30,18 +36,18 @@ try {
   /** A transport like the SDK's, counting the bytes of every PATCH that left. */
   let patched = 0;
   const counting = (fetchImpl) => ({
-    fetch: (url, init) => {
-      if (init.method === 'PATCH') patched += init.body.size;
-      return fetchImpl(url, init);
+    // The SDK's tus client speaks through Http.raw: the method, a URL (maybe relative), headers, a Blob.
+    raw: (method, url, init = {}) => {
+      const request = { method: method.toUpperCase(), headers: { ...headers, ...init.headers }, ...(init.body ? { body: init.body } : {}), ...(init.signal ? { signal: init.signal } : {}) };
+      if (request.method === 'PATCH') patched += init.body.size;
+      // A failed connection is the SDK's `network` error, which the tus client retries.
+      return fetchImpl(new URL(url, api).href, request).catch((error) => {
+        throw new CabinetError('network', { message: 'network', cause: error });
+      });
     },
-    headers: () => headers,
-    message: (code, detail) => detail ?? code,
+    message: (code) => code,
   });
-  const pdf = (seed) => {
-    const bytes = new Uint8Array(fileSize).fill(seed);
-    bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
-    return new Blob([bytes], { type: 'application/pdf' });
-  };
+  const pdf = (seed) => new Blob([samplePdf({ size: fileSize, filler: seed })], { type: 'application/pdf' });
   const upload = async (transport, blob, chunk, name) => {
     const options = { chunkSize: chunk, retryDelays: [10, 50, 100] };
     const url = await createUpload(transport, `${api}uploads`, blob.size, { filename: name, kind: 'bench' }, options);

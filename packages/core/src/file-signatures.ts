@@ -2,7 +2,8 @@
  * What a file is by its bytes (its signature, or «magic number»), not by its name or the
  * type the browser declares: the same small check before an upload in the browser and
  * after it on the server. No dependencies; it reads a `Uint8Array` of the file's first
- * bytes (and, for DOCX, optionally its last ones).
+ * bytes (and, for DOCX, optionally its last ones). A signature is not proof: the server
+ * also parses a PDF and decodes an image, and cuts off the bytes after its end.
  *
  * - PDF: `%PDF-` at the start;
  * - JPG: `FF D8 FF`; PNG: its 8-byte signature;

@@ -1,14 +1,17 @@
 /**
- * What the documents tests share: sample files with real signatures, a small tus client
- * over `inject`, and applications to attach documents to.
+ * What the documents tests share: sample files that are what they say (a PDF that parses,
+ * images that decode), a small tus client over `inject`, and applications to attach
+ * documents to.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import jpeg from 'jpeg-js';
 import type { FormDefinition, FormField, Service } from '@mfc-cabinet/core/catalog-schemas';
 import { Application, VaultDocument, uploadDocumentHeader } from '@mfc-cabinet/core/schemas';
 import { signedIn, type TestServer } from './helpers.js';
 import { completeValues } from '../../../test-support/form-values.js';
+import { filled, samplePdf, samplePng } from '../../../test-support/sample-pdf.js';
 
 export { completeValues };
 
@@ -23,10 +26,32 @@ function fileOf(head: number[] | string, size: number): Buffer {
   return bytes;
 }
 
+/** A JPEG of 8×8 pixels (jpeg-js), padded to `size` bytes with comment segments after its start. */
+export function sampleJpeg(size?: number, { width = 8, height = 8 } = {}): Buffer {
+  const pixels = Buffer.alloc(width * height * 4);
+  for (let at = 0; at < pixels.length; at++) pixels[at] = (at * 37) % 256;
+  const image = Buffer.from(jpeg.encode({ data: pixels, width, height }, 90).data);
+  if (size === undefined) return image;
+  const comments: Buffer[] = [];
+  for (let left = size - image.length; left > 0; ) {
+    // A segment is at least 4 bytes (marker and length) and at most 65537.
+    const length = Math.min(left, 65537);
+    const take = left - length > 0 && left - length < 4 ? length - 4 : length;
+    if (take < 4) throw new RangeError(`a sample JPEG of ${size} bytes cannot be made`);
+    comments.push(Buffer.concat([Buffer.from([0xff, 0xfe, (take - 2) >> 8, (take - 2) & 0xff]), Buffer.from(filled(take - 4, 'pattern'))]));
+    left -= take;
+  }
+  if (size < image.length) throw new RangeError(`a sample JPEG of ${size} bytes cannot be made (at least ${image.length})`);
+  return Buffer.concat([image.subarray(0, 2), ...comments, image.subarray(2)]);
+}
+
 export const samples = {
-  pdf: (size = 3000) => fileOf('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', size),
-  png: (size = 2000) => fileOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52], size),
-  jpg: (size = 2000) => fileOf([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0], size),
+  /** A one-page PDF that parses. */
+  pdf: (size = 3000) => Buffer.from(samplePdf({ size, filler: 'pattern' })),
+  /** A PNG that decodes. */
+  png: (size = 2000) => Buffer.from(samplePng({ size, filler: 'pattern' })),
+  /** A JPEG that decodes. */
+  jpg: (size = 2000) => sampleJpeg(size),
   /** A ZIP whose first parts are those of a Word document. */
   docx: (size = 4000) => {
     const entry = (name: string) =>

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { uploadDocumentHeader, VaultDocumentList } from '@mfc-cabinet/core/schemas';
 import { assertProblem, signIn, signedIn, startServer, type TestServer } from './helpers.js';
-import { documentsField, draft, samples, service, serviceWithLimits, TusClient } from './documents-helpers.js';
+import { documentsField, draft, sampleJpeg, samples, service, serviceWithLimits, TusClient } from './documents-helpers.js';
 
 let server: TestServer;
 let documentsDir: string;
@@ -149,8 +149,8 @@ describe('the tus endpoint', () => {
     const headers = { 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': 'filename YS5wZGY=,kind b3RoZXI=' };
     assertProblem(await server.browser().request({ method: 'POST', url: '/api/v1/uploads', headers }), 401, 'unauthenticated');
     assertProblem(await tus.citizen.browser.request({ method: 'POST', url: '/api/v1/uploads', headers }), 403, 'csrf_failed');
-    const url = await tus.start(samples.pdf(100));
-    assertProblem(await tus.citizen.browser.request({ method: 'PATCH', url, headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, payload: samples.pdf(100) }), 403, 'csrf_failed');
+    const url = await tus.start(samples.pdf(1000));
+    assertProblem(await tus.citizen.browser.request({ method: 'PATCH', url, headers: { 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' }, payload: samples.pdf(1000) }), 403, 'csrf_failed');
     assertProblem(await tus.citizen.browser.request({ method: 'DELETE', url, headers: { 'tus-resumable': '1.0.0' } }), 403, 'csrf_failed');
     const noVersion = await tus.citizen.browser.request({ method: 'POST', url: '/api/v1/uploads', headers: { ...tus.citizen.csrf, 'upload-length': '10' } });
     assert.equal(noVersion.statusCode, 412);
@@ -207,6 +207,57 @@ describe('content checks', () => {
     assert.equal(problem.detail, 'Это не PDF, JPG или PNG');
     const empty = await tus.create(0, { filename: 'empty.pdf', kind: 'passport' });
     assert.equal(assertProblem(empty, 415, 'file_type_not_allowed').detail, 'Файл пустой');
+  });
+
+  test('a fake PDF (its signature, then HTML) is refused as no PDF, and nothing of it stays', async () => {
+    const tus = await citizenTus();
+    const html = Buffer.from('%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>\n'.padEnd(3000, ' '), 'latin1');
+    const stored = new Set(readdirSync(vaultDir()));
+    const url = await tus.start(html, { filename: 'scan.pdf', kind: 'passport' });
+    const refused = assertProblem(await tus.patch(url, 0, html), 415, 'file_type_not_allowed');
+    assert.equal(refused.detail, 'Файл повреждён или это не PDF');
+    assert.deepEqual(storedUpload(url), [], 'its bytes are deleted');
+    assert.deepEqual(readdirSync(vaultDir()).filter((name) => !stored.has(name)), [], 'nothing reached the vault');
+    assertHead(await tus.head(url), 404);
+    assert.deepEqual((await vault(tus)).documents, []);
+    const five = await tus.send(Buffer.from('%PDF-', 'latin1'), { filename: 'tiny.pdf', kind: 'passport' });
+    assert.equal(assertProblem(five, 415, 'file_type_not_allowed').detail, 'Файл повреждён или это не PDF');
+  });
+
+  test('a PNG with HTML after its end is stored without the HTML, with its true size', async () => {
+    const tus = await citizenTus();
+    const png = samples.png(2000);
+    const html = Buffer.from('<html><script>alert(1)</script></html>\n'.repeat(20), 'latin1');
+    const sent = Buffer.concat([png, html]);
+    const url = await tus.start(sent, { filename: 'photo.png', kind: 'snils' });
+    assert.equal((await tus.patch(url, 0, sent.subarray(0, 1000))).statusCode, 204);
+    const response = await tus.patch(url, 1000, sent.subarray(1000));
+    assert.equal(response.statusCode, 204, response.body);
+    const id = String(response.headers[uploadDocumentHeader]);
+    const [document] = (await vault(tus)).documents;
+    assert.equal(document?.id, id);
+    assert.equal(document.size, png.length);
+    assert.equal(statSync(join(vaultDir(), id)).size, png.length);
+    const content = await tus.citizen.browser.get(`/api/v1/documents/${id}/content`);
+    assert.equal(content.statusCode, 200);
+    assert.equal(content.headers['content-length'], String(png.length));
+    assert.deepEqual(content.rawPayload, png);
+    // A client that lost the last answer still sees the upload complete at the length it sent.
+    const head = await tus.head(url);
+    assert.equal(head.statusCode, 200);
+    assert.equal(head.headers['upload-offset'], String(sent.length));
+    assert.equal(head.headers[uploadDocumentHeader], id);
+  });
+
+  test('a Motion Photo (a JPEG and then its video) is kept as the photo, without the video', async () => {
+    const tus = await citizenTus();
+    const photo = sampleJpeg(2000);
+    const video = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42\0\0\0\0mp42isom', 'latin1'), Buffer.alloc(3000, 0xd9)]);
+    const document = await tus.document(Buffer.concat([photo, video]), { filename: 'PXL_20260101_motion.jpg', kind: 'passport' });
+    assert.equal(document.fileType, 'jpg');
+    assert.equal(document.size, photo.length);
+    const content = await tus.citizen.browser.get(`/api/v1/documents/${document.id}/content`);
+    assert.deepEqual(content.rawPayload, photo);
   });
 
   test('an oversized file is refused before a byte is sent, with the limit of its service', async () => {
@@ -306,7 +357,7 @@ describe('resuming, expiry and termination', () => {
     assertProblem(await tus.patch(url, 1200, bytes.subarray(1200)), 404, 'not_found');
 
     // The other abandoned upload goes in the background purge that a new upload starts.
-    await tus.start(samples.pdf(100));
+    await tus.start(samples.pdf(1000));
     await server.settled();
     assert.deepEqual(storedUpload(abandoned), []);
     assertHead(await tus.head(abandoned), 404);

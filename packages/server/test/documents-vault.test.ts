@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -369,6 +369,19 @@ describe('operators', () => {
     const unsent = await draft(owner, capital.id);
     assertProblem(await issue(unsent.id, bytes), 404, 'not_found');
     assertProblem(await owner.browser.request({ method: 'POST', url: `/api/v1/operator/applications/${application.id}/results?name=a.pdf`, payload: bytes, headers: { ...owner.csrf, 'content-type': 'application/pdf' } }), 403, 'forbidden');
+
+    // What the bytes really are: a fake PDF is refused and not kept; HTML after a PNG's end is cut off.
+    const files = new Set(readdirSync(join(documentsDir, 'vault')));
+    const fake = Buffer.from('%PDF-1.7\n<html><script>alert(document.cookie)</script></html>\n', 'latin1');
+    assert.equal(assertProblem(await issue(application.id, fake), 415, 'file_type_not_allowed').detail, 'Файл повреждён или это не PDF');
+    assert.deepEqual(readdirSync(join(documentsDir, 'vault')).filter((name) => !files.has(name)), [], 'its bytes are not kept');
+    const png = samples.png();
+    const withHtml = await issue(application.id, Buffer.concat([png, Buffer.from('<html><script>alert(1)</script></html>')]), 'Справка.png', 'image/png');
+    assert.equal(withHtml.statusCode, 201, withHtml.body);
+    const cut = VaultDocument.parse(withHtml.json());
+    assert.equal(cut.size, png.length);
+    assert.equal(statSync(join(documentsDir, 'vault', cut.id)).size, png.length);
+    assert.ok((await owner.browser.get(`/api/v1/documents/${cut.id}/content`)).rawPayload.equals(png));
 
     // Deleted by the citizen, a result leaves the vault and stays with the application.
     assert.equal((await remove(owner, result.id)).statusCode, 204);

@@ -49,6 +49,14 @@ test('a task over its time limit ends its thread with task_timeout, and the next
   assert.equal(await next.catch(() => 'lost'), 8, 'the task queued behind the stuck one still runs');
 });
 
+test('a task’s time counts from when its thread is ready: starting a thread (longer than the limit here) does not use it up', async () => {
+  // A new thread loads tsx and its module first, which takes far longer than 20 ms.
+  const tasks = pool({ timeoutMs: 20 });
+  assert.equal(await tasks.run('double', 3), 6);
+  await assert.rejects(tasks.run('spin', undefined as never), failsWith('task_timeout'));
+  assert.equal(await tasks.run('double', 5), 10, 'a new thread again');
+});
+
 test('a thread that exits, or runs out of its memory, fails its task with task_crashed and the pool goes on', async () => {
   const tasks = pool({ maxOldGenerationSizeMb: 32 });
   await assert.rejects(tasks.run('exit', undefined as never), failsWith('task_crashed'));

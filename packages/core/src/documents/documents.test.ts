@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createAccount, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
 import { userDbName } from '../cache/user-db.js';
 import { clientsPerTest, signIn } from '../../../../test-support/clients.js';
+import { samplePdf } from '../../../../test-support/sample-pdf.js';
 import type { CabinetClient } from '../client.js';
 import { isCabinetError } from '../errors.js';
 
@@ -10,12 +11,9 @@ const client = clientsPerTest();
 const chunkSize = 256 * 1024;
 const fastRetries = [20, 50, 100];
 
-/** A PDF (by its bytes) of `size` bytes whose content is unlike any other. */
+/** A valid PDF (the server parses it) of `size` bytes whose content is unlike any other. */
 function pdfFile(size: number, name = 'скан паспорта.pdf'): File {
-  const bytes = new Uint8Array(size);
-  for (let at = 0; at < size; at += 65536) crypto.getRandomValues(bytes.subarray(at, Math.min(size, at + 65536)));
-  bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
-  return new File([bytes], name, { type: 'application/pdf' });
+  return new File([samplePdf({ size, filler: 'random' })], name, { type: 'application/pdf' });
 }
 
 const pngHead = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

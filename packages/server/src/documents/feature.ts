@@ -1,6 +1,7 @@
 /** The document vault, resumable uploads that become documents, results issued by operators. */
 import type { ServerFeature } from '../feature.js';
 import { apiPrefix } from '../http/openapi.js';
+import { FileContents } from './contents-check.js';
 import { DocumentFiles } from './files.js';
 import { documentRoutes } from './documents-routes.js';
 import { documentsMigrations } from './migrations.js';
@@ -16,6 +17,8 @@ export interface DocumentServices {
   documents: DocumentVault;
   /** Resumable uploads (tus) that become documents. */
   uploads: Uploads;
+  /** The check of what a stored file really is, in a worker thread. */
+  fileContents: FileContents;
 }
 
 export const documentsFeature: ServerFeature<DocumentTables, DocumentServices> = {
@@ -27,15 +30,18 @@ export const documentsFeature: ServerFeature<DocumentTables, DocumentServices> =
   migrations: documentsMigrations,
   services({ config, clock, db, tasks, log, catalog, applications, audit }) {
     const files = new DocumentFiles(config.documentsDir);
-    const documents = new DocumentVault({ db, clock, catalog, applications, files, audit });
+    const fileContents = new FileContents({ log });
+    const documents = new DocumentVault({ db, clock, catalog, applications, files, contents: fileContents, audit });
     const quota = new VaultQuota({ db, clock, limits: config.limits });
-    const uploads = new Uploads({ db, clock, files, vault: documents, quota, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
-    return { documents, uploads };
+    const uploads = new Uploads({ db, clock, files, contents: fileContents, vault: documents, quota, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
+    return { documents, uploads, fileContents };
   },
-  start(app, { uploads }) {
+  start(app, { uploads, fileContents }) {
     // Unfinished uploads that expired are purged now and then, in the background.
     uploads.start();
     app.addHook('preClose', async () => uploads.stop());
+    // The thread that checks files ends with the server.
+    app.addHook('onClose', () => fileContents.close());
   },
   requestHeaders: tusRequestHeaders,
   async routes(api, { context }) {

@@ -82,7 +82,7 @@ export const operatorDocumentRoutes: FastifyPluginAsyncZod<{ context: AppContext
         operationId: 'issueApplicationResult',
         tags,
         summary: 'Issue a result of an application',
-        description: `The body is the file itself (\`Content-Type\`: ${resultTypes.join(', ')}), \`name\` its name. It must be a PDF, JPG or PNG by its bytes (\`file_type_not_allowed\`), up to ${formatSize(resultLimits.maxSize)} (\`file_too_large\`). It appears in the applicant’s vault with the kind \`result\`. A draft is \`not_found\`, a withdrawn application \`conflict\`.`,
+        description: `The body is the file itself (\`Content-Type\`: ${resultTypes.join(', ')}), \`name\` its name. It must be a PDF, JPG or PNG by its bytes, and parse or decode as one (\`file_type_not_allowed\`; bytes after the file’s own end are cut off, and the document’s \`size\` is what was kept), up to ${formatSize(resultLimits.maxSize)} (\`file_too_large\`). It appears in the applicant’s vault with the kind \`result\`. A draft is \`not_found\`, a withdrawn application \`conflict\`.`,
         security: [{ session: [], csrf: [] }],
         params: IdParams,
         querystring: ResultQuery,

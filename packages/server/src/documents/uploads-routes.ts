@@ -87,7 +87,7 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asyn
           operationId: 'appendUpload',
           tags,
           summary: 'Send the next bytes of an upload',
-          description: `${protocol} \`Upload-Offset\` must equal the bytes received so far (\`HEAD\` tells), otherwise \`conflict\` (409). When the last byte arrives the file is checked by its bytes: refused (\`file_type_not_allowed\`, \`file_too_large\`, saying why) it is deleted; accepted it becomes a document of the vault, named in \`Cabinet-Document-Id\`, unless the vault is full by then (\`limit_reached\`: the upload is deleted).`,
+          description: `${protocol} \`Upload-Offset\` must equal the bytes received so far (\`HEAD\` tells), otherwise \`conflict\` (409). When the last byte arrives the file is checked by its bytes (its signature, then a PDF, JPG or PNG must parse or decode as one): refused (\`file_type_not_allowed\`, \`file_too_large\`, saying why) it is deleted; accepted it is cut to its own end (bytes after a PNG’s \`IEND\`, a JPEG’s \`EOI\` or a PDF’s last \`%%EOF\` are not kept) and becomes a document of the vault, named in \`Cabinet-Document-Id\`, unless the vault is full by then (\`limit_reached\`: the upload is deleted).`,
           security: [{ session: [], csrf: [] }],
           params: IdParams,
           response: {

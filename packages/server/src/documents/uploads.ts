@@ -9,9 +9,12 @@
  *   application whose limits apply (see `UploadMetadata`); a declared `Upload-Length` over
  *   the limit is refused before any byte is sent.
  * - When the last byte arrives the file is checked by its bytes, never by its name or
- *   declared type: a refused file is deleted and the answer says why («Файл больше 5 МБ»,
- *   «Это не PDF, JPG или PNG»); an accepted one moves into the vault, and the answer (and
- *   any later `HEAD`) names the document in `Cabinet-Document-Id`.
+ *   declared type: its signature, then (a PDF, JPG or PNG) that it parses or decodes as
+ *   one, in a worker thread (`contents-check.ts`). A refused file is deleted and the answer
+ *   says why («Файл больше 5 МБ», «Это не PDF, JPG или PNG», «Файл повреждён или это не
+ *   PDF»); an accepted one is cut to its own end and moves into the vault, and the answer
+ *   (and any later `HEAD`) names the document in `Cabinet-Document-Id`. The upload keeps
+ *   the length that was sent, for tus; the document has the size that was kept.
  * - An unfinished upload expires `UPLOAD_TTL_SECONDS` after it started (by the server's one
  *   clock): `upload_expired`, and its bytes are purged in the background.
  * - Failures are `application/problem+json`; the tus statuses stay (409 for an
@@ -31,6 +34,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { sendProblem } from '../http/problem.js';
 import { orderedId } from '../security/tokens.js';
+import type { FileContents } from './contents-check.js';
 import type { DocumentFiles } from './files.js';
 import { safeFileName, withExtension } from './names.js';
 import { uploadCeiling, type Limits } from './limits.js';
@@ -68,6 +72,8 @@ export interface UploadsDeps {
   db: Database;
   clock: Clock;
   files: DocumentFiles;
+  /** The check of what a finished upload really is. */
+  contents: FileContents;
   vault: DocumentVault;
   /** The limits of unfinished uploads and of the vault (`MAX_OPEN_UPLOADS`, `MAX_VAULT_*`). */
   quota: VaultQuota;
@@ -83,6 +89,7 @@ export class Uploads {
   readonly #db: Database;
   readonly #clock: Clock;
   readonly #files: DocumentFiles;
+  readonly #contents: FileContents;
   readonly #vault: DocumentVault;
   readonly #quota: VaultQuota;
   readonly #tasks: BackgroundTasks;
@@ -96,11 +103,12 @@ export class Uploads {
   #lastPurge = Number.NEGATIVE_INFINITY;
   #timer: NodeJS.Timeout | undefined;
 
-  constructor({ db, clock, files, vault, quota, tasks, log, ttlMs, path }: UploadsDeps) {
+  constructor({ db, clock, files, contents, vault, quota, tasks, log, ttlMs, path }: UploadsDeps) {
     this.#quota = quota;
     this.#db = db;
     this.#clock = clock;
     this.#files = files;
+    this.#contents = contents;
     this.#vault = vault;
     this.#tasks = tasks;
     this.#log = log;
@@ -264,13 +272,19 @@ export class Uploads {
         await this.#forget(row);
         this.#refuse(req, new ApiError(check.code, { detail: check.message }));
       }
+      // What it really is, in a worker thread; bytes after its end are cut off.
+      const contents = await this.#contents.check(path, check.kind, ends.size);
+      if (!contents.ok) {
+        await this.#forget(row);
+        this.#refuse(req, new ApiError('file_type_not_allowed', { detail: contents.message }));
+      }
       const documentId = orderedId();
       await this.#files.adopt(path, documentId);
       try {
         await this.#db.transaction().execute(async (trx) => {
-          await this.#quota.assertRoomToAdd(trx, row.accountId, ends.size);
+          await this.#quota.assertRoomToAdd(trx, row.accountId, contents.size);
           const name = withExtension(row.name, check.kind);
-          await this.#vault.add({ id: documentId, accountId: row.accountId, kind: row.kind, name, size: ends.size, fileType: check.kind }, trx);
+          await this.#vault.add({ id: documentId, accountId: row.accountId, kind: row.kind, name, size: contents.size, fileType: check.kind }, trx);
           await trx.updateTable('uploads').set({ documentId, length: ends.size }).where('id', '=', row.id).execute();
         });
       } catch (error) {

@@ -18,6 +18,7 @@ import type { AuditLog } from '../security/audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { orderedId } from '../security/tokens.js';
+import type { FileContents } from './contents-check.js';
 import type { DocumentFiles } from './files.js';
 import { safeFileName, withExtension } from './names.js';
 import { limitsOf, maxPerField, resultLimits, type Limits } from './limits.js';
@@ -45,6 +46,8 @@ export interface DocumentVaultDeps {
   catalog: Catalog;
   applications: Applications;
   files: DocumentFiles;
+  /** The check of what an issued result really is. */
+  contents: FileContents;
   audit: AuditLog;
 }
 
@@ -57,9 +60,11 @@ export class DocumentVault {
   readonly #catalog: Catalog;
   readonly #applications: Applications;
   readonly #files: DocumentFiles;
+  readonly #contents: FileContents;
   readonly #audit: AuditLog;
 
-  constructor({ db, clock, catalog, applications, files, audit }: DocumentVaultDeps) {
+  constructor({ db, clock, catalog, applications, files, contents, audit }: DocumentVaultDeps) {
+    this.#contents = contents;
     this.#audit = audit;
     this.#db = db;
     this.#clock = clock;
@@ -236,7 +241,8 @@ export class DocumentVault {
 
   /**
    * An operator issues a result of an application (a PDF, JPG or PNG up to 20 MB, checked by
-   * its bytes): it appears in the applicant's vault with the kind `result`.
+   * its bytes: its signature, then that it parses or decodes as one; bytes after its end are
+   * cut off): it appears in the applicant's vault with the kind `result`.
    *
    * @throws {ApiError} `not_found`, `conflict` (a draft or a withdrawn application), `file_too_large`, `file_type_not_allowed`
    */
@@ -247,12 +253,24 @@ export class DocumentVault {
     if (!check.ok) throw new ApiError(check.code, { detail: check.message });
     const id = orderedId();
     await this.#files.write(id, bytes);
+    // What it really is, in a worker thread, before any record names it; bytes after its end are cut off.
+    let contents: Awaited<ReturnType<FileContents['check']>>;
+    try {
+      contents = await this.#contents.check(this.#files.documentPath(id), check.kind, bytes.length);
+    } catch (error) {
+      await this.#files.remove(id);
+      throw error;
+    }
+    if (!contents.ok) {
+      await this.#files.remove(id);
+      throw new ApiError('file_type_not_allowed', { detail: contents.message });
+    }
     const row: DocumentsTable = {
       id,
       accountId: application.accountId,
       kind: resultDocumentKind,
       name: withExtension(safeFileName(name), check.kind),
-      size: bytes.length,
+      size: contents.size,
       fileType: check.kind,
       source: 'operator',
       applicationId,

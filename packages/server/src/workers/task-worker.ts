@@ -4,9 +4,9 @@
  *
  * A {@link TaskWorker} keeps a small pool of threads running one module that called
  * {@link serveTasks}; tasks wait in order for a free thread. Each task has a time limit,
- * counted once its thread has loaded the module (a new thread gets `startupLimitMs` for
- * that, as loading may take longer than a task): a thread that exceeds it (a parser caught in a loop) is ended and the task fails with
- * `task_timeout`; a thread that dies (out of memory under its `resourceLimits`) fails its
+ * counted once its thread has loaded the module (a new thread gets {@link startupLimitMs}
+ * for that, as loading may take longer than a task): a thread that exceeds it (a parser
+ * caught in a loop) is ended and the task fails with `task_timeout`; a thread that dies (out of memory under its `resourceLimits`) fails its
  * task with `task_crashed`; a new thread takes the next task either way. Threads start
  * when first needed and do not keep the process alive.
  */

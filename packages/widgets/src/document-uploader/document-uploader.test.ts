@@ -1,6 +1,7 @@
 import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { createAccount, waitFor } from '../../../../test-support/cabinet-api.js';
+import { samplePdf } from '../../../../test-support/sample-pdf.js';
 import '../mfc-document-uploader.js';
 import type { MfcDocumentUploader } from './document-uploader.js';
 
@@ -30,10 +31,9 @@ async function signedIn(): Promise<{ client: CabinetClient; requests: string[] }
   return { client, requests };
 }
 
+/** A valid PDF (the server parses it) of `size` bytes. */
 function pdf(size: number, name = 'паспорт.pdf'): File {
-  const bytes = new Uint8Array(size);
-  bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
-  return new File([bytes], name, { type: 'application/pdf' });
+  return new File([samplePdf({ size })], name, { type: 'application/pdf' });
 }
 
 const png = (name: string) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])], name, { type: 'application/pdf' });
