@@ -6,9 +6,10 @@
  * {@link serveTasks}; tasks wait in order for a free thread. Each task has a time limit,
  * counted once its thread has loaded the module (a new thread gets {@link startupLimitMs}
  * for that, as loading may take longer than a task): a thread that exceeds it (a parser
- * caught in a loop) is ended and the task fails with `task_timeout`; a thread that dies (out of memory under its `resourceLimits`) fails its
- * task with `task_crashed`; a new thread takes the next task either way. Threads start
- * when first needed and do not keep the process alive.
+ * caught in a loop) is ended and the task fails with `task_timeout`; a thread that dies
+ * (out of memory under its `resourceLimits`) fails its task with `task_crashed`; a new
+ * thread takes the next task either way. Threads start when first needed and do not keep
+ * the process alive.
  */
 import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
 
