@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { CodeEntry } from './code-entry.js';
 import { MfcElement } from './mfc-element.js';
+import { formatCountdown } from '../i18n/translation.js';
 
 /**
  * The base of the step-by-step forms (sign-in, registration, recovery): one action at a
@@ -151,7 +152,7 @@ export class MfcFormElement<Field extends string> extends MfcElement {
     if (error.code !== 'rate_limited' || !error.retryAfter) return message;
     const said = error.message;
     if (this.resolvedLocale === 'ru' && said !== error.code && said !== message && cyrillic.test(said)) return said;
-    return this.t.rateLimitedFor(Math.max(1, Math.ceil(error.retryAfter)));
+    return this.t.rateLimitedFor(formatCountdown(error.retryAfter));
   }
 
   /** The alert for {@link formError}, with optional extra content and a message fitting the step. */

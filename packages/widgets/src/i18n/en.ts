@@ -52,10 +52,7 @@ export const en: Translation = {
   resendCode: 'Get a new code',
   resendingCode: 'Sending the code…',
   codeResent: 'A new code has been sent.',
-  rateLimitedFor: (seconds) =>
-    seconds < 60
-      ? `Too many requests. Try again in ${seconds} ${plural(seconds, 'second', 'seconds')}.`
-      : `Too many requests. Try again in ${Math.ceil(seconds / 60)} ${plural(Math.ceil(seconds / 60), 'minute', 'minutes')}.`,
+  rateLimitedFor: (duration) => `Too many requests. Try again in ${duration}.`,
   changeLogin: 'Change login or password',
   startOver: 'Start signing in again',
 

@@ -49,10 +49,7 @@ export const ru: CommonStrings = {
   resendCode: 'Получить новый код',
   resendingCode: 'Отправляем код…',
   codeResent: 'Новый код отправлен.',
-  rateLimitedFor: (seconds) =>
-    seconds < 60
-      ? `Слишком много запросов. Попробуйте снова через ${seconds} ${plural(seconds, 'секунду', 'секунды', 'секунд')}.`
-      : `Слишком много запросов. Попробуйте снова через ${Math.ceil(seconds / 60)} ${plural(Math.ceil(seconds / 60), 'минуту', 'минуты', 'минут')}.`,
+  rateLimitedFor: (duration) => `Слишком много запросов. Попробуйте снова через ${duration}.`,
   changeLogin: 'Изменить логин или пароль',
   startOver: 'Начать вход заново',
 

@@ -47,8 +47,8 @@ export interface CommonStrings {
   resendCode: string;
   resendingCode: string;
   codeResent: string;
-  /** A refusal for too many requests that says when to try again (`seconds` from now, at least 1). */
-  rateLimitedFor: (seconds: number) => string;
+  /** A refusal for too many requests that says when to try again: `duration` as a countdown reads it (`59:30`, `1:00:00`). */
+  rateLimitedFor: (duration: string) => string;
   changeLogin: string;
   startOver: string;
 
