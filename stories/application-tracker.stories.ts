@@ -184,6 +184,14 @@ export const LongTimeline: Story = {
   },
 };
 
+/** Answers a request for the phone field: types a number and presses «Отправить ответ». */
+async function answerWithPhone(tracker: MfcApplicationTracker): Promise<void> {
+  const phone = await waitForPart<HTMLInputElement>(tracker, '#phone');
+  phone.value = '+79161234567';
+  phone.dispatchEvent(new InputEvent('input'));
+  (await waitForPart<HTMLButtonElement>(tracker, '[part~="request"] button[type="submit"]')).click();
+}
+
 /** The МФЦ asks for a field: the field and «Отправить ответ»; the answer goes and the application is back in review. */
 export const NeedsInfo: Story = {
   name: 'Detail: needs information',
@@ -197,10 +205,7 @@ export const NeedsInfo: Story = {
   },
   play: async ({ canvasElement }) => {
     const tracker = await findTracker(canvasElement);
-    const phone = await waitForPart<HTMLInputElement>(tracker, '#phone');
-    phone.value = '+79161234567';
-    phone.dispatchEvent(new InputEvent('input'));
-    (await waitForPart<HTMLButtonElement>(tracker, '[part~="request"] button[type="submit"]')).click();
+    await answerWithPhone(tracker);
     await expectPart(tracker, '#message', /Ответ отправлен/);
     await expectPart(tracker, '[part~="facts"]', /На рассмотрении/);
   },
@@ -220,10 +225,7 @@ export const AnswerWithoutDocument: Story = {
   play: async ({ canvasElement }) => {
     const tracker = await findTracker(canvasElement);
     await waitForPart(tracker, 'mfc-document-uploader');
-    const phone = await waitForPart<HTMLInputElement>(tracker, '#phone');
-    phone.value = '+79161234567';
-    phone.dispatchEvent(new InputEvent('input'));
-    (await waitForPart<HTMLButtonElement>(tracker, '[part~="request"] button[type="submit"]')).click();
+    await answerWithPhone(tracker);
     await expectPart(tracker, '[part~="request"] .field-error', /Приложите документ «Справка о доходах»: его запросили по заявлению/);
     await expectPart(tracker, '[part~="facts"]', /Нужны сведения/);
   },
