@@ -336,12 +336,13 @@ describe('<mfc-application-tracker> against the real server', () => {
   it('loads the rest of the list page by page', async () => {
     const owner = await citizen();
     const service = await simpleService(owner.client);
-    for (let index = 0; index < 25; index++) await owner.client.applications.create(service.id);
+    // Ten pages of two, within the server's 20 open drafts a citizen may have.
+    for (let index = 0; index < 19; index++) await owner.client.applications.create(service.id);
     const element = await mount(owner.client, html`<mfc-application-tracker poll-interval="0" page-size="2"></mfc-application-tracker>`);
-    expect(status(element)).to.equal('25 заявлений');
-    await waitFor(() => items(element).length === 25, patience, 'every page');
+    expect(status(element)).to.equal('19 заявлений');
+    await waitFor(() => items(element).length === 19, patience, 'every page');
     const positions = [...root(element).querySelectorAll('[part~="item"]')].map((item) => item.getAttribute('aria-posinset'));
-    expect(positions.at(-1)).to.equal('25');
+    expect(positions.at(-1)).to.equal('19');
   });
 
   it('keeps showing what it saw when the network goes, with a notice', async () => {
