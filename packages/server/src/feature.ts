@@ -15,6 +15,7 @@ import type { Database } from './db/database.js';
 import type { TableWrites } from './db/table-writes.js';
 import type { OpenApiTag } from './http/openapi.js';
 import type { RegistryChecker } from './profile/registry.js';
+import type { RetentionOf } from './retention.js';
 import type { DevOutbox } from './senders/dev-outbox.js';
 import type { CodeSender } from './senders/sender.js';
 
@@ -69,6 +70,11 @@ export interface ServerFeature<Tables extends object = object, Services extends 
    * next free number; a migration once shipped is never edited or renamed.
    */
   migrations?: Readonly<Record<string, Migration>>;
+  /**
+   * What becomes of the rows of each of its tables when a citizen closes the account
+   * (`retention.ts`): one fate for every table of `Tables`, so none is forgotten.
+   */
+  retention?: RetentionOf<Tables>;
   /**
    * Builds the feature's services, once. `deps` holds the infrastructure and the services of
    * the features listed before this one (a service of a later feature is not built yet:

@@ -3,6 +3,7 @@ import type { ServerFeature } from '../feature.js';
 import { Accounts } from './accounts.js';
 import { accountsMigrations } from './migrations.js';
 import type { AccountTables } from './tables.js';
+import { accountsRetention } from './retention.js';
 
 export interface AccountServices {
   accounts: Accounts;
@@ -10,6 +11,7 @@ export interface AccountServices {
 
 export const accountsFeature: ServerFeature<AccountTables, AccountServices> = {
   name: 'accounts',
+  retention: accountsRetention,
   migrations: accountsMigrations,
   services: ({ db }) => ({ accounts: new Accounts(db) }),
 };

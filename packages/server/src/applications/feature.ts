@@ -7,6 +7,7 @@ import { applicationsMigrations } from './migrations.js';
 import { operatorApplicationRoutes } from './operator-routes.js';
 import { PdfExports } from './pdf-exports.js';
 import type { ApplicationTables } from './tables.js';
+import { applicationsRetention } from './retention.js';
 
 export interface ApplicationServices {
   applications: Applications;
@@ -16,6 +17,7 @@ export interface ApplicationServices {
 
 export const applicationsFeature: ServerFeature<ApplicationTables, ApplicationServices> = {
   name: 'applications',
+  retention: applicationsRetention,
   tags: [{ name: 'applications', description: 'Applications for services: drafts, submission, the lifecycle, exports.' }],
   migrations: applicationsMigrations,
   services: ({ config, db, clock, log, hooks, catalog, audit }) => {

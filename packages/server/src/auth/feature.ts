@@ -11,6 +11,7 @@ import { SignIn } from './sign-in.js';
 import type { AuthTables } from './tables.js';
 import { temporaryPasswordRoutes } from './temporary-password-routes.js';
 import { TemporaryPasswords } from './temporary-passwords.js';
+import { authRetention } from './retention.js';
 
 export interface AuthServices {
   signIn: SignIn;
@@ -21,6 +22,7 @@ export interface AuthServices {
 
 export const authFeature: ServerFeature<AuthTables, AuthServices> = {
   name: 'auth',
+  retention: authRetention,
   tags: [
     { name: 'auth', description: 'Sign-in with a password and a one-time code, the session, sign-out, temporary passwords.' },
     { name: 'registration', description: 'Registration by phone with the consent to the processing of personal data.' },

@@ -10,6 +10,7 @@ import { catalogRoutes } from './catalog-routes.js';
 import { catalogMigrations } from './migrations.js';
 import { catalogPersonalRoutes } from './personal-routes.js';
 import type { CatalogTables } from './tables.js';
+import { catalogRetention } from './retention.js';
 
 export interface CatalogServices {
   catalog: Catalog;
@@ -18,6 +19,7 @@ export interface CatalogServices {
 
 export const catalogFeature: ServerFeature<CatalogTables, CatalogServices> = {
   name: 'catalog',
+  retention: catalogRetention,
   tags: [{ name: 'catalog', description: 'The public service catalog, and the citizen’s favourites, recent services and filter presets.' }],
   migrations: catalogMigrations,
   services({ clock, db, writes }) {

@@ -3,6 +3,7 @@ import type { ServerFeature } from '../feature.js';
 import { ConsentRecords } from './consent-records.js';
 import { consentRoutes } from './consent-routes.js';
 import type { ConsentTables } from './tables.js';
+import { consentRetention } from './retention.js';
 
 export interface ConsentServices {
   consents: ConsentRecords;
@@ -10,6 +11,7 @@ export interface ConsentServices {
 
 export const consentFeature: ServerFeature<ConsentTables, ConsentServices> = {
   name: 'consent',
+  retention: consentRetention,
   services: ({ db }) => ({ consents: new ConsentRecords(db) }),
   // Its table is created by migration 0002_registration_and_recovery (the auth feature's).
   async routes(api) {

@@ -11,6 +11,7 @@ import { tusRequestHeaders, uploadRoutes } from './uploads-routes.js';
 import { Uploads } from './uploads.js';
 import { DocumentVault } from './vault.js';
 import { VaultQuota } from './vault-quota.js';
+import { documentsRetention } from './retention.js';
 
 export interface DocumentServices {
   /** The citizen's documents and the results operators issue. */
@@ -23,6 +24,7 @@ export interface DocumentServices {
 
 export const documentsFeature: ServerFeature<DocumentTables, DocumentServices> = {
   name: 'documents',
+  retention: documentsRetention,
   tags: [
     { name: 'documents', description: 'The document vault: files, attaching them to applications, results.' },
     { name: 'uploads', description: 'Resumable uploads (tus 1.0) that become documents.' },

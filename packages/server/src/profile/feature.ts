@@ -7,6 +7,7 @@ import { profileEmailRoutes } from './email-routes.js';
 import { identityConfirmationRoutes } from './identity-confirmation-routes.js';
 import { profileRoutes } from './profile-routes.js';
 import type { ProfileTables } from './tables.js';
+import { profileRetention } from './retention.js';
 
 export interface ProfileServices {
   emailConfirmation: EmailConfirmation;
@@ -16,6 +17,7 @@ export interface ProfileServices {
 
 export const profileFeature: ServerFeature<ProfileTables, ProfileServices> = {
   name: 'profile',
+  retention: profileRetention,
   services: ({ config, clock, db, registry, tasks, accounts, challenges, audit }) => ({
     emailConfirmation: new EmailConfirmation({ accounts, challenges, audit }),
     registryChecks: new RegistryChecks({ accounts, registry, tasks, audit }),

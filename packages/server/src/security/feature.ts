@@ -13,6 +13,7 @@ import { PasswordHasher } from './passwords.js';
 import { Sessions } from './sessions.js';
 import { sessionRoutes } from './sessions-routes.js';
 import type { SecurityTables } from './tables.js';
+import { securityRetention } from './retention.js';
 
 export interface SecurityServices {
   hasher: PasswordHasher;
@@ -31,6 +32,7 @@ export interface SecurityServices {
 
 export const securityFeature: ServerFeature<SecurityTables, SecurityServices> = {
   name: 'security',
+  retention: securityRetention,
   services({ config, clock, db, sender, tasks, accounts }) {
     const { rules } = config;
     const hasher = new PasswordHasher(config.passwordHashCost);

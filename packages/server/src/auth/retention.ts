@@ -1,0 +1,11 @@
+/** The auth feature's tables at the closure of an account (see `../retention.ts`). */
+import type { RetentionOf } from '../retention.js';
+import type { AuthTables } from './tables.js';
+
+export const authRetention: RetentionOf<AuthTables> = {
+  pendingRegistrations: {
+    fate: 'expires',
+    within: 'the life of its code’s challenge (LOGIN_CHALLENGE_TTL_SECONDS, 15 min)',
+    what: 'a registration waiting for its code (phone, e-mail, password hash), which belongs to no account yet; it goes with its code',
+  },
+};
