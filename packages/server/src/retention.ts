@@ -35,8 +35,8 @@ export interface InventoryEntry {
 export const databaseName = (table: string): string => table.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /** Every table of `list` with its fate, in the features' order. */
-export function retentionInventory(list: readonly { name: string; retention?: Readonly<Record<string, DataFate>> }[]): InventoryEntry[] {
+export function retentionInventory(list: readonly { name: string; retention?: object | undefined }[]): InventoryEntry[] {
   return list.flatMap((feature) =>
-    Object.entries(feature.retention ?? {}).map(([table, fate]) => ({ table, dbName: databaseName(table), feature: feature.name, fate })),
+    (Object.entries(feature.retention ?? {}) as [string, DataFate][]).map(([table, fate]) => ({ table, dbName: databaseName(table), feature: feature.name, fate })),
   );
 }

@@ -2,8 +2,8 @@
 import type { ServerFeature } from '../feature.js';
 import { Accounts } from './accounts.js';
 import { accountsMigrations } from './migrations.js';
-import type { AccountTables } from './tables.js';
 import { accountsRetention } from './retention.js';
+import type { AccountTables } from './tables.js';
 
 export interface AccountServices {
   accounts: Accounts;

@@ -6,8 +6,8 @@ import { applicationExportRoutes } from './export-routes.js';
 import { applicationsMigrations } from './migrations.js';
 import { operatorApplicationRoutes } from './operator-routes.js';
 import { PdfExports } from './pdf-exports.js';
-import type { ApplicationTables } from './tables.js';
 import { applicationsRetention } from './retention.js';
+import type { ApplicationTables } from './tables.js';
 
 export interface ApplicationServices {
   applications: Applications;

@@ -7,11 +7,11 @@ import { Recovery } from './recovery.js';
 import { recoveryRoutes } from './recovery-routes.js';
 import { registrationRoutes } from './registration-routes.js';
 import { Registration } from './registration.js';
+import { authRetention } from './retention.js';
 import { SignIn } from './sign-in.js';
 import type { AuthTables } from './tables.js';
 import { temporaryPasswordRoutes } from './temporary-password-routes.js';
 import { TemporaryPasswords } from './temporary-passwords.js';
-import { authRetention } from './retention.js';
 
 export interface AuthServices {
   signIn: SignIn;

@@ -5,12 +5,12 @@ import { seedCatalog } from './catalog-seed.js';
 import { catalogData } from './data/index.js';
 import { FilterPresets } from './filter-presets.js';
 import { PersonalCatalog } from './personal-catalog.js';
+import { catalogRetention } from './retention.js';
 import { ServiceLists } from './service-lists.js';
 import { catalogRoutes } from './catalog-routes.js';
 import { catalogMigrations } from './migrations.js';
 import { catalogPersonalRoutes } from './personal-routes.js';
 import type { CatalogTables } from './tables.js';
-import { catalogRetention } from './retention.js';
 
 export interface CatalogServices {
   catalog: Catalog;

@@ -2,8 +2,8 @@
 import type { ServerFeature } from '../feature.js';
 import { ConsentRecords } from './consent-records.js';
 import { consentRoutes } from './consent-routes.js';
-import type { ConsentTables } from './tables.js';
 import { consentRetention } from './retention.js';
+import type { ConsentTables } from './tables.js';
 
 export interface ConsentServices {
   consents: ConsentRecords;

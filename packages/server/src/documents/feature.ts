@@ -6,12 +6,12 @@ import { DocumentFiles } from './files.js';
 import { documentRoutes } from './documents-routes.js';
 import { documentsMigrations } from './migrations.js';
 import { operatorDocumentRoutes } from './operator-routes.js';
+import { documentsRetention } from './retention.js';
 import type { DocumentTables } from './tables.js';
 import { tusRequestHeaders, uploadRoutes } from './uploads-routes.js';
 import { Uploads } from './uploads.js';
 import { DocumentVault } from './vault.js';
 import { VaultQuota } from './vault-quota.js';
-import { documentsRetention } from './retention.js';
 
 export interface DocumentServices {
   /** The citizen's documents and the results operators issue. */

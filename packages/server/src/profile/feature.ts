@@ -6,8 +6,8 @@ import { RegistryChecks } from './registry-checks.js';
 import { profileEmailRoutes } from './email-routes.js';
 import { identityConfirmationRoutes } from './identity-confirmation-routes.js';
 import { profileRoutes } from './profile-routes.js';
-import type { ProfileTables } from './tables.js';
 import { profileRetention } from './retention.js';
+import type { ProfileTables } from './tables.js';
 
 export interface ProfileServices {
   emailConfirmation: EmailConfirmation;

@@ -10,10 +10,10 @@ import { CodeChallenges } from './otp.js';
 import { PasswordPolicy } from './password-policy.js';
 import { PasswordResets } from './password-resets.js';
 import { PasswordHasher } from './passwords.js';
+import { securityRetention } from './retention.js';
 import { Sessions } from './sessions.js';
 import { sessionRoutes } from './sessions-routes.js';
 import type { SecurityTables } from './tables.js';
-import { securityRetention } from './retention.js';
 
 export interface SecurityServices {
   hasher: PasswordHasher;
