@@ -24,8 +24,16 @@ import {
   type VerifyCodeRequest,
 } from './schemas.js';
 
-/** Why the citizen is signed out. */
-export type SignedOutReason = 'initial' | 'logout' | 'expired' | 'other-tab';
+/**
+ * Why the citizen is signed out: not yet (`initial`), the button (`logout`), the session
+ * timed out or was ended elsewhere (`expired`), in another tab (`other-tab`), the citizen
+ * said «Это был не я» about a change of the profile and every session ended (`not-me`), the
+ * account was deleted (`account-deleted`).
+ */
+export type SignedOutReason = 'initial' | 'logout' | 'expired' | 'other-tab' | 'not-me' | 'account-deleted';
+
+/** The reasons a sign-out made by another sub-client (profile) gives. */
+export type EndedSessionReason = Extract<SignedOutReason, 'logout' | 'not-me' | 'account-deleted'>;
 
 /**
  * Where the citizen is: `unknown` until the first answer from the server, then
@@ -303,6 +311,17 @@ export class AuthClient {
     this.#endHere('logout');
   }
 
+  /**
+   * The server ended this browser's session in answer to a request of another sub-client
+   * (`profile.reportNotMe`): signed out here with `reason`, and every other tab told.
+   * Not for pages: they sign out with {@link logout}.
+   *
+   * @internal
+   */
+  sessionEnded(reason: EndedSessionReason): void {
+    this.#endHere(reason);
+  }
+
   /** Stops listening to other tabs and timers. */
   close(): void {
     this.#channel?.close();
@@ -351,7 +370,7 @@ export class AuthClient {
   }
 
   /** Signed out here, and every other tab told. */
-  #endHere(reason: 'logout'): void {
+  #endHere(reason: EndedSessionReason): void {
     this.#set({ status: 'signed-out', reason });
     this.#channel?.postMessage({ type: 'signed-out' } satisfies TabMessage);
   }
