@@ -24,15 +24,9 @@ import {
   type VerifyCodeRequest,
 } from './schemas.js';
 
-/**
- * Why the citizen is signed out: not yet (`initial`), the button (`logout`), the session
- * timed out or was ended elsewhere (`expired`), in another tab (`other-tab`), the citizen
- * said «Это был не я» about a change of the profile and every session ended (`not-me`), the
- * account was deleted (`account-deleted`).
- */
+/** Why the citizen is signed out; `not-me`: «Это был не я» ended every session; `account-deleted`: the account is gone. */
 export type SignedOutReason = 'initial' | 'logout' | 'expired' | 'other-tab' | 'not-me' | 'account-deleted';
-
-/** The reasons a sign-out made by another sub-client (profile) gives. */
+/** The reasons of a sign-out this browser made, here or through another sub-client (profile). */
 export type EndedSessionReason = Extract<SignedOutReason, 'logout' | 'not-me' | 'account-deleted'>;
 
 /**
@@ -311,13 +305,7 @@ export class AuthClient {
     this.#endHere('logout');
   }
 
-  /**
-   * The server ended this browser's session in answer to a request of another sub-client
-   * (`profile.reportNotMe`): signed out here with `reason`, and every other tab told.
-   * Not for pages: they sign out with {@link logout}.
-   *
-   * @internal
-   */
+  /** @internal The server ended the session for another sub-client (`profile.reportNotMe`): signed out here, every tab told. */
   sessionEnded(reason: EndedSessionReason): void {
     this.#endHere(reason);
   }
