@@ -144,6 +144,7 @@ describe('«Это был не я»', () => {
 
     await server.settled();
     const code = server.latestCode(citizen.account.phone);
+    assert.ok(reported.challenge);
     const verified = await server.browser().post('/api/v1/auth/recovery/code', { challengeId: reported.challenge.id, code });
     assert.equal(verified.statusCode, 200, verified.body);
     const { resetToken } = RecoveryVerified.parse(verified.json());
@@ -168,6 +169,23 @@ describe('«Это был не я»', () => {
     await server.settled();
     assert.ok(server.latestCode(citizen.account.email));
     assert.ok(server.messagesTo(phone).every(({ purpose }) => purpose !== 'recovery'));
+  });
+
+  test('past the hourly limit of codes the sessions still end, without a challenge', async () => {
+    const citizen = await signedIn(server);
+    const phone = await changePhone(citizen);
+    const [change] = (await historyOf(citizen.browser)).changes;
+    const answers: Array<NotMeReported['challenge']> = [];
+    for (let i = 0; i < 6; i++) {
+      const browser = server.browser();
+      const { csrfToken } = await signIn(browser, { ...citizen.account, phone });
+      const response = await browser.post(`/api/v1/profile/changes/${change!.id}/not-me`, undefined, { 'x-csrf-token': csrfToken });
+      assert.equal(response.statusCode, 200, response.body);
+      answers.push(NotMeReported.parse(response.json()).challenge);
+      assertProblem(await browser.get('/api/v1/profile'), 401, 'unauthenticated');
+    }
+    assert.deepEqual(answers.map((challenge) => challenge !== null), [true, true, true, true, true, false]);
+    assertProblem(await citizen.browser.get('/api/v1/profile'), 401, 'session_expired');
   });
 
   test('needs a session and its CSRF token; an unknown change is not_found', async () => {

@@ -109,9 +109,11 @@ export type PasswordChanged = z.infer<typeof PasswordChanged>;
 /**
  * «Это был не я»: every session of the account ended (this one too), and a recovery code
  * went to the account's contact; finish with `auth.verifyRecoveryCode` and `auth.setNewPassword`.
+ * `challenge` is `null` when no code could be sent now (the hourly limit of codes): the
+ * sessions ended all the same, and the citizen recovers the password from the sign-in form.
  */
 export const NotMeReported = z.object({
   signedOut: z.literal(true),
-  challenge: RecoveryChallenge,
+  challenge: z.nullable(RecoveryChallenge),
 });
 export type NotMeReported = z.infer<typeof NotMeReported>;

@@ -47,10 +47,10 @@ export const changesRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
         tags,
         summary: '«Это был не я»: end every session and start password recovery',
         description:
-          'Ends every session of the account, this one too (the answer clears its cookie: the SDK signs out with reason `not-me`), marks the change as reported, and sends a recovery code to the account’s phone (its e-mail when it has none, or when the reported change set the phone); finish with `POST /auth/recovery/code` and `POST /auth/recovery/password`. A change of another account is `not_found`.',
+          'Ends every session of the account, this one too (the answer clears its cookie: the SDK signs out with reason `not-me`), marks the change as reported, and sends a recovery code to the account’s phone (its e-mail when it has none, or when the reported change set the phone); finish with `POST /auth/recovery/code` and `POST /auth/recovery/password`. `challenge` is `null` when no code can be sent now (its hourly limit): the sessions end all the same. A change of another account is `not_found`.',
         security: [{ session: [], csrf: [] }],
         params: IdParams,
-        response: { 200: NotMeReported, ...problemResponses('not_found', 'conflict', 'validation_failed', ...sessionProblems) },
+        response: { 200: NotMeReported, ...problemResponses('not_found', 'validation_failed', ...sessionProblems) },
       },
     },
     async (request, reply) => {
@@ -62,7 +62,11 @@ export const changesRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       await profileChanges.markReported(change.id);
       await audit.record('not_me_reported', { accountId: account.id, ip: request.ip, details: { changeId: change.id, kind: change.kind, endedSessions: ended } });
       const distrusted = change.kind === 'phone' || change.kind === 'email' ? change.kind : undefined;
-      const challenge = await recovery.startFor(account, request.ip, distrusted);
+      // The sessions ended whatever happens next: a code that cannot be sent now is no reason to fail.
+      const challenge = await recovery.startFor(account, request.ip, distrusted).catch((error: unknown) => {
+        if (error instanceof ApiError && (error.code === 'rate_limited' || error.code === 'conflict')) return null;
+        throw error;
+      });
       return { signedOut: true as const, challenge };
     },
   );
