@@ -201,6 +201,7 @@ export async function snapshot(db: Database): Promise<Record<string, unknown[]>>
     'trustedDevices',
     'auditEvents',
     'identityConfirmations',
+    'profileChanges',
     'catalogCategories',
     'municipalities',
     'services',

@@ -69,10 +69,17 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/operator/citizens/{id}/temporary-password',
     '/api/v1/operator/identity-confirmations',
     '/api/v1/profile',
+    '/api/v1/profile/changes',
+    '/api/v1/profile/changes/{id}/not-me',
+    '/api/v1/profile/contacts/confirm',
+    '/api/v1/profile/contacts/email',
+    '/api/v1/profile/contacts/phone',
+    '/api/v1/profile/contacts/resend',
     '/api/v1/profile/email/code',
     '/api/v1/profile/email/code/resend',
     '/api/v1/profile/identity-confirmation',
     '/api/v1/profile/identity-confirmation/qr.svg',
+    '/api/v1/profile/password',
     '/api/v1/profile/personal-data',
     '/api/v1/uploads',
     '/api/v1/uploads/{id}',
@@ -101,6 +108,35 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
   assert.ok(personalData.responses['401'] && personalData.responses['403'] && personalData.responses['400']);
   assert.ok(document.paths['/api/v1/auth/recovery/password'].post.responses['204']);
   assert.ok(document.paths['/api/v1/consents/personal-data'].get.responses['200']);
+});
+
+test('the profile’s contacts, password, history and «Это был не я» are documented', async () => {
+  const { paths, components } = (await server.browser().get('/api/v1/openapi.json')).json();
+  const operations = {
+    changePhone: paths['/api/v1/profile/contacts/phone'].post,
+    changeEmail: paths['/api/v1/profile/contacts/email'].post,
+    confirmContactChange: paths['/api/v1/profile/contacts/confirm'].post,
+    resendContactCode: paths['/api/v1/profile/contacts/resend'].post,
+    changePassword: paths['/api/v1/profile/password'].post,
+    reportProfileChangeNotMe: paths['/api/v1/profile/changes/{id}/not-me'].post,
+  };
+  for (const [operationId, operation] of Object.entries(operations)) {
+    assert.equal(operation.operationId, operationId);
+    assert.deepEqual(operation.tags, ['profile'], operationId);
+    assert.deepEqual(operation.security, [{ session: [], csrf: [] }], operationId);
+    assert.ok(operation.summary && operation.responses['200'] && operation.responses['401'] && operation.responses['403'], operationId);
+  }
+  for (const operation of [operations.changePhone, operations.changeEmail, operations.changePassword]) {
+    assert.match(operation.responses['401'].description, /invalid_credentials/);
+    assert.match(operation.responses['423'].description, /account_locked/);
+  }
+  assert.match(operations.confirmContactChange.responses['400'].description, /otp_invalid/);
+  assert.match(operations.reportProfileChangeNotMe.responses['404'].description, /not_found/);
+  const history = paths['/api/v1/profile/changes'].get;
+  assert.equal(history.operationId, 'listProfileChanges');
+  assert.deepEqual(history.parameters.map(({ name }: { name: string }) => name).sort(), ['cursor', 'limit']);
+  assert.ok(components.schemas.ProfileChange.properties.changes);
+  assert.deepEqual(components.schemas.PasswordChangeRequestInput.required.sort(), ['currentPassword', 'endOtherSessions', 'password']);
 });
 
 test('the operator API, sessions and identity confirmation are documented', async () => {

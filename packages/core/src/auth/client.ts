@@ -24,8 +24,10 @@ import {
   type VerifyCodeRequest,
 } from './schemas.js';
 
-/** Why the citizen is signed out. */
-export type SignedOutReason = 'initial' | 'logout' | 'expired' | 'other-tab';
+/** Why the citizen is signed out; `not-me`: «Это был не я» ended every session; `account-deleted`: the account is gone. */
+export type SignedOutReason = 'initial' | 'logout' | 'expired' | 'other-tab' | 'not-me' | 'account-deleted';
+/** The reasons of a sign-out this browser made, here or through another sub-client (profile). */
+export type EndedSessionReason = Extract<SignedOutReason, 'logout' | 'not-me' | 'account-deleted'>;
 
 /**
  * Where the citizen is: `unknown` until the first answer from the server, then
@@ -303,6 +305,11 @@ export class AuthClient {
     this.#endHere('logout');
   }
 
+  /** @internal The server ended the session for another sub-client (`profile.reportNotMe`): signed out here, every tab told. */
+  sessionEnded(reason: EndedSessionReason): void {
+    this.#endHere(reason);
+  }
+
   /** Stops listening to other tabs and timers. */
   close(): void {
     this.#channel?.close();
@@ -351,7 +358,7 @@ export class AuthClient {
   }
 
   /** Signed out here, and every other tab told. */
-  #endHere(reason: 'logout'): void {
+  #endHere(reason: EndedSessionReason): void {
     this.#set({ status: 'signed-out', reason });
     this.#channel?.postMessage({ type: 'signed-out' } satisfies TabMessage);
   }

@@ -88,7 +88,7 @@ export class UserSession {
     } else if (state.status === 'signed-out') {
       const id = this.#user?.id ?? this.#remembered;
       this.#close();
-      if (state.reason === 'logout' && id) {
+      if ((state.reason === 'logout' || state.reason === 'not-me' || state.reason === 'account-deleted') && id) {
         this.#remembered = null;
         await wipeUserData(userDbName(this.#http.scope, id));
       }

@@ -1,5 +1,6 @@
 import type { RequestOptions } from '../http.js';
-import type { IdentityConfirmation, Profile } from './schemas.js';
+import type { IdentityConfirmation, NotMeReported, PasswordChanged, Profile, ProfileChangePage } from './schemas.js';
+import type { EmailChangeRequest, PasswordChangeRequest, PhoneChangeRequest } from './request-schemas.js';
 import type { OtpChallenge, PersonalDataRequest, ResendCodeRequest, VerifyCodeRequest } from '../auth/schemas.js';
 
 /** The citizen's own data. Its code loads with the first call. */
@@ -35,6 +36,55 @@ export interface ProfileClient {
 
   /** Whether the code is still waiting, was used (the account is «confirmed»), or expired. */
   identityConfirmation(options?: RequestOptions): Promise<IdentityConfirmation>;
+
+  /**
+   * Starts changing the phone: a code goes to the NEW phone, and the current one stays in
+   * use until {@link confirmContact}. Asks for the current password (it counts towards the
+   * lockout like a sign-in). A phone another account has answers alike, but its owner gets
+   * a notice instead of the code, so the change can never be confirmed.
+   *
+   * @throws {CabinetError} `invalid_credentials` (with `attemptsLeft`), `account_locked`,
+   *   `validation_failed` (`phone`), `rate_limited`
+   */
+  changePhone(request: PhoneChangeRequest, options?: RequestOptions): Promise<OtpChallenge>;
+
+  /** Starts changing the e-mail, as {@link changePhone} does the phone. @throws {CabinetError} as {@link changePhone}, on `email` */
+  changeEmail(request: EmailChangeRequest, options?: RequestOptions): Promise<OtpChallenge>;
+
+  /**
+   * Finishes a change of a contact with the code sent to the new one; answers the profile
+   * with it. The old contact is told.
+   *
+   * @throws {CabinetError} `otp_invalid` (with `attemptsLeft`), `otp_expired`, `otp_attempts_exceeded`
+   */
+  confirmContact(request: VerifyCodeRequest, options?: RequestOptions): Promise<Profile>;
+
+  /** Sends a new code to the contact being changed to. @throws {CabinetError} `rate_limited`, `otp_expired` */
+  resendContactCode(request: ResendCodeRequest, options?: RequestOptions): Promise<OtpChallenge>;
+
+  /**
+   * Changes the password. The other sessions end when `endOtherSessions`; this one stays.
+   * The account's contacts are told.
+   *
+   * @throws {CabinetError} `invalid_credentials` (the current password; with `attemptsLeft`),
+   *   `account_locked`, `validation_failed` on `password` (the rules, `password_reused`)
+   */
+  changePassword(request: PasswordChangeRequest, options?: RequestOptions): Promise<PasswordChanged>;
+
+  /**
+   * The history of changes of the profile (personal data, contacts, password), newest
+   * first, values masked. Pass the answer's `nextCursor` for the next page.
+   */
+  changes(query?: { cursor?: string; limit?: number }, options?: RequestOptions): Promise<ProfileChangePage>;
+
+  /**
+   * «Это был не я» about the change `changeId`: every session of the account ends, this one
+   * too (`auth` turns `signed-out` with reason `not-me`), and a recovery code goes to the
+   * account's contact; continue with `auth.verifyRecoveryCode`.
+   *
+   * @throws {CabinetError} `not_found` (no such change of this account)
+   */
+  reportNotMe(changeId: string, options?: RequestOptions): Promise<NotMeReported>;
 
   /** The URL of the waiting code's QR code (an SVG image), for an `<img src>`. */
   readonly identityQrUrl: string;

@@ -1,2 +1,3 @@
 export type * from './client.js';
 export * from './schemas.js';
+export * from './request-schemas.js';

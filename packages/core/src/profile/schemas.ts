@@ -1,6 +1,7 @@
 /** The citizen's profile and the confirmation of their identity at an МФЦ. */
 import * as z from 'zod/mini';
 import { AccountLevel, isoDateTime, OtpChannel } from '../primitives.js';
+import { RecoveryChallenge } from '../auth/schemas.js';
 
 // ---------------------------------------------------------------- identity confirmation
 
@@ -57,3 +58,62 @@ export const Profile = z.object({
   createdAt: isoDateTime,
 });
 export type Profile = z.infer<typeof Profile>;
+
+// ---------------------------------------------------------------- change history
+
+/** What a change of the profile changed. */
+export const ProfileChangeKind = z.enum(['personal_data', 'phone', 'email', 'password']);
+export type ProfileChangeKind = z.infer<typeof ProfileChangeKind>;
+
+/**
+ * One field of a change, its values masked (`+7 9** ***-**-01`, `45** ****78`,
+ * `i***@example.ru`); `null` where the field was empty. A password has no values.
+ */
+export const ProfileFieldChange = z.object({
+  field: z.string(),
+  before: z.nullable(z.string()),
+  after: z.nullable(z.string()),
+});
+export type ProfileFieldChange = z.infer<typeof ProfileFieldChange>;
+
+/** One change of the profile, as the history shows it. */
+export const ProfileChange = z.object({
+  id: z.string(),
+  at: isoDateTime,
+  kind: ProfileChangeKind,
+  /** The names of the fields changed, e.g. `lastName`, `passport.number`, `phone`, `password`. */
+  fields: z.array(z.string()),
+  changes: z.array(ProfileFieldChange),
+  /** The browser and system the change was made from, e.g. «Chrome, Windows». */
+  device: z.string(),
+  /** The address it was made from, masked (`192.168.1.*`). */
+  ip: z.string(),
+  /** Made from this browser's session. */
+  current: z.boolean(),
+  /** When the citizen said «Это был не я» about it; `null` otherwise. */
+  reportedAt: z.nullable(isoDateTime),
+});
+export type ProfileChange = z.infer<typeof ProfileChange>;
+
+/** A page of the history, newest first; `nextCursor` asks for the next one (`null`: no more). */
+export const ProfileChangePage = z.object({
+  changes: z.array(ProfileChange),
+  nextCursor: z.nullable(z.string()),
+});
+export type ProfileChangePage = z.infer<typeof ProfileChangePage>;
+
+/** The password was changed; `endedSessions` other sessions ended with it. */
+export const PasswordChanged = z.object({ endedSessions: z.number() });
+export type PasswordChanged = z.infer<typeof PasswordChanged>;
+
+/**
+ * «Это был не я»: every session of the account ended (this one too), and a recovery code
+ * went to the account's contact; finish with `auth.verifyRecoveryCode` and `auth.setNewPassword`.
+ * `challenge` is `null` when no code could be sent now (the hourly limit of codes): the
+ * sessions ended all the same, and the citizen recovers the password from the sign-in form.
+ */
+export const NotMeReported = z.object({
+  signedOut: z.literal(true),
+  challenge: z.nullable(RecoveryChallenge),
+});
+export type NotMeReported = z.infer<typeof NotMeReported>;

@@ -20,7 +20,7 @@ import { classifyIdentifier } from '@mfc-cabinet/core/validators';
 import { ApiError, assertValid } from '../api-error.js';
 import { secondsUntil, type Clock } from '../clock.js';
 import type { SecurityRules } from '../config.js';
-import type { Accounts } from '../accounts/accounts.js';
+import type { Account, Accounts } from '../accounts/accounts.js';
 import type { Messenger } from '../senders/messenger.js';
 import type { AuditLog } from '../security/audit.js';
 import { throttleKeysOf, type LoginThrottle } from '../security/lockout.js';
@@ -84,6 +84,31 @@ export class Recovery {
         recipient,
         delivery: recipient === null ? 'none' : 'code',
         limitKey: sendLimitKey('recovery', login),
+      },
+      ip,
+    );
+    return toRecoveryChallenge(challenge);
+  }
+
+  /**
+   * Sends a recovery code for `account` itself, without a login (after «Это был не я»): to
+   * its phone, or its e-mail when it has no phone — or when `distrusted` is the contact the
+   * reported change set and the account has the other one.
+   *
+   * @throws {ApiError} `rate_limited`, `conflict` (the account has no contact at all)
+   */
+  async startFor(account: Account, ip: string, distrusted?: 'phone' | 'email'): Promise<RecoveryChallenge> {
+    const preferred: OtpChannel = account.phone && distrusted !== 'phone' ? 'sms' : account.email && distrusted !== 'email' ? 'email' : account.phone ? 'sms' : 'email';
+    const recipient = (preferred === 'sms' ? account.phone : account.email) ?? null;
+    if (recipient === null) throw new ApiError('conflict', { detail: 'У учётной записи нет телефона и почты: обратитесь в МФЦ с паспортом.' });
+    const challenge = await this.#deps.challenges.start(
+      {
+        purpose: 'recovery',
+        accountId: account.id,
+        channel: preferred,
+        recipient,
+        delivery: 'code',
+        limitKey: sendLimitKey('recovery', `account:${account.id}`),
       },
       ip,
     );

@@ -1,7 +1,17 @@
-/** Personal data and its registry check, e-mail confirmation, identity confirmation at an МФЦ. */
+/**
+ * Personal data and its registry check, e-mail confirmation, changing the contacts and the
+ * password, the history of changes and «Это был не я», identity confirmation at an МФЦ.
+ */
 import type { ServerFeature } from '../feature.js';
+import { accountRoutes } from './account-routes.js';
+import { ProfileChanges } from './changes.js';
+import { changesRoutes } from './changes-routes.js';
+import { ContactChanges } from './contact-changes.js';
+import { CurrentPassword } from './current-password.js';
 import { EmailConfirmation } from './email-confirmation.js';
 import { IdentityConfirmations } from './identity-confirmation.js';
+import { profileMigrations } from './migrations.js';
+import { PasswordChange } from './password-change.js';
 import { RegistryChecks } from './registry-checks.js';
 import { profileEmailRoutes } from './email-routes.js';
 import { identityConfirmationRoutes } from './identity-confirmation-routes.js';
@@ -13,21 +23,50 @@ export interface ProfileServices {
   emailConfirmation: EmailConfirmation;
   registryChecks: RegistryChecks;
   identityConfirmations: IdentityConfirmations;
+  profileChanges: ProfileChanges;
+  contactChanges: ContactChanges;
+  passwordChange: PasswordChange;
 }
 
 export const profileFeature: ServerFeature<ProfileTables, ProfileServices> = {
   name: 'profile',
   retention: profileRetention,
-  services: ({ config, clock, db, registry, tasks, accounts, challenges, audit }) => ({
-    emailConfirmation: new EmailConfirmation({ accounts, challenges, audit }),
-    registryChecks: new RegistryChecks({ accounts, registry, tasks, audit }),
-    identityConfirmations: new IdentityConfirmations({ db, clock, accounts, audit, ttlMs: config.rules.identityCodeTtlMs }),
-  }),
-  tags: [{ name: 'profile', description: 'Personal data, e-mail confirmation, identity confirmation at an МФЦ.' }],
-  // Its table is created by migration 0003_operators_and_sessions (the operator feature's).
+  services({ config, clock, db, registry, tasks, accounts, challenges, audit, hasher, throttle, policy, sessions, messenger }) {
+    const changes = new ProfileChanges(db, clock);
+    const currentPassword = new CurrentPassword({ clock, hasher, throttle, audit });
+    return {
+      emailConfirmation: new EmailConfirmation({ accounts, challenges, audit }),
+      registryChecks: new RegistryChecks({ accounts, registry, tasks, audit }),
+      identityConfirmations: new IdentityConfirmations({ db, clock, accounts, audit, ttlMs: config.rules.identityCodeTtlMs }),
+      profileChanges: changes,
+      contactChanges: new ContactChanges({ accounts, challenges, currentPassword, changes, messenger, audit }),
+      passwordChange: new PasswordChange({
+        clock,
+        rules: config.rules,
+        accounts,
+        hasher,
+        policy,
+        currentPassword,
+        sessions,
+        changes,
+        messenger,
+        audit,
+      }),
+    };
+  },
+  tags: [
+    {
+      name: 'profile',
+      description: 'Personal data, e-mail confirmation, changing the contacts and the password, the history of changes, identity confirmation at an МФЦ.',
+    },
+  ],
+  // Its first table was created by migration 0003_operators_and_sessions (the operator feature's).
+  migrations: profileMigrations,
   async routes(api, { context }) {
     await api.register(profileRoutes, { context });
     await api.register(profileEmailRoutes, { context });
+    await api.register(accountRoutes, { context });
+    await api.register(changesRoutes, { context });
     await api.register(identityConfirmationRoutes, { context });
   },
 };

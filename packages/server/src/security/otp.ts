@@ -39,6 +39,8 @@ const purposes: Record<CodePurpose, { notice?: NoticePurpose; inBackground?: boo
   email_confirmation: { notice: 'email_in_use_notice', startOver: 'Запросите подтверждение почты заново.' },
   // Nothing is sent for an unknown login: the gateway's delay must not tell the two apart.
   recovery: { inBackground: true, startOver: 'Начните восстановление пароля заново.' },
+  // A contact another account has gets a notice instead, as with e-mail confirmation.
+  contact_change: { notice: 'contact_in_use_notice', startOver: 'Запросите смену контакта заново.' },
 };
 
 /** The key of an hourly sending limit: `sendLimitKey('account', id)`, `sendLimitKey('registration', phone)`. */

@@ -119,7 +119,11 @@ export type AuditEventName =
   | 'application_withdrawn'
   | 'application_answered'
   | 'document_read_by_operator'
-  | 'document_result_issued';
+  | 'document_result_issued'
+  | 'contact_change_requested'
+  | 'contact_changed'
+  | 'password_changed'
+  | 'not_me_reported';
 
 /** The security audit log. */
 export interface AuditEventsTable {

@@ -6,10 +6,18 @@
 import type { OtpChannel } from '@mfc-cabinet/core/schemas';
 
 /** What a code is for; the message the citizen receives says so. */
-export type CodePurpose = 'login' | 'registration' | 'email_confirmation' | 'recovery';
+export type CodePurpose = 'login' | 'registration' | 'email_confirmation' | 'recovery' | 'contact_change';
 
 /** What a notice tells the citizen. */
-export type NoticePurpose = 'registration_notice' | 'email_in_use_notice' | 'password_changed' | 'temporary_password_issued';
+export type NoticePurpose =
+  | 'registration_notice'
+  | 'email_in_use_notice'
+  | 'contact_in_use_notice'
+  | 'phone_changed'
+  | 'email_changed'
+  | 'password_changed'
+  | 'password_changed_in_cabinet'
+  | 'temporary_password_issued';
 
 interface Addressed {
   channel: OtpChannel;
@@ -40,6 +48,7 @@ const codePurposes: Record<CodePurpose, { label: string; genitive: string }> = {
   registration: { label: 'Регистрация', genitive: 'регистрации в личном кабинете МФЦ' },
   email_confirmation: { label: 'Подтверждение почты', genitive: 'подтверждения электронной почты в личном кабинете МФЦ' },
   recovery: { label: 'Восстановление пароля', genitive: 'восстановления пароля от личного кабинета МФЦ' },
+  contact_change: { label: 'Смена контакта', genitive: 'смены телефона или почты в личном кабинете МФЦ' },
 };
 
 const noticePurposes: Record<NoticePurpose, { label: string; text: string }> = {
@@ -50,6 +59,22 @@ const noticePurposes: Record<NoticePurpose, { label: string; text: string }> = {
   email_in_use_notice: {
     label: 'Попытка привязать почту',
     text: 'Кто-то указал ваш адрес при регистрации в личном кабинете МФЦ. Адрес остаётся за вашей учётной записью. Если это были вы — войдите в свой кабинет или восстановите пароль.',
+  },
+  contact_in_use_notice: {
+    label: 'Попытка привязать контакт',
+    text: 'Кто-то указал ваш номер или адрес как новый контакт другой учётной записи личного кабинета МФЦ. Он остаётся за вашей учётной записью, делать ничего не нужно.',
+  },
+  phone_changed: {
+    label: 'Телефон изменён',
+    text: 'Телефон личного кабинета МФЦ заменён на другой. Если это были не вы — откройте в кабинете историю изменений и нажмите «Это был не я» или обратитесь в МФЦ с паспортом.',
+  },
+  email_changed: {
+    label: 'Почта изменена',
+    text: 'Электронная почта личного кабинета МФЦ заменена на другую. Если это были не вы — откройте в кабинете историю изменений и нажмите «Это был не я» или обратитесь в МФЦ с паспортом.',
+  },
+  password_changed_in_cabinet: {
+    label: 'Пароль изменён',
+    text: 'Пароль от личного кабинета МФЦ изменён в кабинете. Если вы этого не делали, сразу восстановите пароль или нажмите «Это был не я» в истории изменений.',
   },
   password_changed: {
     label: 'Пароль изменён',
