@@ -207,7 +207,7 @@ export class AuthClient {
   /** Ends one of the sessions {@link sessions} listed; ending this browser's own is signing out. */
   async revokeSession(session: Pick<SessionInfo, 'id' | 'current'>, options: RequestOptions = {}): Promise<void> {
     await this.#http.delete(`auth/sessions/${encodeURIComponent(session.id)}`, options);
-    if (session.current) this.#endHere('logout');
+    if (session.current) this.sessionEnded('logout');
   }
 
   /** Ends every session but this browser's. Returns how many ended. */
@@ -285,7 +285,7 @@ export class AuthClient {
    */
   async setNewPassword(request: NewPasswordRequest, options: RequestOptions = {}): Promise<void> {
     await this.#http.postEmpty('auth/recovery/password', request, options);
-    if (this.#state.status === 'signed-in') this.#endHere('logout');
+    if (this.#state.status === 'signed-in') this.sessionEnded('logout');
   }
 
   /**
@@ -302,12 +302,16 @@ export class AuthClient {
       if (code === 'network' || code === 'timeout' || code === 'server_unavailable') this.#pendingLogout = token ?? null;
       else if (code !== 'unauthenticated' && code !== 'session_expired') throw error;
     }
-    this.#endHere('logout');
+    this.sessionEnded('logout');
   }
 
-  /** @internal The server ended the session for another sub-client (`profile.reportNotMe`): signed out here, every tab told. */
+  /**
+   * @internal Signed out here, and every other tab told: after a logout, or when the server
+   * ended the session for another sub-client (`profile.reportNotMe`).
+   */
   sessionEnded(reason: EndedSessionReason): void {
-    this.#endHere(reason);
+    this.#set({ status: 'signed-out', reason });
+    this.#channel?.postMessage({ type: 'signed-out' } satisfies TabMessage);
   }
 
   /** Stops listening to other tabs and timers. */
@@ -355,12 +359,6 @@ export class AuthClient {
 
   set #pendingLogout(token: string | null) {
     stored.set(this.#logoutKey, token);
-  }
-
-  /** Signed out here, and every other tab told. */
-  #endHere(reason: EndedSessionReason): void {
-    this.#set({ status: 'signed-out', reason });
-    this.#channel?.postMessage({ type: 'signed-out' } satisfies TabMessage);
   }
 
   #onTabMessage(message: TabMessage): void {

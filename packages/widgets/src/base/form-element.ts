@@ -144,14 +144,14 @@ export class MfcFormElement<Field extends string> extends MfcElement {
   /**
    * What to say of `error`: its message in this language and, after a refusal for too many
    * requests, when to try again. In Russian that is the server's own sentence when it gave
-   * one (it says what was limited, «Слишком много кодов за час…», and the wait); otherwise
+   * one (Russian text: it says what was limited, «Слишком много кодов за час…», and the wait); otherwise
    * {@link Translation.rateLimitedFor}.
    */
   protected formErrorMessage(error: CabinetError): string {
     const message = this.t.errors[error.code];
     if (error.code !== 'rate_limited' || !error.retryAfter) return message;
     const said = error.message;
-    if (this.resolvedLocale === 'ru' && said !== error.code && said !== message && cyrillic.test(said)) return said;
+    if (this.resolvedLocale === 'ru' && said !== message && /[а-я]/i.test(said)) return said;
     return this.t.rateLimitedFor(formatCountdown(error.retryAfter));
   }
 
@@ -169,9 +169,6 @@ export class MfcFormElement<Field extends string> extends MfcElement {
     `;
   }
 }
-
-/** Russian text, as the server's own sentences are. */
-const cyrillic = /[а-яё]/i;
 
 /** A field path such as `passport.series` as an element id (`passport-series`). */
 export const cssId = (field: string): string => field.replaceAll('.', '-');
