@@ -9,6 +9,7 @@ import { accountsFeature } from './accounts/feature.js';
 import { applicationsFeature } from './applications/feature.js';
 import { authFeature } from './auth/feature.js';
 import { catalogFeature } from './catalog/feature.js';
+import { dataExportFeature } from './data-export/feature.js';
 import { consentFeature } from './consent/feature.js';
 import { devFeature } from './dev/feature.js';
 import { documentsFeature } from './documents/feature.js';
@@ -28,5 +29,6 @@ export const features = [
   catalogFeature,
   applicationsFeature,
   documentsFeature,
+  dataExportFeature,
   devFeature,
 ] as const;

@@ -77,6 +77,8 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/profile/contacts/resend',
     '/api/v1/profile/email/code',
     '/api/v1/profile/email/code/resend',
+    '/api/v1/profile/export.json',
+    '/api/v1/profile/export.pdf',
     '/api/v1/profile/identity-confirmation',
     '/api/v1/profile/identity-confirmation/qr.svg',
     '/api/v1/profile/password',

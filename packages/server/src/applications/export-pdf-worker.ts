@@ -1,9 +1,9 @@
 /** The worker thread that draws the PDF export (see `pdf-exports.ts`), off the event loop of the server. */
 import { serveTasks } from '../workers/task-worker.js';
-import { applicationsPdf, type PdfApplication } from './export-pdf.js';
+import { accountPdf, applicationsPdf, type PdfAccount, type PdfApplication } from './export-pdf.js';
 
-export interface ExportPdfInput {
-  applications: PdfApplication[];
+export interface ExportPdfInput<Content> {
+  content: Content;
   /** Milliseconds since the epoch. */
   generatedAt: number;
   /** Tests only: the thread waits until the flag's first element is not 0 before it draws. */
@@ -12,9 +12,14 @@ export interface ExportPdfInput {
 
 const tasks = {
   /** The PDF's bytes (a Buffer arrives in the main thread as a Uint8Array). */
-  applicationsPdf: async ({ applications, generatedAt, hold }: ExportPdfInput): Promise<Uint8Array> => {
+  applicationsPdf: async ({ content, generatedAt, hold }: ExportPdfInput<PdfApplication[]>): Promise<Uint8Array> => {
     if (hold) Atomics.wait(hold, 0, 0);
-    return applicationsPdf(applications, new Date(generatedAt));
+    return applicationsPdf(content, new Date(generatedAt));
+  },
+  /** The PDF of the citizen's data (profile, documents, applications). */
+  accountPdf: async ({ content, generatedAt, hold }: ExportPdfInput<PdfAccount>): Promise<Uint8Array> => {
+    if (hold) Atomics.wait(hold, 0, 0);
+    return accountPdf(content, new Date(generatedAt));
   },
 };
 

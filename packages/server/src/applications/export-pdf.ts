@@ -31,14 +31,31 @@ export function pdfContent(applications: readonly Application[]): PdfApplication
   }));
 }
 
-/**
- * The PDF document. It costs some CPU (about a second for a thousand applications): the
- * server draws it in a worker thread (`export-pdf-worker.ts`).
- *
- * @param generatedAt when the document was first drawn from this content, for its heading and metadata
- */
-export function applicationsPdf(applications: readonly PdfApplication[], generatedAt: Date): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: 'История заявлений', CreationDate: generatedAt } });
+/** A document in the vault, as the account's PDF lists it. */
+export interface PdfDocument {
+  name: string;
+  kind: string;
+  size: number;
+  createdAt: string;
+  /** Where it is: in the vault, submitted with an application, issued by an МФЦ. */
+  where: string;
+}
+
+/** What the PDF of the citizen's data shows (`accountPdf`). */
+export interface PdfAccount {
+  /** The citizen's name, or «—» before personal data was entered. */
+  name: string;
+  /** The profile's facts, each a label and its value as the citizen reads them. */
+  facts: Array<[label: string, value: string]>;
+  documents: PdfDocument[];
+  applications: PdfApplication[];
+}
+
+type Pdf = InstanceType<typeof PDFDocument>;
+
+/** A PDF titled `title` with its «Сформировано», its body drawn by `draw`, in DejaVu Sans. */
+function drawPdf(title: string, generatedAt: Date, draw: (pdf: Pdf) => void): Promise<Buffer> {
+  const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, CreationDate: generatedAt } });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -46,8 +63,14 @@ export function applicationsPdf(applications: readonly PdfApplication[], generat
     pdf.on('error', reject);
   });
   pdf.font(fontPath);
-  pdf.fontSize(16).text('История заявлений');
+  pdf.fontSize(16).text(title);
   pdf.fontSize(9).fillColor('#555555').text(`Сформировано ${when(generatedAt.toISOString())}`).moveDown();
+  draw(pdf);
+  pdf.end();
+  return done;
+}
+
+function drawApplications(pdf: Pdf, applications: readonly PdfApplication[]): void {
   if (applications.length === 0) pdf.fontSize(11).fillColor('#000000').text('Заявлений пока нет.');
   for (const application of applications) {
     pdf.fontSize(12).fillColor('#000000').text(application.serviceTitle);
@@ -60,6 +83,37 @@ export function applicationsPdf(applications: readonly PdfApplication[], generat
     }
     pdf.moveDown();
   }
-  pdf.end();
-  return done;
 }
+
+const heading = (pdf: Pdf, text: string) => pdf.moveDown().fontSize(14).fillColor('#000000').text(text).moveDown(0.5);
+
+/**
+ * The PDF of the citizen's applications and their histories. It costs some CPU (about a
+ * second for a thousand applications): the server draws it in a worker thread
+ * (`export-pdf-worker.ts`).
+ *
+ * @param generatedAt when the document was first drawn from this content, for its heading and metadata
+ */
+export function applicationsPdf(applications: readonly PdfApplication[], generatedAt: Date): Promise<Buffer> {
+  return drawPdf('История заявлений', generatedAt, (pdf) => drawApplications(pdf, applications));
+}
+
+/** The PDF of everything the cabinet holds of the citizen: the profile, the documents, the applications and their histories. */
+export function accountPdf(account: PdfAccount, generatedAt: Date): Promise<Buffer> {
+  return drawPdf('Данные личного кабинета', generatedAt, (pdf) => {
+    pdf.fontSize(12).fillColor('#000000').text(account.name);
+    for (const [label, value] of account.facts) pdf.fontSize(10).fillColor('#000000').text(`${label}: ${value}`);
+    heading(pdf, 'Документы');
+    if (account.documents.length === 0) pdf.fontSize(11).text('Документов нет.');
+    for (const document of account.documents) {
+      pdf.fontSize(10).fillColor('#000000').text(document.name);
+      pdf.fontSize(9).fillColor('#333333').text(`${document.kind} · ${formatBytes(document.size)} · ${when(document.createdAt)} · ${document.where}`, { indent: 12 });
+    }
+    heading(pdf, 'Заявления');
+    drawApplications(pdf, account.applications);
+  });
+}
+
+/** `1,4 МБ`, `412 КБ`, `900 Б`. */
+const formatBytes = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ` : bytes >= 1024 ? `${Math.round(bytes / 1024)} КБ` : `${bytes} Б`;

@@ -1,7 +1,8 @@
 /**
- * The PDF export of a citizen's applications, which costs CPU (about 357 ms for 300
- * applications): drawn in a worker thread so that other requests are answered meanwhile,
- * one at a time per account, and kept for as long as the applications do not change.
+ * The PDF exports of a citizen (the applications; all the cabinet's data), which cost CPU
+ * (about 357 ms for 300 applications): drawn in a worker thread so that other requests are
+ * answered meanwhile, one at a time per account, and kept for as long as what they show
+ * does not change.
  *
  * - One export at a time per account: a second one while the first runs is
  *   `rate_limited` with `Retry-After`. The lock is this process's memory: two instances
@@ -22,10 +23,13 @@ import type { Clock } from '../clock.js';
 import { formatWait } from '../texts.js';
 import { TaskError, TaskWorker, workerModule } from '../workers/task-worker.js';
 import type { Applications } from './applications.js';
-import type { ExportPdfTasks } from './export-pdf-worker.js';
-import { pdfContent } from './export-pdf.js';
+import type { ExportPdfInput, ExportPdfTasks } from './export-pdf-worker.js';
+import { pdfContent, type PdfAccount } from './export-pdf.js';
 
-/** The accounts whose last PDF is kept. */
+/** What a task of the worker draws from. */
+type ContentOf<Task extends keyof ExportPdfTasks> = Parameters<ExportPdfTasks[Task]>[0] extends ExportPdfInput<infer Content> ? Content : never;
+
+/** The PDFs kept (of an account's applications, or of all its data). */
 export const maxCachedAccounts = 100;
 /** The bytes of the PDFs kept, in all. */
 export const maxCachedBytes = 64 * 1024 * 1024;
@@ -64,7 +68,7 @@ export class PdfExports {
   readonly #worker: TaskWorker<ExportPdfTasks>;
   /** The accounts whose export runs now. */
   readonly #running = new Set<string>();
-  /** The last PDF of each account, least recently used first (a Map keeps the order of insertion). */
+  /** The last PDF of each kind of each account, least recently used first (a Map keeps the order of insertion). */
   readonly #kept = new Map<string, Kept>();
   #keptBytes = 0;
 
@@ -84,27 +88,43 @@ export class PdfExports {
   /**
    * The PDF of the citizen's applications and their histories.
    *
-   * @throws {ApiError} `rate_limited` (an export of the account runs), `server_unavailable` (the drawing took too long or its thread died), `internal`
+   * @throws {ApiError} `rate_limited` (a PDF of the account is being drawn), `server_unavailable` (the drawing took too long or its thread died), `internal`
    */
-  async pdf(accountId: string): Promise<Buffer> {
+  pdf(accountId: string): Promise<Buffer> {
+    return this.#export(accountId, 'applicationsPdf', async () => pdfContent(await this.#applications.all(accountId)));
+  }
+
+  /**
+   * The PDF of everything the cabinet holds of the citizen, from `content` (read by the
+   * data export). The same rules: one PDF of an account at a time, kept while its content
+   * does not change.
+   *
+   * @throws {ApiError} as {@link pdf}
+   */
+  accountPdf(accountId: string, content: () => Promise<PdfAccount>): Promise<Buffer> {
+    return this.#export(accountId, 'accountPdf', content);
+  }
+
+  async #export<Task extends keyof ExportPdfTasks>(accountId: string, task: Task, read: () => Promise<ContentOf<Task>>): Promise<Buffer> {
     if (this.#running.has(accountId)) {
       throw new ApiError('rate_limited', {
         retryAfter: retryAfterSeconds,
-        detail: `PDF с вашими заявлениями уже формируется: дождитесь его. Попробуйте снова через ${formatWait(retryAfterSeconds)}.`,
+        detail: `PDF с вашими данными уже формируется: дождитесь его. Попробуйте снова через ${formatWait(retryAfterSeconds)}.`,
       });
     }
     this.#running.add(accountId);
     try {
-      const applications = pdfContent(await this.#applications.all(accountId));
-      const version = createHash('sha256').update(JSON.stringify(applications)).digest('base64url');
-      const kept = this.#kept.get(accountId);
+      const content = await read();
+      const key = `${task}:${accountId}`;
+      const version = createHash('sha256').update(JSON.stringify(content)).digest('base64url');
+      const kept = this.#kept.get(key);
       if (kept?.version === version) {
-        this.#keep(accountId, kept);
+        this.#keep(key, kept);
         return kept.pdf;
       }
       const hold = this.#hooks.onRender?.(accountId);
-      const pdf = await this.#draw({ applications, generatedAt: this.#clock.now(), ...(hold ? { hold } : {}) });
-      this.#keep(accountId, { version, pdf });
+      const pdf = await this.#draw(task, { content, generatedAt: this.#clock.now(), ...(hold ? { hold } : {}) } as Parameters<ExportPdfTasks[Task]>[0]);
+      this.#keep(key, { version, pdf });
       return pdf;
     } finally {
       this.#running.delete(accountId);
@@ -116,9 +136,9 @@ export class PdfExports {
     return this.#worker.close();
   }
 
-  async #draw(input: Parameters<ExportPdfTasks['applicationsPdf']>[0]): Promise<Buffer> {
+  async #draw<Task extends keyof ExportPdfTasks>(task: Task, input: Parameters<ExportPdfTasks[Task]>[0]): Promise<Buffer> {
     try {
-      const bytes = await this.#worker.run('applicationsPdf', input);
+      const bytes = await this.#worker.run(task, input);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch (error) {
       this.#log.error({ err: error }, 'the PDF export was not drawn');
@@ -129,15 +149,15 @@ export class PdfExports {
     }
   }
 
-  /** Keeps `entry` as the account's most recently used, dropping the least recently used over the bounds. */
-  #keep(accountId: string, entry: Kept): void {
-    const previous = this.#kept.get(accountId);
+  /** Keeps `entry` under `key` (a kind of PDF and an account) as the most recently used, dropping the least recently used over the bounds. */
+  #keep(key: string, entry: Kept): void {
+    const previous = this.#kept.get(key);
     if (previous) {
-      this.#kept.delete(accountId);
+      this.#kept.delete(key);
       this.#keptBytes -= previous.pdf.length;
     }
     if (entry.pdf.length > maxCachedBytes) return;
-    this.#kept.set(accountId, entry);
+    this.#kept.set(key, entry);
     this.#keptBytes += entry.pdf.length;
     for (const [oldest, { pdf }] of this.#kept) {
       if (this.#kept.size <= maxCachedAccounts && this.#keptBytes <= maxCachedBytes) break;
