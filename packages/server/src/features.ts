@@ -5,6 +5,7 @@
  * `context.ts` type the database and the services from them. A new feature is a folder
  * under `src/` with its `feature.ts`, and one line here.
  */
+import { accountClosureFeature } from './account-closure/feature.js';
 import { accountsFeature } from './accounts/feature.js';
 import { applicationsFeature } from './applications/feature.js';
 import { authFeature } from './auth/feature.js';
@@ -30,5 +31,6 @@ export const features = [
   applicationsFeature,
   documentsFeature,
   dataExportFeature,
+  accountClosureFeature,
   devFeature,
 ] as const;

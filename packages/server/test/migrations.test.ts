@@ -34,9 +34,10 @@ test('the features assemble the migrations under their historical names, in thei
     '0007_operator_application_list',
     '0008_code_sends_by_challenge',
     '0009_profile_changes',
+    '0010_account_closures',
   ]);
   const owners = features.filter((feature) => feature.migrations).map((feature) => feature.name);
-  assert.deepEqual(owners, ['accounts', 'security', 'profile', 'auth', 'operator', 'catalog', 'applications', 'documents']);
+  assert.deepEqual(owners, ['accounts', 'security', 'profile', 'auth', 'operator', 'catalog', 'applications', 'documents', 'account-closure']);
 });
 
 test('the assembly sorts migrations by name whatever the order of the features, and refuses a name used twice', () => {

@@ -71,6 +71,7 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/profile',
     '/api/v1/profile/changes',
     '/api/v1/profile/changes/{id}/not-me',
+    '/api/v1/profile/close',
     '/api/v1/profile/contacts/confirm',
     '/api/v1/profile/contacts/email',
     '/api/v1/profile/contacts/phone',

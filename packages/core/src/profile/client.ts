@@ -1,6 +1,6 @@
 import type { RequestOptions } from '../http.js';
 import type { IdentityConfirmation, NotMeReported, PasswordChanged, Profile, ProfileChangePage } from './schemas.js';
-import type { EmailChangeRequest, PasswordChangeRequest, PhoneChangeRequest } from './request-schemas.js';
+import type { AccountClosureRequest, EmailChangeRequest, PasswordChangeRequest, PhoneChangeRequest } from './request-schemas.js';
 import type { OtpChallenge, PersonalDataRequest, ResendCodeRequest, VerifyCodeRequest } from '../auth/schemas.js';
 
 /** The citizen's own data. Its code loads with the first call. */
@@ -85,6 +85,16 @@ export interface ProfileClient {
    * @throws {CabinetError} `not_found` (no such change of this account)
    */
   reportNotMe(changeId: string, options?: RequestOptions): Promise<NotMeReported>;
+
+  /**
+   * Closes the account for good, once `currentPassword` is right: what the law keeps stays
+   * (submitted applications and their documents, the consent record, the audit log without
+   * what names the citizen), everything else goes; `auth` turns `signed-out` with reason
+   * `account-deleted`. Download the data first (`/profile/export.json`, `/profile/export.pdf`).
+   *
+   * @throws {CabinetError} `invalid_credentials` (with `attemptsLeft`), `account_locked`, `rate_limited`
+   */
+  close(request: AccountClosureRequest, options?: RequestOptions): Promise<void>;
 
   /** The URL of the waiting code's QR code (an SVG image), for an `<img src>`. */
   readonly identityQrUrl: string;

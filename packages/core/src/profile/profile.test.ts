@@ -31,4 +31,19 @@ describe('client.profile: contacts, password, history', () => {
     expect(sdk.auth.state).to.deep.equal({ status: 'signed-out', reason: 'not-me' });
     expect(((await sdk.profile.get().catch((error: unknown) => error)) as CabinetError).code).to.equal('unauthenticated');
   });
+
+  it('closes the account with the current password: signed out for good, the login no longer works', async () => {
+    const account = await createAccount({ secondFactor: null });
+    const sdk = client();
+    await sdk.auth.login({ identifier: account.phone, password: account.password });
+
+    const wrong = await sdk.profile.close({ currentPassword: 'Wrong-password-1' }).catch((error: unknown) => error);
+    expect((wrong as CabinetError).code).to.equal('invalid_credentials');
+    expect(sdk.auth.state.status).to.equal('signed-in');
+
+    await sdk.profile.close({ currentPassword: account.password });
+    expect(sdk.auth.state).to.deep.equal({ status: 'signed-out', reason: 'account-deleted' });
+    const again = await sdk.auth.login({ identifier: account.phone, password: account.password }).catch((error: unknown) => error);
+    expect((again as CabinetError).code).to.equal('invalid_credentials');
+  });
 });

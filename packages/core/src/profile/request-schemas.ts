@@ -30,3 +30,7 @@ export const PasswordChangeRequest = z.strictObject({
   endOtherSessions: z.boolean(),
 });
 export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequest>;
+
+/** Closing the account for good: the current password asked again. */
+export const AccountClosureRequest = z.strictObject({ currentPassword: CurrentPassword });
+export type AccountClosureRequest = z.infer<typeof AccountClosureRequest>;

@@ -1,7 +1,7 @@
 import type { Http, RequestOptions } from '../http.js';
 import type { AuthClient } from '../auth/client.js';
 import type { ProfileClient } from './client.js';
-import type { EmailChangeRequest, PasswordChangeRequest, PhoneChangeRequest } from './request-schemas.js';
+import type { AccountClosureRequest, EmailChangeRequest, PasswordChangeRequest, PhoneChangeRequest } from './request-schemas.js';
 import { IdentityConfirmation, NotMeReported, PasswordChanged, Profile, ProfileChangePage } from './schemas.js';
 import { ChallengeResponse, type OtpChallenge, type PersonalDataRequest, type ResendCodeRequest, type VerifyCodeRequest } from '../auth/schemas.js';
 
@@ -71,5 +71,10 @@ export class ProfileStore implements Omit<ProfileClient, 'identityQrUrl'> {
     const reported = await this.#http.post(`profile/changes/${encodeURIComponent(changeId)}/not-me`, {}, NotMeReported, options);
     this.#auth.sessionEnded('not-me');
     return reported;
+  }
+
+  async close(request: AccountClosureRequest, options: RequestOptions = {}): Promise<void> {
+    await this.#http.postEmpty('profile/close', request, options);
+    this.#auth.sessionEnded('account-deleted');
   }
 }

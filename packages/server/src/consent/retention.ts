@@ -7,6 +7,6 @@ export const consentRetention: RetentionOf<ConsentTables> = {
     fate: 'kept',
     keptFor: '3 years after the closure',
     why: 'the operator must be able to prove that personal data was processed with consent (152-ФЗ, art. 9), and when it ended',
-    what: 'which text was accepted, when, how, from which IP address and browser; the closure adds the end of the consent',
+    what: 'which text was accepted, when, how, from which IP address and browser; the consent ended with the closure (`account_closures`)',
   },
 };

@@ -20,6 +20,8 @@ export interface DocumentServices {
   uploads: Uploads;
   /** The check of what a stored file really is, in a worker thread. */
   fileContents: FileContents;
+  /** Where the files of the documents and the uploads are. */
+  documentFiles: DocumentFiles;
 }
 
 export const documentsFeature: ServerFeature<DocumentTables, DocumentServices> = {
@@ -36,7 +38,7 @@ export const documentsFeature: ServerFeature<DocumentTables, DocumentServices> =
     const documents = new DocumentVault({ db, clock, catalog, applications, files, contents: fileContents, audit });
     const quota = new VaultQuota({ db, clock, limits: config.limits });
     const uploads = new Uploads({ db, clock, files, contents: fileContents, vault: documents, quota, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
-    return { documents, uploads, fileContents };
+    return { documents, uploads, fileContents, documentFiles: files };
   },
   start(app, { uploads, fileContents }) {
     // Unfinished uploads that expired are purged now and then, in the background.

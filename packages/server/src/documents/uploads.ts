@@ -329,6 +329,12 @@ export class Uploads {
   }
 
   /** Deletes an upload's record, and its bytes unless it became a document. */
+  /** Deletes every upload of the account, finished or not, with the bytes of those not finished (the closure of the account). */
+  async forgetAll(accountId: string): Promise<void> {
+    const rows = await this.#db.selectFrom('uploads').selectAll().where('accountId', '=', accountId).execute();
+    for (const row of rows) await this.#forget(row);
+  }
+
   async #forget(row: UploadsTable): Promise<void> {
     if (row.documentId === null) {
       try {

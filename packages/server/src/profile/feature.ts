@@ -20,6 +20,8 @@ import { profileRetention } from './retention.js';
 import type { ProfileTables } from './tables.js';
 
 export interface ProfileServices {
+  /** The current password asked again before a change of contact, password or the closure of the account. */
+  currentPassword: CurrentPassword;
   emailConfirmation: EmailConfirmation;
   registryChecks: RegistryChecks;
   identityConfirmations: IdentityConfirmations;
@@ -38,6 +40,7 @@ export const profileFeature: ServerFeature<ProfileTables, ProfileServices> = {
       emailConfirmation: new EmailConfirmation({ accounts, challenges, audit }),
       registryChecks: new RegistryChecks({ accounts, registry, tasks, audit }),
       identityConfirmations: new IdentityConfirmations({ db, clock, accounts, audit, ttlMs: config.rules.identityCodeTtlMs }),
+      currentPassword,
       profileChanges: changes,
       contactChanges: new ContactChanges({ accounts, challenges, currentPassword, changes, messenger, audit }),
       passwordChange: new PasswordChange({

@@ -18,6 +18,6 @@ export const securityRetention: RetentionOf<SecurityTables> = {
     fate: 'pseudonymised',
     keptFor: '3 years',
     why: 'the security log shows what happened to the account (sign-ins, lockouts, changes, operators’ acts) to the citizen, the МФЦ and an investigation',
-    what: 'the events keep the account’s id (no longer tied to a person) and lose their details that name the citizen; IP addresses are shortened to their network (/24, /48)',
+    what: 'the events keep their kind, time and the account’s id (no longer tied to a person) and lose their details; IP addresses are shortened to their network (/24, /48)',
   },
 };

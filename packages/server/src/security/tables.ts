@@ -123,7 +123,8 @@ export type AuditEventName =
   | 'contact_change_requested'
   | 'contact_changed'
   | 'password_changed'
-  | 'not_me_reported';
+  | 'not_me_reported'
+  | 'account_closed';
 
 /** The security audit log. */
 export interface AuditEventsTable {
