@@ -5,7 +5,7 @@ export interface MfcLoginDetail {
   session: Session;
 }
 
-/** `mfc-logout`: the citizen is signed out, by the button, in another tab, or by timeout. */
+/** `mfc-logout`: the citizen is signed out, by the button, in another tab, by timeout, by «Это был не я», or by closing the account. */
 export interface MfcLogoutDetail {
   reason: Exclude<SignedOutReason, 'initial'>;
 }

@@ -155,6 +155,17 @@ describe('<mfc-login-form>', () => {
     await waitFor(() => part(form, '#identifier') !== null, 5000, 'the login step');
   });
 
+  it('fires mfc-logout with reason account-deleted when the citizen closes the account, and shows the login step', async () => {
+    const account = await createAccount({ secondFactor: null });
+    const form = await mount();
+    await form.client!.auth.login({ identifier: account.phone, password: account.password });
+    await waitFor(() => text(form).includes('Вы вошли как'), 5000, 'the signed-in view');
+    const logout = oneEvent(form, 'mfc-logout');
+    await form.client!.profile.close({ currentPassword: account.password });
+    expect(((await logout) as CustomEvent<MfcLogoutDetail>).detail.reason).to.equal('account-deleted');
+    await waitFor(() => part(form, '#identifier') !== null, 5000, 'the login step');
+  });
+
   it('after too many unused codes in an hour, says so and how long to wait, in the language of the form', async () => {
     const account = await createAccount({ secondFactor: 'sms' });
     for (let i = 0; i < 5; i++) {

@@ -40,7 +40,7 @@ type View = 'login' | LoginView;
  * @tagname mfc-login-form
  *
  * @event {CustomEvent<MfcLoginDetail>} mfc-login - The citizen signed in through this form (or registered through it). `detail.session` is the new session.
- * @event {CustomEvent<MfcLogoutDetail>} mfc-logout - The citizen is signed out. `detail.reason`: `logout` (the button), `other-tab`, or `expired`.
+ * @event {CustomEvent<MfcLogoutDetail>} mfc-logout - The citizen is signed out. `detail.reason`: `logout` (the button), `other-tab`, `expired`, `not-me` («Это был не я» ended every session) or `account-deleted` (the citizen closed the account).
  * @event {CustomEvent<MfcErrorDetail>} mfc-error - A failure was shown to the citizen. `detail.error` is the `CabinetError`, `detail.action` one of `login`, `verify-code`, `resend-code`, `logout`, `session`.
  *
  * @csspart base - The outer box.
