@@ -85,6 +85,15 @@ export interface UploadsDeps {
   path: string;
 }
 
+/**
+ * tus's file store over the folder `DocumentFiles` made already (synchronously, at start):
+ * the store's own check of it is an `fs.mkdir` nobody awaits, which throws outside any
+ * request when the folder goes meanwhile (a test's server removed as it stops).
+ */
+class UploadsStore extends FileStore {}
+// A private method in the store's typings, which its constructor calls: the folder exists.
+Object.defineProperty(UploadsStore.prototype, 'checkOrCreateDirectory', { value: () => undefined });
+
 export class Uploads {
   readonly #db: Database;
   readonly #clock: Clock;
@@ -114,7 +123,7 @@ export class Uploads {
     this.#log = log;
     this.#ttlMs = ttlMs;
     // Expiry is kept in the database by the server's clock, not by the store's own timer.
-    this.#store = new FileStore({ directory: files.uploadsDir, expirationPeriodInMilliseconds: 0 });
+    this.#store = new UploadsStore({ directory: files.uploadsDir, expirationPeriodInMilliseconds: 0 });
     this.#tus = new TusServer({
       path,
       datastore: this.#store,
