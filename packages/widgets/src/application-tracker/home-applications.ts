@@ -1,4 +1,4 @@
-import { applicationStatusNamesRu, type Application, type ApplicationFilters, type ApplicationStatus, type ApplicationSummary, type CabinetClient, type VaultDocument } from '@mfc-cabinet/core';
+import type { Application, ApplicationFilters, ApplicationStatus, ApplicationSummary, CabinetClient, VaultDocument } from '@mfc-cabinet/core';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { asCabinetError, isOffline } from '../base/errors.js';
@@ -8,13 +8,9 @@ import { WatchController, type WatchSink } from '../base/watch-controller.js';
 import type { MfcCabinet } from '../cabinet/cabinet.js';
 import { homeSectionStateEvent, type HomeSectionState, type HomeSectionStateDetail } from '../cabinet/home-sections.js';
 import { routeLink } from '../cabinet/route-link.js';
-import { addStrings } from '../i18n/registry.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
-import { ruHome } from '../home/strings-ru.js';
 import { formatDate, formatDay } from './tracker-view.js';
 
-// The names of the statuses are the tracker's strings; its chunk may not have loaded.
-addStrings('ru', { ...ruHome, trackerStatus: (status) => applicationStatusNamesRu[status] });
 
 /** The sections of the cabinet's home the applications contribute. */
 export type ApplicationsHomeSection = 'needs-info' | 'drafts' | 'in-progress' | 'results';
@@ -96,7 +92,9 @@ async function loadResults(client: CabinetClient, account: string, { signal, nex
  * information (with what the МФЦ asked, and a link to answer it in the tracker), drafts (a
  * link to continue the form), those in progress (with their expected dates), or the
  * documents the МФЦ issued (to download). Saved data shows at once; it tells the home how
- * it stands (`mfc-home-section-state`), and the home hides it while it is empty.
+ * it stands (`mfc-home-section-state`), and the home hides it while it is empty. Its
+ * Russian strings come with the home's chunk (which renders it), so that its own chunk
+ * arriving does not re-render every widget of the page.
  *
  * @summary A section of the cabinet's home: applications that need the citizen.
  * @tagname mfc-home-applications

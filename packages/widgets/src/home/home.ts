@@ -1,3 +1,4 @@
+import { applicationStatusNamesRu } from '@mfc-cabinet/core';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { renderOnChange } from '../base/extension-point.js';
@@ -10,7 +11,10 @@ import { addStrings } from '../i18n/registry.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { ruHome } from './strings-ru.js';
 
-addStrings('ru', ruHome);
+// With the names of the statuses (the tracker's strings), which the sections show before
+// the tracker's chunk has ever loaded. Added once, here: strings added later re-render
+// every widget of the page (an open «still there?» dialog would lose its focus).
+addStrings('ru', { ...ruHome, trackerStatus: (status) => applicationStatusNamesRu[status] });
 
 /**
  * The home of `<mfc-cabinet>`, where a signed-in citizen lands: links to the catalog, the
