@@ -6,10 +6,17 @@ import { MfcElement } from '../base/mfc-element.js';
 import { SessionController } from '../base/session-controller.js';
 import { WatchController, type WatchSink } from '../base/watch-controller.js';
 import type { MfcCabinet } from '../cabinet/cabinet.js';
-import { homeSectionStateEvent, type HomeSectionState, type HomeSectionStateDetail } from '../cabinet/home-sections.js';
+import type { HomeSectionState, HomeSectionStateDetail } from '../cabinet/home-sections.js';
 import { routeLink } from '../cabinet/route-link.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
-import { formatDate, formatDay } from './tracker-view.js';
+import { dateFormat } from '../base/format.js';
+
+// The tracker's formats, not imported from it: its module would become a chunk shared with
+// the tracker's, one more file on the tracker's pages.
+const dateOnly: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+const calendarDay: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+const formatDate = (locale: string, iso: string): string => dateFormat(locale, dateOnly).format(new Date(iso));
+const formatDay = (locale: string, day: string): string => dateFormat(locale, calendarDay).format(new Date(`${day}T00:00:00Z`));
 
 
 /** The sections of the cabinet's home the applications contribute. */
@@ -203,7 +210,7 @@ export class MfcHomeApplications extends MfcElement {
     const key = `${detail.state}:${detail.offline}`;
     if (key === this.#reported) return;
     this.#reported = key;
-    this.dispatchEvent(new CustomEvent<HomeSectionStateDetail>(homeSectionStateEvent, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent<HomeSectionStateDetail>('mfc-home-section-state', { detail, bubbles: true, composed: true }));
   }
 
   protected override render() {

@@ -9,7 +9,7 @@ export interface HomeSectionContribution extends Contribution {
   load?(): Promise<unknown>;
   render(cabinet: MfcCabinet): unknown;
   /**
-   * The section tells the home how it stands with {@link homeSectionStateEvent}: the home
+   * The section tells the home how it stands with `mfc-home-section-state` events: the home
    * counts it as loading until it does, hides it while it is empty, and greets a new
    * citizen when every section is empty. A section without it always shows.
    */
@@ -25,8 +25,8 @@ export interface HomeSectionStateDetail {
   offline: boolean;
 }
 
-/** The event (bubbling, composed) a section's element fires when its state changes. */
-export const homeSectionStateEvent = 'mfc-home-section-state';
+/** A section's element fires `mfc-home-section-state` (bubbling, composed) with this detail when its state changes. */
+export type HomeSectionStateEvent = CustomEvent<HomeSectionStateDetail>;
 
 /** The sections of the cabinet's home, by `order`; the features list contributes them. */
 export const homeSections = new ExtensionPoint<HomeSectionContribution>();

@@ -6,9 +6,9 @@
  * list of applications is `applications`.
  */
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { argumentOf, defineRoute } from '../cabinet/cabinet-route.js';
 import type { MfcCabinet } from '../cabinet/cabinet.js';
+import { pageView } from './cabinet-views.js';
 
 declare module '../cabinet/cabinet-route.js' {
   interface CabinetRouteParams {
@@ -35,7 +35,7 @@ export const applyRoute = defineRoute({
   format: ({ serviceId, applicationId }) => `apply:${serviceId}${applicationId ? `:${applicationId}` : ''}`,
   load: () => import('../mfc-application-form.js'),
   render: ({ serviceId, applicationId }) =>
-    html`<mfc-application-form service-id=${serviceId} application-id=${ifDefined(applicationId)}></mfc-application-form>`,
+    html`<mfc-application-form service-id=${serviceId} application-id=${applicationId ?? nothing}></mfc-application-form>`,
   events: {
     'mfc-service-select': (event, cabinet) => {
       const { serviceId } = (event as CustomEvent<{ serviceId: string }>).detail;
@@ -88,17 +88,11 @@ export const applicationRoute = defineRoute({
   },
 });
 
-export const applicationsRoute = defineRoute({
-  id: 'applications',
-  parse: (value) => (value === 'applications' ? {} : undefined),
-  format: () => 'applications',
-  load: () => import('../mfc-application-tracker.js'),
+export const applicationsRoute = pageView(
+  'applications',
+  () => import('../mfc-application-tracker.js'),
+  () => html`<mfc-application-tracker heading-level="2"></mfc-application-tracker>`,
   // A tracker the page placed in the cabinet shows its list where it is.
-  render: (_params, { cabinet }) => (placedTracker(cabinet) ? undefined : html`<mfc-application-tracker heading-level="2"></mfc-application-tracker>`),
-  routed: (params, { cabinet }) => {
-    if (!params) return;
-    const tracker = placedTracker(cabinet);
-    tracker?.removeAttribute('application-id');
-    tracker?.scrollIntoView({ block: 'start' });
-  },
-});
+  'mfc-application-tracker',
+  (tracker) => tracker.removeAttribute('application-id'),
+);

@@ -6,7 +6,7 @@ import { MfcElement } from '../base/mfc-element.js';
 import type { MfcCabinet } from '../cabinet/cabinet.js';
 import { homeSections, type HomeSectionContribution, type HomeSectionStateDetail } from '../cabinet/home-sections.js';
 import { routeLink } from '../cabinet/route-link.js';
-import { profileLinkRoute } from '../features/cabinet-views.js';
+import type { CabinetRoute } from '../cabinet/cabinet-route.js';
 import { addStrings } from '../i18n/registry.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { ruHome } from './strings-ru.js';
@@ -14,6 +14,12 @@ import { ruHome } from './strings-ru.js';
 // With the names of the statuses (the tracker's strings), which the sections show before
 // the tracker's chunk has ever loaded. Added once, here: strings added later re-render
 // every widget of the page (an open «still there?» dialog would lose its focus).
+/**
+ * Where «Профиль» leads. `<mfc-profile>` does not exist yet: until it does (with its own
+ * `profile` route), the profile link opens the security settings.
+ */
+export const profileLinkRoute: CabinetRoute = { view: 'security' };
+
 addStrings('ru', { ...ruHome, trackerStatus: (status) => applicationStatusNamesRu[status] });
 
 /**
