@@ -32,7 +32,10 @@
 import type { SubClients } from '@mfc-cabinet/core';
 import type { Contribution, ExtensionPoint } from './base/extension-point.js';
 import { cabinetRoutes } from './cabinet/cabinet-route.js';
-import { applicationRoute, applyRoute } from './features/application-routes.js';
+import { homeSections } from './cabinet/home-sections.js';
+import { applicationHomeSections } from './features/application-home-sections.js';
+import { applicationRoute, applicationsRoute, applyRoute } from './features/application-routes.js';
+import { catalogRoute, securityRoute } from './features/cabinet-views.js';
 
 /** Contributions of a feature to one extension point. */
 export interface PointContributions {
@@ -77,7 +80,15 @@ export function contribute<T extends Contribution>(point: ExtensionPoint<T>, ...
 export const features: readonly WidgetFeature[] = [
   { id: 'cabinet', tags: ['mfc-cabinet'], load: () => import('./mfc-cabinet.js'), bundle: 'eager' },
   { id: 'login-form', tags: ['mfc-login-form'], load: () => import('./mfc-login-form.js'), bundle: 'eager', standalone: true, reserve: '23.5rem' },
-  { id: 'service-catalog', tags: ['mfc-service-catalog'], load: () => import('./mfc-service-catalog.js'), bundle: 'in-page', reserve: '100svh', reads: ['catalog'] },
+  {
+    id: 'service-catalog',
+    tags: ['mfc-service-catalog'],
+    load: () => import('./mfc-service-catalog.js'),
+    bundle: 'in-page',
+    reserve: '100svh',
+    reads: ['catalog'],
+    contributions: [contribute(cabinetRoutes, catalogRoute)],
+  },
   {
     id: 'application-form',
     tags: ['mfc-application-form'],
@@ -93,7 +104,7 @@ export const features: readonly WidgetFeature[] = [
     bundle: 'in-page',
     reserve: '30rem',
     reads: ['applications'],
-    contributions: [contribute(cabinetRoutes, applicationRoute)],
+    contributions: [contribute(cabinetRoutes, applicationRoute, applicationsRoute), contribute(homeSections, ...applicationHomeSections)],
   },
   {
     id: 'document-uploader',
@@ -106,7 +117,16 @@ export const features: readonly WidgetFeature[] = [
   // What sign-in leads to: the sign-in form loads them when it opens them.
   { id: 'registration-form', tags: ['mfc-registration-form'], load: () => import('./mfc-registration-form.js'), bundle: 'in-page' },
   { id: 'password-recovery', tags: ['mfc-password-recovery'], load: () => import('./mfc-password-recovery.js'), bundle: 'in-page' },
-  { id: 'security', tags: ['mfc-security'], load: () => import('./mfc-security.js'), bundle: 'in-page' },
+  {
+    id: 'security',
+    tags: ['mfc-security'],
+    load: () => import('./mfc-security.js'),
+    bundle: 'in-page',
+    contributions: [contribute(cabinetRoutes, securityRoute)],
+  },
+  // The cabinet's home: `<mfc-cabinet>` renders it (in its shadow root) once a citizen is
+  // signed in; the sections are the other features' contributions to `homeSections`.
+  { id: 'home', tags: ['mfc-cabinet-home'], load: () => import('./mfc-cabinet-home.js'), bundle: 'in-page' },
   { id: 'header-items', tags: ['mfc-header-items'], load: () => import('./mfc-header-items.js'), bundle: 'in-page' },
 ];
 

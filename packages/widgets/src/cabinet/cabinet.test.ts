@@ -13,7 +13,20 @@ async function signedInCabinet(): Promise<{ cabinet: MfcCabinet; client: Cabinet
   const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet api-base="/api/v1"><mfc-login-form></mfc-login-form></mfc-cabinet>`);
   const client = cabinet.client!;
   await client.auth.login({ identifier: account.phone, password: account.password });
+  await homeSettled(cabinet);
   return { cabinet, client };
+}
+
+/**
+ * The home's sections read the citizen's applications as the citizen arrives, which is use
+ * of the session: the tests that move the clock wait for them first.
+ */
+async function homeSettled(cabinet: MfcCabinet): Promise<void> {
+  const home = () => cabinet.shadowRoot!.querySelector('mfc-cabinet-home')?.shadowRoot;
+  await waitFor(() => {
+    const root = home();
+    return root != null && root.querySelector('[part~="home-section"]') !== null && root.querySelector('[part~="status"]') === null;
+  }, 10_000, 'the home');
 }
 
 const dialog = (cabinet: MfcCabinet) => cabinet.shadowRoot!.querySelector('dialog')!;
@@ -105,6 +118,7 @@ describe('<mfc-cabinet> signing out with writes not yet sent', () => {
     expect((await client.applications.saveDraft(draft.id, {})).status).to.equal('queued');
 
     const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet .client=${client}></mfc-cabinet>`);
+    await homeSettled(cabinet);
     await advanceClock(idleTimeoutMs - 30_000);
     await client.auth.refresh();
     await waitFor(() => warningOpen(cabinet), 3000, 'the warning');

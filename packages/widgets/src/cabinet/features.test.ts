@@ -69,7 +69,8 @@ describe('<mfc-cabinet> extension points', () => {
   it('shows contributed home sections to a signed-in citizen only', async () => {
     stops.push(homeSections.add({ id: 'test-section', render: () => html`<p id="section">Мои платежи</p>` }));
     const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet api-base="/api/v1"><mfc-login-form></mfc-login-form></mfc-cabinet>`);
-    const section = () => cabinet.shadowRoot!.querySelector('[part~="home-section"] #section');
+    // The sections are in the cabinet's home, `<mfc-cabinet-home>` in its shadow root.
+    const section = () => cabinet.shadowRoot!.querySelector('mfc-cabinet-home')?.shadowRoot?.querySelector('[part~="home-section"] #section') ?? null;
     await cabinet.updateComplete;
     expect(section(), 'nobody signed in').to.equal(null);
 

@@ -1,6 +1,6 @@
 import type { CabinetClient } from '@mfc-cabinet/core';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { ExtensionPoint, renderOnChange, type Contribution } from '../base/extension-point.js';
+import { ExtensionPoint, type Contribution } from '../base/extension-point.js';
 import type { MfcCabinet } from './cabinet.js';
 
 /** A section of the cabinet's home, shown to a signed-in citizen (e.g. «Мои заявления», payments due). */
@@ -8,15 +8,33 @@ export interface HomeSectionContribution extends Contribution {
   /** Loads the elements the section renders; called when it is first shown. */
   load?(): Promise<unknown>;
   render(cabinet: MfcCabinet): unknown;
+  /**
+   * The section tells the home how it stands with `mfc-home-section-state` events: the home
+   * counts it as loading until it does, hides it while it is empty, and greets a new
+   * citizen when every section is empty. A section without it always shows.
+   */
+  readonly reportsState?: boolean;
 }
+
+/** How a section stands: still loading, nothing to show (hidden), shown, or failed (shown, with its error). */
+export type HomeSectionState = 'loading' | 'empty' | 'shown' | 'error';
+
+export interface HomeSectionStateDetail {
+  state: HomeSectionState;
+  /** What it shows is saved data: the server could not be reached. */
+  offline: boolean;
+}
+
+/** A section's element fires `mfc-home-section-state` (bubbling, composed) with this detail when its state changes. */
+export type HomeSectionStateEvent = CustomEvent<HomeSectionStateDetail>;
 
 /** The sections of the cabinet's home, by `order`; the features list contributes them. */
 export const homeSections = new ExtensionPoint<HomeSectionContribution>();
 
 /**
- * Renders {@link homeSections} in the cabinet's home while a citizen is signed in: each in
- * a `part="home-section"` box after the cabinet's own content. Nothing when none is
- * contributed or nobody is signed in.
+ * Renders the cabinet's home while a citizen is signed in, after the cabinet's own content:
+ * `<mfc-cabinet-home>` (its chunk loads then), which shows {@link homeSections} each in a
+ * `part="home-section"` box. Nothing while nobody is signed in.
  */
 export class HomeSections implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -27,7 +45,6 @@ export class HomeSections implements ReactiveController {
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
     host.addController(this);
-    renderOnChange(host, homeSections);
   }
 
   /** Follows the sign-in state of `client` (again when the client changes). */
@@ -51,9 +68,8 @@ export class HomeSections implements ReactiveController {
   }
 
   render(cabinet: MfcCabinet): unknown {
-    const sections = homeSections.list();
-    if (!this.#signedIn || sections.length === 0) return nothing;
-    for (const section of sections) void section.load?.();
-    return sections.map((section) => html`<div part="home-section" data-section=${section.id}>${section.render(cabinet)}</div>`);
+    if (!this.#signedIn) return nothing;
+    void import('../mfc-cabinet-home.js');
+    return html`<mfc-cabinet-home part="home" exportparts="home-section" .cabinetElement=${cabinet}></mfc-cabinet-home>`;
   }
 }

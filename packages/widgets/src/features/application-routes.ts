@@ -2,15 +2,20 @@
  * The cabinet's views of the application form and the tracker, contributed by their
  * entries in the features list: «Подать заявление» in the catalog opens the service's
  * form (`apply:<serviceId>`), and a sent application opens in the tracker
- * (`application:<id>`) — in a tracker the page placed in the cabinet, if there is one.
+ * (`application:<id>`) — in a tracker the page placed in the cabinet, if there is one; the
+ * list of applications is `applications`.
  */
 import { html, nothing } from 'lit';
 import { argumentOf, defineRoute } from '../cabinet/cabinet-route.js';
 import type { MfcCabinet } from '../cabinet/cabinet.js';
+import { pageView } from './cabinet-views.js';
 
 declare module '../cabinet/cabinet-route.js' {
   interface CabinetRouteParams {
-    apply: { serviceId: string };
+    /** `applicationId`: a draft to continue (else the citizen's latest draft of the service). */
+    apply: { serviceId: string; applicationId?: string };
+    /** The list of the citizen's applications. */
+    applications: Record<never, never>;
     application: {
       applicationId: string;
       /** Set when the form has just sent (or queued) it: said over the tracker until the next navigation. */
@@ -21,13 +26,16 @@ declare module '../cabinet/cabinet-route.js' {
 
 export const applyRoute = defineRoute({
   id: 'apply',
+  // `apply:<serviceId>`, or `apply:<serviceId>:<applicationId>` for a draft to continue.
   parse: (value) => {
-    const serviceId = argumentOf(value, 'apply');
-    return serviceId ? { serviceId } : undefined;
+    const [serviceId, applicationId] = (argumentOf(value, 'apply') ?? '').split(':', 2);
+    if (!serviceId) return undefined;
+    return applicationId ? { serviceId, applicationId } : { serviceId };
   },
-  format: ({ serviceId }) => `apply:${serviceId}`,
+  format: ({ serviceId, applicationId }) => `apply:${serviceId}${applicationId ? `:${applicationId}` : ''}`,
   load: () => import('../mfc-application-form.js'),
-  render: ({ serviceId }) => html`<mfc-application-form service-id=${serviceId}></mfc-application-form>`,
+  render: ({ serviceId, applicationId }) =>
+    html`<mfc-application-form service-id=${serviceId} application-id=${applicationId ?? nothing}></mfc-application-form>`,
   events: {
     'mfc-service-select': (event, cabinet) => {
       const { serviceId } = (event as CustomEvent<{ serviceId: string }>).detail;
@@ -79,3 +87,12 @@ export const applicationRoute = defineRoute({
     },
   },
 });
+
+export const applicationsRoute = pageView(
+  'applications',
+  () => import('../mfc-application-tracker.js'),
+  () => html`<mfc-application-tracker heading-level="2"></mfc-application-tracker>`,
+  // A tracker the page placed in the cabinet shows its list where it is.
+  'mfc-application-tracker',
+  (tracker) => tracker.removeAttribute('application-id'),
+);

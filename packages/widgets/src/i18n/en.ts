@@ -3,6 +3,7 @@ import { enApplicationForm } from '../application-form/strings-en.js';
 import { enCatalog } from '../service-catalog/strings-en.js';
 import { enTracker } from '../application-tracker/strings-en.js';
 import { enUploader } from '../document-uploader/strings-en.js';
+import { enHome } from '../home/strings-en.js';
 import type { Translation } from './translation.js';
 
 const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
@@ -13,6 +14,7 @@ export const en: Translation = {
   ...enUploader,
   ...enTracker,
   ...enApplicationForm,
+  ...enHome,
   locale: 'en',
   errors: errorMessagesEn,
   accountLevel: {

@@ -1,0 +1,11 @@
+import { MfcCabinetHome } from './home/home.js';
+
+export { MfcCabinetHome };
+
+MfcCabinetHome.define('mfc-cabinet-home');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfc-cabinet-home': MfcCabinetHome;
+  }
+}
