@@ -72,6 +72,12 @@ export class MfcCabinet extends MfcElement {
    */
   @property({ reflect: true }) routing: Routing = 'off';
 
+  /**
+   * No home under the cabinet's content: for a page whose cabinet holds a view of its own
+   * (the catalog, the tracker), where the home's sections would repeat it below.
+   */
+  @property({ type: Boolean, attribute: 'no-home', reflect: true }) noHome = false;
+
   /** What the cabinet shows: its own content (`home`), the form of a service, or one application. */
   @state() route: CabinetRoute = { view: 'home' };
 
@@ -145,7 +151,7 @@ export class MfcCabinet extends MfcElement {
     const ownView = view !== undefined;
     if (ownView) void contribution?.load?.();
     return html`
-      <div ?hidden=${ownView}><slot></slot>${this.#home.render(this)}</div>
+      <div ?hidden=${ownView}><slot></slot>${this.noHome ? nothing : this.#home.render(this)}</div>
       ${ownView
         ? html`<section part="view" class="view" tabindex="-1" aria-label=${this.t.cabinetBack}>
             <button part="button back-button" class="button back" type="button" @click=${this.#back}>← ${this.t.cabinetBack}</button>

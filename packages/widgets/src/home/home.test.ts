@@ -188,6 +188,19 @@ describe('the cabinet’s home against the real server', () => {
     expect(cabinet.route.view).to.equal('catalog');
   });
 
+  it('is left out of a cabinet with no-home, which holds a view of its own', async () => {
+    const { client } = await citizen();
+    const withHome = await mountCabinet(client);
+    await waitFor(() => home(withHome) !== null, patience, 'the home of a cabinet without no-home');
+    const cabinet = await fixture<MfcCabinet>(
+      html`<mfc-cabinet .client=${client} no-home><mfc-login-form heading-level="2"></mfc-login-form></mfc-cabinet>`,
+    );
+    const form = cabinet.querySelector('mfc-login-form')!;
+    await waitFor(() => (form.shadowRoot?.textContent ?? '').includes('Вы вошли как'), patience, 'signed in');
+    await cabinet.updateComplete;
+    expect(cabinet.shadowRoot!.querySelector('mfc-cabinet-home')).to.equal(null);
+  });
+
   it('shows what was saved while offline, with a notice', async () => {
     let online = true;
     const owner = await citizen(() => online);
