@@ -6,7 +6,7 @@ import '../packages/widgets/src/mfc-cabinet.js';
 import '../packages/widgets/src/mfc-login-form.js';
 import '../packages/widgets/src/mfc-application-form.js';
 // fake-api.js before fake-applications.js: the two import each other.
-import { fakeApiOf, mountedCabinet, noAnswer, storyCabinet } from './support/fake-api.js';
+import { fakeApiOf, mountedCabinet, noAnswer, storyCabinet, unavailable } from './support/fake-api.js';
 import { serviceWithForm } from './support/fake-applications.js';
 import { expectShown, findForm, patience, waitForPart } from './support/form-play.js';
 import { findLoginForm } from './support/login-form-play.js';
@@ -30,7 +30,13 @@ type Story = StoryObj<CabinetArgs>;
 function renderCabinet(args: CabinetArgs, context: StoryContext<CabinetArgs>) {
   const locale = localeOf(args, context);
   const { client } = storyCabinet(context, fakeApiOf(context), locale);
-  return html`<mfc-cabinet locale=${locale} style=${ifDefined(styleOf(args))} .client=${client} @mfc-logout=${args.onMfcLogout}>
+  return html`<mfc-cabinet
+    locale=${locale}
+    style=${ifDefined(styleOf(args))}
+    .client=${client}
+    ?no-home=${context.parameters['cabinetHome'] === false}
+    @mfc-logout=${args.onMfcLogout}
+  >
     <mfc-login-form heading-level="2"></mfc-login-form>
   </mfc-cabinet>`;
 }
@@ -40,6 +46,12 @@ function renderCabinet(args: CabinetArgs, context: StoryContext<CabinetArgs>) {
  * own, or its dialog would cover the whole page.
  */
 const inOwnFrame = { docs: { story: { inline: false, height: '26rem' } } };
+
+/**
+ * The session warning's stories, in a frame of their own and without the home (`no-home`):
+ * the home's first reads are use of the session, which would push the deadline they stage.
+ */
+const sessionWarning = { ...inOwnFrame, cabinetHome: false };
 
 /** A session with 45 seconds left without use: the warning opens at once (a minute before the end). */
 const almostIdle = { signedIn: true, idleExpiresIn: 45 };
@@ -93,7 +105,7 @@ export const SignedIn: Story = {
  */
 export const SessionWarning: Story = {
   name: 'Session warning: open',
-  parameters: { fakeApi: almostIdle, ...inOwnFrame },
+  parameters: { fakeApi: almostIdle, ...sessionWarning },
   play: async ({ canvasElement }) => {
     const cabinet = await findCabinet(canvasElement);
     const dialog = await waitForSessionWarning(cabinet);
@@ -104,7 +116,7 @@ export const SessionWarning: Story = {
 /** «Остаться в кабинете»: the session is extended to the full 5 minutes and the dialog closes. */
 export const StaySignedIn: Story = {
   name: 'Session warning: after «Остаться в кабинете»',
-  parameters: { fakeApi: almostIdle, ...inOwnFrame },
+  parameters: { fakeApi: almostIdle, ...sessionWarning },
   play: async (context) => {
     const cabinet = await findCabinet(context.canvasElement);
     await answerSessionWarning(cabinet, 'stay');
@@ -120,7 +132,7 @@ export const StaySignedIn: Story = {
 /** While the server extends the session. */
 export const Staying: Story = {
   name: 'Session warning: extending',
-  parameters: { fakeApi: { ...almostIdle, replies: { 'POST auth/session/extend': noAnswer } }, ...inOwnFrame },
+  parameters: { fakeApi: { ...almostIdle, replies: { 'POST auth/session/extend': noAnswer } }, ...sessionWarning },
   play: async ({ canvasElement }) => {
     const cabinet = await findCabinet(canvasElement);
     await answerSessionWarning(cabinet, 'stay');
@@ -131,7 +143,7 @@ export const Staying: Story = {
 /** «Выйти»: signed out at once; the dialog closes and the sign-in form shows. */
 export const SignOutFromWarning: Story = {
   name: 'Session warning: after «Выйти»',
-  parameters: { fakeApi: almostIdle, ...inOwnFrame },
+  parameters: { fakeApi: almostIdle, ...sessionWarning },
   play: async ({ canvasElement, args }) => {
     const cabinet = await findCabinet(canvasElement);
     await answerSessionWarning(cabinet, 'sign-out');
@@ -149,7 +161,7 @@ export const SignOutFromWarning: Story = {
  */
 export const SessionEnded: Story = {
   name: 'Session warning: nobody answered',
-  parameters: { fakeApi: { signedIn: true, idleExpiresIn: 3 }, ...inOwnFrame },
+  parameters: { fakeApi: { signedIn: true, idleExpiresIn: 3 }, ...sessionWarning },
   play: async ({ canvasElement, args }) => {
     const cabinet = await findCabinet(canvasElement);
     await waitForSessionWarning(cabinet);
@@ -212,12 +224,98 @@ export const ServiceFormOpened: Story = {
   },
 };
 
+// ------------------------------------------------------------------ the home
+
+/** The shadow root of the cabinet's home, once it is there. */
+async function findHome(canvasElement: HTMLElement): Promise<ShadowRoot> {
+  const cabinet = await findCabinet(canvasElement);
+  return waitFor(
+    () => {
+      const root = cabinet.shadowRoot?.querySelector('mfc-cabinet-home')?.shadowRoot;
+      if (!root) throw new Error('no home yet');
+      return root;
+    },
+    { timeout: patience },
+  );
+}
+
+/** The text of the home's section `id` (`needs-info`, `drafts`, `in-progress`, `results`) once it shows an item. */
+async function sectionText(home: ShadowRoot, id: string): Promise<string> {
+  return waitFor(
+    () => {
+      const box = home.querySelector<HTMLElement>(`[part~="home-section"][data-section="applications-${id}"]`);
+      const root = box?.querySelector('mfc-home-applications')?.shadowRoot;
+      if (!box || box.hidden || !root?.querySelector('[part~="item"]')) throw new Error(`section ${id} shows nothing yet`);
+      return (root.textContent ?? '').replace(/\s+/g, ' ');
+    },
+    { timeout: patience },
+  );
+}
+
+/** Signed in, the home under the sign-in box: what needs the citizen now, each section leading to its view. */
+export const Home: Story = {
+  name: 'Home: what needs the citizen now',
+  parameters: { fakeApi: { signedIn: true, tracker: {} } },
+  play: async ({ canvasElement }) => {
+    const home = await findHome(canvasElement);
+    await expect(await sectionText(home, 'needs-info')).toContain('Ответить на запрос');
+    await expect(await sectionText(home, 'drafts')).toContain('Продолжить заполнение');
+    await expect(await sectionText(home, 'in-progress')).toMatch(/MFC-2026-\d{6}/);
+    await expect(await sectionText(home, 'results')).toContain('Справка о доходах за 2025 год');
+  },
+};
+
+/** A new citizen: nothing to do yet, a greeting and the way into the catalog. */
+export const HomeEmpty: Story = {
+  name: 'Home: a new citizen',
+  parameters: { fakeApi: { signedIn: true, tracker: { count: 0 }, documents: { vault: 'empty' } } },
+  play: async ({ canvasElement }) => {
+    const home = await findHome(canvasElement);
+    await waitFor(() => expect(home.querySelector('[part~="empty"]')).toHaveTextContent('Добро пожаловать!'), { timeout: patience });
+  },
+};
+
+/** The server has not answered yet. */
+export const HomeLoading: Story = {
+  name: 'Home: loading',
+  parameters: { fakeApi: { signedIn: true, replies: { 'GET applications': noAnswer, 'GET documents': noAnswer } } },
+  play: async ({ canvasElement }) => {
+    const home = await findHome(canvasElement);
+    await waitFor(() => expect(home.querySelector('[part~="status"]')).toHaveTextContent('Загружаем'), { timeout: patience });
+  },
+};
+
+/** The server fails: each section says so, with «Повторить». */
+export const HomeError: Story = {
+  name: 'Home: the server fails',
+  parameters: { fakeApi: { signedIn: true, replies: { 'GET applications': unavailable, 'GET documents': unavailable } } },
+  play: async ({ canvasElement }) => {
+    const home = await findHome(canvasElement);
+    await waitFor(
+      () => {
+        const roots = [...home.querySelectorAll('mfc-home-applications')].map((element) => element.shadowRoot?.textContent ?? '');
+        expect(roots.some((text) => text.includes('Повторить'))).toBe(true);
+      },
+      { timeout: patience },
+    );
+  },
+};
+
 // ------------------------------------------------------------------ in English
 
 /** The English strings, whatever the toolbar says. */
 const inEnglish = { globals: { locale: 'en' } } satisfies Story;
 
 export const EnglishSignedIn: Story = { ...SignedIn, ...inEnglish, name: 'English: signed in' };
+export const EnglishHomeEmpty: Story = {
+  ...HomeEmpty,
+  ...inEnglish,
+  name: 'English: home of a new citizen',
+  play: async ({ canvasElement }) => {
+    const home = await findHome(canvasElement);
+    await waitFor(() => expect(home.querySelector('[part~="empty"]')).toHaveTextContent('Welcome!'), { timeout: patience });
+  },
+};
 export const EnglishSessionWarning: Story = { ...SessionWarning, ...inEnglish, name: 'English: session warning' };
 export const EnglishStaySignedIn: Story = { ...StaySignedIn, ...inEnglish, name: 'English: session warning, stay signed in' };
 export const EnglishSignOutFromWarning: Story = { ...SignOutFromWarning, ...inEnglish, name: 'English: session warning, sign out' };
