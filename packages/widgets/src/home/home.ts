@@ -11,15 +11,15 @@ import { addStrings } from '../i18n/registry.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { ruHome } from './strings-ru.js';
 
-// With the names of the statuses (the tracker's strings), which the sections show before
-// the tracker's chunk has ever loaded. Added once, here: strings added later re-render
-// every widget of the page (an open «still there?» dialog would lose its focus).
 /**
  * Where «Профиль» leads. `<mfc-profile>` does not exist yet: until it does (with its own
  * `profile` route), the profile link opens the security settings.
  */
 export const profileLinkRoute: CabinetRoute = { view: 'security' };
 
+// With the names of the statuses (the tracker's strings), which the sections show before
+// the tracker's chunk has ever loaded. Added once, here: strings added later re-render
+// every widget of the page (an open «still there?» dialog would lose its focus).
 addStrings('ru', { ...ruHome, trackerStatus: (status) => applicationStatusNamesRu[status] });
 
 /**
