@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Application, Profile, VaultDocument } from '@mfc-cabinet/core/schemas';
+import { pdfText } from './pdf-text.js';
 import { assertProblem, signedIn, startServer, type TestServer } from './helpers.js';
 import { documentsField, draft, samples, service, submitWith, TusClient, type Citizen } from './documents-helpers.js';
 
@@ -9,18 +10,6 @@ before(async () => {
   server = await startServer();
 });
 after(() => server.close());
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  const parts: string[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    parts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await document.destroy();
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
 
 /** A citizen with a draft, a submitted application (with its document) and a document kept in the vault. */
 async function citizenWithData(): Promise<{ citizen: Citizen; submitted: Application; kept: VaultDocument; profile: Profile }> {

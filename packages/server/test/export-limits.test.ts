@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import type { ServerHooks } from '../src/feature.js';
+import { pdfText } from './pdf-text.js';
 import { assertProblem, signedIn, startServer, type TestServer } from './helpers.js';
 import { draft, service, type Citizen } from './documents-helpers.js';
 
@@ -35,18 +36,6 @@ function holdNextRender(): { started: Promise<void>; release: () => void } {
       Atomics.notify(flag, 0);
     },
   };
-}
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
-  const parts: string[] = [];
-  for (let number = 1; number <= document.numPages; number++) {
-    const content = await (await document.getPage(number)).getTextContent();
-    parts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await document.destroy();
-  return parts.join(' ').replace(/\s+/g, ' ');
 }
 
 const exportPdf = (citizen: Citizen) => citizen.browser.get('/api/v1/applications/export.pdf');

@@ -1,8 +1,8 @@
-import { createCabinetClient, type Application, type CabinetClient, type Service } from '@mfc-cabinet/core';
+import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { operatorClient } from '@mfc-cabinet/core/operator';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { simpleService, submitted } from '../../../../test-support/applications.js';
 import { createAccount, patience, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
-import { completeValues } from '../../../../test-support/form-values.js';
 import '../mfc-application-tracker.js';
 import type { MfcApplicationTracker } from './application-tracker.js';
 
@@ -84,28 +84,6 @@ async function citizen(online?: () => boolean): Promise<{ client: CabinetClient;
   const client = newClient(online);
   await client.auth.login({ identifier: account.phone, password: account.password });
   return { client, account };
-}
-
-let simple: Service | undefined;
-/** A service anyone signed in may apply for online, without documents to attach. */
-async function simpleService(client: CabinetClient): Promise<Service> {
-  if (simple) return simple;
-  const page = await client.catalog.list({ availability: 'available' }, { limit: 100 });
-  for (const summary of page.items) {
-    if (summary.requiredLevel !== 'simplified') continue;
-    const service = await client.catalog.get(summary.id);
-    if (!service.form.steps.some((step) => step.fields.some((field) => field.type === 'documents' && field.required))) return (simple = service);
-  }
-  throw new Error('no simple service in the catalog');
-}
-
-async function submitted(client: CabinetClient): Promise<Application> {
-  const service = await simpleService(client);
-  const draft = await client.applications.create(service.id);
-  await client.applications.saveDraft(draft.id, completeValues(service.form));
-  const result = await client.applications.submit(draft.id);
-  if (result.status !== 'sent') throw new Error('not sent');
-  return result.application;
 }
 
 let operatorAccount: TestAccount | undefined;
