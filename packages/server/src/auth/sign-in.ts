@@ -7,17 +7,17 @@ import { errorMessagesRu } from '@mfc-cabinet/core/messages';
 import type { LoginRequest, OtpChallenge, VerifyCodeRequest } from '@mfc-cabinet/core/schemas';
 import { classifyIdentifier } from '@mfc-cabinet/core/validators';
 import { ApiError } from '../api-error.js';
-import { secondsUntil, type Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { Account, Accounts } from '../accounts/accounts.js';
 import { recipientOf } from '../accounts/contacts.js';
 import type { AuditLog } from '../security/audit.js';
 import type { TrustedDevices } from '../security/devices.js';
 import { accountKey, deviceKey, loginKey, throttleKeysOf, type LoginThrottle, type Reservation } from '../security/lockout.js';
 import { sendLimitKey, type CodeChallenges } from '../security/otp.js';
-import { HashingBusy, type HashTicket } from '../security/hashing-queue.js';
+import type { HashTicket } from '../security/hashing-queue.js';
+import { admitHash, lockedRefusal } from '../security/password-refusals.js';
 import type { PasswordHasher } from '../security/passwords.js';
 import type { SessionRecord, Sessions } from '../security/sessions.js';
-import { formatWait } from '../texts.js';
 import type { PasswordChangeRequired, TemporaryPasswords } from './temporary-passwords.js';
 
 /** What the server knows of the browser asking. */
@@ -99,13 +99,13 @@ export class SignIn {
     const auditContext = { accountId: candidates.length === 1 ? candidates[0]!.id : null, ip: browser.ip };
 
     // A place among the hashes first: a refused one must not cost a try of the lockout.
-    const ticket = this.#admit(browser.ip, device !== undefined);
+    const ticket = admitHash(this.#deps.hasher, browser.ip, device !== undefined);
     const { reservation, account } = await this.#reserveAndMatch(keys, candidates, password, ticket).finally(() => ticket.release());
     if (!account) {
       await audit.record('login_failed', auditContext);
       if (reservation.lockedUntil !== undefined) {
         await audit.record('login_locked', auditContext);
-        throw this.#locked(reservation.lockedUntil);
+        throw lockedRefusal(reservation.lockedUntil, this.#deps.clock.now());
       }
       throw new ApiError('invalid_credentials', {
         attemptsLeft: reservation.attemptsLeft,
@@ -165,7 +165,7 @@ export class SignIn {
     ticket: HashTicket,
   ): Promise<{ reservation: Extract<Reservation, { granted: true }>; account: Account | undefined }> {
     const reservation = await this.#deps.throttle.reserve(keys);
-    if (!reservation.granted) throw this.#locked(reservation.lockedUntil);
+    if (!reservation.granted) throw lockedRefusal(reservation.lockedUntil, this.#deps.clock.now());
     return { reservation, account: await this.#matchPassword(candidates, password, ticket) };
   }
 
@@ -205,32 +205,5 @@ export class SignIn {
     const deviceToken = await devices.remember(browser.deviceToken, account.id);
     await audit.record('login_succeeded', { accountId: account.id, ip: browser.ip });
     return { account, session, sessionToken, deviceToken };
-  }
-
-  /**
-   * A place among the hashes for the client at `ip`, ahead of the others when its browser
-   * is known to the account.
-   *
-   * @throws {ApiError} `rate_limited` when there is none
-   */
-  #admit(ip: string, knownBrowser: boolean): HashTicket {
-    try {
-      return this.#deps.hasher.admit({ client: ip, priority: knownBrowser });
-    } catch (error) {
-      if (!(error instanceof HashingBusy)) throw error;
-      const { retryAfter } = error;
-      throw new ApiError('rate_limited', {
-        retryAfter,
-        detail: `${errorMessagesRu.rate_limited} Попробуйте снова через ${formatWait(retryAfter)}.`,
-      });
-    }
-  }
-
-  #locked(lockedUntil: number): ApiError {
-    const retryAfter = secondsUntil(lockedUntil, this.#deps.clock.now());
-    return new ApiError('account_locked', {
-      retryAfter,
-      detail: `${errorMessagesRu.account_locked} Попробуйте снова через ${formatWait(retryAfter)}.`,
-    });
   }
 }

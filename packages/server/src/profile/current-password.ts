@@ -4,15 +4,13 @@
  * through the hashing queue, with the try taken from the lockout of the account's logins
  * first — so guessing it here costs the same tries as at the sign-in form.
  */
-import { errorMessagesRu } from '@mfc-cabinet/core/messages';
 import type { Account } from '../accounts/accounts.js';
 import { ApiError } from '../api-error.js';
-import { secondsUntil, type Clock } from '../clock.js';
+import type { Clock } from '../clock.js';
 import type { AuditLog } from '../security/audit.js';
-import { HashingBusy, type HashTicket } from '../security/hashing-queue.js';
 import { throttleKeysOf, type LoginThrottle } from '../security/lockout.js';
+import { admitHash, lockedRefusal } from '../security/password-refusals.js';
 import type { PasswordHasher } from '../security/passwords.js';
-import { formatWait } from '../texts.js';
 
 export interface CurrentPasswordDeps {
   clock: Clock;
@@ -41,10 +39,10 @@ export class CurrentPassword {
     const { hasher, throttle, audit } = this.#deps;
     const keys = throttleKeysOf(account);
     // A place among the hashes first: a refused one must not cost a try of the lockout.
-    const ticket = this.#admit(ip);
+    const ticket = admitHash(this.#deps.hasher, ip, false);
     const { reservation, right } = await (async () => {
       const reservation = await throttle.reserve(keys);
-      if (!reservation.granted) throw this.#locked(reservation.lockedUntil);
+      if (!reservation.granted) throw lockedRefusal(reservation.lockedUntil, this.#deps.clock.now());
       const right = account.temporaryPasswordExpiresAt === null && (await hasher.verify(password, account.passwordHash, ticket));
       return { reservation, right };
     })().finally(() => ticket.release());
@@ -55,34 +53,13 @@ export class CurrentPassword {
     await audit.record('login_failed', { accountId: account.id, ip, details: { step: 'current_password' } });
     if (reservation.lockedUntil !== undefined) {
       await audit.record('login_locked', { accountId: account.id, ip });
-      throw this.#locked(reservation.lockedUntil);
+      throw lockedRefusal(reservation.lockedUntil, this.#deps.clock.now());
     }
     const detail = `Текущий пароль введён неверно. Осталось попыток: ${reservation.attemptsLeft}.`;
     throw new ApiError('invalid_credentials', {
       attemptsLeft: reservation.attemptsLeft,
       detail,
       errors: [{ field, code: 'invalid_credentials', message: 'Текущий пароль введён неверно' }],
-    });
-  }
-
-  #admit(ip: string): HashTicket {
-    try {
-      return this.#deps.hasher.admit({ client: ip, priority: false });
-    } catch (error) {
-      if (!(error instanceof HashingBusy)) throw error;
-      const { retryAfter } = error;
-      throw new ApiError('rate_limited', {
-        retryAfter,
-        detail: `${errorMessagesRu.rate_limited} Попробуйте снова через ${formatWait(retryAfter)}.`,
-      });
-    }
-  }
-
-  #locked(lockedUntil: number): ApiError {
-    const retryAfter = secondsUntil(lockedUntil, this.#deps.clock.now());
-    return new ApiError('account_locked', {
-      retryAfter,
-      detail: `${errorMessagesRu.account_locked} Попробуйте снова через ${formatWait(retryAfter)}.`,
     });
   }
 }
