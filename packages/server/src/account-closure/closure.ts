@@ -9,6 +9,7 @@
  */
 import type { FormValues } from '@mfc-cabinet/core/forms';
 import type { Account } from '../accounts/accounts.js';
+import { personalAccountColumns } from '../accounts/tables.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { DocumentFiles } from '../documents/files.js';
@@ -77,32 +78,16 @@ export class AccountClosure {
       for (const table of deletedByAccount) await trx.deleteFrom(table).where('accountId', '=', account.id).execute();
       await trx
         .updateTable('accounts')
-        .set({
-          phone: null,
-          email: null,
-          snils: null,
-          // No password string ever matches it.
-          passwordHash: '!closed',
-          temporaryPasswordExpiresAt: null,
-          secondFactor: null,
-          lastName: null,
-          firstName: null,
-          middleName: null,
-          birthDate: null,
-          inn: null,
-          passportSeries: null,
-          passportNumber: null,
-          passportIssuedAt: null,
-          passportIssuedBy: null,
-          pendingSnils: null,
-          registryReason: null,
-          registryCheckId: null,
-        })
+        // No password string ever matches `!closed`.
+        .set({ ...(Object.fromEntries(personalAccountColumns.map((column) => [column, null])) as Record<(typeof personalAccountColumns)[number], null>), passwordHash: '!closed' })
         .where('id', '=', account.id)
         .execute();
       // The security log stays, no longer pointing at a person: no details, addresses shortened to their network.
-      const events = await trx.selectFrom('auditEvents').select(['id', 'ip']).where('accountId', '=', account.id).execute();
-      for (const event of events) await trx.updateTable('auditEvents').set({ details: null, ip: shortenAddress(event.ip) }).where('id', '=', event.id).execute();
+      await trx.updateTable('auditEvents').set({ details: null }).where('accountId', '=', account.id).execute();
+      const addresses = await trx.selectFrom('auditEvents').select('ip').distinct().where('accountId', '=', account.id).where('ip', 'is not', null).execute();
+      for (const { ip } of addresses) {
+        await trx.updateTable('auditEvents').set({ ip: shortenAddress(ip) }).where('accountId', '=', account.id).where('ip', '=', ip).execute();
+      }
       await trx.insertInto('accountClosures').values({ accountId: account.id, closedAt: now }).execute();
       return removed;
     });

@@ -41,6 +41,27 @@ export interface AccountsTable {
 }
 
 /** The recent passwords of an account, the current one included. */
+/** The columns of an account that say who the citizen is: the closure of the account erases them all. */
+export const personalAccountColumns = [
+  'phone',
+  'email',
+  'snils',
+  'temporaryPasswordExpiresAt',
+  'secondFactor',
+  'lastName',
+  'firstName',
+  'middleName',
+  'birthDate',
+  'inn',
+  'passportSeries',
+  'passportNumber',
+  'passportIssuedAt',
+  'passportIssuedBy',
+  'pendingSnils',
+  'registryReason',
+  'registryCheckId',
+] as const satisfies readonly { [Column in keyof AccountsTable]: null extends AccountsTable[Column] ? Column : never }[keyof AccountsTable][];
+
 export interface PasswordHistoryTable {
   id: string;
   accountId: string;
