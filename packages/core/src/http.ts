@@ -107,12 +107,13 @@ export class Http {
 
   /**
    * A request with headers and a binary body of the caller's (the upload client's), to an
-   * API path or an absolute URL the API gave: the answer itself, to read its headers. No
+   * API path or an absolute URL the API gave: the answer itself, to read its headers (or
+   * a file's bytes: the profile's data export). No
    * retries and no timeout (the caller has its own), but the CSRF header, the session
    * tracking and the one mapping of failures (problem+json included) to a
    * {@link CabinetError}.
    */
-  raw(method: 'post' | 'head' | 'patch' | 'delete', url: string, init: { headers?: Record<string, string>; body?: Blob; signal?: AbortSignal | undefined } = {}): Promise<Response> {
+  raw(method: 'get' | 'post' | 'head' | 'patch' | 'delete', url: string, init: { headers?: Record<string, string>; body?: Blob; signal?: AbortSignal | undefined } = {}): Promise<Response> {
     return this.#request(method, new URL(url, this.scope).href, { headers: init.headers, ...(init.body ? { body: init.body } : {}), retry: 0, timeout: false, prefix: '' }, { ...(init.signal ? { signal: init.signal } : {}) });
   }
 

@@ -143,8 +143,9 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
       ...['content-type', 'accept', 'accept-language', csrfHeader, idempotencyKeyHeader, backgroundHeader],
       ...features.flatMap((feature) => feature.requestHeaders ?? []),
     ],
-    // The page reads how long its session has left from every answer that used it (uploads expose the tus headers too).
-    exposedHeaders: [sessionIdleHeader],
+    // The page reads how long its session has left from every answer that used it (uploads expose the tus headers too),
+    // and a download's file name and when to ask again for a file being prepared.
+    exposedHeaders: [sessionIdleHeader, 'content-disposition', 'retry-after'],
     maxAge: 600,
   });
   app.addHook('onRequest', originGuard(config.allowedOrigins));

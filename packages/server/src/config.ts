@@ -3,6 +3,7 @@
  * safe default and a description; {@link configDocs} lists them for the README. The
  * sections of the features are in their folders (`security/config.ts`, …).
  */
+import { existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { OtpChannel } from '@mfc-cabinet/core/schemas';
@@ -42,6 +43,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Where one-time codes are POSTed, per channel; set when both SMS_WEBHOOK_URL and EMAIL_WEBHOOK_URL are. */
   codeWebhooks: Record<OtpChannel, string> | undefined;
+  /** The folder of MaxMind's GeoLite2-City CSV files, when the city of an address is to be shown (`GEOIP_CITY_CSV`). */
+  geoIpCityCsv: string | undefined;
   /** Fastify's `trustProxy`: whether (and which) X-Forwarded-* headers give the client's address and host. */
   trustProxy: boolean | number | string[];
   /** log2 of the scrypt cost N: 15 normally, 10 in test mode. */
@@ -133,6 +136,13 @@ const settings = {
       'Behind a reverse proxy: `true`, the number of proxies, or a comma-separated list of their addresses/CIDRs, so that X-Forwarded-For/-Host/-Proto give the client IP (rate limit, audit) and the public host (Origin check). Empty: not trusted.',
     parse: proxyTrust,
   },
+  geoIpCityCsv: {
+    name: 'GEOIP_CITY_CSV',
+    default: '',
+    description:
+      'Folder of MaxMind’s GeoLite2-City CSV files (`GeoLite2-City-Blocks-IPv4.csv`, `-IPv6.csv` when present, `GeoLite2-City-Locations-ru.csv` and/or `-en.csv`): sessions and the sign-in history then show the city of an address. Read once at start; a folder without them, or a malformed file, stops the start. Empty: only the local network is told.',
+    parse: optionalFolder,
+  },
   ...securitySettings,
   ...profileSettings,
 } satisfies Record<string, Setting<unknown>>;
@@ -183,6 +193,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: v.logLevel,
     rateLimitPerMinute: v.rateLimitPerMinute,
     codeWebhooks: v.smsWebhookUrl && v.emailWebhookUrl ? { sms: v.smsWebhookUrl, email: v.emailWebhookUrl } : undefined,
+    geoIpCityCsv: v.geoIpCityCsv,
     trustProxy: v.trustProxy,
     passwordHashCost: v.mode === 'test' ? 10 : 15,
     registryCheckDelayMs: v.registryCheckDelayMs,
@@ -227,6 +238,14 @@ export function isLoopback(host: string): boolean {
     return shortest === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(shortest);
   }
   return false;
+}
+
+/** An existing folder (relative to the working directory), or `undefined` for none. */
+function optionalFolder(raw: string, cwd: string): string | undefined {
+  if (raw === '') return undefined;
+  const path = resolve(cwd, raw);
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new ConfigError(`no such folder: ${path}`);
+  return path;
 }
 
 function flag(raw: string): boolean {

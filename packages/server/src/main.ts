@@ -17,8 +17,19 @@ function readConfig(): Config {
   }
 }
 
+/** Builds the server; what the configuration names but cannot be read (the GeoIP files) stops the start with its message. */
+async function build(config: Config) {
+  try {
+    return await buildApp(config);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`The server cannot start.\n${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 const config = readConfig();
-const server = await buildApp(config);
+const server = await build(config);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     server.app.log.info({ signal }, 'shutting down');

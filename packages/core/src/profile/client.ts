@@ -1,6 +1,15 @@
 import type { RequestOptions } from '../http.js';
-import type { IdentityConfirmation, NotMeReported, PasswordChanged, Profile, ProfileChangePage } from './schemas.js';
-import type { AccountClosureRequest, EmailChangeRequest, PasswordChangeRequest, PhoneChangeRequest } from './request-schemas.js';
+import type { IdentityConfirmation, NotMeReported, PasswordChanged, Profile, ProfileChangePage, SignInPage } from './schemas.js';
+import type { AccountClosureRequest, EmailChangeRequest, PasswordChangeRequest, PhoneChangeRequest, SecondFactorRequest } from './request-schemas.js';
+
+/** The formats the citizen's data downloads in: `json` (for another service) or `pdf` (to read and keep). */
+export type DataExportFormat = 'json' | 'pdf';
+
+/** A downloaded file: its bytes and the name the server gave it (`cabinet-data.json`). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
 import type { OtpChallenge, PersonalDataRequest, ResendCodeRequest, VerifyCodeRequest } from '../auth/schemas.js';
 
 /** The citizen's own data. Its code loads with the first call. */
@@ -70,6 +79,46 @@ export interface ProfileClient {
    *   `account_locked`, `validation_failed` on `password` (the rules, `password_reused`)
    */
   changePassword(request: PasswordChangeRequest, options?: RequestOptions): Promise<PasswordChanged>;
+
+  /**
+   * Turns the code asked at sign-in on (`channel`: `sms` to the phone, `email` to the
+   * confirmed e-mail) or off (`null`). Asks for the current password (it counts towards the
+   * lockout like a sign-in). Answers the profile with its `secondFactor`; the change goes
+   * into the history (kind `second_factor`) and the account's contacts are told.
+   *
+   * @throws {CabinetError} `invalid_credentials` (the current password; with `attemptsLeft`),
+   *   `account_locked`, `rate_limited`, `validation_failed` on `channel` (no phone for `sms`,
+   *   no confirmed e-mail for `email`)
+   */
+  setSecondFactor(request: SecondFactorRequest, options?: RequestOptions): Promise<Profile>;
+
+  /**
+   * The account's sign-in history, newest first: every sign-in, wrong password, wrong code
+   * and lockout, with the device, the masked address and, when the server can tell, the
+   * city. `current` marks the sign-in of this browser's session. Pass the answer's
+   * `nextCursor` for the next page (`limit` 20 by default, at most 50).
+   *
+   * @throws {CabinetError} `unauthenticated`, `validation_failed` on `cursor` (a stale one)
+   */
+  signIns(query?: { cursor?: string; limit?: number }, options?: RequestOptions): Promise<SignInPage>;
+
+  /**
+   * Where the citizen's data downloads from (`/profile/export.json` or `.pdf`). Answered at
+   * once, without loading anything. For a link only where a failure may show as a file: a
+   * page should rather call {@link downloadExport}.
+   */
+  exportUrl(format: DataExportFormat): string;
+
+  /**
+   * Downloads everything the cabinet holds of the citizen, with the session, as a file to
+   * save (`URL.createObjectURL(blob)` and an `<a download={fileName}>`). When the server
+   * answers 202 (the file is being prepared) it asks again after its `Retry-After`, until
+   * the file is ready or `options.signal` aborts.
+   *
+   * @throws {CabinetError} `unauthenticated`, `forbidden` (an operator), `rate_limited`
+   *   (with `retryAfter`), `server_unavailable`, `aborted`
+   */
+  downloadExport(format: DataExportFormat, options?: RequestOptions): Promise<DownloadedFile>;
 
   /**
    * The history of changes of the profile (personal data, contacts, password), newest

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { passwordMaxLength } from '../passwords.js';
+import { OtpChannel } from '../primitives.js';
 
 /** The password the citizen signs in with, asked again before a contact or the password changes. */
 const CurrentPassword = z.string().check(z.minLength(1), z.maxLength(128));
@@ -34,3 +35,13 @@ export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequest>;
 /** Closing the account for good: the current password asked again. */
 export const AccountClosureRequest = z.strictObject({ currentPassword: CurrentPassword });
 export type AccountClosureRequest = z.infer<typeof AccountClosureRequest>;
+
+/**
+ * Turning the second factor on (`sms`: a code to the phone, `email`: to the confirmed
+ * e-mail) or off (`null`) at sign-in: the current password asked again.
+ */
+export const SecondFactorRequest = z.strictObject({
+  channel: z.nullable(OtpChannel),
+  currentPassword: CurrentPassword,
+});
+export type SecondFactorRequest = z.infer<typeof SecondFactorRequest>;

@@ -62,12 +62,15 @@ export type Profile = z.infer<typeof Profile>;
 // ---------------------------------------------------------------- change history
 
 /** What a change of the profile changed. */
-export const ProfileChangeKind = z.enum(['personal_data', 'phone', 'email', 'password']);
+export const ProfileChangeKind = z.enum(['personal_data', 'phone', 'email', 'password', 'second_factor']);
 export type ProfileChangeKind = z.infer<typeof ProfileChangeKind>;
 
 /**
  * One field of a change, its values masked (`+7 9** ***-**-01`, `45** ****78`,
- * `i***@example.ru`); `null` where the field was empty. A password has no values.
+ * `i***@example.ru`); `null` where the field was empty. A password has no values. The
+ * field `secondFactor` (kind `second_factor`) holds the channel of the code asked at
+ * sign-in, `sms` or `email`, and `null` for none: words for them are the page's, in its
+ * language («Код по SMS», «Код на почту», «Без кода»).
  */
 export const ProfileFieldChange = z.object({
   field: z.string(),
@@ -101,6 +104,39 @@ export const ProfileChangePage = z.object({
   nextCursor: z.nullable(z.string()),
 });
 export type ProfileChangePage = z.infer<typeof ProfileChangePage>;
+
+// ---------------------------------------------------------------- sign-in history
+
+/**
+ * How a sign-in attempt ended: `signed_in` (a session started), `wrong_password`,
+ * `wrong_code` (the one-time code of the second factor), `locked` (refused: too many wrong
+ * passwords, or the wrong one that locked the account).
+ */
+export const SignInOutcome = z.enum(['signed_in', 'wrong_password', 'wrong_code', 'locked']);
+export type SignInOutcome = z.infer<typeof SignInOutcome>;
+
+/** One attempt to sign in to the account, as the citizen's sign-in history shows it. */
+export const SignIn = z.object({
+  id: z.string(),
+  at: isoDateTime,
+  outcome: SignInOutcome,
+  /** The browser and system, e.g. «Chrome, Windows» (in the language asked for). */
+  device: z.string(),
+  /** The address, masked (`192.168.1.*`). */
+  ip: z.string(),
+  /** The city (or «Локальная сеть») when the server can tell; `null` otherwise. */
+  place: z.nullable(z.string()),
+  /** The sign-in that started this browser's session. */
+  current: z.boolean(),
+});
+export type SignIn = z.infer<typeof SignIn>;
+
+/** A page of the sign-in history, newest first; `nextCursor` asks for the next one (`null`: no more). */
+export const SignInPage = z.object({
+  signIns: z.array(SignIn),
+  nextCursor: z.nullable(z.string()),
+});
+export type SignInPage = z.infer<typeof SignInPage>;
 
 /** The password was changed; `endedSessions` other sessions ended with it. */
 export const PasswordChanged = z.object({ endedSessions: z.number() });

@@ -1,9 +1,10 @@
 /**
  * A client's IP address as the list of sessions shows it: masked, so that a glance over
  * the citizen's shoulder gives nothing away, and with the place when the server can tell
- * it (only whether it is the local network: there is no address-to-city database here).
+ * it: the local network, or the city when a GeoIP database is configured (`geoip.ts`).
  */
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import type { GeoIpLookup } from './geoip.js';
 import type { Locale } from './locale.js';
 
 /** What the place of an address in a local network is called, in each language. */
@@ -59,10 +60,15 @@ export function maskIp(ip: string | null): string {
   return '';
 }
 
-/** Where the address is, when the server can tell: {@link localNetwork}, or `null`. */
-export function placeOf(ip: string | null, locale: Locale = 'ru'): string | null {
+/**
+ * Where the address is, when the server can tell: {@link localNetwork}, the city `geo`
+ * places it in, or `null`.
+ */
+export function placeOf(ip: string | null, locale: Locale = 'ru', geo?: GeoIpLookup | null): string | null {
   if (ip === null) return null;
   const address = unmapped(ip);
   const family = isIPv4(address) ? 'ipv4' : isIPv6(address) ? 'ipv6' : undefined;
-  return family && local.check(address, family) ? localNetwork[locale] : null;
+  if (!family) return null;
+  if (local.check(address, family)) return localNetwork[locale];
+  return geo?.cityOf(address, locale) ?? null;
 }

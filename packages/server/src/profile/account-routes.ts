@@ -1,4 +1,4 @@
-/** Changing the phone, the e-mail and the password of the signed-in citizen. */
+/** Changing the phone, the e-mail, the password and the second factor of the signed-in citizen. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -9,6 +9,7 @@ import {
   PhoneChangeRequest,
   Profile,
   ResendCodeRequest,
+  SecondFactorRequest,
   VerifyCodeRequest,
 } from '@mfc-cabinet/core/schemas';
 import { toProfile } from '../accounts/accounts.js';
@@ -33,7 +34,7 @@ const startDescription = (contact: string) =>
   `Checks \`currentPassword\` (a wrong one is \`invalid_credentials\` with \`attemptsLeft\` and counts towards the lockout like a sign-in: \`account_locked\`), then sends a code to the new ${contact} and answers its challenge; the current ${contact} stays until \`POST /profile/contacts/confirm\`. A ${contact} another account has answers alike, but its owner gets a notice instead of the code: the change can never be confirmed. A malformed ${contact}, or the current one, is \`validation_failed\`. Codes follow the rules of every one-time code (lifetime, tries, resend wait, hourly limit: \`rate_limited\`).`;
 
 export const accountRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
-  const { guard, contactChanges, passwordChange } = context;
+  const { guard, contactChanges, passwordChange, secondFactor } = context;
 
   app.post(
     '/profile/contacts/phone',
@@ -138,6 +139,27 @@ export const accountRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
     async (request) => {
       const citizen = guard.citizenOf(request);
       return passwordChange.change(citizen.account, request.body, originOf(request, citizen));
+    },
+  );
+
+  app.put(
+    '/profile/second-factor',
+    {
+      onRequest: guard.signedIn,
+      schema: {
+        operationId: 'setSecondFactor',
+        tags,
+        summary: 'Turn the one-time code at sign-in on (by SMS or e-mail) or off',
+        description:
+          'Checks `currentPassword` as a sign-in does (a wrong one is `invalid_credentials` with `attemptsLeft` and counts towards the lockout: `account_locked`). `channel` `sms` needs the account’s phone, `email` its confirmed e-mail (an e-mail is the account’s only once confirmed); otherwise `validation_failed` on `channel` (`contact_missing`), before the password is checked. `null` turns the code off. Answers the profile; a change is recorded in the history (kind `second_factor`, field `secondFactor`, values `sms`, `email` or `null`) and the account’s contacts are told. The next sign-in asks for the code, or does not.',
+        security,
+        body: SecondFactorRequest,
+        response: { 200: Profile, ...problemResponses('invalid_credentials', 'account_locked', ...sessionProblems, ...bodyProblems) },
+      },
+    },
+    async (request) => {
+      const citizen = guard.citizenOf(request);
+      return toProfile(await secondFactor.set(citizen.account, request.body, originOf(request, citizen)));
     },
   );
 };

@@ -6,10 +6,10 @@
  */
 import type { ProfileChange, ProfileChangeKind, ProfileChangePage, ProfileFieldChange } from '@mfc-cabinet/core/schemas';
 import type { Account } from '../accounts/accounts.js';
-import { ApiError } from '../api-error.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { maskIp } from '../http/ip-address.js';
+import { decodeTimeCursor, encodeTimeCursor } from '../http/time-cursor.js';
 import type { Locale } from '../http/locale.js';
 import { describeDevice } from '../http/user-agent.js';
 import { orderedId } from '../security/tokens.js';
@@ -70,27 +70,7 @@ export function personalDataChanges(account: Account, after: PersonalData): Fiel
 const maxPage = 50;
 const defaultPage = 20;
 
-const badCursor = () =>
-  new ApiError('validation_failed', {
-    errors: [{ field: 'cursor', code: 'invalid', message: 'Ссылка на страницу истории устарела: откройте историю изменений заново' }],
-  });
-
-function encodeCursor({ at, id }: { at: number; id: string }): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: number; id: string } {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
-  }
-  if (Array.isArray(decoded) && decoded.length === 2 && Number.isInteger(decoded[0]) && typeof decoded[1] === 'string') {
-    return { at: decoded[0] as number, id: decoded[1] };
-  }
-  throw badCursor();
-}
+const staleCursor = 'Ссылка на страницу истории устарела: откройте историю изменений заново';
 
 export class ProfileChanges {
   readonly #db: Database;
@@ -133,7 +113,7 @@ export class ProfileChanges {
     const size = Math.min(Math.max(1, limit), maxPage);
     let query = this.#db.selectFrom('profileChanges').selectAll().where('accountId', '=', accountId);
     if (cursor !== undefined) {
-      const { at, id } = decodeCursor(cursor);
+      const { at, id } = decodeTimeCursor(cursor, staleCursor);
       query = query.where((eb) => eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]));
     }
     const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(size + 1).execute();
@@ -141,7 +121,7 @@ export class ProfileChanges {
     const last = shown.at(-1);
     return {
       changes: shown.map((row) => toChange(row, view)),
-      nextCursor: rows.length > size && last ? encodeCursor(last) : null,
+      nextCursor: rows.length > size && last ? encodeTimeCursor(last) : null,
     };
   }
 

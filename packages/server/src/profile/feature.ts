@@ -1,6 +1,6 @@
 /**
- * Personal data and its registry check, e-mail confirmation, changing the contacts and the
- * password, the history of changes and «Это был не я», identity confirmation at an МФЦ.
+ * Personal data and its registry check, e-mail confirmation, changing the contacts, the
+ * password and the second factor, the history of changes and «Это был не я», identity confirmation at an МФЦ.
  */
 import type { ServerFeature } from '../feature.js';
 import { accountRoutes } from './account-routes.js';
@@ -13,6 +13,7 @@ import { IdentityConfirmations } from './identity-confirmation.js';
 import { profileMigrations } from './migrations.js';
 import { PasswordChange } from './password-change.js';
 import { RegistryChecks } from './registry-checks.js';
+import { SecondFactor } from './second-factor.js';
 import { profileEmailRoutes } from './email-routes.js';
 import { identityConfirmationRoutes } from './identity-confirmation-routes.js';
 import { profileRoutes } from './profile-routes.js';
@@ -28,6 +29,8 @@ export interface ProfileServices {
   profileChanges: ProfileChanges;
   contactChanges: ContactChanges;
   passwordChange: PasswordChange;
+  /** Turning the code at sign-in on or off. */
+  secondFactor: SecondFactor;
 }
 
 export const profileFeature: ServerFeature<ProfileTables, ProfileServices> = {
@@ -43,6 +46,7 @@ export const profileFeature: ServerFeature<ProfileTables, ProfileServices> = {
       currentPassword,
       profileChanges: changes,
       contactChanges: new ContactChanges({ accounts, challenges, currentPassword, changes, messenger, audit }),
+      secondFactor: new SecondFactor({ accounts, currentPassword, changes, messenger, audit }),
       passwordChange: new PasswordChange({
         clock,
         rules: config.rules,

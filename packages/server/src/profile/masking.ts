@@ -5,7 +5,8 @@
  * - phone `+79001234501` → `+7 9** ***-**-01`; e-mail `ivanov@example.ru` → `i***@example.ru`;
  * - passport series `4510` → `45**`, number `123478` → `****78`; СНИЛС → `***-***-*** 95`;
  *   ИНН → `**********12`;
- * - names and the issuing authority: the first letter, `И***`; dates: `**.**.1985` (the year only).
+ * - names and the issuing authority: the first letter, `И***`; dates: `**.**.1985` (the year only);
+ * - the second factor is a channel, `sms` or `email`, nothing personal: shown as it is.
  */
 import { maskEmail } from '../accounts/contacts.js';
 
@@ -31,6 +32,7 @@ const maskers: Record<string, (value: string) => string> = {
   'passport.issuedBy': (value) => `${[...value][0] ?? ''}***`,
   snils: (value) => `***-***-*** ${value.slice(-2)}`,
   inn: (value) => keepLast(value, 2),
+  secondFactor: (value) => (value === 'sms' || value === 'email' ? value : '***'),
 };
 
 /** The value of `field` as the history shows it; `null` stays `null`, an unknown field is hidden whole. */

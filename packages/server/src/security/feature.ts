@@ -1,5 +1,6 @@
 /** Sessions and the citizen's devices, one-time codes, the lockout, the audit log. */
 import type { ServerFeature } from '../feature.js';
+import { loadGeoLiteCityCsv, type GeoIpLookup } from '../http/geoip.js';
 import { SessionGuard } from '../http/session-guard.js';
 import { Messenger } from '../senders/messenger.js';
 import { AuditLog } from './audit.js';
@@ -28,6 +29,8 @@ export interface SecurityServices {
   throttle: LoginThrottle;
   resets: PasswordResets;
   devices: TrustedDevices;
+  /** The city of an address, when `GEOIP_CITY_CSV` is set; `null` otherwise. */
+  geoIp: GeoIpLookup | null;
 }
 
 export const securityFeature: ServerFeature<SecurityTables, SecurityServices> = {
@@ -50,6 +53,7 @@ export const securityFeature: ServerFeature<SecurityTables, SecurityServices> = 
       throttle: new LoginThrottle(db, clock, rules),
       resets: new PasswordResets(db, clock, rules.recoveryTokenTtlMs),
       devices: new TrustedDevices(db, clock, rules.deviceTtlMs),
+      geoIp: config.geoIpCityCsv === undefined ? null : loadGeoLiteCityCsv(config.geoIpCityCsv),
     };
   },
   tags: [{ name: 'sessions', description: 'The citizen’s sessions on other devices, and ending them.' }],

@@ -8,17 +8,18 @@ import { maskIp, placeOf } from '../http/ip-address.js';
 import { IdParams, problemResponses, sessionProblems } from '../http/openapi.js';
 import { preferredLocale, type Locale } from '../http/locale.js';
 import { describeDevice } from '../http/user-agent.js';
+import type { GeoIpLookup } from '../http/geoip.js';
 import type { SessionRecord } from '../security/sessions.js';
 
 const tags = ['sessions'];
 
 /** A session as the list shows it: the device and a masked address, never its secrets. */
-function toSessionInfo(session: SessionRecord, currentId: string, locale: Locale): SessionInfo {
+function toSessionInfo(session: SessionRecord, currentId: string, locale: Locale, geo: GeoIpLookup | null): SessionInfo {
   return {
     id: session.id,
     current: session.id === currentId,
     device: describeDevice(session.userAgent, locale),
-    place: placeOf(session.ip, locale),
+    place: placeOf(session.ip, locale, geo),
     ip: maskIp(session.ip),
     createdAt: new Date(session.createdAt).toISOString(),
     lastSeenAt: new Date(session.lastSeenAt).toISOString(),
@@ -26,7 +27,7 @@ function toSessionInfo(session: SessionRecord, currentId: string, locale: Locale
 }
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
-  const { guard, sessions, audit } = context;
+  const { guard, sessions, audit, geoIp } = context;
 
   app.get(
     '/auth/sessions',
@@ -44,7 +45,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = asy
       const { session, account } = guard.citizenOf(request);
       const live = await sessions.listLive(account.id);
       const ordered = [session, ...live.filter(({ id }) => id !== session.id)];
-      return { sessions: ordered.map((each) => toSessionInfo(each, session.id, preferredLocale(request.headers['accept-language']))) };
+      return { sessions: ordered.map((each) => toSessionInfo(each, session.id, preferredLocale(request.headers['accept-language']), geoIp)) };
     },
   );
 

@@ -123,6 +123,7 @@ export type AuditEventName =
   | 'contact_change_requested'
   | 'contact_changed'
   | 'password_changed'
+  | 'second_factor_changed'
   | 'not_me_reported'
   | 'account_closed';
 

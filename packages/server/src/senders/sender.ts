@@ -17,6 +17,8 @@ export type NoticePurpose =
   | 'email_changed'
   | 'password_changed'
   | 'password_changed_in_cabinet'
+  | 'second_factor_on'
+  | 'second_factor_off'
   | 'temporary_password_issued';
 
 interface Addressed {
@@ -75,6 +77,14 @@ const noticePurposes: Record<NoticePurpose, { label: string; text: string }> = {
   password_changed_in_cabinet: {
     label: 'Пароль изменён',
     text: 'Пароль от личного кабинета МФЦ изменён в кабинете. Если вы этого не делали, сразу восстановите пароль или нажмите «Это был не я» в истории изменений.',
+  },
+  second_factor_on: {
+    label: 'Вход с кодом',
+    text: 'В личном кабинете МФЦ включён вход с одноразовым кодом. Если вы этого не делали, сразу восстановите пароль или нажмите «Это был не я» в истории изменений.',
+  },
+  second_factor_off: {
+    label: 'Вход без кода',
+    text: 'В личном кабинете МФЦ выключен вход с одноразовым кодом: теперь достаточно пароля. Если вы этого не делали, сразу восстановите пароль или нажмите «Это был не я» в истории изменений.',
   },
   password_changed: {
     label: 'Пароль изменён',
