@@ -35,7 +35,7 @@ import { cabinetRoutes } from './cabinet/cabinet-route.js';
 import { homeSections } from './cabinet/home-sections.js';
 import { applicationHomeSections } from './features/application-home-sections.js';
 import { applicationRoute, applicationsRoute, applyRoute } from './features/application-routes.js';
-import { catalogRoute, securityRoute } from './features/cabinet-views.js';
+import { catalogRoute, profileRoute, securityRoute } from './features/cabinet-views.js';
 
 /** Contributions of a feature to one extension point. */
 export interface PointContributions {
@@ -119,10 +119,19 @@ export const features: readonly WidgetFeature[] = [
   { id: 'password-recovery', tags: ['mfc-password-recovery'], load: () => import('./mfc-password-recovery.js'), bundle: 'in-page' },
   {
     id: 'security',
-    tags: ['mfc-security'],
+    tags: ['mfc-security', 'mfc-identity-confirmation'],
     load: () => import('./mfc-security.js'),
     bundle: 'in-page',
     contributions: [contribute(cabinetRoutes, securityRoute)],
+  },
+  {
+    id: 'profile',
+    tags: ['mfc-profile'],
+    load: () => import('./mfc-profile.js'),
+    bundle: 'in-page',
+    reserve: '30rem',
+    reads: ['profile'],
+    contributions: [contribute(cabinetRoutes, profileRoute)],
   },
   // The cabinet's home: `<mfc-cabinet>` renders it (in its shadow root) once a citizen is
   // signed in; the sections are the other features' contributions to `homeSections`.

@@ -8,6 +8,8 @@ export { MfcLoginForm } from './login-form/login-form.js';
 export { MfcRegistrationForm } from './registration-form/registration-form.js';
 export { MfcPasswordRecovery } from './password-recovery/password-recovery.js';
 export { MfcSecurity } from './security/security.js';
+export { MfcIdentityConfirmation } from './security/identity-confirmation.js';
+export { MfcProfile } from './profile/profile.js';
 export { MfcServiceCatalog, type MfcServiceSelectDetail } from './service-catalog/service-catalog.js';
 export { MfcDocumentUploader, type MfcUploadCompleteDetail } from './document-uploader/document-uploader.js';
 export { MfcApplicationTracker, type MfcApplicationOpenDetail } from './application-tracker/application-tracker.js';

@@ -2,7 +2,8 @@
  * The cabinet's views of the catalog and of the security settings, contributed by their
  * entries in the features list, so that the home (and any widget) links to them:
  * `?mfc=catalog` shows the catalog — the one the page placed in the cabinet, if there is
- * one — and `?mfc=security` the sessions and the account's security. {@link pageView}
+ * one —, `?mfc=security` the sessions and the account's security, and `?mfc=profile` the
+ * citizen's profile (the one the page placed, if any). {@link pageView}
  * makes such a view of one word.
  */
 import { html } from 'lit';
@@ -13,6 +14,7 @@ declare module '../cabinet/cabinet-route.js' {
   interface CabinetRouteParams {
     catalog: Record<never, never>;
     security: Record<never, never>;
+    profile: Record<never, never>;
   }
 }
 
@@ -60,3 +62,15 @@ export const securityRoute = pageView(
   () => import('../mfc-security.js'),
   () => html`<mfc-security heading-level="2" no-back></mfc-security>`,
 );
+
+// The cabinet's own «Назад» leads back. After «Это был не я» and a new password, the
+// profile leads to sign-in: the home, where the sign-in form is.
+export const profileRoute = defineRoute({
+  ...pageView('profile', () => import('../mfc-profile.js'), () => html`<mfc-profile heading-level="2"></mfc-profile>`, 'mfc-profile'),
+  events: {
+    'mfc-navigate': (event, cabinet) => {
+      const { to } = (event as CustomEvent<{ to: string }>).detail;
+      if (to === 'login' && cabinet.route.view === 'profile') cabinet.navigate({ view: 'home' });
+    },
+  },
+});

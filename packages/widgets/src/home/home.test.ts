@@ -147,7 +147,7 @@ describe('the cabinet’s home against the real server', () => {
     await waitFor(() => home(cabinet)?.querySelector('[part~="nav"]') != null, patience, 'home again');
     (home(cabinet)!.querySelector<HTMLAnchorElement>('[part~="nav"] li:last-child a')!).click();
     await cabinet.updateComplete;
-    expect(cabinet.route.view, 'the profile link opens security until the profile exists').to.equal('security');
+    expect(cabinet.route.view, 'the profile link opens the profile').to.equal('profile');
   });
 
   it('greets a new citizen with a way into the catalog', async () => {

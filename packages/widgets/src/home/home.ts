@@ -11,11 +11,8 @@ import { addStrings } from '../i18n/registry.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { ruHome } from './strings-ru.js';
 
-/**
- * Where «Профиль» leads. `<mfc-profile>` does not exist yet: until it does (with its own
- * `profile` route), the profile link opens the security settings.
- */
-export const profileLinkRoute: CabinetRoute = { view: 'security' };
+/** Where «Профиль» leads: `<mfc-profile>`, with the security settings among its sections. */
+export const profileLinkRoute: CabinetRoute = { view: 'profile' };
 
 // With the names of the statuses (the tracker's strings), which the sections show before
 // the tracker's chunk has ever loaded. Added once, here: strings added later re-render

@@ -9,7 +9,7 @@ export interface HomeStrings {
   homeNavLabel: string;
   homeToCatalog: string;
   homeToApplications: string;
-  /** The link to the citizen's profile (for now the security settings). */
+  /** The link to the citizen's profile (which has the security settings). */
   homeToProfile: string;
   homeLoading: string;
   homeOffline: string;

@@ -4,6 +4,7 @@ import { enCatalog } from '../service-catalog/strings-en.js';
 import { enTracker } from '../application-tracker/strings-en.js';
 import { enUploader } from '../document-uploader/strings-en.js';
 import { enHome } from '../home/strings-en.js';
+import { enProfile } from '../profile/strings-en.js';
 import type { Translation } from './translation.js';
 
 const plural = (count: number, one: string, other: string): string => (count === 1 ? one : other);
@@ -15,6 +16,7 @@ export const en: Translation = {
   ...enTracker,
   ...enApplicationForm,
   ...enHome,
+  ...enProfile,
   locale: 'en',
   errors: errorMessagesEn,
   accountLevel: {

@@ -4,13 +4,14 @@ import type { CatalogStrings } from '../service-catalog/strings.js';
 import type { TrackerStrings } from '../application-tracker/strings.js';
 import type { UploaderStrings } from '../document-uploader/strings.js';
 import type { HomeStrings } from '../home/strings.js';
+import type { ProfileStrings } from '../profile/strings.js';
 
 /**
  * Every string the widgets show, in one language. Plural forms and values that go into a
  * sentence are functions. Override any of them with `registerTranslation()` for the whole
  * page or with the `strings` property of one element.
  */
-export interface Translation extends CommonStrings, AccountStrings, CatalogStrings, UploaderStrings, ApplicationFormStrings, TrackerStrings, HomeStrings {}
+export interface Translation extends CommonStrings, AccountStrings, CatalogStrings, UploaderStrings, ApplicationFormStrings, TrackerStrings, HomeStrings, ProfileStrings {}
 
 /** Strings of sign-in and of every widget; they ship with the entry. */
 export interface CommonStrings {

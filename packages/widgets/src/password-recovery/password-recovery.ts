@@ -1,5 +1,5 @@
 import { classifyIdentifier, type CabinetError, type RecoveryChallenge } from '@mfc-cabinet/core';
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CodeEntry } from '../base/code-entry.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
@@ -56,11 +56,25 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
   /** The login to start with, e.g. what the citizen typed on the sign-in form. */
   @property() identifier = '';
 
+  /**
+   * A recovery already started elsewhere — «Это был не я» in `<mfc-profile>` sends the code
+   * itself: the form opens at its code step.
+   */
+  @property({ attribute: false }) challenge?: RecoveryChallenge;
+
   @state() private step: Step = 'identifier';
 
   readonly #code = new CodeEntry<RecoveryChallenge>(this);
   readonly #newPassword = new NewPasswordEntry(this);
   #resetToken?: string;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('challenge') && this.challenge) {
+      this.#code.start(this.challenge);
+      this.step = 'code';
+    }
+  }
 
   protected override render() {
     const { t } = this;

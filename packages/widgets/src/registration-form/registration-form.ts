@@ -11,8 +11,8 @@ import { controls, tokens } from '../styles/tokens.styles.js';
 import { flowStyles } from '../styles/flow.styles.js';
 import { registrationStyles } from './registration-form.styles.js';
 import { renderConsent } from './consent.js';
-import { emptyPersonalData, personalDataErrors, personalDataRequest, renderPersonalFields, type Field } from './personal-data.js';
-import { RegistryCheckController, renderRegistryStatus } from './registry-check.js';
+import { emptyPersonalData, personalDataErrors, personalDataRequest, renderPersonalFields, type Field } from '../base/personal-data.js';
+import { RegistryCheckController, renderRegistryStatus } from '../base/registry-check.js';
 
 addStrings('ru', ruAccount);
 

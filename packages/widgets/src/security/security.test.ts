@@ -13,9 +13,13 @@ afterEach(async () => {
   }
 });
 
-const text = (element: MfcSecurity) => element.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+/** The identity confirmation inside the security settings. */
+const identityOf = (element: MfcSecurity) => element.shadowRoot!.querySelector('mfc-identity-confirmation')!.shadowRoot!;
+const text = (element: MfcSecurity) => `${element.shadowRoot!.textContent!} ${identityOf(element).textContent!}`.replace(/\s+/g, ' ');
 const button = (element: MfcSecurity, label: string) =>
-  [...element.shadowRoot!.querySelectorAll('button')].find((candidate) => candidate.textContent!.includes(label));
+  [...element.shadowRoot!.querySelectorAll('button'), ...identityOf(element).querySelectorAll('button')].find((candidate) =>
+    candidate.textContent!.includes(label),
+  );
 
 async function signedIn(level: 'simplified' | 'standard' | 'confirmed', otherDevices = 0): Promise<CabinetClient> {
   const account = await createAccount({ secondFactor: null, level });
@@ -69,11 +73,11 @@ describe('<mfc-security>', () => {
     const client = await signedIn('standard');
     const element = await mount(client);
     button(element, 'Получить код для МФЦ')!.click();
-    await waitFor(() => element.shadowRoot!.querySelector('[part="identity-code"]') !== null, 5000, 'the code');
-    const code = element.shadowRoot!.querySelector('[part="identity-code"]')!.textContent!.trim();
-    await waitFor(() => element.shadowRoot!.activeElement?.id === 'identity-code', 3000, 'focus on the code');
+    await waitFor(() => identityOf(element).querySelector('[part="identity-code"]') !== null, 5000, 'the code');
+    const code = identityOf(element).querySelector('[part="identity-code"]')!.textContent!.trim();
+    await waitFor(() => identityOf(element).activeElement?.id === 'identity-code', 3000, 'focus on the code');
     expect(code).to.match(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
-    const qr = element.shadowRoot!.querySelector<HTMLImageElement>('img[part="qr"]')!;
+    const qr = identityOf(element).querySelector<HTMLImageElement>('img[part="qr"]')!;
     await waitFor(() => qr.complete && qr.naturalWidth > 0, 5000, 'the QR code image');
     expect(qr.alt).to.include(code);
     expect(text(element)).to.match(/Код действует (9|10):\d\d/);

@@ -1,23 +1,17 @@
-import { type AuthState, type IdentityConfirmation, type SessionInfo } from '@mfc-cabinet/core';
+import { type SessionInfo } from '@mfc-cabinet/core';
 import { Task } from '@lit/task';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Countdown } from '../base/countdown.js';
 import { linkButton } from '../base/fields.js';
 import { MfcFormElement } from '../base/form-element.js';
-import { SessionController } from '../base/session-controller.js';
 import { formatDateTime } from '../base/format.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruAccount } from '../i18n/ru-account.js';
-import { formatCountdown } from '../i18n/translation.js';
 import { flowStyles } from '../styles/flow.styles.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { securityStyles } from './security.styles.js';
 
 addStrings('ru', ruAccount);
-
-/** How often a waiting identity code is checked while the citizen stands at the counter. */
-const identityPollMs = 3000;
 
 /**
  * «Безопасность»: where the citizen is signed in (device, place, times) with a button to end
@@ -29,7 +23,7 @@ const identityPollMs = 3000;
  * @tagname mfc-security
  *
  * @event {CustomEvent<MfcNavigateDetail>} mfc-navigate - «Назад» (`to: 'login'`).
- * @event {CustomEvent<MfcErrorDetail>} mfc-error - A failure was shown. `detail.action`: `revoke`, `revoke-others`, `identity`.
+ * @event {CustomEvent<MfcErrorDetail>} mfc-error - A failure was shown. `detail.action`: `revoke`, `revoke-others`, `identity` (from its `<mfc-identity-confirmation>`).
  *
  * @csspart base - The outer box.
  * @csspart heading - The heading.
@@ -52,50 +46,45 @@ export class MfcSecurity extends MfcFormElement<never> {
   /** Hides «Назад», for a site that shows this on a page of its own. */
   @property({ attribute: 'no-back', type: Boolean }) noBack = false;
 
-  @state() private identity?: IdentityConfirmation;
-  @state() private message?: string;
+  /**
+   * Only the sessions, headed «Где выполнен вход»: for a page that shows
+   * `<mfc-identity-confirmation>` elsewhere, as `<mfc-profile>` does.
+   */
+  @property({ attribute: 'no-identity', type: Boolean }) noIdentity = false;
 
-  readonly #identityExpiry = new Countdown(this, () => void this.#checkIdentity());
-  readonly #session = new SessionController(this, {
-    client: () => this.cabinet,
-    onChange: (state, previous) => {
-      const wasLevel = previous?.status === 'signed-in' ? previous.session.user.level : undefined;
-      if (state.status === 'signed-in' && state.session.user.level !== wasLevel) void this.#checkIdentity();
-    },
-  });
-  #pollTimer?: ReturnType<typeof setTimeout>;
+  @state() private message?: string;
 
   readonly #sessions = new Task(this, {
     task: ([client], { signal }) => client.auth.sessions({ signal }),
     args: () => [this.cabinet] as const,
   });
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#pollTimer);
-  }
-
-  get #auth(): AuthState {
-    return this.#session.state;
-  }
-
   protected override render() {
     const { t } = this;
     const sectionLevel = String(Math.min(6, Number(this.ariaHeadingLevel) + 1));
     return html`
-      <section part="base" class="base" aria-labelledby="heading">
-        ${this.renderHeading(t.securityHeading)}
+      <section part="base" class="base" aria-labelledby=${this.noIdentity ? 'sessions-heading' : 'heading'}>
+        ${this.noIdentity
+          ? html`<div part="heading" class="heading" id="sessions-heading" role="heading" aria-level=${this.ariaHeadingLevel} tabindex="-1">${t.sessionsHeading}</div>`
+          : this.renderHeading(t.securityHeading)}
         ${this.renderFormError()}
         ${this.message ? html`<div part="alert" class="alert info" role="status" id="message" tabindex="-1">${this.message}</div>` : nothing}
-        <div class="section" role="heading" aria-level=${sectionLevel} id="sessions-heading" tabindex="-1">${t.sessionsHeading}</div>
+        ${this.noIdentity ? nothing : html`<div class="section" role="heading" aria-level=${sectionLevel} id="sessions-heading" tabindex="-1">${t.sessionsHeading}</div>`}
         ${this.#sessions.render({
           pending: () => html`<p role="status">${t.sessionsLoading}</p>`,
           complete: (sessions) => this.#renderSessions(sessions),
           error: () => html`<p part="alert" class="alert" role="alert">${t.errors.network}</p>
             <p>${linkButton(t.retry, () => void this.#sessions.run())}</p>`,
         })}
-        <div class="section" role="heading" aria-level=${sectionLevel}>${t.identityHeading}</div>
-        ${this.#renderIdentity()}
+        ${this.noIdentity
+          ? nothing
+          : html`<div class="section" role="heading" aria-level=${sectionLevel}>${t.identityHeading}</div>
+              <mfc-identity-confirmation
+                exportparts="identity, identity-code, qr, alert, button"
+                .client=${this.cabinet}
+                .locale=${this.resolvedLocale}
+                .strings=${this.strings}
+              ></mfc-identity-confirmation>`}
         ${this.noBack ? nothing : html`<div class="links">${linkButton(t.back, () => this.emit('mfc-navigate', { to: 'login' }))}</div>`}
       </section>
     `;
@@ -136,34 +125,6 @@ export class MfcSecurity extends MfcFormElement<never> {
     `;
   }
 
-  #renderIdentity() {
-    const { t } = this;
-    const level = this.#auth.status === 'signed-in' ? this.#auth.session.user.level : undefined;
-    let content;
-    if (level === 'confirmed') {
-      content = html`<div part="alert" class="alert info" role="status">${t.identityConfirmed}</div>`;
-    } else if (level !== 'standard') {
-      content = html`<p>${t.identityNeedsStandard}</p>`;
-    } else if (this.identity?.status === 'waiting' && this.identity.code) {
-      const { code } = this.identity;
-      content = html`
-        <p>${t.identityShowCode}</p>
-        <p part="identity-code" class="identity-code" id="identity-code" tabindex="-1">${code}</p>
-        <img part="qr" class="qr" src=${`${this.cabinet.profile.identityQrUrl}?code=${encodeURIComponent(code)}`} alt=${t.identityQrAlt(code)} width="200" height="200" />
-        <p class="hint" role="status">${t.identityCodeExpiresIn(formatCountdown(this.#identityExpiry.remaining))}</p>
-      `;
-    } else {
-      content = html`
-        ${this.identity?.status === 'expired' ? html`<p>${t.identityExpired}</p>` : nothing}
-        <p>${t.identityLead}</p>
-        <button class="button primary" part="button primary-button" type="button" aria-disabled=${this.busy !== undefined} @click=${this.#startIdentity}>
-          ${this.busy === 'identity' ? t.identityStarting : t.identityStart}
-        </button>
-      `;
-    }
-    return html`<div part="identity" class="identity">${content}</div>`;
-  }
-
   #date(iso: string): string {
     return formatDateTime(this.resolvedLocale, iso);
   }
@@ -186,40 +147,4 @@ export class MfcSecurity extends MfcFormElement<never> {
       this.focusAfterRender = '#message';
     });
   };
-
-  #startIdentity = (): void => {
-    void this.run('identity', async () => {
-      this.#showIdentity(await this.cabinet.profile.startIdentityConfirmation());
-      this.focusAfterRender = '#identity-code';
-    });
-  };
-
-  /** Asks whether the waiting code was used; when it was, the session says «confirmed». */
-  async #checkIdentity(): Promise<void> {
-    clearTimeout(this.#pollTimer);
-    const level = this.#auth.status === 'signed-in' ? this.#auth.session.user.level : undefined;
-    if (level !== 'standard' || !this.isConnected) return;
-    try {
-      const identity = await this.cabinet.profile.identityConfirmation();
-      if (identity.status === 'confirmed') {
-        await this.cabinet.auth.refresh();
-        return;
-      }
-      this.#showIdentity(identity);
-    } catch {
-      // Shown as it was; the next check may succeed.
-      if (this.identity?.status === 'waiting') this.#pollTimer = setTimeout(() => void this.#checkIdentity(), identityPollMs);
-    }
-  }
-
-  #showIdentity(identity: IdentityConfirmation): void {
-    this.identity = identity;
-    if (identity.status === 'waiting' && identity.expiresIn !== null) {
-      this.#identityExpiry.start(identity.expiresIn);
-      clearTimeout(this.#pollTimer);
-      this.#pollTimer = setTimeout(() => void this.#checkIdentity(), identityPollMs);
-    } else {
-      this.#identityExpiry.stop();
-    }
-  }
 }

@@ -21,19 +21,8 @@ export const panelStyles = css`
   }
 `;
 
-/** Layout of the step-by-step forms: sign-in, registration, recovery. */
-export const flowStyles = css`
-  :host {
-    max-width: var(--mfc-login-form-max-width, 28rem);
-  }
-
-  .links {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: var(--_space);
-  }
-
+/** The checklist of the password rules, ticked as they are met. */
+export const checklistStyles = css`
   .checklist {
     display: grid;
     gap: 0.125rem;
@@ -55,6 +44,22 @@ export const flowStyles = css`
     color: var(--_success);
     font-weight: 700;
   }
+`;
+
+/** Layout of the step-by-step forms: sign-in, registration, recovery. */
+export const flowStyles = css`
+  :host {
+    max-width: var(--mfc-login-form-max-width, 28rem);
+  }
+
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+
+  ${checklistStyles}
 
   ${panelStyles}
 

@@ -1,4 +1,4 @@
-import type { CabinetClient, RegistryCheck } from '@mfc-cabinet/core';
+import type { CabinetClient, Profile, RegistryCheck } from '@mfc-cabinet/core';
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/translation.js';
 
@@ -11,14 +11,17 @@ const pollMs = 1500;
 export class RegistryCheckController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #client: () => CabinetClient;
+  readonly #onProfile: ((profile: Profile) => void) | undefined;
   #timer?: ReturnType<typeof setTimeout>;
   #connected = false;
   /** The check as last known. */
   check?: RegistryCheck;
 
-  constructor(host: ReactiveControllerHost, client: () => CabinetClient) {
+  /** `onProfile` is given every profile the check was read from (its level follows the check). */
+  constructor(host: ReactiveControllerHost, client: () => CabinetClient, onProfile?: (profile: Profile) => void) {
     this.#host = host;
     this.#client = client;
+    this.#onProfile = onProfile;
     host.addController(this);
   }
 
@@ -44,7 +47,9 @@ export class RegistryCheckController implements ReactiveController {
     if (this.check?.status !== 'pending' || !this.#connected) return;
     this.#timer = setTimeout(async () => {
       try {
-        this.follow((await this.#client().profile.get()).registryCheck);
+        const profile = await this.#client().profile.get();
+        this.#onProfile?.(profile);
+        this.follow(profile.registryCheck);
       } catch {
         // The status stays «pending» on screen; the profile shows the result later.
       }

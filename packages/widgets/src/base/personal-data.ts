@@ -1,7 +1,7 @@
-import { isValidInn, isValidPassport, isValidSnils, type PersonalDataRequest } from '@mfc-cabinet/core';
+import { isValidInn, isValidPassport, isValidSnils, type PersonalDataRequest, type Profile } from '@mfc-cabinet/core';
 import { html, type TemplateResult } from 'lit';
-import { textField } from '../base/fields.js';
-import { cssId } from '../base/form-element.js';
+import { textField } from './fields.js';
+import { cssId } from './form-element.js';
 import type { Translation } from '../i18n/translation.js';
 
 /** The fields of the registration form, as the server names them in its field errors. */
@@ -37,6 +37,19 @@ export const emptyPersonalData = (): PersonalData => ({
   passportIssuedBy: '',
   snils: '',
   inn: '',
+});
+
+/** The personal data of `profile` as the fields show it, to edit what was saved. */
+export const personalDataOf = (profile: Profile): PersonalData => ({
+  lastName: profile.lastName ?? '',
+  firstName: profile.firstName ?? '',
+  middleName: profile.middleName ?? '',
+  birthDate: profile.birthDate ?? '',
+  passport: profile.passport ? `${profile.passport.series} ${profile.passport.number}` : '',
+  passportIssuedAt: profile.passport?.issuedAt ?? '',
+  passportIssuedBy: profile.passport?.issuedBy ?? '',
+  snils: profile.snils ?? '',
+  inn: profile.inn ?? '',
 });
 
 const namePattern = /^[\p{L}][\p{L}\s'’-]*$/u;
