@@ -18,6 +18,7 @@ import {
   endOtherSessions,
   endSessionOn,
   expectSessionCount,
+  findIdentity,
   findSecurity,
   getIdentityCode,
   waitForIdentityCode,
@@ -217,7 +218,7 @@ export const IdentitySimplified: Story = {
   name: 'Identity: simplified account',
   parameters: { fakeApi: { account: { level: 'simplified' }, otherDevices: [] } },
   play: async ({ canvasElement }) => {
-    const security = await findSecurity(canvasElement);
+    const security = await findIdentity(canvasElement);
     await waitForPart(security, '[part~="identity"] p');
     await expect(security.shadowRoot?.querySelector('[part~="identity"] button')).toBeNull();
   },
@@ -228,7 +229,7 @@ export const IdentityStandard: Story = {
   name: 'Identity: before the code',
   parameters: { fakeApi: { otherDevices: [] } },
   play: async ({ canvasElement }) => {
-    const security = await findSecurity(canvasElement);
+    const security = await findIdentity(canvasElement);
     await waitForPart(security, '[part~="identity"] [part~="primary-button"]');
   },
 };
@@ -238,7 +239,7 @@ export const IdentityStarting: Story = {
   name: 'Identity: getting the code',
   parameters: { fakeApi: { otherDevices: [], replies: { 'POST profile/identity-confirmation': noAnswer } } },
   play: async ({ canvasElement }) => {
-    const security = await findSecurity(canvasElement);
+    const security = await findIdentity(canvasElement);
     await press(security, '[part~="identity"] [part~="primary-button"]');
     await expectBusy(security);
   },
@@ -252,7 +253,7 @@ export const IdentityWaiting: Story = {
   name: 'Identity: code waiting',
   parameters: { fakeApi: { otherDevices: [] } },
   play: async ({ canvasElement }) => {
-    const security = await findSecurity(canvasElement);
+    const security = await findIdentity(canvasElement);
     await getIdentityCode(security);
     await expect(await waitForPart(security, '[part~="identity-code"]')).toHaveTextContent(identityCode);
   },
@@ -263,7 +264,7 @@ export const IdentityExpired: Story = {
   name: 'Identity: code expired',
   parameters: { fakeApi: { otherDevices: [], identityCodeExpiresIn: 2 } },
   play: async ({ canvasElement }) => {
-    const security = await findSecurity(canvasElement);
+    const security = await findIdentity(canvasElement);
     await getIdentityCode(security);
     await waitFor(() => expect(security.shadowRoot?.querySelector('[part~="identity-code"]')).toBeNull(), { timeout: patience });
     await waitForPart(security, '[part~="identity"] [part~="primary-button"]');
@@ -275,7 +276,7 @@ export const IdentityConfirmedByOperator: Story = {
   name: 'Identity: the operator confirms',
   parameters: { fakeApi: { otherDevices: [] } },
   play: async (context) => {
-    const security = await findSecurity(context.canvasElement);
+    const security = await findIdentity(context.canvasElement);
     await getIdentityCode(security);
     mountedCabinet(context).api.confirmIdentity();
     await expectShown(security, '[part~="identity"] [part~="alert"][role="status"]');
@@ -287,7 +288,7 @@ export const IdentityConfirmed: Story = {
   name: 'Identity: confirmed',
   parameters: { fakeApi: { account: { level: 'confirmed' }, otherDevices: [] } },
   play: async ({ canvasElement }) => {
-    const security = await findSecurity(canvasElement);
+    const security = await findIdentity(canvasElement);
     await expectShown(security, '[part~="identity"] [part~="alert"][role="status"]');
   },
 };
@@ -297,7 +298,7 @@ export const IdentityWaitingAfterReload: Story = {
   name: 'Identity: code waiting after a reload',
   parameters: { fakeApi: { identity: 'waiting', identityCodeExpiresIn: 7 * 60 } },
   play: async ({ canvasElement }) => {
-    const security = await findSecurity(canvasElement);
+    const security = await findIdentity(canvasElement);
     await waitForIdentityCode(security);
   },
 };

@@ -11,6 +11,14 @@ export function findSecurity(canvasElement: HTMLElement): Promise<MfcSecurity> {
   return findForm(canvasElement, 'mfc-security');
 }
 
+/** The identity confirmation inside the security view of the story, once it is rendered. */
+export async function findIdentity(canvasElement: HTMLElement): Promise<FormElement> {
+  const security = await findSecurity(canvasElement);
+  const identity = await waitForPart<FormElement>(security, 'mfc-identity-confirmation');
+  await identity.updateComplete;
+  return identity;
+}
+
 /** Waits until the sessions are listed and returns their items, this browser's first. */
 export async function waitForSessions(security: MfcSecurity): Promise<HTMLElement[]> {
   await waitForPart(security, '[part~="sessions"]');
@@ -42,13 +50,13 @@ export async function endOtherSessions(security: MfcSecurity, count: number): Pr
 }
 
 /** Presses «Получить код для МФЦ» and waits for the code, whose QR code has loaded. */
-export async function getIdentityCode(security: MfcSecurity): Promise<void> {
+export async function getIdentityCode(security: FormElement): Promise<void> {
   await press(security, '[part~="identity"] [part~="primary-button"]');
   await waitForIdentityCode(security);
 }
 
 /** Waits for the identity code and its QR code, loaded. */
-export async function waitForIdentityCode(security: MfcSecurity): Promise<void> {
+export async function waitForIdentityCode(security: FormElement): Promise<void> {
   await waitForPart(security, '[part~="identity-code"]');
   const qr = await waitForPart<HTMLImageElement>(security, 'img[part~="qr"]');
   await waitFor(() => expect(qr.complete && qr.naturalWidth > 0).toBe(true), { timeout: patience });

@@ -36,6 +36,7 @@ import { homeSections } from './cabinet/home-sections.js';
 import { applicationHomeSections } from './features/application-home-sections.js';
 import { applicationRoute, applicationsRoute, applyRoute } from './features/application-routes.js';
 import { catalogRoute, profileRoute, securityRoute } from './features/cabinet-views.js';
+import { profileHomeSection } from './features/profile-home-section.js';
 
 /** Contributions of a feature to one extension point. */
 export interface PointContributions {
@@ -131,7 +132,7 @@ export const features: readonly WidgetFeature[] = [
     bundle: 'in-page',
     reserve: '30rem',
     reads: ['profile'],
-    contributions: [contribute(cabinetRoutes, profileRoute)],
+    contributions: [contribute(cabinetRoutes, profileRoute), contribute(homeSections, profileHomeSection)],
   },
   // The cabinet's home: `<mfc-cabinet>` renders it (in its shadow root) once a citizen is
   // signed in; the sections are the other features' contributions to `homeSections`.

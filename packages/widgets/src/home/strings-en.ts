@@ -31,4 +31,8 @@ export const enHome: HomeStrings = {
   homeResultIssued: (date, issuedBy) => `Issued ${date}${issuedBy ? ` by ${issuedBy}` : ''}`,
   homeDownload: (name) => `Download ${name}`,
   homeToApplication: 'To the application',
+
+  homeLevelHeading: 'Your account is simplified',
+  homeLevelLead: 'Give your passport and SNILS: once the state registries confirm them, the account becomes standard and opens most services online.',
+  homeLevelAction: 'Add personal details',
 };

@@ -35,4 +35,8 @@ export const ruHome: HomeStrings = {
   homeResultIssued: (date, issuedBy) => `Выдан ${date}${issuedBy ? `, ${issuedBy}` : ''}`,
   homeDownload: (name) => `Скачать ${name}`,
   homeToApplication: 'К заявлению',
+
+  homeLevelHeading: 'Учётная запись упрощённая',
+  homeLevelLead: 'Укажите паспорт и СНИЛС: после проверки в государственных реестрах учётная запись станет стандартной и откроет большинство услуг онлайн.',
+  homeLevelAction: 'Указать личные данные',
 };

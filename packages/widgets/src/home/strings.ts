@@ -36,4 +36,9 @@ export interface HomeStrings {
   homeResultIssued: (date: string, issuedBy: string | null) => string;
   homeDownload: (name: string) => string;
   homeToApplication: string;
+
+  /** The section of a «simplified» account: what raises it, and the way to the profile. */
+  homeLevelHeading: string;
+  homeLevelLead: string;
+  homeLevelAction: string;
 }

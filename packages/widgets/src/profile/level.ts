@@ -66,7 +66,7 @@ export class MfcProfileLevel extends ProfileSection {
         ${check === 'pending'
           ? nothing
           : html`<div class="actions">
-              <button class="button primary" part="button primary-button" type="button" @click=${this.#editPersonal}>
+              <button class="button primary" part="button primary-button" type="button" id="fill-personal" @click=${this.#editPersonal}>
                 ${check === 'rejected' ? t.profileFixPersonalData : t.profilePersonalFill}
               </button>
             </div>`}`;

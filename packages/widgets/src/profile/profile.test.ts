@@ -2,7 +2,9 @@ import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { createAccount, latestCode, outbox, unusedPhone, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
 import type { MfcErrorDetail } from '../base/events.js';
+import '../mfc-cabinet.js';
 import '../mfc-profile.js';
+import type { MfcCabinet } from '../cabinet/cabinet.js';
 import type { MfcProfile } from './profile.js';
 
 const clients: CabinetClient[] = [];
@@ -66,7 +68,7 @@ describe('<mfc-profile>', () => {
     button(personal, 'Изменить').click();
     await waitFor(() => personal.activeElement?.id === 'lastName', 3000, 'focus on the first field');
     expect((personal.getElementById('lastName') as HTMLInputElement).value).to.equal('Тестов');
-    await type(personal, 'passportIssuedAt', '2015-03-01');
+    await type(personal, 'passport-issuedAt', '2015-03-01');
     await type(personal, 'snils', '123-456-789 00');
     submit(personal);
     await waitFor(() => personal.getElementById('snils-error') !== null, 3000, 'the СНИЛС error');
@@ -257,5 +259,23 @@ describe('<mfc-profile>', () => {
     online = true;
     button(profile.shadowRoot!, 'Повторить').click();
     await waitFor(() => section(profile, 'mfc-profile-personal') !== null, 10_000, 'the profile');
+  });
+
+  it('is the cabinet\'s «Профиль», and the home of a «simplified» account leads to it', async () => {
+    const start = location.href;
+    try {
+      const { client } = await citizen({ level: 'simplified' });
+      const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet .client=${client} routing="query"></mfc-cabinet>`);
+      const homeSection = () => cabinet.shadowRoot!.querySelector('mfc-cabinet-home')?.shadowRoot?.querySelector('mfc-home-profile')?.shadowRoot ?? null;
+      await waitFor(() => homeSection()?.querySelector('a') != null, 10_000, 'the section of the level on the home');
+      expect(text(homeSection())).to.include('Учётная запись упрощённая');
+      homeSection()!.querySelector('a')!.click();
+      await cabinet.updateComplete;
+      expect(cabinet.route.view).to.equal('profile');
+      expect(new URL(location.href).searchParams.get('mfc')).to.equal('profile');
+      await waitFor(() => cabinet.shadowRoot!.querySelector('mfc-profile')?.shadowRoot?.querySelector('mfc-profile-personal') != null, 10_000, 'the profile in the cabinet');
+    } finally {
+      history.replaceState(null, '', start);
+    }
   });
 });
