@@ -74,6 +74,11 @@ export const fieldMessagesRu: Readonly<Record<string, FieldMessages>> = {
     invalid: 'Укажите, кем выдан паспорт',
     too_long: 'Не длиннее 300 символов: сокращайте, как в паспорте',
   },
+  registrationAddress: {
+    required: 'Укажите адрес регистрации',
+    invalid: 'Укажите адрес регистрации, как в паспорте',
+    too_long: 'Не длиннее 500 символов',
+  },
   snils: { required: 'Введите СНИЛС', invalid: 'СНИЛС указан с ошибкой: проверьте цифры', too_long: 'СНИЛС — 11 цифр' },
   inn: { required: 'Введите ИНН', invalid: 'ИНН указан с ошибкой: 12 цифр, проверьте их', too_long: 'ИНН — 12 цифр' },
   changeToken: {

@@ -30,6 +30,7 @@ export interface AutofillProfile {
   snils?: string | null;
   inn?: string | null;
   passport?: { series: string; number: string } | null;
+  registrationAddress?: string | null;
 }
 
 /** Text fields without a `maxLength` of their own are at most this long. */

@@ -97,6 +97,34 @@ describe('personal data', () => {
     assert.equal(registry.calls.at(-1)?.snils, snils);
   });
 
+  test('the address of registration is kept tidied; a new address alone is saved without a registry check, the level stays', async () => {
+    const { browser, csrf } = await citizen();
+    const snils = newSnils();
+    const first = await put(browser, form(snils, { registrationAddress: '  г. Заречный,  ул. Ленина, д. 1 ' }), csrf);
+    assert.equal(first.statusCode, 200, first.body);
+    assert.equal(Profile.parse(first.json()).registrationAddress, 'г. Заречный, ул. Ленина, д. 1');
+    await server.settled();
+    assert.equal((await profileOf(browser)).level, 'standard');
+    const calls = registry.calls.length;
+
+    const moved = await put(browser, form(snils, { registrationAddress: 'г. Заречный, ул. Садовая, д. 5' }), csrf);
+    assert.equal(moved.statusCode, 200, moved.body);
+    const profile = Profile.parse(moved.json());
+    assert.deepEqual([profile.registrationAddress, profile.level, profile.registryCheck.status], ['г. Заречный, ул. Садовая, д. 5', 'standard', 'verified']);
+    await server.settled();
+    assert.equal(registry.calls.length, calls, 'the registries were not asked again');
+    const history = (await browser.get('/api/v1/profile/changes')).json().changes;
+    assert.deepEqual(history[0].changes, [{ field: 'registrationAddress', before: 'г. Заречный, ***', after: 'г. Заречный, ***' }]);
+
+    const cleared = Profile.parse((await put(browser, form(snils, { registrationAddress: '' }), csrf)).json());
+    assert.equal(cleared.registrationAddress, null);
+    const tooLong = assertProblem(await put(browser, form(snils, { registrationAddress: 'д'.repeat(501) }), csrf), 400, 'validation_failed');
+    assert.deepEqual(
+      (tooLong.errors as Array<{ field: string; code: string; message: string }>).map(({ field, code, message }) => [field, code, message]),
+      [['registrationAddress', 'too_long', 'Не длиннее 500 символов']],
+    );
+  });
+
   test('the confirmed СНИЛС becomes a login', async () => {
     const { account, browser, csrf } = await citizen();
     const snils = newSnils();

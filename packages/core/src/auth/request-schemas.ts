@@ -59,6 +59,8 @@ export const PersonalDataRequest = z.strictObject({
   }),
   snils: z.string().check(z.trim(), z.maxLength(20)),
   inn: z.optional(z.string().check(z.trim(), z.maxLength(20))),
+  /** The address of registration (прописка), as in the passport; empty or absent: none given. */
+  registrationAddress: z.optional(z.string().check(z.trim(), z.maxLength(500))),
 });
 export type PersonalDataRequest = z.infer<typeof PersonalDataRequest>;
 

@@ -53,6 +53,8 @@ export const Profile = z.object({
   snils: z.nullable(z.string()),
   inn: z.nullable(z.string()),
   passport: z.nullable(PassportData),
+  /** The address of registration (прописка); `null` when not given. */
+  registrationAddress: z.nullable(z.string()),
   secondFactor: z.nullable(OtpChannel),
   registryCheck: RegistryCheck,
   createdAt: isoDateTime,

@@ -197,6 +197,7 @@ export function toProfile(account: Account): Profile {
       ...(account.passportIssuedAt ? { issuedAt: account.passportIssuedAt } : {}),
       ...(account.passportIssuedBy ? { issuedBy: account.passportIssuedBy } : {}),
     },
+    registrationAddress: account.registrationAddress,
     secondFactor: account.secondFactor,
     registryCheck: { status: account.registryStatus, reason: account.registryReason },
     createdAt: new Date(account.createdAt).toISOString(),

@@ -105,4 +105,13 @@ export const accountsMigrations: Record<string, Migration> = {
       }
     },
   },
+  '0012_registration_address': {
+    // The address of registration, part of the personal data (not checked in the registries).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('accounts').addColumn('registrationAddress', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('accounts').dropColumn('registrationAddress').execute();
+    },
+  },
 };

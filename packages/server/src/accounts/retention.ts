@@ -7,7 +7,7 @@ export const accountsRetention: RetentionOf<AccountTables> = {
     fate: 'pseudonymised',
     keptFor: 'as long as an application or an audit event kept refers to it',
     why: 'kept applications and the audit log point at the account by its id',
-    what: 'every personal field is erased (names, birth date, passport, СНИЛС, ИНН, phone, e-mail, password hash, registry check); the row keeps its id, role, creation date and closure, and its phone and e-mail may register again',
+    what: 'every personal field is erased (names, birth date, passport, СНИЛС, ИНН, address of registration, phone, e-mail, password hash, registry check); the row keeps its id, role, creation date and closure, and its phone and e-mail may register again',
   },
   passwordHistory: { fate: 'deleted', what: 'the hashes of the last passwords' },
 };

@@ -31,6 +31,8 @@ export interface AccountsTable {
   passportNumber: string | null;
   passportIssuedAt: string | null;
   passportIssuedBy: string | null;
+  /** The address of registration (прописка), as the citizen gave it. */
+  registrationAddress: string | null;
   pendingSnils: string | null;
   registryStatus: RegistryStatus;
   /** Why the registries refused the data, in words for the citizen. */
@@ -57,6 +59,7 @@ export const personalAccountColumns = [
   'passportNumber',
   'passportIssuedAt',
   'passportIssuedBy',
+  'registrationAddress',
   'pendingSnils',
   'registryReason',
   'registryCheckId',

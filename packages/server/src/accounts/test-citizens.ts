@@ -40,6 +40,7 @@ export function newTestCitizen(level: AccountLevel, secondFactor: OtpChannel | n
       passportNumber: hasDocuments ? `${randomInt(1, 10)}${digits(5)}` : null,
       passportIssuedAt: null,
       passportIssuedBy: null,
+      registrationAddress: null,
       temporaryPasswordExpiresAt: null,
       pendingSnils: null,
       registryStatus: hasDocuments ? 'verified' : 'not_submitted',

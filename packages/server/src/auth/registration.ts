@@ -129,6 +129,7 @@ export class Registration {
         passportNumber: null,
         passportIssuedAt: null,
         passportIssuedBy: null,
+        registrationAddress: null,
         pendingSnils: null,
         registryStatus: 'not_submitted',
         registryReason: null,

@@ -62,6 +62,7 @@ export function accountPdfContent({ profile, applications, documents }: DataExpo
       passport &&
         [`${passport.series} ${passport.number}`, passport.issuedAt && `выдан ${russianDate(passport.issuedAt)}`, passport.issuedBy].filter(Boolean).join(', '),
     ],
+    ['Адрес регистрации', profile.registrationAddress],
     ['Учётная запись', levelNames[profile.level]],
     ['В кабинете с', russianDate(profile.createdAt)],
   ];

@@ -34,6 +34,7 @@ const citizen = (
   passportNumber: null,
   passportIssuedAt: null,
   passportIssuedBy: null,
+  registrationAddress: null,
   temporaryPasswordExpiresAt: null,
   pendingSnils: null,
   registryStatus: level === 'simplified' ? 'not_submitted' : 'verified',
@@ -56,6 +57,7 @@ export const demoCitizens: readonly DemoCitizen[] = [
     passportNumber: '123456',
     passportIssuedAt: '2010-05-20',
     passportIssuedBy: 'ОВД района Хамовники г. Москвы',
+    registrationAddress: 'г. Заречный, ул. Ленина, д. 12, кв. 34',
   }),
   citizen('00000000-0000-4000-8000-000000000002', 'confirmed', 'email', {
     lastName: 'Петрова',
@@ -70,6 +72,7 @@ export const demoCitizens: readonly DemoCitizen[] = [
     passportNumber: '654321',
     passportIssuedAt: '2012-12-01',
     passportIssuedBy: 'ТП УФМС России по Московской обл. в г. Одинцово',
+    registrationAddress: 'г. Заречный, ул. Садовая, д. 5',
   }),
   citizen('00000000-0000-4000-8000-000000000003', 'simplified', null, {
     lastName: 'Сидоров',

@@ -44,6 +44,7 @@ function personalFields(data: PersonalData): Record<string, string | null> {
     'passport.issuedBy': data.passportIssuedBy,
     snils: data.snils,
     inn: data.inn,
+    registrationAddress: data.registrationAddress,
   };
 }
 
@@ -60,6 +61,7 @@ export function personalDataChanges(account: Account, after: PersonalData): Fiel
     passportIssuedBy: account.passportIssuedBy,
     snils: account.pendingSnils ?? account.snils ?? '',
     inn: account.inn,
+    registrationAddress: account.registrationAddress,
   });
   const next = personalFields(after);
   return Object.keys(next)

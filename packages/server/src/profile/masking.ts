@@ -32,6 +32,8 @@ const maskers: Record<string, (value: string) => string> = {
   'passport.issuedBy': (value) => `${[...value][0] ?? ''}***`,
   snils: (value) => `***-***-*** ${value.slice(-2)}`,
   inn: (value) => keepLast(value, 2),
+  // The town stays (the part before the first comma), the street and house do not.
+  registrationAddress: (value) => `${value.split(',')[0]!.trim()}, ***`,
   secondFactor: (value) => (value === 'sms' || value === 'email' ? value : '***'),
 };
 

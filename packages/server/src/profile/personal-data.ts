@@ -21,6 +21,7 @@ export interface PersonalData {
   passportIssuedBy: string | null;
   snils: string;
   inn: string | null;
+  registrationAddress: string | null;
 }
 
 /** A passport is issued from 14. */
@@ -120,6 +121,7 @@ export function readPersonalData(request: PersonalDataRequest, today: string): P
     passportIssuedBy: issuedBy ? tidy(issuedBy) || null : null,
     snils: snils!,
     inn,
+    registrationAddress: tidy(request.registrationAddress ?? '') || null,
   };
 }
 

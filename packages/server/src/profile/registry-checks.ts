@@ -33,7 +33,16 @@ export class RegistryChecks {
   /** Stores `data` as the account's and starts its check; returns the account as it is now. */
   async submit(account: Account, data: PersonalData, ip: string): Promise<Account> {
     const { accounts, tasks, audit } = this.#deps;
-    if (account.registryStatus === 'verified' && isUnchanged(account, data)) return account;
+    const { registrationAddress, ...identity } = data;
+    // The registries check who the citizen is, not where they live: a new address alone is
+    // saved without a check, and the level stays.
+    if (account.registryStatus === 'verified' && isUnchanged(account, identity)) {
+      if (registrationAddress === account.registrationAddress) return account;
+      const updated = await accounts.update(account.id, { registrationAddress });
+      if (!updated) throw new Error(`account ${account.id} vanished`);
+      await audit.record('personal_data_submitted', { accountId: account.id, ip });
+      return updated;
+    }
     const checkId = newId();
     const { snils, ...rest } = data;
     const updated = await accounts.update(account.id, {
@@ -102,8 +111,8 @@ function changesFor(account: Account, answer: RegistryAnswer): AccountChanges {
 }
 
 /** Whether `data` is what the account holds already. */
-function isUnchanged(account: Account, data: PersonalData): boolean {
-  const current: PersonalData = {
+function isUnchanged(account: Account, data: Omit<PersonalData, 'registrationAddress'>): boolean {
+  const current: Omit<PersonalData, 'registrationAddress'> = {
     lastName: account.lastName ?? '',
     firstName: account.firstName ?? '',
     middleName: account.middleName,
@@ -115,5 +124,5 @@ function isUnchanged(account: Account, data: PersonalData): boolean {
     snils: account.pendingSnils ?? account.snils ?? '',
     inn: account.inn,
   };
-  return (Object.keys(data) as Array<keyof PersonalData>).every((key) => data[key] === current[key]);
+  return (Object.keys(data) as Array<keyof typeof data>).every((key) => data[key] === current[key]);
 }

@@ -20,9 +20,20 @@ export type Field =
   | 'passport.issuedAt'
   | 'passport.issuedBy'
   | 'snils'
-  | 'inn';
+  | 'inn'
+  | 'registrationAddress';
 
-export type PersonalField = 'lastName' | 'firstName' | 'middleName' | 'birthDate' | 'passport' | 'passportIssuedAt' | 'passportIssuedBy' | 'snils' | 'inn';
+export type PersonalField =
+  | 'lastName'
+  | 'firstName'
+  | 'middleName'
+  | 'birthDate'
+  | 'passport'
+  | 'passportIssuedAt'
+  | 'passportIssuedBy'
+  | 'snils'
+  | 'inn'
+  | 'registrationAddress';
 
 /** What the citizen typed into the personal data step. */
 export type PersonalData = Record<PersonalField, string>;
@@ -37,6 +48,7 @@ export const emptyPersonalData = (): PersonalData => ({
   passportIssuedBy: '',
   snils: '',
   inn: '',
+  registrationAddress: '',
 });
 
 /** The personal data of `profile` as the fields show it, to edit what was saved. */
@@ -50,6 +62,7 @@ export const personalDataOf = (profile: Profile): PersonalData => ({
   passportIssuedBy: profile.passport?.issuedBy ?? '',
   snils: profile.snils ?? '',
   inn: profile.inn ?? '',
+  registrationAddress: profile.registrationAddress ?? '',
 });
 
 const namePattern = /^[\p{L}][\p{L}\s'’-]*$/u;
@@ -101,6 +114,7 @@ export function personalDataRequest(p: PersonalData): PersonalDataRequest {
     },
     snils: p.snils.trim(),
     ...(p.inn.trim() ? { inn: p.inn.trim() } : {}),
+    ...(p.registrationAddress.trim() ? { registrationAddress: p.registrationAddress.trim() } : {}),
   };
 }
 
@@ -135,5 +149,6 @@ export function renderPersonalFields(
     </div>
     ${field('snils', t.snilsLabel, { hint: t.snilsHint, inputmode: 'numeric', maxlength: 14 })}
     ${field('inn', t.innLabel, { hint: t.innHint, inputmode: 'numeric', required: false, maxlength: 12 })}
+    ${field('registrationAddress', t.registrationAddressLabel, { hint: t.registrationAddressHint, autocomplete: 'street-address', required: false, maxlength: 500 })}
   `;
 }

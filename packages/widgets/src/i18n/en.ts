@@ -183,6 +183,8 @@ export const en: Translation = {
   innLabel: 'INN',
   innHint: '12 digits',
   innInvalid: 'Check the INN: the digits do not add up',
+  registrationAddressLabel: 'Address of registration',
+  registrationAddressHint: 'As in the passport, e.g. Zarechny, ul. Lenina, 1, apt. 2',
   optional: 'optional',
   saveAndCheck: 'Save and send for checking',
   saving: 'Saving…',

@@ -104,6 +104,8 @@ export const ruAccount: AccountStrings = {
   innLabel: 'ИНН',
   innHint: '12 цифр',
   innInvalid: 'ИНН указан с ошибкой: проверьте цифры',
+  registrationAddressLabel: 'Адрес регистрации',
+  registrationAddressHint: 'Как в паспорте, например г. Заречный, ул. Ленина, д. 1, кв. 2',
   optional: 'необязательно',
   saveAndCheck: 'Сохранить и отправить на проверку',
   saving: 'Сохраняем…',

@@ -168,6 +168,8 @@ export interface AccountStrings {
   innLabel: string;
   innHint: string;
   innInvalid: string;
+  registrationAddressLabel: string;
+  registrationAddressHint: string;
   optional: string;
   saveAndCheck: string;
   saving: string;

@@ -67,6 +67,7 @@ export class MfcProfilePersonal extends ProfileSection<Field> {
               ${this.row(t.passportLabel, passport)}
               ${this.row(t.snilsLabel, profile.snils && (formatSnils(profile.snils) ?? profile.snils))}
               ${this.row(t.innLabel, profile.inn)}
+              ${this.row(t.registrationAddressLabel, profile.registrationAddress)}
             </dl>
             <div class="actions">${this.changeButton(t.profilePersonalHeading.toLowerCase(), () => this.edit(), 'edit')}</div>`}
       ${renderRegistryStatus(t, this.#registry.check ?? profile.registryCheck)}
@@ -93,7 +94,7 @@ export class MfcProfilePersonal extends ProfileSection<Field> {
 
   protected override fieldFor(path: string): Field | undefined {
     if (path === 'passport.series' || path === 'passport.number') return 'passport';
-    const fields: readonly string[] = ['lastName', 'firstName', 'middleName', 'birthDate', 'passport.issuedAt', 'passport.issuedBy', 'snils', 'inn'];
+    const fields: readonly string[] = ['lastName', 'firstName', 'middleName', 'birthDate', 'passport.issuedAt', 'passport.issuedBy', 'snils', 'inn', 'registrationAddress'];
     return fields.includes(path) ? (path as Field) : undefined;
   }
 

@@ -77,9 +77,12 @@ describe('<mfc-profile>', () => {
 
     await type(personal, 'snils', '112-233-445 95');
     await type(personal, 'lastName', 'Новиков');
+    await type(personal, 'registrationAddress', 'г. Заречный, ул. Ленина, д. 1');
     submit(personal);
     await waitFor(() => text(personal).includes('Новиков Тест Тестович'), 10_000, 'the saved name');
-    expect((await client.profile.get()).lastName).to.equal('Новиков');
+    expect(text(personal)).to.include('г. Заречный, ул. Ленина, д. 1');
+    const saved = await client.profile.get();
+    expect([saved.lastName, saved.registrationAddress]).to.deep.equal(['Новиков', 'г. Заречный, ул. Ленина, д. 1']);
     const history = section(profile, 'mfc-profile-history')!;
     await waitFor(() => text(history).includes('Фамилия: '), 10_000, 'the change in the history');
     expect(text(history)).to.include('Это устройство');

@@ -13,6 +13,7 @@ const fieldNames: Record<string, string> = {
   'passport.issuedBy': 'Passport issued by',
   snils: 'SNILS',
   inn: 'INN',
+  registrationAddress: 'Address of registration',
   phone: 'Phone',
   email: 'E-mail',
   password: 'Password',

@@ -15,6 +15,7 @@ const fieldNames: Record<string, string> = {
   'passport.issuedBy': 'Кем выдан паспорт',
   snils: 'СНИЛС',
   inn: 'ИНН',
+  registrationAddress: 'Адрес регистрации',
   phone: 'Телефон',
   email: 'Электронная почта',
   password: 'Пароль',

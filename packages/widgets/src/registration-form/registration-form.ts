@@ -215,7 +215,7 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
   protected override fieldFor(path: string): Field | undefined {
     if (path.startsWith('consent')) return 'consent';
     if (path === 'passport.series' || path === 'passport.number') return 'passport';
-    const fields: readonly string[] = ['phone', 'email', 'password', 'code', 'lastName', 'firstName', 'middleName', 'birthDate', 'passport.issuedAt', 'passport.issuedBy', 'snils', 'inn'];
+    const fields: readonly string[] = ['phone', 'email', 'password', 'code', 'lastName', 'firstName', 'middleName', 'birthDate', 'passport.issuedAt', 'passport.issuedBy', 'snils', 'inn', 'registrationAddress'];
     return fields.includes(path) ? (path as Field) : undefined;
   }
 
