@@ -24,6 +24,7 @@ const autofillType: Record<AutofillSource, FieldType> = {
   snils: 'snils',
   inn: 'inn',
   passport: 'passport',
+  registrationAddress: 'address',
 };
 
 describe('the seeded catalog', () => {

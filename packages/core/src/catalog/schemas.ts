@@ -53,6 +53,7 @@ export const AutofillSource = z.enum([
   'snils',
   'inn',
   'passport',
+  'registrationAddress',
 ]);
 export type AutofillSource = z.infer<typeof AutofillSource>;
 

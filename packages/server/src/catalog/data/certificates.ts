@@ -1,6 +1,6 @@
 /** «Справки и выписки»: о доходах, о несудимости, о месте жительства, об отсутствии долгов, выписки из домовой книги. */
 import type { Service } from '@mfc-cabinet/core/catalog-schemas';
-import { address, applicantStep, date, form, number, passport, resultStep, select, snils, step, text, textarea } from './forms.js';
+import { address, applicantStep, date, form, number, passport, registrationAddress, resultStep, select, snils, step, text, textarea } from './forms.js';
 import { municipalities, zarechny, type MunicipalityData } from './municipalities.js';
 import { doc, ownershipDoc, passportDoc } from './required-documents.js';
 
@@ -119,7 +119,7 @@ export const certificateServices: readonly Service[] = [
     popularity: 81,
     provider: 'Главное управление по вопросам миграции МВД России',
     requiredDocuments: [passportDoc],
-    form: form(applicantStep(passport()), step('home', 'Адрес', address('registrationAddress', 'Адрес регистрации')), resultStep('cabinet', 'office')),
+    form: form(applicantStep(passport()), step('home', 'Адрес', registrationAddress()), resultStep('cabinet', 'office')),
   },
   {
     id: 'tax-debt-certificate',

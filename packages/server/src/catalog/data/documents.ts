@@ -1,6 +1,6 @@
 /** «Паспорта и документы»: паспорт, загранпаспорт, регистрация по месту жительства, СНИЛС, ИНН, дубликаты. */
 import type { Service } from '@mfc-cabinet/core/catalog-schemas';
-import { address, applicantStep, date, documentsStep, form, passport, resultStep, select, snils, step, text } from './forms.js';
+import { address, applicantStep, date, documentsStep, form, passport, registrationAddress, resultStep, select, snils, step, text } from './forms.js';
 import { birthCertificateDoc, doc, feeReceiptDoc, ownershipDoc, passportDoc, photoDoc } from './required-documents.js';
 
 const mvd = 'Главное управление по вопросам миграции МВД России';
@@ -33,7 +33,7 @@ export const documentServices: readonly Service[] = [
         text('childFirstName', 'Имя подростка', { maxLength: 100 }),
         text('childMiddleName', 'Отчество подростка', { maxLength: 100, optional: true }),
         date('childBirthDate', 'Дата рождения подростка'),
-        address('registrationAddress', 'Адрес регистрации по месту жительства'),
+        registrationAddress('Адрес регистрации по месту жительства'),
       ),
       documentsStep(['Свидетельство о рождении', 'Фотография 35×45 мм']),
       resultStep('office'),
@@ -69,7 +69,7 @@ export const documentServices: readonly Service[] = [
           ['error', 'Ошибка в паспорте'],
           ['damaged', 'Паспорт испорчен'],
         ]),
-        address('registrationAddress', 'Адрес регистрации по месту жительства'),
+        registrationAddress('Адрес регистрации по месту жительства'),
       ),
       documentsStep(['Фотография 35×45 мм', 'Свидетельство о браке или о перемене имени']),
       resultStep('office'),

@@ -61,6 +61,8 @@ export function documents(kinds: readonly string[], options: FieldOptions & Docu
 export const passport = (): FormField => ({ ...field('passport', 'passport', 'Паспорт гражданина РФ'), autofill: 'passport' });
 export const snils = (options?: FieldOptions): FormField => ({ ...field('snils', 'snils', 'СНИЛС', options), autofill: 'snils' });
 export const inn = (options?: FieldOptions): FormField => ({ ...field('inn', 'inn', 'ИНН', options), autofill: 'inn' });
+/** The citizen's address of registration, filled in from the profile. */
+export const registrationAddress = (label = 'Адрес регистрации'): FormField => ({ ...address('registrationAddress', label), autofill: 'registrationAddress' });
 
 /** The applicant's name, birth date and contacts, filled in from the profile. */
 function applicantFields(): FormField[] {
