@@ -35,6 +35,7 @@ test('the features assemble the migrations under their historical names, in thei
     '0008_code_sends_by_challenge',
     '0009_profile_changes',
     '0010_account_closures',
+    '0011_sign_ins',
     '0012_registration_address',
   ]);
   const owners = features.filter((feature) => feature.migrations).map((feature) => feature.name);

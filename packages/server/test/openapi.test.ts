@@ -84,6 +84,8 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/profile/identity-confirmation/qr.svg',
     '/api/v1/profile/password',
     '/api/v1/profile/personal-data',
+    '/api/v1/profile/second-factor',
+    '/api/v1/profile/sign-ins',
     '/api/v1/uploads',
     '/api/v1/uploads/{id}',
   ]);
@@ -121,6 +123,7 @@ test('the profile’s contacts, password, history and «Это был не я» 
     confirmContactChange: paths['/api/v1/profile/contacts/confirm'].post,
     resendContactCode: paths['/api/v1/profile/contacts/resend'].post,
     changePassword: paths['/api/v1/profile/password'].post,
+    setSecondFactor: paths['/api/v1/profile/second-factor'].put,
     reportProfileChangeNotMe: paths['/api/v1/profile/changes/{id}/not-me'].post,
   };
   for (const [operationId, operation] of Object.entries(operations)) {
@@ -129,7 +132,7 @@ test('the profile’s contacts, password, history and «Это был не я» 
     assert.deepEqual(operation.security, [{ session: [], csrf: [] }], operationId);
     assert.ok(operation.summary && operation.responses['200'] && operation.responses['401'] && operation.responses['403'], operationId);
   }
-  for (const operation of [operations.changePhone, operations.changeEmail, operations.changePassword]) {
+  for (const operation of [operations.changePhone, operations.changeEmail, operations.changePassword, operations.setSecondFactor]) {
     assert.match(operation.responses['401'].description, /invalid_credentials/);
     assert.match(operation.responses['423'].description, /account_locked/);
   }
@@ -140,6 +143,14 @@ test('the profile’s contacts, password, history and «Это был не я» 
   assert.deepEqual(history.parameters.map(({ name }: { name: string }) => name).sort(), ['cursor', 'limit']);
   assert.ok(components.schemas.ProfileChange.properties.changes);
   assert.deepEqual(components.schemas.PasswordChangeRequestInput.required.sort(), ['currentPassword', 'endOtherSessions', 'password']);
+  assert.deepEqual(components.schemas.SecondFactorRequestInput.required.sort(), ['channel', 'currentPassword']);
+  assert.equal(components.schemas.SecondFactorRequestInput.additionalProperties, false);
+  const signIns = paths['/api/v1/profile/sign-ins'].get;
+  assert.equal(signIns.operationId, 'listSignIns');
+  assert.deepEqual(signIns.security, [{ session: [] }]);
+  assert.deepEqual(signIns.parameters.map(({ name }: { name: string }) => name).sort(), ['cursor', 'limit']);
+  assert.deepEqual(components.schemas.SignIn.properties.outcome, { $ref: '#/components/schemas/SignInOutcome' });
+  assert.deepEqual(components.schemas.SignInOutcome.enum, ['signed_in', 'wrong_password', 'wrong_code', 'locked']);
 });
 
 test('the operator API, sessions and identity confirmation are documented', async () => {

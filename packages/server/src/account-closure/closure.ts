@@ -38,6 +38,7 @@ const deletedByAccount = [
   'personalServiceLists',
   'filterPresets',
   'profileChanges',
+  'signIns',
 ] as const;
 
 /** Every document id named in `values` (documents fields hold lists of ids). */

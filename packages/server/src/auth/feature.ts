@@ -9,6 +9,7 @@ import { registrationRoutes } from './registration-routes.js';
 import { Registration } from './registration.js';
 import { authRetention } from './retention.js';
 import { SignIn } from './sign-in.js';
+import { SignInHistory } from './sign-in-history.js';
 import type { AuthTables } from './tables.js';
 import { temporaryPasswordRoutes } from './temporary-password-routes.js';
 import { TemporaryPasswords } from './temporary-passwords.js';
@@ -18,6 +19,8 @@ export interface AuthServices {
   registration: Registration;
   recovery: Recovery;
   temporaryPasswords: TemporaryPasswords;
+  /** The sign-in history the citizen reads (`GET /profile/sign-ins`). */
+  signInHistory: SignInHistory;
 }
 
 export const authFeature: ServerFeature<AuthTables, AuthServices> = {
@@ -33,7 +36,8 @@ export const authFeature: ServerFeature<AuthTables, AuthServices> = {
     const { config, clock, db, accounts, hasher, policy, sessions, throttle, challenges, resets, messenger, audit } = deps;
     const { rules } = config;
     const temporaryPasswords = new TemporaryPasswords({ clock, rules, accounts, hasher, policy, resets, sessions, throttle, messenger, audit });
-    const signIn = new SignIn({ clock, accounts, hasher, sessions, audit, throttle, devices: deps.devices, challenges, temporaryPasswords });
+    const signInHistory = new SignInHistory(db, clock, deps.geoIp);
+    const signIn = new SignIn({ clock, accounts, hasher, sessions, audit, throttle, devices: deps.devices, challenges, temporaryPasswords, history: signInHistory });
     const registration = new Registration({
       clock,
       accounts,
@@ -47,7 +51,7 @@ export const authFeature: ServerFeature<AuthTables, AuthServices> = {
       audit,
     });
     const recovery = new Recovery({ clock, rules, accounts, hasher, policy, challenges, resets, sessions, throttle, messenger, audit });
-    return { signIn, registration, recovery, temporaryPasswords };
+    return { signIn, registration, recovery, temporaryPasswords, signInHistory };
   },
   async routes(api, { context }) {
     await api.register(authRoutes, { context });

@@ -126,4 +126,25 @@ export const authMigrations: Record<string, Migration> = {
       throw new Error('0002_registration_and_recovery cannot be undone: restore the database from a backup instead');
     },
   },
+  '0011_sign_ins': {
+    // The sign-in history the citizen reads: attempts on a known account, newest first.
+    async up(schema: Kysely<unknown>) {
+      const db = schema as Kysely<any>;
+      await db.schema
+        .createTable('signIns')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('accountId', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('sessionId', 'text')
+        .addColumn('ip', 'text', (c) => c.notNull())
+        .addColumn('userAgent', 'text')
+        .execute();
+      await db.schema.createIndex('sign_ins_account_at').on('signIns').columns(['accountId', 'at', 'id']).execute();
+    },
+    async down(schema: Kysely<unknown>) {
+      const db = schema as Kysely<any>;
+      await db.schema.dropTable('signIns').execute();
+    },
+  },
 };

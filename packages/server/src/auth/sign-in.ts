@@ -2,6 +2,7 @@
  * Sign-in: the password step (with the lockout and, for accounts with a second factor,
  * the one-time code it sends) and the code step, ending in a new session — or, when the
  * password was a temporary one from an МФЦ operator, in the permission to choose a new one.
+ * Each attempt on a known account goes into its sign-in history (`sign-in-history.ts`).
  */
 import { errorMessagesRu } from '@mfc-cabinet/core/messages';
 import type { LoginRequest, OtpChallenge, VerifyCodeRequest } from '@mfc-cabinet/core/schemas';
@@ -18,6 +19,7 @@ import type { HashTicket } from '../security/hashing-queue.js';
 import { admitHash, lockedRefusal } from '../security/password-refusals.js';
 import type { PasswordHasher } from '../security/passwords.js';
 import type { SessionRecord, Sessions } from '../security/sessions.js';
+import type { SignInHistory } from './sign-in-history.js';
 import type { PasswordChangeRequired, TemporaryPasswords } from './temporary-passwords.js';
 
 /** What the server knows of the browser asking. */
@@ -56,6 +58,8 @@ export interface SignInDeps {
   sessions: Sessions;
   temporaryPasswords: TemporaryPasswords;
   audit: AuditLog;
+  /** The sign-in history the citizen reads. */
+  history: SignInHistory;
 }
 
 export class SignIn {
@@ -100,13 +104,22 @@ export class SignIn {
 
     // A place among the hashes first: a refused one must not cost a try of the lockout.
     const ticket = admitHash(this.#deps.hasher, browser.ip, device !== undefined);
-    const { reservation, account } = await this.#reserveAndMatch(keys, candidates, password, ticket).finally(() => ticket.release());
+    const known = auditContext.accountId;
+    const { reservation, account } = await this.#reserveAndMatch(keys, candidates, password, ticket)
+      .catch(async (error: unknown) => {
+        // No try was left: refused by the lockout, the password unchecked.
+        if (known !== null && error instanceof ApiError && error.code === 'account_locked') await this.#deps.history.record(known, 'locked', browser);
+        throw error;
+      })
+      .finally(() => ticket.release());
     if (!account) {
       await audit.record('login_failed', auditContext);
       if (reservation.lockedUntil !== undefined) {
         await audit.record('login_locked', auditContext);
+        if (known !== null) await this.#deps.history.record(known, 'locked', browser);
         throw lockedRefusal(reservation.lockedUntil, this.#deps.clock.now());
       }
+      if (known !== null) await this.#deps.history.record(known, 'wrong_password', browser);
       throw new ApiError('invalid_credentials', {
         attemptsLeft: reservation.attemptsLeft,
         detail: `${errorMessagesRu.invalid_credentials} Осталось попыток: ${reservation.attemptsLeft}.`,
@@ -138,7 +151,13 @@ export class SignIn {
    *   `invalid_credentials` when the temporary password signed in with expired meanwhile
    */
   async withCode({ challengeId, code }: VerifyCodeRequest, browser: Browser): Promise<SignInFinished> {
-    const { accountId } = await this.#deps.challenges.verify(challengeId, code, browser.ip, { purpose: 'login' });
+    const { challenges, history } = this.#deps;
+    const owner = await challenges.ownerOf(challengeId, { purpose: 'login' });
+    const { accountId } = await challenges.verify(challengeId, code, browser.ip, { purpose: 'login' }).catch(async (error: unknown) => {
+      const wrong = error instanceof ApiError && (error.code === 'otp_invalid' || error.code === 'otp_attempts_exceeded');
+      if (wrong && owner !== null) await history.record(owner, 'wrong_code', browser);
+      throw error;
+    });
     const account = accountId === null ? undefined : await this.#deps.accounts.get(accountId);
     if (!account) throw new ApiError('otp_expired');
     return this.#finish(account, browser);
@@ -198,12 +217,13 @@ export class SignIn {
    * remembers the browser. Also the last step of registration.
    */
   async startSession(account: Account, browser: Browser): Promise<SignedIn> {
-    const { sessions, devices, audit } = this.#deps;
+    const { sessions, devices, audit, history } = this.#deps;
     const previous = await sessions.find(browser.sessionToken);
     if (previous.status !== 'none') await sessions.revoke(previous.session.id);
     const { token: sessionToken, session } = await sessions.create(account.id, browser);
     const deviceToken = await devices.remember(browser.deviceToken, account.id);
     await audit.record('login_succeeded', { accountId: account.id, ip: browser.ip });
+    await history.record(account.id, 'signed_in', browser, session.id);
     return { account, session, sessionToken, deviceToken };
   }
 }

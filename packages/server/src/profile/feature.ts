@@ -17,6 +17,7 @@ import { SecondFactor } from './second-factor.js';
 import { profileEmailRoutes } from './email-routes.js';
 import { identityConfirmationRoutes } from './identity-confirmation-routes.js';
 import { profileRoutes } from './profile-routes.js';
+import { signInsRoutes } from './sign-ins-routes.js';
 import { profileRetention } from './retention.js';
 import type { ProfileTables } from './tables.js';
 
@@ -64,7 +65,8 @@ export const profileFeature: ServerFeature<ProfileTables, ProfileServices> = {
   tags: [
     {
       name: 'profile',
-      description: 'Personal data, e-mail confirmation, changing the contacts and the password, the history of changes, identity confirmation at an МФЦ.',
+      description:
+        'Personal data, e-mail confirmation, changing the contacts, the password and the second factor, the history of changes, the sign-in history, identity confirmation at an МФЦ.',
     },
   ],
   // Its first table was created by migration 0003_operators_and_sessions (the operator feature's).
@@ -74,6 +76,7 @@ export const profileFeature: ServerFeature<ProfileTables, ProfileServices> = {
     await api.register(profileEmailRoutes, { context });
     await api.register(accountRoutes, { context });
     await api.register(changesRoutes, { context });
+    await api.register(signInsRoutes, { context });
     await api.register(identityConfirmationRoutes, { context });
   },
 };

@@ -146,6 +146,11 @@ export class CodeChallenges {
     return this.#view(id, renewed, now);
   }
 
+  /** The account the live challenge `id` of `scope` is for (`null` for none, or no such challenge). */
+  async ownerOf(id: string, scope: ChallengeScope): Promise<string | null> {
+    return (await this.#live(id, scope).catch(() => undefined))?.accountId ?? null;
+  }
+
   /**
    * Checks `code` against the challenge `id`. Returns the challenge and ends it when the
    * code is right; a wrong code costs a try, and the last try ends the challenge.
