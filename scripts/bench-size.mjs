@@ -177,7 +177,7 @@ const pages = [
   ['/', 'index.html', 40],
   ['/services.html', 'services.html', 60],
   ['/applications.html', 'applications.html', 56],
-  ['/profile.html', 'profile.html', 56],
+  ['/profile.html', 'profile.html', 63],
 ];
 const fetched = await fetchedByPages(pages.map(([path]) => path));
 for (const [path, file, budget] of pages) {

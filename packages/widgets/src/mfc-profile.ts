@@ -1,5 +1,5 @@
+// The sessions are one of the profile's sections; the password recovery loads after «Это был не я».
 import './mfc-security.js';
-import './mfc-password-recovery.js';
 import { MfcProfileClosure } from './profile/closure.js';
 import { MfcProfileContacts } from './profile/contacts.js';
 import { MfcProfileHistory } from './profile/history.js';

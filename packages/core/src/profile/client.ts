@@ -103,13 +103,6 @@ export interface ProfileClient {
   signIns(query?: { cursor?: string; limit?: number }, options?: RequestOptions): Promise<SignInPage>;
 
   /**
-   * Where the citizen's data downloads from (`/profile/export.json` or `.pdf`). Answered at
-   * once, without loading anything. For a link only where a failure may show as a file: a
-   * page should rather call {@link downloadExport}.
-   */
-  exportUrl(format: DataExportFormat): string;
-
-  /**
    * Downloads everything the cabinet holds of the citizen, with the session, as a file to
    * save (`URL.createObjectURL(blob)` and an `<a download={fileName}>`). When the server
    * answers 202 (the file is being prepared) it asks again after its `Retry-After`, until

@@ -56,8 +56,8 @@ function wait(ms: number, signal: AbortSignal | undefined, aborted: () => Cabine
   });
 }
 
-/** What `client.profile` does, loaded with its first call; `identityQrUrl` and `exportUrl` the client answers itself. */
-export class ProfileStore implements Omit<ProfileClient, 'identityQrUrl' | 'exportUrl'> {
+/** What `client.profile` does, loaded with its first call; `identityQrUrl` the client answers itself. */
+export class ProfileStore implements Omit<ProfileClient, 'identityQrUrl'> {
   readonly #http: Http;
   readonly #auth: AuthClient;
 

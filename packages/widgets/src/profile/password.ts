@@ -2,6 +2,9 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { linkButton, submitButton } from '../base/fields.js';
 import { NewPasswordEntry } from '../base/new-password.js';
+import { flowStyles } from '../styles/flow.styles.js';
+import { controls, tokens } from '../styles/tokens.styles.js';
+import { profileStyles } from './profile.styles.js';
 import { ProfileSection } from './section.js';
 
 type Field = 'currentPassword' | 'password' | 'passwordRepeat';
@@ -12,6 +15,9 @@ type Field = 'currentPassword' | 'password' | 'passwordRepeat';
  * other devices. This session stays.
  */
 export class MfcProfilePassword extends ProfileSection<Field> {
+  // The checklist of the password rules is drawn as in the other forms with a new password.
+  static override styles = [tokens, controls, flowStyles, profileStyles];
+
   @state() private open = false;
   @state() private endOthers = true;
   @state() private message?: string;

@@ -1,10 +1,10 @@
 import { css } from 'lit';
-import { checklistStyles } from '../styles/flow.styles.js';
 
 /** The profile and its sections: summary lists with «Изменить», forms in place, lists of events. */
 export const profileStyles = css`
   :host {
     display: block;
+    max-width: none;
   }
 
   [hidden] {
@@ -180,8 +180,6 @@ export const profileStyles = css`
     display: grid;
     gap: 0.25rem;
   }
-
-  ${checklistStyles}
 `;
 
 /** The profile's own box: its heading, the contents, the sections one under another. */

@@ -285,6 +285,7 @@ export class MfcProfile extends MfcElement {
   };
 
   #onNotMe = (event: CustomEvent<NotMeReported>): void => {
+    void import('../mfc-password-recovery.js');
     this.notMe = event.detail;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#heading')?.focus());
   };

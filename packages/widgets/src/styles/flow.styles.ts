@@ -21,8 +21,19 @@ export const panelStyles = css`
   }
 `;
 
-/** The checklist of the password rules, ticked as they are met. */
-export const checklistStyles = css`
+/** Layout of the step-by-step forms: sign-in, registration, recovery. */
+export const flowStyles = css`
+  :host {
+    max-width: var(--mfc-login-form-max-width, 28rem);
+  }
+
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+
   .checklist {
     display: grid;
     gap: 0.125rem;
@@ -44,22 +55,6 @@ export const checklistStyles = css`
     color: var(--_success);
     font-weight: 700;
   }
-`;
-
-/** Layout of the step-by-step forms: sign-in, registration, recovery. */
-export const flowStyles = css`
-  :host {
-    max-width: var(--mfc-login-form-max-width, 28rem);
-  }
-
-  .links {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: var(--_space);
-  }
-
-  ${checklistStyles}
 
   ${panelStyles}
 
