@@ -181,8 +181,10 @@ describe('<mfc-profile>', () => {
     await waitFor(() => client.auth.state.status === 'signed-out', 10_000, 'signed out');
     expect(client.auth.state.status === 'signed-out' && client.auth.state.reason).to.equal('not-me');
     await waitFor(() => text(section(profile, 'profile')).includes('Все сеансы завершены'), 10_000, 'the notice');
-    const recovery = profile.shadowRoot!.querySelector('mfc-password-recovery')!.shadowRoot!;
-    await waitFor(() => recovery.getElementById('code') !== null, 5000, 'the code step of the recovery');
+    // The recovery's code loads now, after «Это был не я».
+    const recoveryRoot = () => profile.shadowRoot!.querySelector('mfc-password-recovery')?.shadowRoot ?? null;
+    await waitFor(() => recoveryRoot()?.getElementById('code') != null, 10_000, 'the code step of the recovery');
+    const recovery = recoveryRoot()!;
     await type(recovery, 'code', await latestCode(account.phone));
     recovery.querySelector('form')!.requestSubmit();
     await waitFor(() => recovery.getElementById('password') !== null, 10_000, 'the new password step');
