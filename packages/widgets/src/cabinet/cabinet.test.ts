@@ -142,9 +142,13 @@ describe('<mfc-cabinet> composition and routing', () => {
   const select = (from: Element, serviceId: string) =>
     from.dispatchEvent(new CustomEvent('mfc-service-select', { detail: { serviceId }, bubbles: true, composed: true }));
 
-  it('opens the form of a selected service over its content, with the address, and Back returns', async () => {
-    const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet api-base="/api/v1" routing="query"><p id="content">Каталог</p></mfc-cabinet>`);
-    select(cabinet.querySelector('#content')!, 'passport-rf');
+  it('opens the form of a selected service over its content, with the address, and Back returns focus to the opener', async () => {
+    const cabinet = await fixture<MfcCabinet>(
+      html`<mfc-cabinet api-base="/api/v1" routing="query"><p id="content">Каталог <button id="opener">Подать заявление</button></p></mfc-cabinet>`,
+    );
+    const opener = cabinet.querySelector<HTMLButtonElement>('#opener')!;
+    opener.focus();
+    select(opener, 'passport-rf');
     await cabinet.updateComplete;
     expect(view(cabinet)!.querySelector('mfc-application-form')!.getAttribute('service-id')).to.equal('passport-rf');
     expect(new URL(location.href).searchParams.get('mfc')).to.equal('apply:passport-rf');
@@ -157,6 +161,8 @@ describe('<mfc-cabinet> composition and routing', () => {
     back.click();
     await waitFor(() => view(cabinet) === null, 3000, 'home after Back');
     expect(new URL(location.href).searchParams.has('mfc')).to.equal(false);
+    await cabinet.updateComplete;
+    expect(document.activeElement, 'focus returns to what opened the view').to.equal(opener);
   });
 
   it('replaces the form by the application once it is submitted, and opens deep links', async () => {
@@ -169,6 +175,18 @@ describe('<mfc-cabinet> composition and routing', () => {
     expect(new URL(location.href).searchParams.get('mfc')).to.equal('application:app-1');
   });
 
+  it('says its language with lang when it differs from the page, and only then', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="ru"><mfc-cabinet api-base="/api/v1" locale="en"><mfc-login-form></mfc-login-form></mfc-cabinet></div>`,
+    );
+    const cabinet = wrapper.querySelector<MfcCabinet>('mfc-cabinet')!;
+    await cabinet.updateComplete;
+    expect(cabinet.getAttribute('lang')).to.equal('en');
+    cabinet.locale = 'ru';
+    await cabinet.updateComplete;
+    expect(cabinet.hasAttribute('lang'), 'a Russian cabinet on a Russian page').to.equal(false);
+  });
+
   it('leaves the address alone with routing off', async () => {
     const before = location.href;
     const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet api-base="/api/v1"><p id="content">Каталог</p></mfc-cabinet>`);
@@ -179,5 +197,6 @@ describe('<mfc-cabinet> composition and routing', () => {
     view(cabinet)!.querySelector<HTMLButtonElement>('[part~="back-button"]')!.click();
     await cabinet.updateComplete;
     expect(view(cabinet)).to.equal(null);
+    expect(cabinet.shadowRoot!.activeElement, 'focus stays in the cabinet, on its home').to.equal(cabinet.shadowRoot!.querySelector('.home'));
   });
 });

@@ -52,7 +52,8 @@ export class MfcCabinet extends MfcElement {
       [hidden] {
         display: none !important;
       }
-      .view:focus {
+      .view:focus,
+      .home:focus {
         outline: none;
       }
       .back,
@@ -98,7 +99,12 @@ export class MfcCabinet extends MfcElement {
   #ownClient?: CabinetClient;
   /** Views this cabinet pushed onto the history, which «Назад» may pop. */
   #pushed = 0;
+  /** Focus moves on the next update: into the view opened, or back to where home was left. */
   #focusView = false;
+  /** What had focus when the citizen left home for a view: «Назад» returns focus there. */
+  #opener?: HTMLElement;
+  /** Whether the `lang` attribute is the cabinet's own, set by {@link #markLanguage}. */
+  #markedLanguage = false;
   /** The events the routes listen for, as listened for now. */
   #listening = new Map<string, EventListener>();
   #stopRoutes?: () => void;
@@ -118,6 +124,7 @@ export class MfcCabinet extends MfcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.providedLocale = this.locale ?? toLocale(inheritedLang(this));
+    this.#markLanguage();
     // Not given a client: the page's one client of this API root, shared with standalone
     // widgets (the same session, one request for it). The language does not change it.
     const needsOwnClient = !this.client || this.client === this.#ownClient;
@@ -151,7 +158,7 @@ export class MfcCabinet extends MfcElement {
     const ownView = view !== undefined;
     if (ownView) void contribution?.load?.();
     return html`
-      <div ?hidden=${ownView}><slot></slot>${this.noHome ? nothing : this.#home.render(this)}</div>
+      <div class="home" tabindex="-1" ?hidden=${ownView}><slot></slot>${this.noHome ? nothing : this.#home.render(this)}</div>
       ${ownView
         ? html`<section part="view" class="view" tabindex="-1" aria-label=${this.t.cabinetBack}>
             <button part="button back-button" class="button back" type="button" @click=${this.#back}>← ${this.t.cabinetBack}</button>
@@ -170,7 +177,9 @@ export class MfcCabinet extends MfcElement {
     }
     if (this.#focusView) {
       this.#focusView = false;
-      this.renderRoot.querySelector<HTMLElement>(this.route.view === 'home' ? 'slot' : '.view')?.focus?.();
+      if (this.route.view !== 'home') this.renderRoot.querySelector<HTMLElement>('.view')?.focus();
+      else if (this.#opener?.isConnected) this.#opener.focus();
+      else this.renderRoot.querySelector<HTMLElement>('.home')?.focus();
     }
   }
 
@@ -180,8 +189,8 @@ export class MfcCabinet extends MfcElement {
    * sent) last until the next navigation.
    */
   navigate(route: CabinetRoute, { replace = false } = {}): void {
+    this.#moveFocus(route);
     this.route = route;
-    this.#focusView = route.view !== 'home';
     if (this.routing === 'off') return;
     const url = writeRoute(this.routing, new URL(location.href), route);
     if (replace) history.replaceState(history.state, '', url);
@@ -189,6 +198,20 @@ export class MfcCabinet extends MfcElement {
       history.pushState(history.state, '', url);
       this.#pushed++;
     }
+  }
+
+  /**
+   * A cabinet in another language than its page's says so with `lang`, for screen readers
+   * and hyphenation, over everything in it (the slotted widgets too); and only then, so a
+   * page's own `lang` stays in force.
+   */
+  #markLanguage(): void {
+    if (!this.#markedLanguage && this.hasAttribute('lang')) return;
+    const parent = this.parentNode instanceof ShadowRoot ? this.parentNode.host : this.parentElement;
+    const differs = this.locale !== undefined && this.locale !== toLocale(parent && inheritedLang(parent));
+    if (differs) this.setAttribute('lang', this.locale!);
+    else if (this.#markedLanguage) this.removeAttribute('lang');
+    this.#markedLanguage = differs;
   }
 
   #routeContext(): CabinetRouteContext {
@@ -230,6 +253,21 @@ export class MfcCabinet extends MfcElement {
 
   #onPopState = (): void => {
     if (this.routing === 'off') return;
-    this.route = readRoute(this.routing, new URL(location.href));
+    const route = readRoute(this.routing, new URL(location.href));
+    if (route.view !== this.route.view) this.#moveFocus(route);
+    this.route = route;
   };
+
+  /** Before `route` opens: remembers the opener when home is left, and moves focus once it has rendered. */
+  #moveFocus(route: CabinetRoute): void {
+    if (this.route.view === 'home' && route.view !== 'home') this.#opener = focusedElement();
+    this.#focusView = route.view !== 'home' || this.route.view !== 'home';
+  }
+}
+
+/** The element that has focus, inside shadow roots too. */
+function focusedElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : undefined;
 }
