@@ -166,6 +166,19 @@ describe('the cabinet’s home against the real server', () => {
     expect(cabinet.route.view).to.equal('catalog');
   });
 
+  it('offers its links as buttons when the cabinet leaves the URL to the site (routing off)', async () => {
+    const { client } = await citizen();
+    const cabinet = await fixture<MfcCabinet>(html`<mfc-cabinet .client=${client}><mfc-login-form heading-level="2"></mfc-login-form></mfc-cabinet>`);
+    await waitFor(() => home(cabinet)?.querySelector('[part~="empty"]') != null, patience, 'the greeting');
+    const root = home(cabinet)!;
+    expect(root.querySelector('a[href*="mfc="]'), 'no address the cabinet would not open').to.equal(null);
+    const start = [...root.querySelectorAll('button')].find((button) => text(button) === 'Выбрать услугу')!;
+    start.click();
+    await cabinet.updateComplete;
+    expect(cabinet.route.view).to.equal('catalog');
+    expect(location.search).not.to.include('mfc=');
+  });
+
   it('is left out of a cabinet with no-home, which holds a view of its own', async () => {
     const { client } = await citizen();
     const withHome = await mountCabinet(client);
