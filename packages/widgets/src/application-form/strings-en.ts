@@ -5,14 +5,14 @@ export const enApplicationForm: ApplicationFormStrings = {
   applicationLoading: 'Loading the application form…',
   applicationLoadFailed: 'The application form could not be loaded.',
   serviceNotFoundForForm: 'There is no such service in the catalogue.',
-  serviceClosed: 'This service does not take applications online now. Please contact an МФЦ office.',
+  serviceClosed: 'This service does not take applications online now. Please contact an MFC office.',
   signInToFill: (level) => `Sign in to your account to fill in the application. Account needed: ${level}.`,
   levelTooLowToApply: (current, required) =>
     `This service needs a ${required} account. Yours is ${current}, so you cannot apply yet.`,
   raiseToStandard:
     'Add your passport and SNILS in your profile: once the state registries confirm them (usually a few minutes), your account becomes standard.',
   raiseToConfirmed:
-    'Confirm your identity: come to any МФЦ with your passport and show the code from «Security» — your account becomes confirmed.',
+    'Confirm your identity: come to any MFC with your passport and show the code from “Security” — your account becomes confirmed.',
   requiredLevelName: { simplified: 'any', standard: 'standard or confirmed', confirmed: 'confirmed' },
 
   stepProgress: (step, total) => `Step ${step} of ${total}`,

@@ -12,7 +12,7 @@ const statuses: Record<ApplicationStatus, string> = {
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
 };
-const actors: Record<TransitionActor, string> = { citizen: 'You', operator: 'МФЦ operator', system: 'System' };
+const actors: Record<TransitionActor, string> = { citizen: 'You', operator: 'MFC operator', system: 'System' };
 
 /** English strings of `<mfc-application-tracker>`. */
 export const enTracker: TrackerStrings = {
@@ -50,10 +50,10 @@ export const enTracker: TrackerStrings = {
   trackerNotFound: 'Application not found.',
   trackerFacts: 'About the application',
   trackerHistory: 'History',
-  trackerActor: (actor, officerName) => (actor === 'operator' && officerName ? `${officerName}, МФЦ operator` : actors[actor]),
+  trackerActor: (actor, officerName) => (actor === 'operator' && officerName ? `${officerName}, MFC operator` : actors[actor]),
   trackerResults: 'Result',
-  trackerNoResults: 'Result documents will appear here once the МФЦ issues them.',
-  trackerRequestHeading: 'The МФЦ needs more information',
+  trackerNoResults: 'Result documents will appear here once the MFC issues them.',
+  trackerRequestHeading: 'The MFC needs more information',
   trackerRequestLead: 'Attach the requested documents and fill in the details, then send your answer.',
   trackerRequestedDocument: (kind) => `Document: ${kind}`,
   trackerSendAnswer: 'Send the answer',

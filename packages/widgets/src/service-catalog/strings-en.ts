@@ -28,7 +28,7 @@ export const enCatalog: CatalogStrings = {
   deliveryLabel: 'How to get it',
   anyDelivery: 'Any',
   deliveryOnline: 'Online',
-  deliveryOffice: 'At an МФЦ office',
+  deliveryOffice: 'At an MFC office',
   deliveryMail: 'By mail',
   termLabel: 'Term',
   anyTerm: 'Any',
@@ -83,11 +83,11 @@ export const enCatalog: CatalogStrings = {
   notAvailable: (availability) =>
     availability === 'in_development'
       ? 'This service is coming soon: you cannot apply yet.'
-      : 'This service is temporarily unavailable. Try again later or visit an МФЦ office.',
+      : 'This service is temporarily unavailable. Try again later or visit an MFC office.',
   signInToApply: (level) => `Sign in to apply. Account needed: ${level}.`,
   levelTooLow: (current, required) => `This service needs a ${required} account. Yours is ${current}.`,
   howToStandard:
     'Enter your passport and SNILS in your profile: once the state registries confirm them (usually within minutes), your account becomes standard.',
   howToConfirmed:
-    'Confirm your identity: come to any МФЦ office with your passport and show the code from “Security”, and your account becomes confirmed.',
+    'Confirm your identity: come to any MFC office with your passport and show the code from “Security”, and your account becomes confirmed.',
 };
