@@ -1,12 +1,13 @@
-// End to end: a citizen with a «standard» account opens «Безопасность» on the example site
-// and gets a code for the МФЦ; an operator, at the counter, confirms the identity through
-// the operator API with the code and the passport; the citizen's open page shows the
-// account as «confirmed» without a reload.
+// End to end: a citizen with a «standard» account opens «Безопасность» (or the profile's
+// level) on the example site and gets a code for the МФЦ; an operator, at the counter,
+// confirms the identity through the operator API with the code and the passport; the
+// citizen's open page shows the account as «confirmed» without a reload. The server runs in
+// test mode, whose test endpoints make a fresh «standard» account for the second test.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { codeFromOutbox, demoAndBrowser, watchForProblems } from './support.mjs';
 
-const running = demoAndBrowser();
+const running = demoAndBrowser({ mode: 'test' });
 
 /** The operator's side: the API with a cookie jar of its own, as the МФЦ's desk software would use it. */
 async function operatorSession(context) {
@@ -56,6 +57,41 @@ test('an operator confirms a citizen\'s identity and the citizen\'s open page sh
   await page.getByText('Личность подтверждена: учётная запись подтверждённая.').waitFor({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Назад' }).click();
   await page.getByText('Учётная запись: подтверждённая').waitFor();
+
+  assert.deepEqual(problems, [], 'no console errors, CSP or Trusted Types violations');
+  await operatorContext.close();
+  await citizenContext.close();
+});
+
+test('the operator\'s confirmation reaches the citizen\'s open profile page', async () => {
+  const citizenContext = await running.browser.newContext({ locale: 'ru-RU' });
+  const origin = running.demo.siteUrl('').replace(/\/$/, '');
+  const created = await citizenContext.request.post(running.demo.siteUrl('/api/v1/test/accounts'), { data: { level: 'standard' }, headers: { origin } });
+  assert.equal(created.status(), 200, await created.text());
+  const citizen = await created.json();
+  const page = await citizenContext.newPage();
+  const problems = watchForProblems(page);
+
+  await page.goto(running.demo.siteUrl('/profile.html'));
+  await page.getByLabel('Телефон, почта или СНИЛС').fill(citizen.phone);
+  await page.getByLabel('Пароль', { exact: true }).fill(citizen.password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('heading', { name: 'Уровень учётной записи' }).waitFor();
+  await page.getByText('Ваша учётная запись — стандартная.').waitFor();
+  // The passport the operator sees at the counter: the profile's own, read as the page reads it.
+  const { passport } = await page.evaluate(async () => (await fetch('/api/v1/profile', { headers: { accept: 'application/json' } })).json());
+
+  await page.getByRole('button', { name: 'Получить код для МФЦ' }).click();
+  const code = (await page.locator('[part="identity-code"]').textContent()).trim();
+  assert.match(code, /^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+  const operatorContext = await running.browser.newContext();
+  const operator = await operatorSession(operatorContext);
+  const confirmed = await operator.post('operator/identity-confirmations', { code, passport: { series: passport.series, number: passport.number } });
+  assert.equal(confirmed.status(), 200, await confirmed.text());
+
+  await page.getByText('Ваша учётная запись — подтверждённая.').waitFor({ timeout: 10_000 });
+  assert.equal(await page.getByRole('button', { name: 'Получить код для МФЦ' }).count(), 0, 'nothing left to raise');
 
   assert.deepEqual(problems, [], 'no console errors, CSP or Trusted Types violations');
   await operatorContext.close();
