@@ -3,6 +3,9 @@
 // Docs pages render without errors too. Every page is served under the Content-Security-
 // Policy the demo server gives Storybook, and any violation of it fails the story. Storybook is (re)built first when its build is
 // missing or older than what it is built from.
+//
+// STORIES=text keeps only the stories and Docs pages whose id contains `text`, e.g.
+// `STORIES=widgets-profile node --test e2e/storybook.test.mjs` for those of `<mfc-profile>`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -52,7 +55,9 @@ if (!existsSync(indexFile) || statSync(indexFile).mtimeMs < Math.max(...sources.
 
 /** @type {{ entries: Record<string, { id: string, title: string, name: string, type: 'story' | 'docs' }> }} */
 const index = JSON.parse(readFileSync(indexFile, 'utf8'));
-const entries = Object.values(index.entries);
+/** `STORIES`: only the entries whose id contains it (all when unset or empty). */
+const only = process.env['STORIES'] ?? '';
+const entries = Object.values(index.entries).filter((entry) => entry.id.includes(only));
 const stories = entries.filter((entry) => entry.type === 'story');
 const docs = entries.filter((entry) => entry.type === 'docs');
 

@@ -1,12 +1,12 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, fn } from 'storybook/test';
+import { expect, fn, waitFor } from 'storybook/test';
 import '../packages/widgets/src/mfc-profile.js';
 import type { TranslationOverrides } from '../packages/widgets/src/i18n/translation.js';
 import { demoCode, fakeApiOf, networkError, noAnswer, storyCabinet } from './support/fake-api.js';
-import { expectShown, patience, press, pressPrimary, typeInto, waitForPart } from './support/form-play.js';
-import { expectText, findProfile, findSection } from './support/profile-play.js';
+import { expectShown, patience, press, pressPrimary, setChecked, typeInto, waitForPart } from './support/form-play.js';
+import { expectCount, expectText, findProfile, findSection } from './support/profile-play.js';
 import { headingLevelArgType, localeArgType, localeOf, stringsArgType, styleOf, type WidgetArgs } from './support/story-args.js';
 
 interface ProfileArgs extends WidgetArgs {
@@ -82,7 +82,7 @@ export const Standard: Story = {
 /** A citizen who chose «Заполнить позже» at registration: nothing to show yet, a way to fill it in. */
 export const NewCitizen: Story = {
   name: 'New citizen, no personal data',
-  parameters: { fakeApi: { account: { level: 'simplified' }, personalData: false } },
+  parameters: { fakeApi: { profile: { start: 'new' } } },
   play: async ({ canvasElement }) => {
     const profile = await findProfile(canvasElement);
     const level = await findSection(profile, 'mfc-profile-level');
@@ -182,7 +182,9 @@ export const ChangePhoneWrongPassword: Story = {
     await typeInto(contacts, 'phone', '+7 900 000-00-02');
     await typeInto(contacts, 'currentPassword', 'not-the-password');
     await pressPrimary(contacts);
-    await expectShown(contacts, '#currentPassword-error');
+    const error = await expectShown(contacts, '#currentPassword-error');
+    // The server counts it towards the lockout: one try of five is gone.
+    await expect(error.textContent).toMatch(/4/);
   },
 };
 
@@ -208,6 +210,10 @@ export const PhoneChanged: Story = {
     await typeInto(contacts, 'code', demoCode);
     await pressPrimary(contacts);
     await expectShown(contacts, '#message');
+    await expectText(contacts, '+7 900 000-00-02');
+    // The history shows the change, masked as the server masks it.
+    const history = await findSection(await findProfile(context.canvasElement), 'mfc-profile-history');
+    await expectText(history, '+7 9** ***-**-02');
   },
 };
 
@@ -221,6 +227,40 @@ export const ChangePassword: Story = {
     const section = await findSection(profile, 'mfc-profile-password');
     await press(section, '#open');
     await waitForPart(section, '#password');
+  },
+};
+
+/** The new password is saved; the other devices were signed out, and the history names the change made here. */
+export const PasswordChanged: Story = {
+  name: 'Security: password changed',
+  parameters: {
+    fakeApi: { signedIn: true, password, delay: 300, otherDevices: [{ device: 'Safari, iOS', place: null, ip: '178.176.74.*', signedInMinutesAgo: 600, lastSeenMinutesAgo: 30 }] },
+  },
+  play: async (context) => {
+    await ChangePassword.play!(context);
+    const profile = await findProfile(context.canvasElement);
+    const section = await findSection(profile, 'mfc-profile-password');
+    await typeInto(section, 'currentPassword', password);
+    await typeInto(section, 'password', 'Leto-Zarechny-7?');
+    await typeInto(section, 'passwordRepeat', 'Leto-Zarechny-7?');
+    await pressPrimary(section);
+    await expectShown(section, '#message');
+    const history = await findSection(profile, 'mfc-profile-history');
+    await waitFor(() => expect(history.shadowRoot?.querySelector('[part~="change"] .badge')).not.toBeNull(), { timeout: patience });
+  },
+};
+
+/** A password used before is refused, as the server refuses the last five. */
+export const PasswordReused: Story = {
+  name: 'Security: a password used before',
+  play: async (context) => {
+    await ChangePassword.play!(context);
+    const section = await findSection(await findProfile(context.canvasElement), 'mfc-profile-password');
+    await typeInto(section, 'currentPassword', password);
+    await typeInto(section, 'password', password);
+    await typeInto(section, 'passwordRepeat', password);
+    await pressPrimary(section);
+    await expectShown(section, '#password-error');
   },
 };
 
@@ -246,6 +286,34 @@ export const SecondFactorChoosing: Story = {
   },
 };
 
+/** Sign-in with a code turned off: the profile says so, and the history has the change. */
+export const SecondFactorTurnedOff: Story = {
+  name: 'Security: sign-in with a code turned off',
+  play: async (context) => {
+    await SecondFactorChoosing.play!(context);
+    const profile = await findProfile(context.canvasElement);
+    const section = await findSection(profile, 'mfc-profile-second-factor');
+    await setChecked(section, 'channel-off');
+    await typeInto(section, 'currentPassword', password);
+    await pressPrimary(section);
+    await expectShown(section, '#message');
+    const history = await findSection(profile, 'mfc-profile-history');
+    await waitFor(() => expect(history.shadowRoot?.querySelector('[part~="change"] .badge')).not.toBeNull(), { timeout: patience });
+  },
+};
+
+/** A long sign-in history: ten at a time, «Показать ещё» for the next. */
+export const SignInsPages: Story = {
+  name: 'Security: sign-ins by pages',
+  parameters: { fakeApi: { signedIn: true, password, delay: 300, profile: { signIns: 25 } } },
+  play: async ({ canvasElement }) => {
+    const section = await findSection(await findProfile(canvasElement), 'mfc-profile-sign-ins');
+    await expectCount(section, '[part~="sign-in"]', 10);
+    await press(section, '.actions [part~="link-button"]');
+    await expectCount(section, '[part~="sign-in"]', 20);
+  },
+};
+
 /** The sign-ins could not be loaded: the rest of the profile stays. */
 export const SignInsFailed: Story = {
   name: 'Security: sign-ins failed to load',
@@ -268,6 +336,21 @@ export const NotMeQuestion: Story = {
     await waitForPart(history, '[part~="change"]');
     await press(history, '[id^="not-me-"]');
     await waitForPart(history, '#not-me-confirm');
+  },
+};
+
+/** A long history: ten changes at a time, «Показать ещё» for the next. */
+export const HistoryPages: Story = {
+  name: 'History: by pages',
+  parameters: { fakeApi: { signedIn: true, password, delay: 300, profile: { changes: 25 } } },
+  play: async ({ canvasElement }) => {
+    const history = await findSection(await findProfile(canvasElement), 'mfc-profile-history');
+    await expectCount(history, '[part~="change"]', 10);
+    await press(history, '.actions [part~="link-button"]');
+    await expectCount(history, '[part~="change"]', 20);
+    await press(history, '.actions [part~="link-button"]');
+    await expectCount(history, '[part~="change"]', 25);
+    await waitFor(() => expect(history.shadowRoot?.querySelector('.actions [part~="link-button"]')).toBeNull(), { timeout: patience });
   },
 };
 

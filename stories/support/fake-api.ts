@@ -58,6 +58,8 @@ import { applicationsEndpoints, applicationsHandlers, applicationsSessionNeeds, 
 import { catalogEndpoints, catalogHandlers, catalogSessionNeeds, type CatalogEndpoint, type FakeCatalogOptions } from './fake-catalog.js';
 import { trackerEndpoints, trackerHandlers, trackerSessionNeeds, type FakeTrackerOptions, type TrackerEndpoint } from './fake-tracker.js';
 import { documentsEndpoints, documentsHandlers, documentsSessionNeeds, type DocumentsEndpoint, type FakeDocumentsOptions } from './fake-documents.js';
+import { profileEndpoints, profileHandlers, profileSessionNeeds, recordPersonalData, type FakeProfileOptions, type ProfileEndpoint } from './fake-profile.js';
+import { historyOf } from './fake-profile-history.js';
 
 /** The one-time code the fake server accepts, whatever it was sent for: `123456`. */
 export const demoCode = '1234567890'.slice(0, authPolicy.codeLength);
@@ -98,7 +100,8 @@ export type Endpoint =
   | CatalogEndpoint
   | ApplicationsEndpoint
   | DocumentsEndpoint
-  | TrackerEndpoint;
+  | TrackerEndpoint
+  | ProfileEndpoint;
 
 /** One request as the fake server sees it. */
 export interface FakeRequest {
@@ -120,7 +123,7 @@ export interface FakeRequest {
 /** What the fake server does with a request. */
 export type Reply =
   | { kind: 'json'; status: number; body: unknown; contentType?: string; headers?: Record<string, string> }
-  | { kind: 'text'; status: number; body: string; contentType: string }
+  | { kind: 'text'; status: number; body: string; contentType: string; headers?: Record<string, string> }
   | { kind: 'empty'; status: number; headers?: Record<string, string> }
   | { kind: 'network-error' }
   | { kind: 'no-answer' };
@@ -182,6 +185,12 @@ export interface FakeApiOptions {
   documents?: FakeDocumentsOptions;
   /** The citizen's applications as the tracker shows them (`fake-tracker.ts`); without it, the drafts of `applications`. */
   tracker?: FakeTrackerOptions;
+  /**
+   * The profile at the start (`start`: a `new` account without personal data, or a
+   * `confirmed` one) and the entries of its histories of changes and sign-ins
+   * (`fake-profile.ts`, `fake-profile-history.ts`).
+   */
+  profile?: FakeProfileOptions;
 }
 
 /** A browser where the account is signed in, as the server describes it (`SessionInfo`). */
@@ -198,7 +207,8 @@ export interface FakeDevice {
   lastSeenMinutesAgo: number;
 }
 
-type CodePurpose = 'login' | 'registration' | 'email' | 'recovery';
+/** What a one-time code is for: `contact` is a change of the phone or e-mail (`fake-profile.ts`). */
+export type CodePurpose = 'login' | 'registration' | 'email' | 'recovery' | 'contact';
 
 /** A one-time code the server is waiting for. */
 interface PendingCode {
@@ -287,6 +297,8 @@ export class FakeCabinetApi {
   #lockedUntil = 0;
   /** The account's password, when {@link FakeApiOptions.password} gave one. */
   #password: string | undefined;
+  /** The citizen closed the account (`POST profile/close`): no password signs in any more. */
+  closed = false;
 
   constructor(options: FakeApiOptions = {}) {
     this.options = options;
@@ -294,9 +306,11 @@ export class FakeCabinetApi {
     const [lastName = null, firstName = null, middleName = null] = (
       options.account?.displayName ?? 'Иванов Иван Иванович'
     ).split(' ');
+    const start = options.profile?.start;
+    const level = options.account?.level ?? (start === 'new' ? 'simplified' : start === 'confirmed' ? 'confirmed' : 'standard');
     this.profile = {
       id: 'user-1',
-      level: options.account?.level ?? 'standard',
+      level,
       lastName,
       firstName,
       middleName,
@@ -308,9 +322,14 @@ export class FakeCabinetApi {
       passport: { series: '4509', number: '123456', issuedAt: '2015-05-20' },
       registrationAddress: 'г. Заречный, ул. Садовая, д. 5, кв. 12',
       secondFactor: options.secondFactor === undefined ? 'sms' : options.secondFactor,
-      registryCheck: { status: options.account?.level === 'simplified' ? 'not_submitted' : 'verified', reason: null },
+      registryCheck: { status: level === 'simplified' ? 'not_submitted' : 'verified', reason: null },
       createdAt: new Date(Date.now() - 400 * 86_400_000).toISOString(),
     };
+    if (start === 'new') {
+      // «Заполнить позже» at registration: the phone alone, a day ago.
+      this.profile = { ...newAccount(this.profile.phone ?? ''), id: 'user-1', level, secondFactor: this.profile.secondFactor };
+      this.profile.createdAt = new Date(Date.now() - 86_400_000).toISOString();
+    }
     this.otherDevices = [...(options.otherDevices ?? [])].sort((a, b) => a.lastSeenMinutesAgo - b.lastSeenMinutesAgo);
     if (options.identity) {
       const expiresIn = options.identity === 'waiting' ? (options.identityCodeExpiresIn ?? authPolicy.identityCodeLifetimeSeconds) : -1;
@@ -481,6 +500,7 @@ export class FakeCabinetApi {
   /** Signs in on the server and returns the session (which the browser may not keep). */
   signIn(): Session {
     const record = this.#newSession();
+    historyOf(this).recordSignIn('signed_in', record.id);
     if (!this.options.cookieBlocked) {
       this.#session = record;
       this.#sessionEnded = false;
@@ -526,9 +546,23 @@ export class FakeCabinetApi {
    * ones as the server does: `undefined` when it is right, else the refusal.
    */
   checkSignInPassword(password: string, locale: Locale): Reply | undefined {
+    return this.#checkPassword(password === this.#password || password.startsWith(temporaryPasswordPrefix), locale);
+  }
+
+  /**
+   * Checks the current password asked again before a change of the profile, as the server
+   * does (a temporary one does not count): counted with the sign-in's wrong passwords towards
+   * the lockout, a wrong one is `invalid_credentials` with the attempts left and a field
+   * error on `currentPassword`. `undefined` when it is right.
+   */
+  checkCurrentPassword(password: string, locale: Locale): Reply | undefined {
+    return this.#checkPassword(password === this.#password, locale, 'currentPassword');
+  }
+
+  #checkPassword(right: boolean, locale: Locale, field?: 'currentPassword'): Reply | undefined {
     const { lockoutThreshold, lockoutSeconds } = authPolicy;
     if (this.#lockedUntil > Date.now()) return lockedReply(locale, Math.ceil((this.#lockedUntil - Date.now()) / 1000));
-    if (this.#password === undefined || password === this.#password || password.startsWith(temporaryPasswordPrefix)) {
+    if (!this.closed && (this.#password === undefined || right)) {
       this.#wrongPasswords = 0;
       return undefined;
     }
@@ -539,6 +573,14 @@ export class FakeCabinetApi {
       return lockedReply(locale, lockoutSeconds);
     }
     const attemptsLeft = lockoutThreshold - this.#wrongPasswords;
+    if (field) {
+      const message = wrongCurrentPassword[locale];
+      return problemReply(locale, 'invalid_credentials', {
+        attemptsLeft,
+        detail: `${message}. ${attemptsText[locale]}: ${attemptsLeft}.`,
+        errors: [{ field, code: 'invalid_credentials', message }],
+      });
+    }
     return problemReply(locale, 'invalid_credentials', { attemptsLeft, detail: `${messagesOf(locale).invalid_credentials} ${attemptsText[locale]}: ${attemptsLeft}.` });
   }
 
@@ -647,6 +689,7 @@ const endpoints: readonly Endpoint[] = [
   ...applicationsEndpoints,
   ...documentsEndpoints,
   ...trackerEndpoints,
+  ...profileEndpoints,
 ];
 
 /** Each endpoint as a pattern of its path, `:name` for a parameter. */
@@ -696,6 +739,7 @@ const sessionNeeds: Partial<Record<Endpoint, 'use' | 'watch'>> = {
   ...applicationsSessionNeeds,
   ...documentsSessionNeeds,
   ...trackerSessionNeeds,
+  ...profileSessionNeeds,
 };
 
 /** Whether the server tells the session's idle deadline in its answer (when there is a live session). */
@@ -719,6 +763,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
   ...applicationsHandlers,
   ...documentsHandlers,
   ...trackerHandlers,
+  ...profileHandlers,
   'GET auth/session': (_request, api) => ok({ session: api.session }),
 
   'POST auth/login': ({ body, locale }, api) => {
@@ -726,10 +771,14 @@ const demoHandlers: Record<Endpoint, Handler> = {
     if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     const password = String(body?.['password']);
     const refused = api.checkSignInPassword(password, locale);
-    if (refused) return refused;
+    if (refused) {
+      historyOf(api).recordSignIn(refused.kind === 'json' && refused.status === 423 ? 'locked' : 'wrong_password');
+      return refused;
+    }
     api.loginIdentifier = String(body?.['identifier']);
     api.temporaryPassword = password.startsWith(temporaryPasswordPrefix) ? password : undefined;
-    const channel = api.options.secondFactor === undefined ? 'sms' : api.options.secondFactor;
+    // The channel the account has now: «Вход с кодом» of the profile changes it.
+    const channel = api.profile.secondFactor;
     if (channel === null) return api.finishSignIn();
     const destination = api.options.destination ?? defaultDestinations[channel];
     return ok({ status: 'code_required', challenge: api.sendCode('login', channel, destination, api.options.resendAfter) });
@@ -739,7 +788,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
 
   'POST auth/login/code/resend': (request, api) =>
     resendCode(request, api, 'login', (id) => {
-      const channel = api.options.secondFactor ?? 'sms';
+      const channel = api.profile.secondFactor ?? 'sms';
       return ok(api.sendCode('login', channel, api.options.destination ?? defaultDestinations[channel], authPolicy.resendAfterSeconds, id));
     }),
 
@@ -844,6 +893,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
     }
     if (errors.length > 0) return problemReply(locale, 'validation_failed', { errors });
     const text = (name: string) => (typeof body?.[name] === 'string' && body[name] ? String(body[name]) : null);
+    const before = api.profile;
     api.profile = {
       ...api.profile,
       lastName: text('lastName'),
@@ -852,6 +902,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
       birthDate: text('birthDate'),
       snils: text('snils'),
       inn: text('inn'),
+      registrationAddress: text('registrationAddress'),
       passport: {
         series: String(passport['series']),
         number: String(passport['number']),
@@ -860,6 +911,7 @@ const demoHandlers: Record<Endpoint, Handler> = {
       },
       registryCheck: { status: 'pending', reason: null },
     };
+    recordPersonalData(api, before, api.profile);
     return ok(api.profile);
   },
 
@@ -896,7 +948,7 @@ function qrSvg(text: string): string {
 }
 
 /** Checks a one-time code: {@link demoCode} passes; `authPolicy.codeAttempts` wrong ones end the attempt. */
-function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, passed: () => Reply): Reply {
+export function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, passed: () => Reply): Reply {
   const id = String(body?.['challengeId'] ?? '');
   const pending = api.codes.get(id);
   if (!pending || pending.purpose !== purpose) return problemReply(locale, 'otp_expired');
@@ -913,6 +965,9 @@ function checkCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: 
   return problemReply(locale, 'otp_attempts_exceeded', { attemptsLeft: 0, detail: `${messagesOf(locale).otp_attempts_exceeded} ${startOver[locale][purpose]}` });
 }
 
+/** The server's words for a wrong current password (`packages/server/src/profile/current-password.ts`). */
+const wrongCurrentPassword: Record<Locale, string> = { ru: 'Текущий пароль введён неверно', en: 'The current password is wrong' };
+
 /** «Осталось попыток: 2.», as the server ends the detail of a wrong password or code. */
 const attemptsText: Record<Locale, string> = { ru: 'Осталось попыток', en: 'Attempts left' };
 
@@ -923,12 +978,14 @@ const startOver: Record<Locale, Record<CodePurpose, string>> = {
     registration: 'Начните регистрацию заново.',
     email: 'Запросите подтверждение почты заново.',
     recovery: 'Начните восстановление пароля заново.',
+    contact: 'Запросите смену контакта заново.',
   },
   en: {
     login: 'Sign in again.',
     registration: 'Start the registration again.',
     email: 'Ask for the e-mail confirmation again.',
     recovery: 'Start the password recovery again.',
+    contact: 'Ask for the change of the contact again.',
   },
 };
 
@@ -938,7 +995,7 @@ function lockedReply(locale: Locale, seconds: number): Reply {
 }
 
 /** Sends a new code for the same attempt, which keeps its id. */
-function resendCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, send: (id: string) => Reply): Reply {
+export function resendCode({ body, locale }: FakeRequest, api: FakeCabinetApi, purpose: CodePurpose, send: (id: string) => Reply): Reply {
   const id = String(body?.['challengeId'] ?? '');
   return api.codes.get(id)?.purpose === purpose ? send(id) : problemReply(locale, 'otp_expired');
 }
@@ -1046,7 +1103,7 @@ const passwordMessages: Record<Locale, Record<PasswordProblem, string>> = {
  * (`passwordRuleProblems` of `@mfc-cabinet/core/schemas`, the server's own check), then
  * `password_reused` when it is one of the account's recent passwords.
  */
-function passwordErrors(password: string, logins: readonly string[], locale: Locale, reused = false): FieldError[] {
+export function passwordErrors(password: string, logins: readonly string[], locale: Locale, reused = false): FieldError[] {
   const problems: PasswordProblem[] = passwordRuleProblems(password, logins.filter(Boolean));
   if (reused) problems.push('password_reused');
   return problems.map((code) => ({ field: 'password', code, message: passwordMessages[locale][code] }));
@@ -1122,7 +1179,7 @@ function respond(reply: Reply, signal: AbortSignal, headers: Record<string, stri
       );
     case 'text':
       return Promise.resolve(
-        new Response(reply.body, { status: reply.status, headers: { ...headers, 'content-type': reply.contentType } }),
+        new Response(reply.body, { status: reply.status, headers: { ...headers, ...reply.headers, 'content-type': reply.contentType } }),
       );
     case 'empty':
       return Promise.resolve(new Response(null, { status: reply.status, headers: { ...headers, ...reply.headers } }));

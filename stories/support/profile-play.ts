@@ -21,3 +21,8 @@ export async function findSection(profile: MfcProfile, tag: string): Promise<For
 export async function expectText(section: FormElement, text: string | RegExp): Promise<void> {
   await waitFor(() => expect(section.shadowRoot?.textContent?.replace(/\s+/g, ' ')).toMatch(text), { timeout: patience });
 }
+
+/** Waits until `section` shows `count` elements matching `selector` (the entries of a list read by pages). */
+export async function expectCount(section: FormElement, selector: string, count: number): Promise<void> {
+  await waitFor(() => expect(section.shadowRoot?.querySelectorAll(selector).length).toBe(count), { timeout: patience });
+}
