@@ -1,6 +1,7 @@
 // End to end, as a newcomer would on the example site: a demo citizen signs in on «Услуги»,
 // finds a service in the catalog, applies through the step-by-step form, sees the sent
-// application in the tracker (Back and the address work), and finds it on «Мои заявления».
+// application in the tracker (Back and the address work), and finds it on «Мои заявления»;
+// and a draft left half-way waits on the cabinet's home, which leads back to finish it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { codeFromOutbox, demoAndBrowser, watchForProblems } from './support.mjs';
@@ -54,6 +55,59 @@ test('from the catalog to a submitted application, then seen in the tracker', as
   const item = page.locator('mfc-application-tracker').getByRole('listitem').filter({ hasText: trackingNumber }).first();
   await item.waitFor();
   assert.match(await item.innerText(), /Подано/);
+
+  assert.deepEqual(problems, [], 'no console errors, CSP or Trusted Types violations');
+  await context.close();
+});
+
+test('a draft left half-way is on the home, and is finished from there', async () => {
+  const context = await running.browser.newContext({ locale: 'ru-RU' });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+
+  await page.goto(siteUrl('/'));
+  // Another demo citizen than the first test's, so the outbox's newest code is this sign-in's.
+  await page.getByLabel('Телефон, почта или СНИЛС').fill('+7 900 000-00-02');
+  await page.getByLabel('Пароль', { exact: true }).fill('Demo-2026!');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByLabel('Код подтверждения').fill(await codeFromOutbox(context, siteUrl, 'petrova@example.ru'));
+  await page.getByRole('button', { name: 'Подтвердить' }).click();
+  await page.getByRole('heading', { name: 'Главное сейчас' }).waitFor();
+
+  // From the home into the catalog; the form is begun and left after its first step.
+  await page.getByRole('link', { name: 'Каталог услуг' }).click();
+  await page.waitForURL(/mfc=catalog/);
+  await page.getByRole('searchbox').fill('справку об отсутствии задолженности по налогам');
+  await page.getByRole('button', { name: /Справка об отсутствии задолженности по налогам/ }).first().click();
+  await page.getByRole('button', { name: 'Подать заявление' }).click();
+  await page.getByText(/Шаг 1 из/).first().waitFor();
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await page.getByLabel('На какую дату').fill('21.11.2026');
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await page.getByLabel('Как получить результат').waitFor();
+
+  // Back on the home (a new visit), the draft waits under «Черновики».
+  await page.goto(siteUrl('/'));
+  await page.getByRole('heading', { name: 'Черновики' }).waitFor();
+  await page.getByRole('link', { name: /Продолжить заполнение/ }).first().click();
+  await page.waitForURL(/mfc=apply/);
+  await page.getByText(/Шаг \d из/).first().waitFor();
+  // Whatever step the draft reopens at, the date typed before is kept.
+  while (!(await page.getByLabel('Как получить результат').isVisible())) {
+    if (await page.getByLabel('На какую дату').isVisible()) assert.equal(await page.getByLabel('На какую дату').inputValue(), '21.11.2026');
+    await page.getByRole('button', { name: 'Далее' }).click();
+  }
+  await page.getByLabel('Как получить результат').selectOption({ index: 1 });
+  await page.getByLabel('Подтверждаю, что сведения в заявлении достоверны').check();
+  await page.getByRole('button', { name: 'Далее' }).click();
+  await page.getByRole('button', { name: 'Отправить заявление' }).click();
+  await page.getByText('Заявление отправлено').first().waitFor();
+
+  // The home no longer lists it as a draft.
+  await page.goto(siteUrl('/'));
+  await page.getByRole('heading', { name: 'Главное сейчас' }).waitFor();
+  await page.getByRole('heading', { name: 'В работе' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: /Продолжить заполнение/ }).count(), 0, 'no draft left');
 
   assert.deepEqual(problems, [], 'no console errors, CSP or Trusted Types violations');
   await context.close();
