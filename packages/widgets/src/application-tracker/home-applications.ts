@@ -164,7 +164,7 @@ export class MfcHomeApplications extends MfcElement {
   readonly #session = new SessionController(this, { client: () => this.cabinet });
 
   readonly #listings = new WatchController(this, {
-    args: () => [this.cabinet, this.#session.accountId, this.section] as const,
+    args: () => [this.cabinet, this.#reader(), this.section] as const,
     watch: ([client, account, section], sink: WatchSink<Listing>) => (account && section !== 'results' ? watchListings(client, filtersOf[section], sink) : undefined),
   });
 
@@ -175,11 +175,20 @@ export class MfcHomeApplications extends MfcElement {
   });
 
   readonly #results = new WatchController(this, {
-    args: () => [this.cabinet, this.section === 'results' ? this.#session.accountId : undefined] as const,
+    args: () => [this.cabinet, this.section === 'results' ? this.#reader() : undefined] as const,
     watch: ([client, account], sink: WatchSink<VaultDocument[]>) => (account ? loadResults(client, account, sink) : undefined),
   });
 
   #reported?: string;
+
+  /**
+   * Whose data is read: the signed-in citizen's, or — while the session is not known (the
+   * home shows then only on a page opened without a network) — what the SDK saved for the
+   * citizen last signed in here.
+   */
+  #reader(): string | undefined {
+    return this.#session.accountId ?? (this.#session.state.status === 'unknown' ? 'last-signed-in' : undefined);
+  }
 
   /** The read this section shows. */
   get #read(): WatchController<readonly unknown[], Listing> | WatchController<readonly unknown[], VaultDocument[]> {

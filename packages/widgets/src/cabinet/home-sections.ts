@@ -34,13 +34,17 @@ export const homeSections = new ExtensionPoint<HomeSectionContribution>();
 /**
  * Renders the cabinet's home while a citizen is signed in, after the cabinet's own content:
  * `<mfc-cabinet-home>` (its chunk loads then), which shows {@link homeSections} each in a
- * `part="home-section"` box. Nothing while nobody is signed in.
+ * `part="home-section"` box. Nothing while nobody is signed in. On a page opened without a
+ * network, where the session cannot be checked, the home is there only for what was saved
+ * in this browser for the citizen last signed in (`saved-only`): the SDK's cache opens it.
  */
 export class HomeSections implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #client?: CabinetClient;
   #stop?: () => void;
   #signedIn = false;
+  /** The session could not be checked: no network. */
+  #unreachable = false;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -54,10 +58,23 @@ export class HomeSections implements ReactiveController {
     this.#client = client;
     this.#stop = client?.auth.subscribe((state) => {
       const signedIn = state.status === 'signed-in';
-      if (signedIn !== this.#signedIn) {
+      const unreachable = this.#unreachable && state.status === 'unknown';
+      if (state.status === 'unknown' && !this.#unreachable) this.#check(client);
+      if (signedIn !== this.#signedIn || unreachable !== this.#unreachable) {
         this.#signedIn = signedIn;
+        this.#unreachable = unreachable;
         this.#host.requestUpdate();
       }
+    });
+  }
+
+  /** Asks for the session (one request with the others that ask now); no network is remembered. */
+  #check(client: CabinetClient): void {
+    client.auth.refresh().catch((error: unknown) => {
+      const code = (error as { code?: string } | undefined)?.code;
+      if (client !== this.#client || client.auth.state.status !== 'unknown' || (code !== 'network' && code !== 'timeout')) return;
+      this.#unreachable = true;
+      this.#host.requestUpdate();
     });
   }
 
@@ -68,8 +85,8 @@ export class HomeSections implements ReactiveController {
   }
 
   render(cabinet: MfcCabinet): unknown {
-    if (!this.#signedIn) return nothing;
+    if (!this.#signedIn && !this.#unreachable) return nothing;
     void import('../mfc-cabinet-home.js');
-    return html`<mfc-cabinet-home part="home" exportparts="home-section" .cabinetElement=${cabinet}></mfc-cabinet-home>`;
+    return html`<mfc-cabinet-home part="home" exportparts="home-section" .cabinetElement=${cabinet} ?saved-only=${!this.#signedIn}></mfc-cabinet-home>`;
   }
 }

@@ -20,10 +20,10 @@ afterEach(async () => {
 });
 
 /** A client of the real server; `online()` false makes every request fail as `fetch` does offline. */
-function newClient(online: () => boolean = () => true): CabinetClient {
+function newClient(online: () => boolean = () => true, cache: 'memory' | 'indexeddb' = 'memory'): CabinetClient {
   const client = createCabinetClient({
     baseUrl: '/api/v1',
-    cache: 'memory',
+    cache,
     fetch: (input, init) => (online() ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
   });
   clients.push(client);
@@ -208,5 +208,34 @@ describe('the cabinet’s home against the real server', () => {
     expect(text(home(cabinet)!.querySelector('[part~="offline"]'))).to.equal('Нет связи — показаны сохранённые данные.');
     await expect(cabinet).to.be.accessible();
     online = true;
+  });
+
+  it('opened again without a network, shows what this browser saved for the citizen last signed in', async () => {
+    let online = true;
+    const account = await createAccount({ secondFactor: null, level: 'standard' });
+    const first = newClient(() => online, 'indexeddb');
+    await first.auth.login({ identifier: account.phone, password: account.password });
+    const draft = await first.applications.create((await simpleService(first)).id);
+    let cabinet = await mountCabinet(first);
+    await waitFor(() => shown(cabinet, 'drafts'), patience, 'the draft');
+    fixtureCleanup();
+    first.close();
+
+    // A reload: a new client whose session is not known yet, and no network to ask.
+    online = false;
+    cabinet = await mountCabinet(newClient(() => online, 'indexeddb'));
+    await waitFor(() => shown(cabinet, 'drafts'), patience, 'the saved draft');
+    expect(section(cabinet, 'drafts')!.querySelector(`[data-id="${draft.id}"]`)).to.exist;
+    expect(home(cabinet)!.querySelector('[part~="base"]')!.hasAttribute('hidden')).to.equal(false);
+    await waitFor(() => home(cabinet)!.querySelector('[part~="offline"]') != null, patience, 'the offline notice');
+    online = true;
+  });
+
+  it('opened without a network by a browser that saved nothing, shows no home', async () => {
+    localStorage.clear();
+    const cabinet = await mountCabinet(newClient(() => false, 'indexeddb'));
+    await waitFor(() => home(cabinet) !== null, patience, 'the home, waiting for saved data');
+    await cabinet.updateComplete;
+    expect(home(cabinet)!.querySelector('[part~="base"]')!.hasAttribute('hidden'), 'nothing saved: nothing shown').to.equal(true);
   });
 });

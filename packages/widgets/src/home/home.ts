@@ -82,6 +82,12 @@ export class MfcCabinetHome extends MfcElement {
   /** The cabinet whose views the links open. */
   @property({ attribute: false }) cabinetElement?: MfcCabinet;
 
+  /**
+   * Shown only once a section shows saved data: set by the cabinet on a page opened without
+   * a network, where the session could not be checked.
+   */
+  @property({ attribute: 'saved-only', type: Boolean }) savedOnly = false;
+
   /** The level of the home's heading; the sections' headings are one below. @default 2 */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
 
@@ -114,8 +120,9 @@ export class MfcCabinetHome extends MfcElement {
     const loading = states.length > 0 && states.every((state) => state === 'loading' || state === 'empty') && states.includes('loading');
     const empty = states.length > 0 && states.every((state) => state === 'empty');
     const offline = sections.some((section) => this.#stateOf(section).offline);
+    const hidden = this.savedOnly && !states.includes('shown');
     const level = Math.min(Math.max(Math.round(this.headingLevel) || 2, 1), 5);
-    return html`<section part="base" class="base" aria-labelledby="home-heading">
+    return html`<section part="base" class="base" aria-labelledby="home-heading" ?hidden=${hidden}>
       <div part="heading" class="heading" id="home-heading" role="heading" aria-level=${level} tabindex="-1">${t.homeHeading}</div>
       ${cabinet
         ? html`<nav part="nav" class="nav" aria-label=${t.homeNavLabel}>
