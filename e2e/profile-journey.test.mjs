@@ -43,24 +43,24 @@ async function press(page, control, key = 'Enter') {
 }
 
 /** Types the login and the password into the site's sign-in form and presses Enter. */
-async function submitLogin(page, { login, password, english = false }) {
-  await typeInto(page, page.getByLabel(english ? 'Phone, e-mail or SNILS' : 'Телефон, почта или СНИЛС'), login);
-  await typeInto(page, page.getByLabel(english ? 'Password' : 'Пароль', { exact: true }), password);
+async function submitLogin(page, { login, password }) {
+  await typeInto(page, page.getByLabel('Телефон, почта или СНИЛС'), login);
+  await typeInto(page, page.getByLabel('Пароль', { exact: true }), password);
   await page.keyboard.press('Enter');
 }
 
 /** Signs in with the site's form; with `codeTo`, the code sent there is read from the outbox. Answers the code. */
-async function signIn(page, { login, password, codeTo, after, english = false }) {
-  await submitLogin(page, { login, password, english });
+async function signIn(page, { login, password, codeTo, after }) {
+  await submitLogin(page, { login, password });
   let code;
   if (codeTo) {
-    const field = page.getByLabel(english ? 'Confirmation code' : 'Код подтверждения');
+    const field = page.getByLabel('Код подтверждения');
     await field.waitFor();
     code = await codeFromOutbox(page.context(), siteUrl, codeTo, { after });
     await typeInto(page, field, code);
     await page.keyboard.press('Enter');
   }
-  await page.getByText(english ? 'Signed in as' : 'Вы вошли как').waitFor();
+  await page.getByText('Вы вошли как').waitFor();
   return code;
 }
 
@@ -78,7 +78,10 @@ async function changeAddress(page, address) {
   await personal.getByText(address).waitFor();
 }
 
-/** Opens «Вход с кодом», moves through its radio group with the arrow keys to `choice`, and saves it. */
+/**
+ * Opens «Вход с кодом», moves from the choice in force (`from`) through the radio group
+ * with the arrow keys to `to`, and saves it with the current password.
+ */
 async function setSecondFactor(page, { from, to, arrow, password, done }) {
   const section = page.locator('mfc-profile-second-factor');
   await press(page, section.getByRole('button', { name: 'Изменить вход с кодом' }));
@@ -97,7 +100,7 @@ test('by keyboard: personal data, e-mail, sign-in with a code, password, and the
   const newPassword = 'Zarechny-Novyi-9!';
 
   await page.getByText(signInFirst).waitFor();
-  const signInCode = await signIn(page, { login: '+7 900 000-00-01', password: demoPassword, codeTo: '+79000000001' });
+  await signIn(page, { login: '+7 900 000-00-01', password: demoPassword, codeTo: '+79000000001' });
   const personal = page.locator('mfc-profile-personal');
   await personal.getByText('г. Заречный, ул. Ленина, д. 12, кв. 34').waitFor();
   await page.locator('mfc-profile-sign-ins').getByRole('listitem').first().waitFor();
@@ -153,7 +156,6 @@ test('by keyboard: personal data, e-mail, sign-in with a code, password, and the
   await thisSignIn.waitFor();
   assert.match(await thisSignIn.innerText(), /^Вход\s/);
   assert.equal(await page.locator('mfc-profile-sign-ins').getByRole('listitem').filter({ hasText: 'Это устройство' }).count(), 1);
-  assert.notEqual(signInCode, undefined);
 
   // Off again: the password alone signs in.
   await setSecondFactor(page, { from: /Код на почту/, to: 'Выключен — только пароль', arrow: 'ArrowUp', password: newPassword, done: 'Вход с кодом выключен' });
@@ -166,7 +168,7 @@ test('by keyboard: personal data, e-mail, sign-in with a code, password, and the
   await page.context().close();
 });
 
-test('«Это был не я» ends every session and the password is recovered with the code', async () => {
+test('«Это был не я» ends every session and the password is recovered with the code', async (t) => {
   const { page, problems } = await openProfile();
   const newPassword = 'Zarechny-Snova-2026?';
   const login = { login: 'petrova@example.ru', password: demoPassword, codeTo: 'petrova@example.ru' };
@@ -195,6 +197,11 @@ test('«Это был не я» ends every session and the password is recovered
   await assertAxeClean(page, 'the recovery after «Это был не я»');
   await typeInto(page, recovery.getByLabel('Код подтверждения'), await codeFromOutbox(page.context(), siteUrl, '+79000000002'));
   await page.keyboard.press('Enter');
+  await t.test('the checklist of the new password knows the login', { todo: 'bug: the recovery started by «Это был не я» checks the password against no login' }, async () => {
+    await typeInto(page, recovery.getByLabel('Новый пароль', { exact: true }), 'Petrova-Snova-2026?');
+    const rule = recovery.getByRole('listitem').filter({ hasText: 'не совпадать с телефоном, почтой или СНИЛС' });
+    assert.match(await rule.innerText(), /не выполнено/, 'the server refuses a password with «petrova» of petrova@example.ru');
+  });
   await typeInto(page, recovery.getByLabel('Новый пароль', { exact: true }), newPassword);
   await typeInto(page, recovery.getByLabel('Повторите пароль'), newPassword);
   await page.keyboard.press('Enter');
@@ -252,7 +259,7 @@ test('the data downloaded as JSON, then the account closed with the password and
   await page.context().close();
 });
 
-test('in English: a newcomer registers, reads the profile and adds an e-mail', async () => {
+test('in English: a newcomer registers, reads the profile and adds an e-mail', async (t) => {
   const { page, problems } = await openProfile({ english: true });
   const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
   const email = `newcomer.${digits}@zarechny.example`;
@@ -293,6 +300,16 @@ test('in English: a newcomer registers, reads the profile and adds an e-mail', a
   await contacts.getByText(email).waitFor();
   await page.locator('mfc-profile-history').getByText('E-mail: not given → n***@zarechny.example').waitFor();
   await assertAxeClean(page, 'the English profile with the new e-mail');
+
+  // Known bugs: checked, and left as todo so that the rest passes.
+  await t.test('the English sign-in form on the Russian page is marked lang="en"', { todo: 'bug: <mfc-login-form locale="en"> outside <mfc-cabinet> gets no lang attribute' }, async () => {
+    assert.equal(await page.locator('mfc-login-form').evaluate((element) => element.closest('[lang]')?.getAttribute('lang')), 'en');
+  });
+  await t.test('the server answers the English cabinet in English', { todo: 'bug: the shared client takes its language from <html lang>, not the cabinet\'s locale' }, async () => {
+    const signIns = page.locator('mfc-profile-sign-ins').getByRole('listitem');
+    await signIns.first().waitFor();
+    assert.doesNotMatch((await signIns.allInnerTexts()).join('\n'), /Локальная сеть/);
+  });
 
   assert.deepEqual(problems, [], 'no console errors, CSP or Trusted Types violations');
   await page.context().close();
