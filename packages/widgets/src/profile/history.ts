@@ -60,10 +60,7 @@ export class MfcProfileHistory extends ProfileSection {
       <p class="hint">${when} · ${change.device} · ${change.ip}</p>
       ${values.length > 0
         ? html`<ul class="kept">
-            ${values.map(
-              (each) =>
-                html`<li>${t.profileFieldName(each.field)}: ${each.before ?? t.profileNotGiven} → ${each.after ?? t.profileNotGiven}</li>`,
-            )}
+            ${values.map((each) => html`<li>${t.profileFieldName(each.field)}: ${this.#value(each.field, each.before)} → ${this.#value(each.field, each.after)}</li>`)}
           </ul>`
         : change.fields.length > 0 && change.kind !== 'password'
           ? html`<p>${change.fields.map((field) => t.profileFieldName(field)).join(', ')}</p>`
@@ -79,6 +76,13 @@ export class MfcProfileHistory extends ProfileSection {
             ${t.profileNotMe}<span class="visually-hidden">: ${t.profileChangeKind[change.kind]}, ${when}</span>
           </button>`}
     </li>`;
+  }
+
+  /** A value as the history shows it: masked as the server keeps it; the code's channel in words. */
+  #value(field: string, value: string | null): string {
+    const { t } = this;
+    if (field === 'secondFactor') return t.profileFactorValue[value === 'sms' || value === 'email' ? value : 'off'];
+    return value ?? t.profileNotGiven;
   }
 
   #renderConfirm(change: ProfileChange, when: string) {

@@ -121,7 +121,7 @@ export const profileStyles = css`
   .button.danger {
     border-color: var(--_danger);
     background: var(--_danger);
-    color: #ffffff;
+    color: var(--mfc-color-on-danger, #ffffff);
   }
 
   .badge.warning {

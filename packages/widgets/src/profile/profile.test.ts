@@ -167,6 +167,8 @@ describe('<mfc-profile>', () => {
     await waitFor(() => factor.getElementById('message') !== null, 10_000, 'the change');
     expect(text(factor)).to.include('Код по SMS');
     expect((await client.profile.get()).secondFactor).to.equal('sms');
+    const history = section(profile, 'mfc-profile-history')!;
+    await waitFor(() => text(history).includes('Без кода → Код по SMS'), 10_000, 'the change in the history, in words');
   });
 
   it('«Это был не я» ends every session and continues to a new password with the code', async () => {

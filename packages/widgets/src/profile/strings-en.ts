@@ -27,6 +27,7 @@ export const enProfile: ProfileStrings = {
   profileLoading: 'Loading your profile…',
   profileSignInFirst: 'Sign in to your account to open your profile.',
   profileNotGiven: 'not given',
+  profileFactorValue: { sms: 'Code by SMS', email: 'Code by e-mail', off: 'No code' },
   profileChange: 'Change',
   profileAdd: 'Add',
   profileCancel: 'Cancel',

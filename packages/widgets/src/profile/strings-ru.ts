@@ -29,6 +29,7 @@ export const ruProfile: ProfileStrings = {
   profileLoading: 'Загружаем профиль…',
   profileSignInFirst: 'Войдите в личный кабинет, чтобы открыть профиль.',
   profileNotGiven: 'не указано',
+  profileFactorValue: { sms: 'Код по SMS', email: 'Код на почту', off: 'Без кода' },
   profileChange: 'Изменить',
   profileAdd: 'Добавить',
   profileCancel: 'Отмена',

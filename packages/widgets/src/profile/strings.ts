@@ -12,6 +12,8 @@ export interface ProfileStrings {
   profileLoading: string;
   profileSignInFirst: string;
   profileNotGiven: string;
+  /** A change of sign-in with a code in the history: the channel, or `off` for none. */
+  profileFactorValue: { sms: string; email: string; off: string };
   profileChange: string;
   profileAdd: string;
   profileCancel: string;
