@@ -201,17 +201,14 @@ export class MfcCabinet extends MfcElement {
   }
 
   /**
-   * A cabinet in another language than its page's says so with `lang`, for screen readers
-   * and hyphenation, over everything in it (the slotted widgets too); and only then, so a
-   * page's own `lang` stays in force.
+   * A cabinet given a `locale` says so with `lang`, for screen readers and hyphenation, over
+   * everything in it (the slotted widgets too), so an English cabinet on a Russian page is
+   * read as English. Without `locale` the page's `lang` is left in force.
    */
   #markLanguage(): void {
-    if (!this.#markedLanguage && this.hasAttribute('lang')) return;
-    const parent = this.parentNode instanceof ShadowRoot ? this.parentNode.host : this.parentElement;
-    const differs = this.locale !== undefined && this.locale !== toLocale(parent && inheritedLang(parent));
-    if (differs) this.setAttribute('lang', this.locale!);
+    if (this.locale) this.lang = this.locale;
     else if (this.#markedLanguage) this.removeAttribute('lang');
-    this.#markedLanguage = differs;
+    this.#markedLanguage = !!this.locale;
   }
 
   #routeContext(): CabinetRouteContext {

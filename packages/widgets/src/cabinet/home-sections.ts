@@ -43,7 +43,7 @@ export class HomeSections implements ReactiveController {
   #client?: CabinetClient;
   #stop?: () => void;
   #signedIn = false;
-  /** The session could not be checked: no network. */
+  /** The session could not be checked (no network, or no answer). */
   #unreachable = false;
 
   constructor(host: ReactiveControllerHost) {
@@ -68,11 +68,10 @@ export class HomeSections implements ReactiveController {
     });
   }
 
-  /** Asks for the session (one request with the others that ask now); no network is remembered. */
+  /** Asks for the session (one request with the others that ask now); a failure to answer is remembered. */
   #check(client: CabinetClient): void {
-    client.auth.refresh().catch((error: unknown) => {
-      const code = (error as { code?: string } | undefined)?.code;
-      if (client !== this.#client || client.auth.state.status !== 'unknown' || (code !== 'network' && code !== 'timeout')) return;
+    client.auth.refresh().catch(() => {
+      if (client !== this.#client || client.auth.state.status !== 'unknown') return;
       this.#unreachable = true;
       this.#host.requestUpdate();
     });

@@ -56,6 +56,9 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
   /** The login to start with, e.g. what the citizen typed on the sign-in form. */
   @property() identifier = '';
 
+  /** The account's logins when known (phone, e-mail, СНИЛС): a new password may not contain them. */
+  @property({ attribute: false }) logins: readonly string[] = [];
+
   /**
    * A recovery already started elsewhere — «Это был не я» in `<mfc-profile>` sends the code
    * itself: the form opens at its code step.
@@ -140,7 +143,7 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
               : this.renderFormError()}
             ${this.#newPassword.render({
               t,
-              logins: [this.identifier],
+              logins: [this.identifier, ...this.logins],
               errors: this.fieldErrors,
               onInput: (field) => this.clearFieldError(field),
             })}

@@ -79,11 +79,17 @@ export class MfcProfile extends MfcElement {
         this.passwordReset = false;
         void this.#load();
       } else {
+        // Signed out («Это был не я» signs out before its event arrives): the logins stay
+        // known for the recovery it starts.
+        const { phone, email, snils } = this.profile ?? {};
+        if (this.profile) this.#logins = [phone, email, snils].filter((login): login is string => !!login);
         this.profile = undefined;
       }
     },
   });
   #loading?: AbortController;
+  /** The logins of the account last shown, which a new password may not contain. */
+  #logins: readonly string[] = [];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -239,6 +245,7 @@ export class MfcProfile extends MfcElement {
             .locale=${this.resolvedLocale}
             .strings=${this.strings}
             .challenge=${reported.challenge}
+            .logins=${this.#logins}
             @mfc-navigate=${this.#onRecoveryNavigate}
           ></mfc-password-recovery>`
         : html`<p>${t.profileNotMeNoCode}</p>`}`;
