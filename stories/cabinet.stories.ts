@@ -6,7 +6,7 @@ import '../packages/widgets/src/mfc-cabinet.js';
 import '../packages/widgets/src/mfc-login-form.js';
 import '../packages/widgets/src/mfc-application-form.js';
 // fake-api.js before fake-applications.js: the two import each other.
-import { fakeApiOf, mountedCabinet, noAnswer, storyCabinet, unavailable } from './support/fake-api.js';
+import { fakeApiOf, mountedCabinet, networkError, noAnswer, storyCabinet, unavailable } from './support/fake-api.js';
 import { serviceWithForm } from './support/fake-applications.js';
 import { expectShown, findForm, patience, waitForPart } from './support/form-play.js';
 import { findLoginForm } from './support/login-form-play.js';
@@ -298,6 +298,28 @@ export const HomeError: Story = {
       },
       { timeout: patience },
     );
+  },
+};
+
+/**
+ * The network is gone when the citizen comes back to the page (the cabinet opened again):
+ * the home shows what was saved, with one notice.
+ */
+export const HomeOffline: Story = {
+  name: 'Home: offline, saved data',
+  parameters: { fakeApi: { signedIn: true, tracker: {} } },
+  play: async (context) => {
+    await sectionText(await findHome(context.canvasElement), 'drafts');
+    const { api } = mountedCabinet(context);
+    api.reply('GET applications', networkError);
+    api.reply('GET documents', networkError);
+    const cabinet = await findCabinet(context.canvasElement);
+    const place = cabinet.parentNode!;
+    cabinet.remove();
+    place.appendChild(cabinet);
+    const home = await findHome(context.canvasElement);
+    await waitFor(() => expect(home.querySelector('[part~="offline"]')).toHaveTextContent('Нет связи — показаны сохранённые данные.'), { timeout: patience });
+    await expect(await sectionText(home, 'drafts')).toContain('Продолжить заполнение');
   },
 };
 
