@@ -59,6 +59,8 @@ export interface Config {
   limits: AccountLimits;
   /** Longest the PDF export of one citizen may take to draw. */
   pdfExportTimeoutMs: number;
+  /** The municipality's IANA time zone, which the PDF exports tell their times in. */
+  timeZone: string;
   rules: SecurityRules;
 }
 
@@ -201,6 +203,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadTtlMs: v.uploadTtlMs,
     limits: { openDrafts: v.maxOpenDrafts, openUploads: v.maxOpenUploads, vaultDocuments: v.maxVaultDocuments, vaultBytes: v.maxVaultBytes },
     pdfExportTimeoutMs: v.pdfExportTimeoutMs,
+    timeZone: v.timeZone,
     rules: securityRules(v),
   };
 }

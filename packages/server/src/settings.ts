@@ -75,6 +75,15 @@ export const dataFolder = (name: string, fallback: string, description: string):
   parse: (raw, cwd) => (raw.startsWith('<DATA_DIR>/') ? { inData: raw.slice('<DATA_DIR>/'.length) } : resolve(cwd, raw)),
 });
 
+/** An IANA time zone the runtime knows, e.g. `Europe/Moscow`. */
+export function timeZone(raw: string): string {
+  try {
+    return new Intl.DateTimeFormat('ru-RU', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw new ConfigError(`expected an IANA time zone such as Europe/Moscow, got "${raw}"`);
+  }
+}
+
 export function webhookUrl(raw: string): string | undefined {
   if (raw === '') return undefined;
   if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {

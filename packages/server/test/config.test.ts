@@ -105,6 +105,9 @@ describe('configuration from the environment', () => {
     assert.throws(() => loadConfig({ ...demo, SESSION_IDLE_SECONDS: '30000' }), /SESSION_IDLE_SECONDS/);
     assert.throws(() => loadConfig({ ...demo, REGISTRY_CHECK_DELAY_MS: '-1' }), /REGISTRY_CHECK_DELAY_MS/);
     assert.throws(() => loadConfig({ ...demo, PASSWORD_HISTORY_SIZE: '0' }), /PASSWORD_HISTORY_SIZE/);
+    assert.throws(() => loadConfig({ ...demo, TIME_ZONE: 'Moscow' }), /TIME_ZONE: expected an IANA time zone/);
+    assert.equal(loadConfig({ ...demo, TIME_ZONE: 'Asia/Yekaterinburg' }).timeZone, 'Asia/Yekaterinburg');
+    assert.equal(loadConfig(demo).timeZone, 'Europe/Moscow');
   });
 
   test('production mode without the code gateways refuses to start', () => {

@@ -9,7 +9,20 @@ import { statusNames } from './lifecycle.js';
 
 const fontPath = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 
-const when = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** Formats moments in `timeZone` as people write them: `15.03.2026 14:05`. */
+function clockOf(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('ru-RU', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return (iso) => format.format(new Date(iso)).replace(',', '');
+}
+
+/** `2026-03-15` → `15.03.2026`. */
+export const russianDate = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('.');
+
+/** `GMT+3`: the offset of `timeZone` at `at`, for the note under the title. */
+function offsetOf(timeZone: string, at: Date): string {
+  const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((each) => each.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
 
 /** What the PDF shows of an application, and nothing else: the same content draws the same document. */
 export interface PdfApplication {
@@ -41,6 +54,13 @@ export interface PdfDocument {
   where: string;
 }
 
+/** What the PDF of the citizen's applications shows (`applicationsPdf`). */
+export interface PdfApplications {
+  /** The citizen's name, or «—» before personal data was entered. */
+  name: string;
+  applications: PdfApplication[];
+}
+
 /** What the PDF of the citizen's data shows (`accountPdf`). */
 export interface PdfAccount {
   /** The citizen's name, or «—» before personal data was entered. */
@@ -53,8 +73,22 @@ export interface PdfAccount {
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
-/** A PDF titled `title` with its «Сформировано», its body drawn by `draw`, in DejaVu Sans. */
-function drawPdf(title: string, generatedAt: Date, draw: (pdf: Pdf) => void): Promise<Buffer> {
+/** Where and when a PDF is drawn: the time zone its times are told in. */
+export interface PdfSettings {
+  /** When the document was first drawn from this content, for its heading and metadata. */
+  generatedAt: Date;
+  /** The IANA time zone of the municipality, e.g. `Europe/Moscow`. */
+  timeZone: string;
+}
+
+type When = (iso: string) => string;
+
+/**
+ * A PDF titled `title` for the citizen `name`: the cabinet's name above, the time it was
+ * made and the time zone its times are in below; its body drawn by `draw`, in DejaVu Sans.
+ */
+function drawPdf(title: string, name: string, { generatedAt, timeZone }: PdfSettings, draw: (pdf: Pdf, when: When) => void): Promise<Buffer> {
+  const when = clockOf(timeZone);
   const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, CreationDate: generatedAt } });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -63,19 +97,26 @@ function drawPdf(title: string, generatedAt: Date, draw: (pdf: Pdf) => void): Pr
     pdf.on('error', reject);
   });
   pdf.font(fontPath);
-  pdf.fontSize(16).text(title);
-  pdf.fontSize(9).fillColor('#555555').text(`Сформировано ${when(generatedAt.toISOString())}`).moveDown();
-  draw(pdf);
+  pdf.fontSize(9).fillColor('#555555').text('Личный кабинет жителя · МФЦ');
+  pdf.fontSize(16).fillColor('#000000').text(title);
+  pdf.fontSize(12).text(name);
+  pdf
+    .fontSize(9)
+    .fillColor('#555555')
+    .text(`Сформировано ${when(generatedAt.toISOString())} · время по часовому поясу ${offsetOf(timeZone, generatedAt)} (${timeZone})`)
+    .moveDown();
+  draw(pdf, when);
   pdf.end();
   return done;
 }
 
-function drawApplications(pdf: Pdf, applications: readonly PdfApplication[]): void {
+function drawApplications(pdf: Pdf, applications: readonly PdfApplication[], when: When): void {
   if (applications.length === 0) pdf.fontSize(11).fillColor('#000000').text('Заявлений пока нет.');
   for (const application of applications) {
     pdf.fontSize(12).fillColor('#000000').text(application.serviceTitle);
-    pdf.fontSize(10).text(`${application.trackingNumber ?? 'Черновик'} · ${statusNames[application.status]}`);
-    if (application.expectedCompletionDate) pdf.text(`Ожидаемый срок: ${application.expectedCompletionDate}`);
+    // A draft has no number yet: its status alone says «Черновик».
+    pdf.fontSize(10).text([application.trackingNumber, statusNames[application.status]].filter(Boolean).join(' · '));
+    if (application.expectedCompletionDate) pdf.text(`Ожидаемый срок: ${russianDate(application.expectedCompletionDate)}`);
     for (const step of application.history) {
       const officer = step.officerName ? `, ${step.officerName}` : '';
       const comment = step.comment ? `: ${step.comment}` : '';
@@ -92,16 +133,14 @@ const heading = (pdf: Pdf, text: string) => pdf.moveDown().fontSize(14).fillColo
  * second for a thousand applications): the server draws it in a worker thread
  * (`export-pdf-worker.ts`).
  *
- * @param generatedAt when the document was first drawn from this content, for its heading and metadata
  */
-export function applicationsPdf(applications: readonly PdfApplication[], generatedAt: Date): Promise<Buffer> {
-  return drawPdf('История заявлений', generatedAt, (pdf) => drawApplications(pdf, applications));
+export function applicationsPdf({ name, applications }: PdfApplications, settings: PdfSettings): Promise<Buffer> {
+  return drawPdf('История заявлений', name, settings, (pdf, when) => drawApplications(pdf, applications, when));
 }
 
 /** The PDF of everything the cabinet holds of the citizen: the profile, the documents, the applications and their histories. */
-export function accountPdf(account: PdfAccount, generatedAt: Date): Promise<Buffer> {
-  return drawPdf('Данные личного кабинета', generatedAt, (pdf) => {
-    pdf.fontSize(12).fillColor('#000000').text(account.name);
+export function accountPdf(account: PdfAccount, settings: PdfSettings): Promise<Buffer> {
+  return drawPdf('Данные личного кабинета', account.name, settings, (pdf, when) => {
     for (const [label, value] of account.facts) pdf.fontSize(10).fillColor('#000000').text(`${label}: ${value}`);
     heading(pdf, 'Документы');
     if (account.documents.length === 0) pdf.fontSize(11).text('Документов нет.');
@@ -110,7 +149,7 @@ export function accountPdf(account: PdfAccount, generatedAt: Date): Promise<Buff
       pdf.fontSize(9).fillColor('#333333').text(`${document.kind} · ${formatBytes(document.size)} · ${when(document.createdAt)} · ${document.where}`, { indent: 12 });
     }
     heading(pdf, 'Заявления');
-    drawApplications(pdf, account.applications);
+    drawApplications(pdf, account.applications, when);
   });
 }
 

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { applicationsCsv } from '../applications/export-csv.js';
+import { fullName } from '../accounts/accounts.js';
 import type { AppContext } from '../context.js';
 import { citizenProblems, problemResponses } from '../http/openapi.js';
 
@@ -50,7 +51,8 @@ export const applicationExportRoutes: FastifyPluginAsyncZod<{ context: AppContex
       },
     },
     async (request, reply) => {
-      const pdf = await pdfExports.pdf(guard.citizenOf(request).account.id);
+      const { account } = guard.citizenOf(request);
+      const pdf = await pdfExports.pdf({ id: account.id, name: fullName(account) ?? '—' });
       // Bytes, sent as they are; the schema above only documents them.
       return reply.type('application/pdf').header('content-disposition', 'attachment; filename="applications.pdf"').send(pdf as unknown as string);
     },

@@ -22,7 +22,7 @@ export const applicationsFeature: ServerFeature<ApplicationTables, ApplicationSe
   migrations: applicationsMigrations,
   services: ({ config, db, clock, log, hooks, catalog, audit }) => {
     const applications = new Applications({ db, clock, catalog, audit, maxOpenDrafts: config.limits.openDrafts });
-    const pdfExports = new PdfExports({ applications, clock, log, timeoutMs: config.pdfExportTimeoutMs, hooks: hooks.pdfExport });
+    const pdfExports = new PdfExports({ applications, clock, log, timeoutMs: config.pdfExportTimeoutMs, timeZone: config.timeZone, hooks: hooks.pdfExport });
     return { applications, pdfExports };
   },
   start(app, { pdfExports }) {

@@ -52,6 +52,8 @@ export interface PdfExportsDeps {
   log: FastifyBaseLogger;
   /** Longest one drawing may take. */
   timeoutMs: number;
+  /** The IANA time zone of the municipality: the PDFs tell their times in it. */
+  timeZone: string;
   hooks?: PdfExportHooks | undefined;
 }
 
@@ -65,6 +67,7 @@ export class PdfExports {
   readonly #clock: Clock;
   readonly #log: FastifyBaseLogger;
   readonly #hooks: PdfExportHooks;
+  readonly #timeZone: string;
   readonly #worker: TaskWorker<ExportPdfTasks>;
   /** The accounts whose export runs now. */
   readonly #running = new Set<string>();
@@ -72,8 +75,9 @@ export class PdfExports {
   readonly #kept = new Map<string, Kept>();
   #keptBytes = 0;
 
-  constructor({ applications, clock, log, timeoutMs, hooks }: PdfExportsDeps) {
+  constructor({ applications, clock, log, timeoutMs, timeZone, hooks }: PdfExportsDeps) {
     this.#applications = applications;
+    this.#timeZone = timeZone;
     this.#log = log;
     this.#clock = clock;
     this.#hooks = hooks ?? {};
@@ -90,8 +94,8 @@ export class PdfExports {
    *
    * @throws {ApiError} `rate_limited` (a PDF of the account is being drawn), `server_unavailable` (the drawing took too long or its thread died), `internal`
    */
-  pdf(accountId: string): Promise<Buffer> {
-    return this.#export(accountId, 'applicationsPdf', async () => pdfContent(await this.#applications.all(accountId)));
+  pdf(account: { id: string; name: string }): Promise<Buffer> {
+    return this.#export(account.id, 'applicationsPdf', async () => ({ name: account.name, applications: pdfContent(await this.#applications.all(account.id)) }));
   }
 
   /**
@@ -123,7 +127,7 @@ export class PdfExports {
         return kept.pdf;
       }
       const hold = this.#hooks.onRender?.(accountId);
-      const pdf = await this.#draw(task, { content, generatedAt: this.#clock.now(), ...(hold ? { hold } : {}) } as Parameters<ExportPdfTasks[Task]>[0]);
+      const pdf = await this.#draw(task, { content, generatedAt: this.#clock.now(), timeZone: this.#timeZone, ...(hold ? { hold } : {}) } as Parameters<ExportPdfTasks[Task]>[0]);
       this.#keep(key, { version, pdf });
       return pdf;
     } finally {

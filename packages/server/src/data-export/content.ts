@@ -7,7 +7,7 @@ import type { Application, Profile, VaultDocument } from '@mfc-cabinet/core/sche
 import type { Account } from '../accounts/accounts.js';
 import { toProfile } from '../accounts/accounts.js';
 import type { Applications } from '../applications/applications.js';
-import { pdfContent, type PdfAccount } from '../applications/export-pdf.js';
+import { pdfContent, russianDate, type PdfAccount } from '../applications/export-pdf.js';
 import type { DocumentVault } from '../documents/vault.js';
 
 /** The JSON export, version 1. */
@@ -44,8 +44,6 @@ const levelNames: Record<Profile['level'], string> = {
   confirmed: 'подтверждённая',
 };
 
-/** `1985-04-12` → `12.04.1985`, as people write dates. */
-const russianDate = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('.');
 
 /** What the PDF of the citizen's data shows: the export with its facts in words. */
 export function accountPdfContent({ profile, applications, documents }: DataExport): PdfAccount {
