@@ -351,3 +351,20 @@ export const English: Story = {
     await expect(form.shadowRoot!.querySelector('#next')).toHaveTextContent('Continue');
   },
 };
+
+/**
+ * The dark theme set on the form alone, on a light page: the form paints its own surface,
+ * so its text keeps its contrast (axe checks it).
+ */
+export const DarkThemeOnLightPage: Story = {
+  name: 'Dark theme on a light page',
+  args: { locale: 'ru' },
+  globals: { theme: 'light' },
+  decorators: [(story) => html`<div class="mfc-theme-dark">${story()}</div>`],
+  play: async ({ canvasElement }) => {
+    const form = await findApplicationForm(canvasElement);
+    await expectStep(form, 'Заявитель');
+    const base = form.shadowRoot!.querySelector('[part~="base"]') ?? form.shadowRoot!.querySelector('.base');
+    await expect(getComputedStyle(base!).backgroundColor).toBe('rgb(21, 25, 30)');
+  },
+};

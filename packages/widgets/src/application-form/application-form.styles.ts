@@ -9,9 +9,14 @@ export const applicationFormStyles = css`
     max-width: var(--mfc-application-form-max-width, 40rem);
   }
 
+  /* A box of its own, so a theme set on the form alone (dark on a light page) stays readable. */
   .base {
     display: grid;
     gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 3);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
   }
 
   .heading {
