@@ -371,11 +371,13 @@ describe('<mfc-login-form>', () => {
   it('leads to password recovery with the login typed so far, and back', async () => {
     const form = await mount();
     await type(form, 'identifier', '+7 900 000-00-09');
+    (part(form, '#to-recovery') as HTMLElement).focus();
     part(form, '#to-recovery')!.click();
     await waitFor(() => part(form, 'mfc-password-recovery') !== null, 5000, 'the recovery form');
     const recovery = part(form, 'mfc-password-recovery') as HTMLElement & { identifier: string; updateComplete: Promise<boolean> };
     await recovery.updateComplete;
     expect(recovery.identifier).to.equal('+7 900 000-00-09');
+    await waitFor(() => recovery.shadowRoot!.activeElement?.id === 'heading', 5000, 'focus on the recovery’s heading, not lost');
     const back = [...recovery.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.includes('Вернуться ко входу'))!;
     back.click();
     await waitFor(() => part(form, '#identifier') !== null, 5000, 'the sign-in form again');
@@ -384,8 +386,11 @@ describe('<mfc-login-form>', () => {
 
   it('leads to registration', async () => {
     const form = await mount();
+    (part(form, '#to-registration') as HTMLElement).focus();
     part(form, '#to-registration')!.click();
     await waitFor(() => part(form, 'mfc-registration-form') !== null, 5000, 'the registration form');
+    const registration = part(form, 'mfc-registration-form')!;
+    await waitFor(() => registration.shadowRoot?.activeElement?.id === 'heading', 5000, 'focus on the registration’s heading, not lost');
   });
 
   it('hides the links with no-links', async () => {

@@ -67,6 +67,13 @@ export class MfcPasswordRecovery extends MfcFormElement<Field> {
 
   @state() private step: Step = 'identifier';
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Opened in place of the link that had focus (the sign-in form's «Забыли пароль?»):
+    // focus goes to the heading instead of being lost on the page.
+    if (this.getRootNode() instanceof ShadowRoot && document.activeElement === document.body) this.focusAfterRender = '#heading';
+  }
+
   readonly #code = new CodeEntry<RecoveryChallenge>(this);
   readonly #newPassword = new NewPasswordEntry(this);
   #resetToken?: string;

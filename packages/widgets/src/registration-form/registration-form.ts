@@ -78,6 +78,9 @@ export class MfcRegistrationForm extends MfcFormElement<Field> {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.consentText) void this.#loadConsent();
+    // Opened in place of the link that had focus (the sign-in form's «Зарегистрироваться»):
+    // focus goes to the heading instead of being lost on the page.
+    if (this.getRootNode() instanceof ShadowRoot && document.activeElement === document.body) this.focusAfterRender = '#heading';
   }
 
   protected override render() {
