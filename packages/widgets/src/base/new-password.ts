@@ -34,7 +34,8 @@ export class NewPasswordEntry {
     const errors: Partial<Record<NewPasswordField, string>> = {};
     if (!this.password) errors.password = t.newPasswordRequired;
     else if (broken) errors.password = t.passwordProblem[`password_${broken}`];
-    if (this.password && this.repeat !== this.password) errors.passwordRepeat = t.passwordMismatch;
+    if (this.password && !this.repeat) errors.passwordRepeat = t.passwordRepeatRequired;
+    else if (this.password && this.repeat !== this.password) errors.passwordRepeat = t.passwordMismatch;
     return errors;
   }
 

@@ -119,6 +119,7 @@ export const en: Translation = {
   newPasswordRequired: 'Create a password',
   passwordRepeatLabel: 'Repeat the password',
   passwordMismatch: 'The passwords do not match',
+  passwordRepeatRequired: 'Enter the password again',
   passwordRulesTitle: 'The password must have:',
   passwordRule: {
     length: '8 to 128 characters',

@@ -40,6 +40,7 @@ export const ruAccount: AccountStrings = {
   newPasswordRequired: 'Придумайте пароль',
   passwordRepeatLabel: 'Повторите пароль',
   passwordMismatch: 'Пароли не совпадают',
+  passwordRepeatRequired: 'Введите пароль ещё раз',
   passwordRulesTitle: 'Пароль должен содержать:',
   passwordRule: {
     length: 'от 8 до 128 символов',

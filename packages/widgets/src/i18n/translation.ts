@@ -120,6 +120,8 @@ export interface AccountStrings {
   newPasswordRequired: string;
   passwordRepeatLabel: string;
   passwordMismatch: string;
+  /** The repeat of a new password left empty. */
+  passwordRepeatRequired: string;
   passwordRulesTitle: string;
   passwordRule: Record<PasswordRule, string>;
   /** Messages for refused passwords, by field-error code. */

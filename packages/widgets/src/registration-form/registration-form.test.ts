@@ -94,6 +94,9 @@ describe('<mfc-registration-form>', () => {
     expect($(form, '#passwordRepeat-error')!.textContent).to.include('Пароли не совпадают');
     expect($(form, '#consent-error')!.textContent).to.include('Необходимо согласие');
     expect(form.shadowRoot!.activeElement?.id).to.equal('phone');
+    await type(form, 'passwordRepeat', '');
+    await submit(form);
+    expect($(form, '#passwordRepeat-error')!.textContent, 'an empty repeat is asked for, not «do not match»').to.include('Введите пароль ещё раз');
     await expect(form).to.be.accessible();
   });
 
