@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ServiceSummary } from './schemas.js';
+import { switchLayout, transliterations } from './latin.js';
 import { createCatalogSearch, type CatalogSearchOptions } from './search.js';
 
 function service(id: string, title: string, more: Partial<ServiceSummary> = {}): ServiceSummary {
@@ -128,5 +129,38 @@ describe('catalog search', () => {
     const result = catalog.search('справка', { limit: 1 });
     expect(result.services).to.have.length(1);
     expect(result.total).to.equal(3);
+  });
+
+  it('reads words typed on the Latin layout as the same keys on the Russian one, punctuation keys too', () => {
+    expect(switchLayout('cghfdrf j lj[jlf[')).to.equal('справка о доходах');
+    expect(switchLayout('CGHFDRF J LJ{JLF{')).to.equal('справка о доходах');
+    expect(switchLayout('справка j lj[jlf[')).to.equal('справка о доходах', 'Cyrillic words stay');
+    expect(ids('cghfdrf j lj[jlf[')).to.deep.equal(['income']);
+    expect(ids('cghfdrf j lj[')).to.deep.equal(['income'], 'while typing «справка о дох»');
+    expect(ids('pfuhfybxyjuj')).to.deep.equal(['foreign-passport']);
+  });
+
+  it('reads Latin letters as transliterated Russian, trying the ambiguous spellings', () => {
+    expect(transliterations('dohodah')[0]).to.equal('доходах');
+    expect(transliterations('dokhodakh')).to.include('доходах');
+    expect(transliterations('detskiy')).to.include('детский');
+    expect(transliterations('zhkh')).to.include('жкх');
+    expect(transliterations('subsidiya')[0]).to.equal('субсидия');
+    expect(transliterations('zaiavlenie')[0]).to.equal('заявление');
+    expect(transliterations('vypiska')[0]).to.equal('выписка');
+    expect(ids('spravka o dohodah')).to.deep.equal(['income']);
+    expect(ids('spravka o doh')).to.deep.equal(['income']);
+    expect(ids('detskiy sad')[0]).to.equal('kindergarten');
+    expect(ids('subsidiya zhku')).to.deep.equal(['subsidy']);
+    expect(ids('vypiska egrn')).to.deep.equal(['egrn']);
+    expect(ids('справка o доходах')).to.deep.equal(['income'], 'a Latin «o» among Cyrillic words');
+  });
+
+  it('searches the reading that matches best, not every reading at once', () => {
+    // «gfcgjhn» is «паспорт» on the Russian layout; transliterated («гфцгйхн») it matches nothing.
+    expect(ids('gfcgjhn')).to.include.members(['passport', 'foreign-passport']);
+    expect(ids('spravka')).to.include.members(['income', 'family']);
+    expect(catalog.search('cghfdrf j lj[jlf[').partial).to.be.false;
+    expect(ids('qwxz')).to.deep.equal([]);
   });
 });
