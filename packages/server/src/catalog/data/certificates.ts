@@ -153,7 +153,7 @@ export const certificateServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'simplified',
     availability: 'available',
-    keywords: ['отсутствие задолженности', 'жку', 'коммуналка', 'долг за квартиру', 'лицевой счёт', 'квартплата'],
+    keywords: ['отсутствие задолженности', 'жку', 'жкх', 'коммуналка', 'долг за квартиру', 'лицевой счёт', 'квартплата'],
     popularity: 51,
     provider: `Единый расчётный центр ${zarechny.of}`,
     requiredDocuments: [passportDoc],

@@ -89,7 +89,7 @@ export const documentServices: readonly Service[] = [
     fee: 6000,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['загранпаспорт', 'загран', 'заграничный паспорт', 'биометрический паспорт', 'паспорт для выезда', 'за границу'],
+    keywords: ['загранпаспорт', 'загран', 'загранник', 'загранка', 'заграничный паспорт', 'биометрический паспорт', 'паспорт для выезда', 'за границу'],
     popularity: 90,
     provider: mvd,
     requiredDocuments: [passportDoc, doc('Военный билет', 'Для мужчин 18–30 лет'), doc('Прежний загранпаспорт', 'Если он действует'), feeReceiptDoc],

@@ -153,7 +153,7 @@ export const familyServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['единое пособие', 'детское пособие', 'пособие на ребёнка', 'выплата на детей', 'пособие беременным'],
+    keywords: ['единое пособие', 'детское пособие', 'детские', 'детские выплаты', 'универсальное пособие', 'пособие на ребёнка', 'выплата на детей', 'пособие беременным'],
     popularity: 88,
     provider: socialFund,
     requiredDocuments: [passportDoc, snilsDoc, birthCertificateDoc, doc('Реквизиты счёта в банке', 'Карта «Мир»')],

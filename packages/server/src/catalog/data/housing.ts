@@ -98,7 +98,7 @@ export const housingServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['субсидия', 'субсидия жку', 'жку', 'коммуналка', 'квартплата', 'оплата коммунальных услуг', 'жилищная субсидия'],
+    keywords: ['субсидия', 'субсидия жку', 'субсидия жкх', 'жку', 'жкх', 'коммуналка', 'квартплата', 'оплата коммунальных услуг', 'жилищная субсидия'],
     popularity: 82,
     provider: 'Министерство социальной защиты Энской области',
     requiredDocuments: [passportDoc, snilsDoc, ownershipDoc, incomeDoc, doc('Платёжные документы за ЖКУ за последний месяц')],

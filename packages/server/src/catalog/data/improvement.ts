@@ -111,7 +111,7 @@ export const improvementServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['снос деревьев', 'порубочный билет', 'обрезка деревьев', 'аварийное дерево', 'спил'],
+    keywords: ['снос деревьев', 'порубочный билет', 'обрезка деревьев', 'аварийное дерево', 'спил', 'спилить дерево'],
     popularity: 33,
     provider: `Комитет по благоустройству ${zarechny.administration}`,
     requiredDocuments: [passportDoc],

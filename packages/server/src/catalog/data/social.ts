@@ -203,7 +203,7 @@ export const socialServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'unavailable',
-    keywords: ['компенсация жку', 'льгота на коммуналку', 'жку', 'коммуналка', 'ежкв', 'льготы ветеранам'],
+    keywords: ['компенсация жку', 'компенсация жкх', 'льгота на коммуналку', 'жку', 'жкх', 'коммуналка', 'ежкв', 'льготы ветеранам'],
     popularity: 53,
     provider: socialProtection,
     requiredDocuments: [passportDoc, doc('Документ о праве на льготу'), doc('Платёжные документы за ЖКУ')],

@@ -30,7 +30,7 @@ export const transportServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['льготный проезд', 'социальная карта', 'проездной', 'транспортная карта', 'бесплатный проезд', 'пенсионерам проезд', 'скж'],
+    keywords: ['льготный проезд', 'социальная карта', 'соцкарта', 'проездной', 'транспортная карта', 'бесплатный проезд', 'пенсионерам проезд', 'скж'],
     popularity: 79,
     provider: 'Министерство транспорта Энской области',
     requiredDocuments: [passportDoc, snilsDoc, doc('Документ о праве на льготу', 'Удостоверение, справка об обучении'), photoDoc('3×4 см')],
