@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Search benchmark: builds the catalog search index over 10,000 generated services and
-// replays realistic queries keystroke by keystroke, printing the index build time and the
-// p50/p95/max latency of one keystroke next to its budget (docs/budgets.md: p95 ≤ 8 ms).
-// Numbers, not a test. Runs the tsc output: `npm run bench:search` builds it first.
+// replays realistic queries keystroke by keystroke (Russian, on the wrong keyboard layout and
+// in Latin letters), printing the index build time and the p50/p95/max latency of one
+// keystroke next to its budget (docs/budgets.md: p95 ≤ 8 ms); then the share of the relevance
+// check set (test-support/search-queries.json) with a wanted service in the top 3 over the
+// seeded catalog, next to its goal. Numbers, not a test. Runs the tsc output:
+// `npm run bench:search` builds it first.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createCatalogSearch } from '../packages/core/dist/catalog-search.js';
+import { catalogData } from '../packages/server/dist/catalog/data/index.js';
 
 const serviceCount = 10_000;
 const rounds = 30;
@@ -111,6 +116,12 @@ const queries = [
   ['разрешение на строительство', { level: 'municipal', maxTermDays: 30 }],
   ['справки о несудимости'],
   ['налоговый вычет за лечение'],
+  ['cghfdrf j lj[jlf['],
+  ['pfuhfygfcgjhn'],
+  ['ltncrbq cfl', { municipality: 'ozersk' }],
+  ['spravka o dohodah'],
+  ['subsidiya zhkh'],
+  ['detskiy sad'],
 ];
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -152,3 +163,13 @@ for (const { query, times, found } of rows) {
 const p95 = percentile(all, 95);
 console.log(`${`every keystroke (${all.length.toLocaleString('en')})`.padEnd(64)} ${ms(percentile(all, 50))} ${ms(p95)} ${ms(all.at(-1))}`);
 console.log(`\n${p95 <= budgetMs ? 'ok  ' : 'OVER'}  p95 ${p95.toFixed(2)} ms / ${budgetMs} ms per keystroke`);
+
+// Relevance: the check set over the seeded catalog (the search index the server gives).
+const checkSet = JSON.parse(readFileSync(new URL('../test-support/search-queries.json', import.meta.url), 'utf8'));
+const seeded = createCatalogSearch(catalogData.services);
+const misses = checkSet.queries.filter(({ query, wanted }) => !seeded.search(query, { limit: 3 }).services.some(({ id }) => wanted.includes(id)));
+const share = 1 - misses.length / checkSet.queries.length;
+const percent = (value) => `${(100 * value).toFixed(1)} %`;
+console.log(`\nRelevance check set over the seeded catalog (${seeded.size} services): ${checkSet.queries.length - misses.length} of ${checkSet.queries.length} queries find a wanted service in the top 3`);
+for (const { query, kind } of misses) console.log(`  miss (${kind}): ${query}`);
+console.log(`${share >= checkSet.goal ? 'ok  ' : 'OVER'}  top-3 share ${percent(share)} / goal ≥ ${percent(checkSet.goal)}`);
