@@ -342,13 +342,53 @@ describe('<mfc-application-tracker> against the real server', () => {
     expect(part(element, 'offline')).to.equal(null);
   });
 
-  it('says so when nobody is signed in, and speaks English', async () => {
-    const client = newClient();
+  it('invites to sign in when nobody is, asks nothing that answers 401, and shows the list once the citizen signs in', async () => {
+    const invitation = 'Войдите в личный кабинет, чтобы увидеть свои заявления.';
+    const account = await createAccount({ secondFactor: null, level: 'simplified' });
+    const answers: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      answers.push(`${response.status} ${input instanceof Request ? input.url : String(input)}`);
+      return response;
+    };
+    try {
+      const client = newClient();
+      const element = await fixture<MfcApplicationTracker>(html`<mfc-application-tracker poll-interval="0"></mfc-application-tracker>`);
+      element.client = client;
+      await waitFor(() => status(element) === invitation, patience, 'the invitation').catch((error: Error) => {
+        throw new Error(`${error.message}: ${text(root(element))}`);
+      });
+      await element.refresh();
+      await element.updateComplete;
+      expect(part(element, 'alert')).to.equal(null);
+      expect(part(element, 'filters')).to.equal(null);
+      expect(part(element, 'exports')).to.equal(null);
+      await expect(element).to.be.accessible();
+
+      // Signing in on the same page brings the list, signing out the invitation again.
+      await client.auth.login({ identifier: account.phone, password: account.password });
+      await listed(element);
+      expect(status(element)).to.equal('У вас пока нет заявлений. Выберите услугу в каталоге, чтобы подать первое.');
+      expect(part(element, 'filters')).to.not.equal(null);
+      expect(part(element, 'exports')).to.not.equal(null);
+      await client.auth.logout();
+      await waitFor(() => status(element) === invitation, patience, 'the invitation after sign-out');
+      expect(part(element, 'filters')).to.equal(null);
+      expect(answers.filter((answer) => answer.startsWith('401'))).to.deep.equal([]);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  it('invites to sign in in English too', async () => {
     const element = await fixture<MfcApplicationTracker>(html`<mfc-application-tracker poll-interval="0" locale="en"></mfc-application-tracker>`);
-    element.client = client;
-    await waitFor(() => part(element, 'alert') !== null && text(part(element, 'heading')) === 'My applications', patience, 'the error in English').catch((error: Error) => {
+    element.client = newClient();
+    await waitFor(() => status(element) === 'Sign in to your account to see your applications.', patience, 'the invitation in English').catch((error: Error) => {
       throw new Error(`${error.message}: ${text(root(element))}`);
     });
+    expect(text(part(element, 'heading'))).to.equal('My applications');
+    expect(part(element, 'alert')).to.equal(null);
     await expect(element).to.be.accessible();
   });
 });

@@ -118,6 +118,7 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
     t: () => this.t,
     locale: () => this.resolvedLocale,
     account: () => this.#session.accountId,
+    signedOut: () => this.#signedOut,
     failed: (error, action) => this.emit('mfc-error', { error, action }),
     setOffline: (offline) => (this.offline = offline),
     isOffline: () => this.offline,
@@ -140,12 +141,16 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
   readonly #detail: LazyPart<TrackerDetail> = new LazyPart(this, async () => {
     const { TrackerDetail } = await import('./tracker-detail.js');
     return new TrackerDetail(this.#context, {
-      id: () => this.applicationId,
+      id: () => (this.#signedOut ? undefined : this.applicationId),
       headingLevel: () => this.ariaHeadingLevel,
       back: () => void this.#back(),
       retry: () => void this.refresh(),
     });
   });
+
+  get #signedOut(): boolean {
+    return this.#session.state.status === 'signed-out';
+  }
 
   /** Where in the list the open application was opened from, to go back there. */
   #openedFrom?: number;
@@ -211,7 +216,11 @@ export class MfcApplicationTracker extends MfcFormElement<string> {
         ${this.offline ? html`<p part="offline" class="alert info offline">${t.trackerOffline}</p>` : nothing}
         ${this.message ? html`<p part="alert" class="alert info" role="status" id="message" tabindex="-1">${this.message}</p>` : nothing}
         ${this.renderFormError(fieldErrorList(this.formError))}
-        ${this.applicationId ? this.#renderDetail() : this.#list.render()}
+        ${this.#signedOut
+          ? html`<p part="status" class="status">${t.trackerSignInFirst}</p>`
+          : this.applicationId
+            ? this.#renderDetail()
+            : this.#list.render()}
       </section>
     `;
   }

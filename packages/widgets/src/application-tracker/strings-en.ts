@@ -17,6 +17,7 @@ const actors: Record<TransitionActor, string> = { citizen: 'You', operator: 'MFC
 /** English strings of `<mfc-application-tracker>`. */
 export const enTracker: TrackerStrings = {
   trackerHeading: 'My applications',
+  trackerSignInFirst: 'Sign in to your account to see your applications.',
   trackerStatus: (status) => statuses[status],
   trackerLoading: 'Loading your applications…',
   trackerEmpty: 'You have no applications yet. Choose a service in the catalog to submit the first one.',

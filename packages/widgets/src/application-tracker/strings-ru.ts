@@ -9,6 +9,7 @@ const applications = (count: number): string =>
 /** Russian strings of `<mfc-application-tracker>`, loaded with it. */
 export const ruTracker: TrackerStrings = {
   trackerHeading: 'Мои заявления',
+  trackerSignInFirst: 'Войдите в личный кабинет, чтобы увидеть свои заявления.',
   trackerStatus: (status) => applicationStatusNamesRu[status],
   trackerLoading: 'Загружаем заявления…',
   trackerEmpty: 'У вас пока нет заявлений. Выберите услугу в каталоге, чтобы подать первое.',

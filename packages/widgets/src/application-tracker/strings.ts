@@ -6,6 +6,8 @@ import type { ApplicationStatus, TransitionActor } from '@mfc-cabinet/core';
  */
 export interface TrackerStrings {
   trackerHeading: string;
+  /** Instead of the list, when nobody is signed in. */
+  trackerSignInFirst: string;
   /** The clear name of a status: «На рассмотрении». */
   trackerStatus: (status: ApplicationStatus) => string;
   trackerLoading: string;

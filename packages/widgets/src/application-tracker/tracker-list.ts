@@ -51,7 +51,7 @@ export class TrackerList implements ReactiveController {
   readonly #services = new Map<string, string>();
 
   /** The first page of the list for the filters in force. */
-  readonly #watch: WatchController<readonly [CabinetClient, string, string | undefined], ApplicationPage>;
+  readonly #watch: WatchController<readonly [CabinetClient, string | undefined, string | undefined], ApplicationPage>;
   readonly #list: LongList<ApplicationSummary>;
 
   constructor(context: TrackerContext, options: TrackerListOptions) {
@@ -60,12 +60,13 @@ export class TrackerList implements ReactiveController {
     const { host } = context;
     host.addController(this);
     this.#watch = new WatchController(host, {
-      args: () => [context.client(), JSON.stringify(this.#filters()), context.account()] as const,
+      // Signed out, nothing is watched (and what the citizen before saw is dropped).
+      args: () => [context.client(), context.signedOut() ? undefined : JSON.stringify(this.#filters()), context.account()] as const,
       onStart: ([, key]) => this.#start(key),
       watch: ([client, key], { signal, next, error }) =>
-        client.applications.watchList(JSON.parse(key) as ApplicationFilters, (page, { stale }) => next(page, stale), { signal, onError: error }),
-      onValue: (page, stale, [, key]) => this.#onPage(key, JSON.parse(key) as ApplicationFilters, page, stale),
-      onError: (error, [, key]) => this.#failed(key, error),
+        key && client.applications.watchList(JSON.parse(key) as ApplicationFilters, (page, { stale }) => next(page, stale), { signal, onError: error }),
+      onValue: (page, stale, [, key]) => this.#onPage(key!, JSON.parse(key!) as ApplicationFilters, page, stale),
+      onError: (error, [, key]) => this.#failed(key!, error),
     });
     this.#list = new LongList(host, {
       virtualizeFrom,
@@ -118,10 +119,11 @@ export class TrackerList implements ReactiveController {
     return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== '')) as ApplicationFilters;
   }
 
-  #start(key: string): void {
+  #start(key: string | undefined): void {
     this.#error = undefined;
     this.#loadMoreFailed = false;
     if (this.#listing?.key !== key) this.#listing = undefined;
+    if (key === undefined) this.#services.clear();
     this.#update();
   }
 

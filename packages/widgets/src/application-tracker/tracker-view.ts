@@ -15,6 +15,8 @@ export interface TrackerContext {
   locale(): string;
   /** The signed-in account, `undefined` when nobody is signed in: the list and the detail are watched afresh for each. */
   account(): string | undefined;
+  /** Nobody is signed in (known, not merely not known yet): nothing is asked, an invitation to sign in shows. */
+  signedOut(): boolean;
   /** Reports a failure shown (`mfc-error`). */
   failed(error: CabinetError, action: string): void;
   /** The last look at the server failed for want of a network (or, `false`, it did not). */
