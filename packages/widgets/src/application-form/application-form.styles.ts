@@ -248,6 +248,10 @@ export const applicationFormStyles = css`
     gap: var(--_space);
   }
 
+  a.button {
+    text-decoration: none;
+  }
+
   .confirmation {
     display: grid;
     gap: var(--_space);

@@ -1,7 +1,10 @@
-import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
+import { createCabinetClient, type CabinetClient, type Service } from '@mfc-cabinet/core';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createAccount, switchableNetwork, waitFor } from '../../../../test-support/cabinet-api.js';
+import { completeValues } from '../../../../test-support/form-values.js';
+import type { MfcCabinet } from '../cabinet/cabinet.js';
+import '../mfc-cabinet.js';
 import '../mfc-application-form.js';
 import { afterSubmitSteps } from './after-submit-steps.js';
 import type { MfcApplicationForm } from './application-form.js';
@@ -265,6 +268,67 @@ describe('<mfc-application-form> against the real server', () => {
     expect(notice).to.contain('нужна учётная запись: стандартная или подтверждённая').and.contain('упрощённая');
     expect(notice).to.contain('Укажите в профиле паспорт и СНИЛС');
     expect($(element, 'form')).to.equal(null);
+    await expect(element).to.be.accessible();
+  });
+
+  it('inside the cabinet, offers the way to the profile when the account level is too low', async () => {
+    const address = location.href;
+    const client = await signedIn('simplified');
+    const cabinet = await fixture<MfcCabinet>(
+      html`<mfc-cabinet routing="query" .client=${client}><mfc-application-form service-id="tax-debt-certificate"></mfc-application-form></mfc-cabinet>`,
+    );
+    const element = cabinet.querySelector<MfcApplicationForm>('mfc-application-form')!;
+    try {
+      await waitFor(() => $(element, '[part~="profile-link"]') !== null, 8000, 'the link to the profile');
+      const link = $<HTMLAnchorElement>(element, '[part~="profile-link"]')!;
+      expect(text(link)).to.equal('Повысить уровень учётной записи');
+      expect(link.getAttribute('part')).to.include('primary-button');
+      expect(new URL(link.href).searchParams.get('mfc')).to.equal('profile');
+      expect(text($(element, '[part~="level-notice"]'))).to.contain('Укажите в профиле паспорт и СНИЛС');
+      expect($(element, 'form')).to.equal(null);
+      await expect(element).to.be.accessible();
+      link.click();
+      await waitFor(() => cabinet.route.view === 'profile', 5000, 'the profile');
+    } finally {
+      history.replaceState(null, '', address);
+    }
+  });
+
+  it('explains the level the same way when the server refuses the submission for it', async () => {
+    // The session the page first read says «подтверждённая»; the server knows the account is «стандартная».
+    let told = false;
+    const client = await signedIn('standard', async (input, init) => {
+      const response = await fetch(input, init);
+      if (told || new URL(input instanceof Request ? input.url : String(input), location.href).pathname !== '/api/v1/auth/session') return response;
+      const body = (await response.json()) as { session: { user: { level: string } } | null };
+      if (body.session) {
+        told = true;
+        body.session.user.level = 'confirmed';
+      }
+      return new Response(JSON.stringify(body), { status: response.status, headers: { 'content-type': 'application/json' } });
+    });
+    let service: Service | undefined;
+    for (const summary of (await client.catalog.list({ availability: 'available' }, { limit: 100 })).items) {
+      if (summary.requiredLevel !== 'confirmed') continue;
+      const candidate = await client.catalog.get(summary.id);
+      if (!candidate.form.steps.some((step) => step.fields.some((field) => field.type === 'documents' && field.required))) service = candidate;
+      if (service) break;
+    }
+    expect(service, 'a service for confirmed accounts without documents').to.not.equal(undefined);
+    const draft = await client.applications.create(service!.id);
+    await client.applications.saveDraft(draft.id, completeValues(service!.form));
+    const element = await fixture<MfcApplicationForm>(
+      html`<mfc-application-form .client=${client} service-id=${service!.id} application-id=${draft.id}></mfc-application-form>`,
+    );
+    await waitFor(() => text($(element, '#next')) === 'Отправить заявление', 8000, 'the review');
+    const refused = oneEvent(element, 'mfc-error');
+    $<HTMLButtonElement>(element, '#next')!.click();
+    expect((await refused).detail.error.code).to.equal('forbidden');
+    await waitFor(() => text($(element, '[part~="level-notice"]')).includes('Ваша учётная запись — стандартная'), 8000, 'the level notice');
+    const notice = text($(element, '[part~="level-notice"]'));
+    expect(notice).to.contain('нужна учётная запись: подтверждённая').and.contain('Подтвердите личность');
+    expect($(element, 'form')).to.equal(null);
+    expect(focused(element)?.id).to.equal('level-notice');
     await expect(element).to.be.accessible();
   });
 

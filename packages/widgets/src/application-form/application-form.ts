@@ -293,6 +293,10 @@ export class MfcApplicationForm extends MfcFormElement<string> {
   protected override onFailure(failure: CabinetError, action: string): void {
     if (action === 'submit' && failure.code === 'validation_failed' && this.#showFieldErrorsOnStep(failure.fieldErrors)) return;
     this.formError = failure;
+    // Refused for the account's level: the level notice says why, with the level the server knows.
+    if (failure.code !== 'forbidden') return;
+    this.focusAfterRender = '#level-notice';
+    void this.cabinet.auth.refresh().catch(() => undefined);
   }
 
   // ------------------------------------------------------------------ rendering
@@ -309,7 +313,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     const { service } = loaded;
     return html`<div part="base" class="base">
       ${this.renderHeading(service.title)}
-      ${this.submitted ? renderConfirmation(view, this.submitted, service) : (renderNotice(view, service, this.#session.state) ?? this.#renderWizard(view, service))}
+      ${this.submitted ? renderConfirmation(view, this.submitted, service) : (renderNotice(view, service, this.#session.state, this, this.formError?.code === 'forbidden') ?? this.#renderWizard(view, service))}
     </div>`;
   }
 

@@ -5,6 +5,7 @@ import { asCabinetError } from '../base/errors.js';
 import { isEmptyValue } from '../base/form-field.js';
 import { dateFormat } from '../base/format.js';
 import { hasLevel } from '../base/levels.js';
+import { profileLink } from '../cabinet/profile-link.js';
 import type { Translation } from '../i18n/translation.js';
 import { afterSubmitSteps } from './after-submit-steps.js';
 import type { MfcApplicationSubmitDetail } from './application-submit-event.js';
@@ -44,18 +45,24 @@ export function renderLoadError({ t }: FormView, error: unknown, retry: () => vo
   </div>`;
 }
 
-/** Why the citizen cannot fill the form (the service is closed, nobody is signed in, the account's level is too low), if so. */
-export function renderNotice({ t }: FormView, service: Service, auth: AuthState): TemplateResult | undefined {
+/**
+ * Why the citizen cannot fill the form (the service is closed, nobody is signed in, the
+ * account's level is too low — or the server refused the submission for it, `refused`), if
+ * so; inside `<mfc-cabinet>`, with the way to the profile, where the level is raised.
+ */
+export function renderNotice({ t }: FormView, service: Service, auth: AuthState, host: Element, refused: boolean): TemplateResult | undefined {
   const required = service.requiredLevel;
   if (service.availability !== 'available') return html`<p part="alert" class="alert warning">${t.serviceClosed}</p>`;
   if (auth.status !== 'signed-in') return html`<p part="level-notice" class="alert info">${t.signInToFill(t.requiredLevelName[required])}</p>`;
   const current = auth.session.user.level;
-  if (hasLevel(current, required)) return undefined;
-  return html`<div part="level-notice" class="alert warning" id="level-notice">
-    <p><strong>${t.levelTooLowToApply(t.accountLevel[current], t.requiredLevelName[required])}</strong></p>
-    ${current === 'simplified' ? html`<p>${t.raiseToStandard}</p>` : nothing}
-    ${required === 'confirmed' ? html`<p>${t.raiseToConfirmed}</p>` : nothing}
-  </div>`;
+  if (hasLevel(current, required) && !refused) return undefined;
+  const link = profileLink(host, t.raiseLevelLink);
+  return html`<div part="level-notice" class="alert warning" id="level-notice" tabindex="-1">
+      <p><strong>${t.levelTooLowToApply(t.accountLevel[current], t.requiredLevelName[required])}</strong></p>
+      ${current === 'simplified' ? html`<p>${t.raiseToStandard}</p>` : nothing}
+      ${required === 'confirmed' ? html`<p>${t.raiseToConfirmed}</p>` : nothing}
+    </div>
+    ${link ? html`<div part="actions" class="actions">${link}</div>` : nothing}`;
 }
 
 /** «Шаг 2 из 4» and the list of steps (`titles`, the review last), the current one marked. */

@@ -14,6 +14,7 @@ export const enApplicationForm: ApplicationFormStrings = {
   raiseToConfirmed:
     'Confirm your identity: come to any MFC with your passport and show the code from “Security” — your account becomes confirmed.',
   requiredLevelName: { simplified: 'any', standard: 'standard or confirmed', confirmed: 'confirmed' },
+  raiseLevelLink: 'Raise your account level',
 
   stepProgress: (step, total) => `Step ${step} of ${total}`,
   stepsLabel: 'Steps of the application',

@@ -20,6 +20,7 @@ export const ruApplicationForm: ApplicationFormStrings = {
   raiseToConfirmed:
     'Подтвердите личность: приходите в любой МФЦ с паспортом и покажите код из раздела «Безопасность» — учётная запись станет подтверждённой.',
   requiredLevelName: { simplified: 'любая', standard: 'стандартная или подтверждённая', confirmed: 'подтверждённая' },
+  raiseLevelLink: 'Повысить уровень учётной записи',
 
   stepProgress: (step, total) => `Шаг ${step} из ${total}`,
   stepsLabel: 'Шаги заявления',

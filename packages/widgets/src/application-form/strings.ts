@@ -19,6 +19,8 @@ export interface ApplicationFormStrings {
   raiseToConfirmed: string;
   /** The required account level, as it reads in the sentence above. */
   requiredLevelName: Record<AccountLevel, string>;
+  /** Inside `<mfc-cabinet>`, the link to the profile when the account level is too low. */
+  raiseLevelLink: string;
 
   /** The progress: «Шаг 2 из 4». */
   stepProgress: (step: number, total: number) => string;

@@ -143,6 +143,10 @@ export const serviceCatalogStyles = css`
     gap: var(--_space);
   }
 
+  a.button {
+    text-decoration: none;
+  }
+
   .badge {
     display: inline-block;
     padding: 0 0.5em;

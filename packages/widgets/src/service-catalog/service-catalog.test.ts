@@ -2,6 +2,8 @@ import { createCabinetClient, type CabinetClient, type SearchIndex, type Service
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createAccount, waitFor } from '../../../../test-support/cabinet-api.js';
+import type { MfcCabinet } from '../cabinet/cabinet.js';
+import '../mfc-cabinet.js';
 import '../mfc-service-catalog.js';
 import type { MfcServiceCatalog } from './service-catalog.js';
 import type { MfcServiceSelectDetail } from './service-select-event.js';
@@ -281,6 +283,9 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     expect(notice).to.include('Ваша учётная запись — упрощённая');
     expect(notice).to.include('паспорт и СНИЛС');
     expect(notice).to.include('в любой МФЦ');
+    // «Подать заявление» would lead to a refusal: not offered. Outside a cabinet there is no profile to link to.
+    expect(part(element, 'apply-button')).to.equal(null);
+    expect(part(element, 'profile-link')).to.equal(null);
     await expect(element).to.be.accessible();
 
     const confirmed = await fixture<MfcServiceCatalog>(
@@ -289,6 +294,30 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     await waitFor(() => part(confirmed, 'apply-button') !== null && part(confirmed, 'documents') !== null, 5000, 'the card');
     await confirmed.updateComplete;
     expect(part(confirmed, 'level-notice')).to.equal(null);
+  });
+
+  it('leads a citizen whose account is not enough to the profile inside the cabinet, instead of «Подать заявление»', async () => {
+    const address = location.href;
+    const cabinet = await fixture<MfcCabinet>(
+      html`<mfc-cabinet routing="query" .client=${await signedIn('standard')}><mfc-service-catalog service-id="legal-entity-registration"></mfc-service-catalog></mfc-cabinet>`,
+    );
+    const element = cabinet.querySelector<MfcServiceCatalog>('mfc-service-catalog')!;
+    try {
+      await waitFor(() => part(element, 'profile-link') !== null && part(element, 'documents') !== null, 5000, 'the link to the profile');
+      const link = part<HTMLAnchorElement>(element, 'profile-link')!;
+      expect(text(link)).to.equal('Повысить уровень учётной записи');
+      expect(link.getAttribute('part')).to.include('primary-button');
+      expect(new URL(link.href).searchParams.get('mfc')).to.equal('profile');
+      expect(part(element, 'apply-button')).to.equal(null);
+      const notice = text(part(element, 'level-notice'));
+      expect(notice).to.include('нужна учётная запись: подтверждённая').and.include('Ваша учётная запись — стандартная').and.include('в любой МФЦ');
+      expect(notice).to.not.include('паспорт и СНИЛС');
+      await expect(element).to.be.accessible();
+      link.click();
+      await waitFor(() => cabinet.route.view === 'profile', 5000, 'the profile');
+    } finally {
+      history.replaceState(null, '', address);
+    }
   });
 
   it('works with the keyboard alone', async () => {

@@ -200,6 +200,19 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
     else await this.#listing.list.focus(index);
   };
 
+  /** The profile link's code: it loads when a citizen whose level is too low first opens a service. */
+  #linkToProfile?: typeof import('../cabinet/profile-link.js').profileLink;
+
+  #profileLink = (label: string): unknown => {
+    if (!this.#linkToProfile) {
+      import('../cabinet/profile-link.js').then(({ profileLink }) => {
+        this.#linkToProfile = profileLink;
+        this.requestUpdate();
+      }, () => undefined);
+    }
+    return this.#linkToProfile?.(this, label);
+  };
+
   #select = (service: Service | ServiceSummary): void => {
     this.emit('mfc-service-select', { serviceId: service.id, service } satisfies MfcServiceSelectDetail);
   };
@@ -281,6 +294,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
                 level: Number(this.ariaHeadingLevel),
                 back: () => void this.#back(),
                 select: this.#select,
+                profileLink: this.#profileLink,
               },
               serviceId,
             )

@@ -43,6 +43,8 @@ export interface DetailView extends ItemView {
   level: number;
   back: () => void;
   select: (service: Service | ServiceSummary) => void;
+  /** Inside `<mfc-cabinet>`, a link to the profile with this label (nothing outside one). */
+  profileLink: (label: string) => unknown;
 }
 
 /** The card of service `serviceId`: its facts, the documents it needs, and «Подать заявление». */
@@ -114,23 +116,28 @@ function renderApply(view: DetailView, service: ServiceSummary, full: Service | 
     return html`<p part="alert" class="alert warning">${t.notAvailable(service.availability)}</p>
       <div class="actions">${favourite}</div>`;
   }
-  return html`${renderLevelNotice(view, service.requiredLevel)}
+  const { auth } = view;
+  const current = auth.status === 'signed-in' ? auth.session.user.level : undefined;
+  // An account whose level is too low is not offered «Подать заявление» (the server would
+  // refuse): the way to raise it is, inside a cabinet, the profile.
+  const short = current && !hasLevel(current, service.requiredLevel);
+  return html`${renderLevelNotice(view, service.requiredLevel, short ? current : undefined)}
     <div class="actions">
-      <button type="button" class="button primary" part="button primary-button apply-button" @click=${() => view.select(full ?? service)}>
-        ${t.apply}
-      </button>
+      ${short
+        ? view.profileLink(t.raiseLevel)
+        : html`<button type="button" class="button primary" part="button primary-button apply-button" @click=${() => view.select(full ?? service)}>
+            ${t.apply}
+          </button>`}
       ${favourite}
     </div>`;
 }
 
-/** For a visitor, that signing in comes first; for a citizen whose account is not enough, how to raise it. */
-function renderLevelNotice({ t, auth }: DetailView, required: AccountLevel): TemplateResult | typeof nothing {
-  if (auth.status === 'unknown') return nothing;
+/** For a visitor, that signing in comes first; for a citizen whose account (`current`) is not enough, how to raise it. */
+function renderLevelNotice({ t, auth }: DetailView, required: AccountLevel, current: AccountLevel | undefined): TemplateResult | typeof nothing {
   if (auth.status === 'signed-out') {
     return html`<p part="level-notice" class="alert info">${t.signInToApply(t.requiredLevel(required))}</p>`;
   }
-  const current = auth.session.user.level;
-  if (hasLevel(current, required)) return nothing;
+  if (!current) return nothing;
   return html`<div part="level-notice" class="alert warning">
     <p><strong>${t.levelTooLow(t.accountLevel[current], t.requiredLevel(required))}</strong></p>
     ${current === 'simplified' ? html`<p>${t.howToStandard}</p>` : nothing}

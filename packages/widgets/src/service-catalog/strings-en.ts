@@ -90,4 +90,5 @@ export const enCatalog: CatalogStrings = {
     'Enter your passport and SNILS in your profile: once the state registries confirm them (usually within minutes), your account becomes standard.',
   howToConfirmed:
     'Confirm your identity: come to any MFC office with your passport and show the code from “Security”, and your account becomes confirmed.',
+  raiseLevel: 'Raise your account level',
 };

@@ -95,4 +95,6 @@ export interface CatalogStrings {
   howToStandard: string;
   /** What a «standard» account does to become «confirmed». */
   howToConfirmed: string;
+  /** Inside `<mfc-cabinet>`, the link to the profile instead of «Подать заявление» when the account level is too low. */
+  raiseLevel: string;
 }
