@@ -110,6 +110,24 @@ export const Empty: Story = {
   },
 };
 
+/**
+ * Nobody is signed in: a calm invitation to sign in (the form is elsewhere on the page),
+ * without filters or export links, and no request the server would refuse.
+ */
+export const SignedOut: Story = {
+  name: 'Signed out',
+  args: { locale: 'ru' },
+  parameters: { fakeApi: { signedIn: false, tracker: {} } },
+  play: async ({ canvasElement, args }) => {
+    const tracker = await findTracker(canvasElement);
+    await expectStatus(tracker, 'Войдите в личный кабинет, чтобы увидеть свои заявления.');
+    await expect(tracker.shadowRoot!.querySelector('[part~="filters"]')).toBeNull();
+    await expect(tracker.shadowRoot!.querySelector('[part~="exports"]')).toBeNull();
+    await expect(tracker.shadowRoot!.querySelector('[part~="alert"]')).toBeNull();
+    await expect(args.onMfcError).not.toHaveBeenCalled();
+  },
+};
+
 /** The server fails: what happened, and «Повторить». */
 export const ServerError: Story = {
   name: 'Error',
