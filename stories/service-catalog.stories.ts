@@ -2,6 +2,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vit
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fn, waitFor } from 'storybook/test';
+import '../packages/widgets/src/mfc-cabinet.js';
 import '../packages/widgets/src/mfc-service-catalog.js';
 import type { TranslationOverrides } from '../packages/widgets/src/i18n/translation.js';
 import { chooseFilter, expectCard, expectStatus, findCatalog, search } from './support/catalog-play.js';
@@ -351,6 +352,30 @@ export const CardLevelTooLow: Story = {
     const notice = await waitForPart(catalog, '[part~="level-notice"] strong');
     await expect(notice).toHaveTextContent('нужна учётная запись: подтверждённая');
     await waitForPart(catalog, '[part~="favourite-button"]');
+  },
+};
+
+/**
+ * The same inside `<mfc-cabinet>`: instead of «Подать заявление» (which the server would
+ * refuse), the primary action leads to the profile, which says what raises the level.
+ */
+export const CardLevelTooLowInCabinet: Story = {
+  name: 'Card: account level too low, in the cabinet',
+  args: { 'service-id': 'kindergarten-zarechny', locale: 'ru' },
+  parameters: { fakeApi: { signedIn: true, account: { level: 'standard' } } },
+  render: (args, context) => {
+    const { client } = storyCabinet(context, fakeApiOf(context), 'ru');
+    return html`<mfc-cabinet locale="ru" routing="off" no-home .client=${client}>
+      <mfc-service-catalog service-id=${args['service-id']} heading-level="2"></mfc-service-catalog>
+    </mfc-cabinet>`;
+  },
+  play: async ({ canvasElement }) => {
+    const catalog = await findCatalog(canvasElement);
+    const notice = await waitForPart(catalog, '[part~="level-notice"]');
+    await expect(notice).toHaveTextContent('Ваша учётная запись — стандартная');
+    await expect(notice).toHaveTextContent('в любой МФЦ');
+    await expect(await waitForPart(catalog, '[part~="profile-link"]')).toHaveTextContent('Повысить уровень учётной записи');
+    await expect(catalog.shadowRoot?.querySelector('[part~="apply-button"]')).toBeNull();
   },
 };
 
