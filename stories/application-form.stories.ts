@@ -9,6 +9,7 @@ import type { TranslationOverrides } from '../packages/widgets/src/i18n/translat
 import { fakeApiOf, networkError, noAnswer, problem, storyCabinet, unavailable, type FakeApiOptions } from './support/fake-api.js';
 import { completeSample, sampleForm, serviceWithForm } from './support/fake-applications.js';
 import { findForm, patience, press, waitForPart } from './support/form-play.js';
+import { textFor } from './support/story-text.js';
 import { headingLevelArgType, localeArgType, localeOf, stringsArgType, styleOf, type WidgetArgs } from './support/story-args.js';
 
 interface FormArgs extends WidgetArgs {
@@ -99,10 +100,11 @@ async function expectSaveStatus(form: MfcApplicationForm, text: string | RegExp)
  */
 export const FirstStep: Story = {
   name: 'First step',
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
     await expectStep(form, 'Заявитель');
-    await expect(textOf(form.shadowRoot!.querySelector('#progress'))).toBe('Шаг 1 из 4');
+    await expect(textOf(form.shadowRoot!.querySelector('#progress'))).toBe(text.stepProgress(1, 4));
     await expect(form.shadowRoot!.querySelector('[aria-current="step"]')).toHaveTextContent('Заявитель');
   },
 };
@@ -111,9 +113,10 @@ export const FirstStep: Story = {
 export const Loading: Story = {
   name: 'Loading',
   parameters: { fakeApi: withForm({ replies: { 'GET catalog/services/:id': noAnswer } }) },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
-    await waitFor(() => expect(textOf(form.shadowRoot!.querySelector('[role="status"]'))).toBe('Загружаем форму заявления…'), { timeout: patience });
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    await waitFor(() => expect(textOf(form.shadowRoot!.querySelector('[role="status"]'))).toBe(text.applicationLoading), { timeout: patience });
   },
 };
 
@@ -141,22 +144,24 @@ export const StepWithErrors: Story = {
 export const Saving: Story = {
   name: 'Saving the draft',
   parameters: { fakeApi: withForm({ replies: { 'PUT applications/:id/draft': noAnswer } }) },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
     await expectStep(form, 'Заявитель');
     await input(form, 'middleName', 'Петрович');
-    await expectSaveStatus(form, 'Сохраняем черновик…');
+    await expectSaveStatus(form, text.saveSaving);
   },
 };
 
 /** The draft is saved: it will be continued the next time the citizen opens the form. */
 export const Saved: Story = {
   name: 'Draft saved',
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
     await expectStep(form, 'Заявитель');
     await input(form, 'middleName', 'Петрович');
-    await expectSaveStatus(form, 'Черновик сохранён');
+    await expectSaveStatus(form, text.saveSaved);
   },
 };
 
@@ -164,11 +169,12 @@ export const Saved: Story = {
 export const SavedOffline: Story = {
   name: 'Draft saved offline',
   parameters: { fakeApi: withForm({ replies: { 'PUT applications/:id/draft': networkError } }) },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
     await expectStep(form, 'Заявитель');
     await input(form, 'middleName', 'Петрович');
-    await expectSaveStatus(form, 'Сохранено на устройстве — отправим, когда появится связь');
+    await expectSaveStatus(form, text.saveQueued);
   },
 };
 
@@ -176,11 +182,12 @@ export const SavedOffline: Story = {
 export const DocumentsStep: Story = {
   name: 'Documents step',
   parameters: { fakeApi: withForm({ applications: { drafts: [{ serviceId, values: applicantOnly }] } }) },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
     await expectStep(form, 'Документы');
     await waitForPart(form, 'mfc-document-uploader');
-    await expect(textOf(form.shadowRoot!.querySelector('#progress'))).toBe('Шаг 2 из 4');
+    await expect(textOf(form.shadowRoot!.querySelector('#progress'))).toBe(text.stepProgress(2, 4));
   },
 };
 
@@ -188,9 +195,10 @@ export const DocumentsStep: Story = {
 export const Review: Story = {
   name: 'Review',
   parameters: { fakeApi: withForm({ applications: { drafts: [{ serviceId, values: completeSample }] } }) },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
-    await expectStep(form, 'Проверка');
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    await expectStep(form, text.reviewStepTitle);
     const review = await waitForPart(form, '[part~="review"]');
     await expect(review).toHaveTextContent('112-233-445 95');
     await expect(review).toHaveTextContent('В личном кабинете');
@@ -204,10 +212,11 @@ export const Review: Story = {
 export const LevelTooLow: Story = {
   name: 'Account level too low',
   parameters: { fakeApi: withForm({ account: { level: 'simplified' } }) },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
     const notice = await waitForPart(form, '[part~="level-notice"]');
-    await expect(notice).toHaveTextContent('Укажите в профиле паспорт и СНИЛС');
+    await expect(notice).toHaveTextContent(text.raiseToStandard);
     await expect(form.shadowRoot!.querySelector('form')).toBeNull();
   },
 };
@@ -216,9 +225,11 @@ export const LevelTooLow: Story = {
 export const SignedOut: Story = {
   name: 'Signed out',
   parameters: { fakeApi: withForm({ signedIn: false }) },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
-    await expect(await waitForPart(form, '[part~="level-notice"]')).toHaveTextContent('войдите в личный кабинет');
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    // The sample service asks for a standard account.
+    await expect(await waitForPart(form, '[part~="level-notice"]')).toHaveTextContent(text.signInToFill(text.requiredLevelName.standard));
   },
 };
 
@@ -228,13 +239,15 @@ export const SignedOut: Story = {
 export const Submitted: Story = {
   name: 'Submitted',
   parameters: { fakeApi: withForm({ applications: { drafts: [{ serviceId, values: completeSample }] } }) },
-  play: async ({ canvasElement, args }) => {
-    const form = await findApplicationForm(canvasElement);
-    await expectStep(form, 'Проверка');
+  play: async (context) => {
+    const { args } = context;
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    await expectStep(form, text.reviewStepTitle);
     await press(form, '#next');
     const confirmation = await waitForPart(form, '[part~="confirmation"]');
     await expect(textOf(confirmation.querySelector('[part~="tracking-number"]'))).toMatch(/^MFC-\d{4}-000123$/);
-    await expect(confirmation).toHaveTextContent('Что дальше');
+    await expect(confirmation).toHaveTextContent(text.nextStepsHeading);
     await expect(args.onMfcApplicationSubmit).toHaveBeenCalledWith(expect.objectContaining({ detail: expect.objectContaining({ queued: false }) }));
   },
 };
@@ -248,12 +261,14 @@ export const SubmittedOffline: Story = {
       replies: { 'GET catalog/services/:id': serviceWithForm(), 'POST applications/:id/submit': networkError, 'PUT applications/:id/draft': networkError },
     }),
   },
-  play: async ({ canvasElement, args }) => {
-    const form = await findApplicationForm(canvasElement);
-    await expectStep(form, 'Проверка');
+  play: async (context) => {
+    const { args } = context;
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    await expectStep(form, text.reviewStepTitle);
     await press(form, '#next');
     const confirmation = await waitForPart(form, '[part~="confirmation"]');
-    await expect(confirmation).toHaveTextContent('Заявление будет отправлено, когда появится связь');
+    await expect(confirmation).toHaveTextContent(text.queuedHeading);
     await expect(args.onMfcApplicationSubmit).toHaveBeenCalledWith(expect.objectContaining({ detail: expect.objectContaining({ queued: true }) }));
   },
 };
@@ -272,9 +287,10 @@ export const ServerRefusesAnswer: Story = {
       },
     }),
   },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
-    await expectStep(form, 'Проверка');
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    await expectStep(form, text.reviewStepTitle);
     await press(form, '#next');
     await expectStep(form, 'Заявитель');
     await expect(await waitForPart(form, '#error-summary')).toHaveTextContent('СНИЛС не найден в реестре: проверьте номер');
@@ -289,9 +305,10 @@ export const ServerRefusesAnswer: Story = {
 export const DocumentGone: Story = {
   name: 'Attached document deleted meanwhile',
   parameters: { fakeApi: withForm({ applications: { drafts: [{ serviceId, values: completeSample }] }, documents: { vault: 'empty' } }) },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
-    await expectStep(form, 'Проверка');
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    await expectStep(form, text.reviewStepTitle);
     await press(form, '#next');
     await expectStep(form, 'Документы');
     await expect(await waitForPart(form, '#error-summary')).toHaveTextContent('Такого документа нет среди ваших документов: приложите его заново');
@@ -302,9 +319,10 @@ export const DocumentGone: Story = {
 export const ServerUnavailable: Story = {
   name: 'Server unavailable',
   parameters: { fakeApi: withForm({ replies: { 'GET catalog/services/:id': unavailable } }) },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
-    await expect(await waitForPart(form, '[part~="alert"]', 15000)).toHaveTextContent('Не удалось загрузить форму заявления.');
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    await expect(await waitForPart(form, '[part~="alert"]', 15000)).toHaveTextContent(text.applicationLoadFailed);
   },
 };
 
@@ -335,9 +353,10 @@ export const LongText: Story = {
       },
     }),
   },
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
-    await expectStep(form, 'Проверка');
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    await expectStep(form, text.reviewStepTitle);
   },
 };
 
