@@ -16,6 +16,7 @@ import {
   waitForSessionWarning,
 } from './support/security-play.js';
 import { localeArgType, localeOf, styleOf, type WidgetArgs } from './support/story-args.js';
+import { textFor } from './support/story-text.js';
 
 interface CabinetArgs extends WidgetArgs {
   onMfcLogout: (event: Event) => void;
@@ -256,10 +257,11 @@ async function sectionText(home: ShadowRoot, id: string): Promise<string> {
 export const Home: Story = {
   name: 'Home: what needs the citizen now',
   parameters: { fakeApi: { signedIn: true, tracker: {} } },
-  play: async ({ canvasElement }) => {
-    const home = await findHome(canvasElement);
-    await expect(await sectionText(home, 'needs-info')).toContain('Ответить на запрос');
-    await expect(await sectionText(home, 'drafts')).toContain('Продолжить заполнение');
+  play: async (context) => {
+    const home = await findHome(context.canvasElement);
+    const text = await textFor(context);
+    await expect(await sectionText(home, 'needs-info')).toContain(text.homeAnswer);
+    await expect(await sectionText(home, 'drafts')).toContain(text.homeContinue);
     await expect(await sectionText(home, 'in-progress')).toMatch(/MFC-2026-\d{6}/);
     await expect(await sectionText(home, 'results')).toContain('Справка о доходах за 2025 год');
   },
@@ -269,9 +271,10 @@ export const Home: Story = {
 export const HomeEmpty: Story = {
   name: 'Home: a new citizen',
   parameters: { fakeApi: { signedIn: true, tracker: { count: 0 }, documents: { vault: 'empty' } } },
-  play: async ({ canvasElement }) => {
-    const home = await findHome(canvasElement);
-    await waitFor(() => expect(home.querySelector('[part~="empty"]')).toHaveTextContent('Добро пожаловать!'), { timeout: patience });
+  play: async (context) => {
+    const home = await findHome(context.canvasElement);
+    const text = await textFor(context);
+    await waitFor(() => expect(home.querySelector('[part~="empty"]')).toHaveTextContent(text.homeEmptyHeading), { timeout: patience });
   },
 };
 
@@ -279,9 +282,10 @@ export const HomeEmpty: Story = {
 export const HomeLoading: Story = {
   name: 'Home: loading',
   parameters: { fakeApi: { signedIn: true, replies: { 'GET applications': noAnswer, 'GET documents': noAnswer } } },
-  play: async ({ canvasElement }) => {
-    const home = await findHome(canvasElement);
-    await waitFor(() => expect(home.querySelector('[part~="status"]')).toHaveTextContent('Загружаем'), { timeout: patience });
+  play: async (context) => {
+    const home = await findHome(context.canvasElement);
+    const text = await textFor(context);
+    await waitFor(() => expect(home.querySelector('[part~="status"]')).toHaveTextContent(text.homeLoading), { timeout: patience });
   },
 };
 
@@ -289,12 +293,13 @@ export const HomeLoading: Story = {
 export const HomeError: Story = {
   name: 'Home: the server fails',
   parameters: { fakeApi: { signedIn: true, replies: { 'GET applications': unavailable, 'GET documents': unavailable } } },
-  play: async ({ canvasElement }) => {
-    const home = await findHome(canvasElement);
+  play: async (context) => {
+    const home = await findHome(context.canvasElement);
+    const text = await textFor(context);
     await waitFor(
       () => {
         const roots = [...home.querySelectorAll('mfc-home-applications')].map((element) => element.shadowRoot?.textContent ?? '');
-        expect(roots.some((text) => text.includes('Повторить'))).toBe(true);
+        expect(roots.some((root) => root.includes(text.homeRetry))).toBe(true);
       },
       { timeout: patience },
     );
@@ -318,8 +323,9 @@ export const HomeOffline: Story = {
     cabinet.remove();
     place.appendChild(cabinet);
     const home = await findHome(context.canvasElement);
-    await waitFor(() => expect(home.querySelector('[part~="offline"]')).toHaveTextContent('Нет связи — показаны сохранённые данные.'), { timeout: patience });
-    await expect(await sectionText(home, 'drafts')).toContain('Продолжить заполнение');
+    const text = await textFor(context);
+    await waitFor(() => expect(home.querySelector('[part~="offline"]')).toHaveTextContent(text.homeOffline), { timeout: patience });
+    await expect(await sectionText(home, 'drafts')).toContain(text.homeContinue);
   },
 };
 
