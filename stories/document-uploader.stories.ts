@@ -10,7 +10,9 @@ import type { TranslationOverrides } from '../packages/widgets/src/i18n/translat
 import { fakeApiOf, storyCabinet } from './support/fake-api.js';
 import { documentsOf } from './support/fake-documents.js';
 import { findForm, patience, waitForPart } from './support/form-play.js';
+import { formatKinds, formatSize } from '../packages/widgets/src/document-uploader/upload-format.js';
 import { localeArgType, localeOf, stringsArgType, styleOf, type WidgetArgs } from './support/story-args.js';
+import { storyLocale, textFor } from './support/story-text.js';
 
 interface UploaderArgs extends WidgetArgs {
   accept: string;
@@ -178,7 +180,7 @@ function fileRows(uploader: MfcDocumentUploader): string[] {
   );
 }
 
-/** Waits until `count` files show `text` (e.g. «Загружен»). */
+/** Waits until `count` files show `text` (e.g. `text.uploaded`). */
 async function expectFiles(uploader: MfcDocumentUploader, text: string, count: number, timeout = patience): Promise<void> {
   await waitFor(() => expect(fileRows(uploader).filter((row) => row.includes(text))).toHaveLength(count), { timeout });
 }
@@ -236,16 +238,19 @@ export default meta;
 /** Nothing chosen yet: where to drop files, the picker, the vault, and the limits. */
 export const Empty: Story = {
   name: 'Empty',
-  args: { locale: 'ru' },
-  play: async ({ canvasElement }) => {
-    const uploader = await findUploader(canvasElement);
-    await expectText(uploader, 'Перетащите файлы сюда или выберите их на устройстве.');
-    await expect(await waitForPart(uploader, '[part~="hint"]')).toHaveTextContent('PDF, JPG или PNG, до 5 МБ, не больше 10 файлов');
+  play: async (context) => {
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
+    const locale = storyLocale(context);
+    await expectText(uploader, text.dropHint);
+    await expect(await waitForPart(uploader, '[part~="hint"]')).toHaveTextContent(
+      text.limitsHint(formatKinds(locale, ['pdf', 'jpg', 'png']), formatSize(locale, 5 * mib), 10),
+    );
     const base = await waitForPart(uploader, '[part~="base"]');
     await expect(base).toHaveAttribute('role', 'group');
-    await expect(await waitForPart(uploader, '#label')).toHaveTextContent('Документы');
-    await expect(await waitForPart(uploader, 'label[for="choose"]')).toHaveTextContent('Выбрать файлы');
-    await expect(screenOf(uploader).getByRole('button', { name: 'Выбрать из загруженных' })).toHaveAttribute('aria-expanded', 'false');
+    await expect(await waitForPart(uploader, '#label')).toHaveTextContent(text.uploaderLabel);
+    await expect(await waitForPart(uploader, 'label[for="choose"]')).toHaveTextContent(text.chooseFiles);
+    await expect(screenOf(uploader).getByRole('button', { name: text.chooseFromVault })).toHaveAttribute('aria-expanded', 'false');
     await expect(uploader.shadowRoot?.querySelector('[part~="files"]')).toBeNull();
   },
 };
@@ -266,12 +271,13 @@ export const EmptyEnglish: Story = {
 /** Files are being dragged over the widget: it says to let go (the `dragging` attribute). */
 export const Dragging: Story = {
   name: 'Dragging files over',
-  args: { locale: 'ru', dragging: true },
-  play: async ({ canvasElement }) => {
-    const uploader = await findUploader(canvasElement);
+  args: { dragging: true },
+  play: async (context) => {
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
     await expect(uploader).toHaveAttribute('dragging');
-    await expectText(uploader, 'Отпустите, чтобы загрузить');
-    await expect(textOf(uploader)).not.toContain('Перетащите файлы сюда');
+    await expectText(uploader, text.dropHere);
+    await expect(textOf(uploader)).not.toContain(text.dropHint);
   },
 };
 
@@ -283,16 +289,18 @@ export const Dragging: Story = {
  */
 export const Uploading: Story = {
   name: 'Uploading',
-  args: { locale: 'ru', kind: 'passport' },
+  args: { kind: 'passport' },
   parameters: { fakeApi: { signedIn: true, documents: { holdAt: mib } } },
-  play: async ({ canvasElement }) => {
-    const uploader = await findUploader(canvasElement);
-    pick(uploader, pdf('Паспорт, страницы 2–3.pdf', 2.5 * mib));
-    await expectText(uploader, 'Загружается: 40 %');
-    const progress = screenOf(uploader).getByRole('progressbar', { name: 'Загружается: 40 %: Паспорт, страницы 2–3.pdf' });
+  play: async (context) => {
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
+    const name = 'Паспорт, страницы 2–3.pdf';
+    pick(uploader, pdf(name, 2.5 * mib));
+    await expectText(uploader, text.uploading(40));
+    const progress = screenOf(uploader).getByRole('progressbar', { name: text.forFile(text.uploading(40), name) });
     await expect(progress).toHaveAttribute('max', String(2.5 * mib));
-    await expect(screenOf(uploader).getByRole('button', { name: 'Отменить: Паспорт, страницы 2–3.pdf' })).toBeVisible();
-    await expect(await waitForPart(uploader, '[role="status"]')).toHaveTextContent('Файл Паспорт, страницы 2–3.pdf загружается');
+    await expect(screenOf(uploader).getByRole('button', { name: text.forFile(text.cancel, name) })).toBeVisible();
+    await expect(await waitForPart(uploader, '[role="status"]')).toHaveTextContent(text.announceAdded(name));
   },
 };
 
@@ -302,15 +310,20 @@ export const Uploading: Story = {
  */
 export const SomeRefused: Story = {
   name: 'Several files, some refused',
-  args: { locale: 'ru', accept: 'pdf' },
-  play: async ({ canvasElement, args }) => {
-    const uploader = await findUploader(canvasElement);
+  args: { accept: 'pdf' },
+  play: async (context) => {
+    const { args } = context;
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
+    const locale = storyLocale(context);
     pick(uploader, pdf('Паспорт.pdf'), png('Снимок экрана.png'), pdf('Трудовая книжка, все страницы.pdf', 6 * mib), pdf('СНИЛС.pdf'));
-    await expectFiles(uploader, 'Загружен', 2);
-    await waitFor(() => expect(fileErrors(uploader)).toEqual(['Это не PDF', 'Файл больше 5 МБ']), { timeout: patience });
+    await expectFiles(uploader, text.uploaded, 2);
+    await waitFor(() => expect(fileErrors(uploader)).toEqual([text.fileWrongType('PDF'), text.fileTooLarge(formatSize(locale, 5 * mib))]), {
+      timeout: patience,
+    });
     const screen = screenOf(uploader);
-    await expect(screen.getByRole('button', { name: 'Убрать: Снимок экрана.png' })).toBeVisible();
-    await expect(screen.queryByRole('button', { name: /^Повторить/ })).toBeNull();
+    await expect(screen.getByRole('button', { name: text.forFile(text.remove, 'Снимок экрана.png') })).toBeVisible();
+    await expect(screen.queryByRole('button', { name: new RegExp(`^${text.retry}`) })).toBeNull();
     await expect(uploader.value).toHaveLength(2);
     await expect(args.onMfcUploadComplete).toHaveBeenCalled();
   },
@@ -322,13 +335,15 @@ export const SomeRefused: Story = {
  */
 export const ConnectionLost: Story = {
   name: 'Connection lost, waiting to retry',
-  args: { locale: 'ru' },
   parameters: { fakeApi: { signedIn: true, documents: { dropAt: mib } }, uploads: { retryDelays: [30_000] } },
-  play: async ({ canvasElement }) => {
-    const uploader = await findUploader(canvasElement);
+  play: async (context) => {
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
     pick(uploader, pdf('Заявление.pdf', 2.5 * mib));
-    await expectText(uploader, 'Нет связи. Попробуем снова через 30 с');
-    await expect(screenOf(uploader).getByRole('progressbar', { name: /^Нет связи.*: Заявление\.pdf$/ })).toBeVisible();
+    await expectText(uploader, text.paused(30));
+    // The countdown may have moved on by the time the bar is read.
+    const paused = text.paused(0).split('0')[0]!;
+    await expect(screenOf(uploader).getByRole('progressbar', { name: (name) => name.startsWith(paused) && name.endsWith(': Заявление.pdf') })).toBeVisible();
   },
 };
 
@@ -338,15 +353,16 @@ export const ConnectionLost: Story = {
  */
 export const NetworkFailed: Story = {
   name: 'Failed: network',
-  args: { locale: 'ru' },
   parameters: { fakeApi: { signedIn: true, documents: { dropAt: mib } }, uploads: { retryDelays: [200] } },
-  play: async ({ canvasElement, args }) => {
-    const uploader = await findUploader(canvasElement);
+  play: async (context) => {
+    const { args } = context;
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
     pick(uploader, pdf('Заявление.pdf', 2.5 * mib));
-    await waitFor(() => expect(fileErrors(uploader)).toEqual(['Нет связи с сервером. Проверьте подключение к интернету.']), { timeout: patience });
+    await waitFor(() => expect(fileErrors(uploader)).toEqual([text.errors.network]), { timeout: patience });
     const screen = screenOf(uploader);
-    await expect(screen.getByRole('button', { name: 'Повторить: Заявление.pdf' })).toBeVisible();
-    await expect(screen.getByRole('button', { name: 'Убрать: Заявление.pdf' })).toBeVisible();
+    await expect(screen.getByRole('button', { name: text.forFile(text.retry, 'Заявление.pdf') })).toBeVisible();
+    await expect(screen.getByRole('button', { name: text.forFile(text.remove, 'Заявление.pdf') })).toBeVisible();
     await expect(args.onMfcError).toHaveBeenCalledWith(
       expect.objectContaining({ detail: expect.objectContaining({ action: 'upload', error: expect.objectContaining({ code: 'network' }) }) }),
     );
@@ -359,14 +375,15 @@ export const NetworkFailed: Story = {
  */
 export const Interrupted: Story = {
   name: 'Interrupted by a reload',
-  args: { locale: 'ru', kind: 'passport' },
+  args: { kind: 'passport' },
   parameters: { uploads: { interrupted: [{ name: 'Паспорт, все страницы.pdf', size: 3 * mib, at: mib, kind: 'passport' }] } },
-  play: async ({ canvasElement }) => {
-    const uploader = await findUploader(canvasElement);
-    await expectText(uploader, 'Загрузка прервалась на 33 %. Её можно продолжить.');
+  play: async (context) => {
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
+    await expectText(uploader, text.interrupted(33));
     const screen = screenOf(uploader);
-    await expect(screen.getByRole('button', { name: 'Продолжить: Паспорт, все страницы.pdf' })).toBeVisible();
-    await expect(screen.getByRole('button', { name: 'Отменить: Паспорт, все страницы.pdf' })).toBeVisible();
+    await expect(screen.getByRole('button', { name: text.forFile(text.resume, 'Паспорт, все страницы.pdf') })).toBeVisible();
+    await expect(screen.getByRole('button', { name: text.forFile(text.cancel, 'Паспорт, все страницы.pdf') })).toBeVisible();
   },
 };
 
@@ -375,20 +392,22 @@ export const Interrupted: Story = {
 /** «Выбрать из загруженных»: the documents already in the vault, one chosen. */
 export const VaultOpen: Story = {
   name: 'Vault open',
-  args: { locale: 'ru' },
-  play: async ({ canvasElement, args }) => {
-    const uploader = await findUploader(canvasElement);
-    fireEvent.click(screenOf(uploader).getByRole('button', { name: 'Выбрать из загруженных' }));
+  play: async (context) => {
+    const { args } = context;
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
+    fireEvent.click(screenOf(uploader).getByRole('button', { name: text.chooseFromVault }));
     const vault = await waitForPart(uploader, '[part~="vault"]');
-    await expect(vault).toHaveTextContent('Ваши документы');
+    await expect(vault).toHaveTextContent(text.vaultHeading);
     await expect(vault.querySelectorAll('li')).toHaveLength(4);
     await expect(vault).toHaveTextContent('СНИЛС.jpg');
-    await expect(vault).toHaveTextContent('JPG, 412 КБ');
+    await expect(vault).toHaveTextContent(`JPG, ${formatSize(storyLocale(context), 412 * 1024)}`);
     const screen = screenOf(uploader);
-    await expect(screen.getByRole('button', { name: 'Закрыть список' })).toHaveAttribute('aria-expanded', 'true');
-    fireEvent.click(screen.getByRole('button', { name: 'Выбрать: Паспорт, страницы 2–3.pdf' }));
-    await expectFiles(uploader, 'Загружен', 1);
-    await expect(screen.getByRole('button', { name: 'Выбрать: Паспорт, страницы 2–3.pdf' })).toBeDisabled();
+    const choosePassport = text.forFile(text.choose, 'Паспорт, страницы 2–3.pdf');
+    await expect(screen.getByRole('button', { name: text.closeVault })).toHaveAttribute('aria-expanded', 'true');
+    fireEvent.click(screen.getByRole('button', { name: choosePassport }));
+    await expectFiles(uploader, text.uploaded, 1);
+    await expect(screen.getByRole('button', { name: choosePassport })).toBeDisabled();
     await expect(uploader.value).toEqual(['doc-passport']);
     await expect(args.onChange).toHaveBeenCalled();
   },
@@ -397,12 +416,12 @@ export const VaultOpen: Story = {
 /** The vault has nothing yet. */
 export const VaultEmpty: Story = {
   name: 'Vault open, empty',
-  args: { locale: 'ru' },
   parameters: { fakeApi: { signedIn: true, documents: { vault: 'empty' } } },
-  play: async ({ canvasElement }) => {
-    const uploader = await findUploader(canvasElement);
-    fireEvent.click(screenOf(uploader).getByRole('button', { name: 'Выбрать из загруженных' }));
-    await expect(await waitForPart(uploader, '[part~="vault"]')).toHaveTextContent('Загруженных документов пока нет.');
+  play: async (context) => {
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
+    fireEvent.click(screenOf(uploader).getByRole('button', { name: text.chooseFromVault }));
+    await expect(await waitForPart(uploader, '[part~="vault"]')).toHaveTextContent(text.vaultEmpty);
   },
 };
 
@@ -414,15 +433,15 @@ export const VaultEmpty: Story = {
  */
 export const ManyFiles: Story = {
   name: 'Many files',
-  args: { locale: 'ru' },
   parameters: { fakeApi: { signedIn: true, documents: { holdAt: mib } } },
-  play: async ({ canvasElement }) => {
-    const uploader = await findUploader(canvasElement);
+  play: async (context) => {
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
     const pages = Array.from({ length: 8 }, (_, index) => pdf(`Страница ${index + 1}.pdf`));
     pick(uploader, ...pages, pdf('Договор купли-продажи.pdf', 2 * mib), pdf('Технический паспорт.pdf', 2 * mib), pdf('Ещё страница.pdf'), pdf('И ещё одна.pdf'));
-    await expectFiles(uploader, 'Загружен', 8);
-    await expectFiles(uploader, 'Загружается: 50 %', 2);
-    await waitFor(() => expect(fileErrors(uploader)).toEqual(['Можно приложить не больше 10 файлов', 'Можно приложить не больше 10 файлов']), {
+    await expectFiles(uploader, text.uploaded, 8);
+    await expectFiles(uploader, text.uploading(50), 2);
+    await waitFor(() => expect(fileErrors(uploader)).toEqual([text.tooManyFiles(10), text.tooManyFiles(10)]), {
       timeout: patience,
     });
     await expect(fileRows(uploader)).toHaveLength(12);
@@ -435,13 +454,14 @@ export const ManyFiles: Story = {
  */
 export const RequiredInForm: Story = {
   name: 'Required, in a form',
-  args: { locale: 'ru', required: true, name: 'passport', kind: 'passport' },
+  args: { required: true, name: 'passport', kind: 'passport' },
   render: renderInForm,
-  play: async ({ canvasElement }) => {
-    const uploader = await findUploader(canvasElement);
-    const form = canvasElement.querySelector('form')!;
+  play: async (context) => {
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
+    const form = context.canvasElement.querySelector('form')!;
     await waitFor(() => expect(uploader.validity.valueMissing).toBe(true), { timeout: patience });
-    await expect(uploader.validationMessage).toBe('Приложите документ');
+    await expect(uploader.validationMessage).toBe(text.uploadRequired);
     await expect(uploader).toHaveAttribute('required');
     await expect(uploader.matches(':invalid')).toBe(true);
     await expect(form.checkValidity()).toBe(false);
@@ -453,11 +473,12 @@ export const RequiredInForm: Story = {
 /** Names as long as real ones get, on a phone: they wrap, nothing overflows. */
 export const LongNames: Story = {
   name: 'Long file names',
-  args: { locale: 'ru', accept: 'pdf' },
+  args: { accept: 'pdf' },
   parameters: { fakeApi: { signedIn: true, documents: { holdAt: mib } } },
   globals: { viewport: { value: 'mobile1', isRotated: false } },
-  play: async ({ canvasElement }) => {
-    const uploader = await findUploader(canvasElement);
+  play: async (context) => {
+    const uploader = await findUploader(context.canvasElement);
+    const text = await textFor(context);
     const long = 'Справка_о_доходах_и_суммах_налога_физического_лица_за_2025_год_с_приложениями_и_копиями_платёжных_документов';
     pick(
       uploader,
@@ -465,9 +486,9 @@ export const LongNames: Story = {
       pdf(`Свидетельство о рождении каждого ребёнка в семье, включая совершеннолетних детей до 23 лет, обучающихся очно.pdf`, 2 * mib),
       png(`Фотография_паспорта_разворот_с_пропиской_сделанная_на_телефон_${'0'.repeat(40)}.png`),
     );
-    await expectFiles(uploader, 'Загружен', 1);
-    await expectFiles(uploader, 'Загружается: 50 %', 1);
-    await waitFor(() => expect(fileErrors(uploader)).toEqual(['Это не PDF']), { timeout: patience });
+    await expectFiles(uploader, text.uploaded, 1);
+    await expectFiles(uploader, text.uploading(50), 1);
+    await waitFor(() => expect(fileErrors(uploader)).toEqual([text.fileWrongType('PDF')]), { timeout: patience });
     const base = await waitForPart(uploader, '[part~="base"]');
     await expect(base.scrollWidth).toBeLessThanOrEqual(base.clientWidth + 1);
   },
