@@ -98,7 +98,11 @@ const output = (options) => ({
   dir: 'packages/widgets/cdn',
   format: 'es',
   entryFileNames: '[name].js',
-  chunkFileNames: 'chunks/[name]-[hash].js',
+  // Short hex hashes: a page's entry names every chunk it may load, and 6 hex characters
+  // (24 bits: enough to tell apart the few chunks of one name, and to bust caches) compress
+  // better than rollup's 8 of base64.
+  chunkFileNames: 'chunks/[name]-[hash:6].js',
+  hashCharacters: 'hex',
   sourcemap: true,
   ...options,
 });

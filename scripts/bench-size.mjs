@@ -112,7 +112,7 @@ async function fetchedByPages(paths) {
 
 async function build(input, extraPlugins = []) {
   const bundle = await rollup({ input, plugins: [...extraPlugins, ...cdnPlugins], onwarn: () => {} });
-  const { output } = await bundle.generate({ format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' });
+  const { output } = await bundle.generate({ format: 'es', chunkFileNames: 'chunks/[name]-[hash:6].js', hashCharacters: 'hex' });
   await bundle.close();
   return new Map(output.filter((item) => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
 }

@@ -44,6 +44,7 @@ before(async () => {
   writeFileSync(join(widgets, 'chunks', 'lit-Mn34Op56.js'), 'import"../mfc-cabinet.js";export{};');
   writeFileSync(join(widgets, 'chunks', 'format-Ef56Gh78.js'), 'export const b = 1;');
   writeFileSync(join(widgets, 'chunks', 'lazy-Ij90Kl12.js'), 'export {};');
+  writeFileSync(join(widgets, 'chunks', 'search-5c9524.js'), 'export {};');
   writeFileSync(join(widgets, 'themes.css'), ':root {}');
   server = await startServer({
     SITE_DIR: site,
@@ -116,6 +117,8 @@ describe('the widget bundles', () => {
     assert.equal(entry.headers['cache-control'], 'no-cache');
     const chunk = await server.browser().get('/mfc-cabinet/chunks/catalog-Bx3_k9Qa.js');
     assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const hex = await server.browser().get('/mfc-cabinet/chunks/search-5c9524.js');
+    assert.equal(hex.headers['cache-control'], 'public, max-age=31536000, immutable', 'the build’s 6 hex characters');
     assert.equal((await server.browser().get('/mfc-cabinet/themes.css')).headers['cache-control'], 'no-cache');
     assert.equal((await server.browser().get('/mfc-cabinet/nope.js')).statusCode, 404);
   });

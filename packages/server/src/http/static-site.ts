@@ -46,8 +46,8 @@ export const sitePolicy = (nonce: string): string =>
     'trusted-types lit-html',
   ].join('; ');
 
-/** Rollup's `chunks/[name]-[hash].js` (and their source maps): their name changes with their content. */
-const hashedChunk = /^chunks\/[^/]+-[A-Za-z0-9_-]{8,}\.js(\.map)?$/;
+/** Rollup's `chunks/[name]-[hash].js` (6 hex characters or more; and their source maps): their name changes with their content. */
+const hashedChunk = /^chunks\/[^/]+-[A-Za-z0-9_-]{6,}\.js(\.map)?$/;
 
 const notFoundErrors = new Set(['ENOENT', 'EISDIR', 'ENOTDIR']);
 
