@@ -72,10 +72,16 @@ describe('<mfc-application-form> against the real server', () => {
     expect(input(element, 'snils').getAttribute('aria-describedby')).to.equal('field-snils-hint');
     await expect(element).to.be.accessible();
 
-    // Typing makes the draft, which the server fills in from the profile.
+    // What the profile knows is shown at once, marked so, before any draft is made.
+    expect(input(element, 'firstName').value, 'filled in on open').to.equal('Тест');
+    expect(text($(element, '#field-firstName-hint'))).to.contain('Из профиля.');
+    expect(text($(element, '#save-status')), 'nothing saved until the citizen starts').not.to.equal('Черновик сохранён');
+    // Typing makes the draft, which the server fills in from the profile too.
     await typeInto(element, 'lastName', 'Петрова');
-    await waitFor(() => input(element, 'firstName').value === 'Тест', 8000, 'the autofill');
+    expect(text($(element, '#field-lastName-hint')), 'a changed value is the citizen’s').not.to.contain('Из профиля.');
+    await saved(element);
     expect(input(element, 'lastName').value, 'what the citizen typed wins').to.equal('Петрова');
+    expect(input(element, 'firstName').value).to.equal('Тест');
 
     await typeInto(element, 'snils', '112-233-445 96');
     await sendKeys({ press: 'Tab' });

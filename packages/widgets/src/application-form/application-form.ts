@@ -184,7 +184,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     this.submitted = undefined;
     this.#service = loaded?.service;
     const draft = loaded?.draft;
-    this.#draft.reset(draft?.status === 'draft' ? draft : undefined);
+    this.#draft.reset(draft?.status === 'draft' ? draft : undefined, loaded?.fromProfile);
     if (draft && draft.status !== 'draft') {
       this.submitted = { application: draft, queued: false };
       return;
@@ -366,7 +366,8 @@ export class MfcApplicationForm extends MfcFormElement<string> {
   #renderField(field: FormField): TemplateResult {
     const { t } = this;
     const error = this.errors[field.id];
-    const hint = field.hint ?? t.typeHints[field.type];
+    const own = field.hint ?? t.typeHints[field.type];
+    const hint = this.#draft.fromProfile(field.id) ? [t.fromProfile, own].filter(Boolean).join(' ') : own;
     const label = field.required || field.type === 'checkbox' ? field.label : `${field.label} (${t.optionalField})`;
     if (field.type === 'documents') {
       return this.#documents.render(field, {

@@ -41,6 +41,8 @@ export class DraftController implements ReactiveController {
   #dirty = false;
   #saving?: Promise<void>;
   #creating?: Promise<Application | undefined>;
+  /** What the profile filled in on a new form, before any draft: shown as taken from the profile. */
+  #fromProfile: FormValues = {};
 
   readonly #onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (!this.unsaved) return;
@@ -74,14 +76,24 @@ export class DraftController implements ReactiveController {
     if (this.#dirty) void this.save();
   }
 
-  /** Starts over with `draft` (or none): its values, nothing waiting to be saved. */
-  reset(draft: Application | undefined): void {
+  /**
+   * Starts over with `draft` (its values), or with none and what the profile fills in
+   * (`fromProfile`, shown at once and saved only once the citizen starts): nothing waiting
+   * to be saved.
+   */
+  reset(draft: Application | undefined, fromProfile: FormValues = {}): void {
     clearTimeout(this.#timer);
     this.#dirty = false;
     this.application = draft;
-    this.values = { ...draft?.values };
+    this.#fromProfile = draft ? {} : fromProfile;
+    this.values = { ...(draft ? draft.values : fromProfile) };
     this.state = draft ? 'saved' : 'idle';
     this.#host.requestUpdate();
+  }
+
+  /** Whether field `id` shows what the profile filled in, unchanged. */
+  fromProfile(id: string): boolean {
+    return this.#fromProfile[id] !== undefined && this.values[id] === this.#fromProfile[id];
   }
 
   /** A field changed: the draft is made if there is none yet, and saved a moment later. */

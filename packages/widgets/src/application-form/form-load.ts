@@ -1,10 +1,12 @@
 import { CabinetError, type Application, type AuthState, type CabinetClient, type FormStep, type Service } from '@mfc-cabinet/core';
-import { validateValues } from '@mfc-cabinet/core/forms';
+import { autofillValues, validateValues, type FormValues } from '@mfc-cabinet/core/forms';
 
-/** What the form is made of: the service, and the draft being continued, if any. */
+/** What the form is made of: the service, the draft being continued, if any, and what the profile fills in. */
 export interface LoadedForm {
   service: Service;
   draft: Application | undefined;
+  /** Without a draft: the values the profile fills in (the server fills the same into the draft). */
+  fromProfile: FormValues;
 }
 
 /** What the form loads from: the client, `service-id`, `application-id`, who is signed in. */
@@ -30,7 +32,9 @@ export async function loadForm([client, serviceId, applicationId, auth, accountI
       if (latest) draft = await client.applications.get(latest.id, { signal });
     }
   }
-  return { service, draft };
+  // A new form shows at once what the profile fills in; without the profile, it starts empty.
+  const profile = accountId && !draft ? await client.profile.get({ signal }).catch(() => undefined) : undefined;
+  return { service, draft, fromProfile: profile ? autofillValues(service.form, profile) : {} };
 }
 
 /** The index of the step that has a field (the first step if none has). */

@@ -30,6 +30,8 @@ export interface ApplicationFormStrings {
   reviewLead: string;
   /** Before the draft exists: what happens once the citizen starts. */
   draftLead: string;
+  /** Before a field's hint, when its value came from the profile. */
+  fromProfile: string;
   resumedDraft: (date: string) => string;
   optionalField: string;
   selectPlaceholder: string;
