@@ -40,7 +40,7 @@ export const en: Translation = {
   attemptsLeft: (count) => `${count} ${plural(count, 'attempt', 'attempts')} left before sign-in is temporarily locked.`,
   lockedHeading: 'Sign-in is temporarily locked',
   lockedFor: (duration) =>
-    `Too many failed attempts. Try again in ${duration}. If you forgot your password, reset it.`,
+    `Too many failed attempts. Try again in ${duration}.`,
   lockedOver: 'You can try to sign in again.',
 
   codeHeading: 'Confirm it is you',

@@ -269,6 +269,11 @@ describe('<mfc-login-form>', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(asked).to.be.false;
     expect(text(form)).to.include('Вход временно заблокирован');
+
+    // The way out is a link in the notice: password recovery.
+    const recover = [...part(form, '#lockout')!.querySelectorAll('button')].find((each) => each.textContent!.trim() === 'Забыли пароль?')!;
+    recover.click();
+    await waitFor(() => part(form, 'mfc-password-recovery') !== null, 5000, 'the recovery, from the lockout');
     await advanceClock(60 * 60 * 1000);
   });
 

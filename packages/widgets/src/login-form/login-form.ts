@@ -205,6 +205,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
       <div part="alert" class="alert warning" id="lockout" tabindex="-1">
         <p><strong>${t.lockedHeading}</strong></p>
         <p>${t.lockedFor(formatCountdown(remaining))}</p>
+        ${this.noLinks ? nothing : html`<p>${linkButton(t.forgotPassword, () => void this.#open('recover'))}</p>`}
       </div>
     `;
   }
