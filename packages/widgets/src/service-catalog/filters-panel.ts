@@ -16,6 +16,8 @@ export interface FiltersPanel {
   /** The filters the citizen chose. */
   chosen: CatalogFilters;
   choose: (filters: CatalogFilters) => void;
+  /** Chooses `filters` from a chip or «Сбросить фильтры», which go with it: the focus moves to the toggle. */
+  remove: (filters: CatalogFilters) => void;
   /** Whether the panel is open. */
   open: boolean;
   onToggle: (open: boolean) => void;
@@ -24,7 +26,7 @@ export interface FiltersPanel {
 }
 
 /** The category navigation, with the number of services in each; none when the `category` attribute chose one. */
-export function renderCategories({ t, scope, index, chosen, choose }: FiltersPanel): TemplateResult | typeof nothing {
+function renderCategories({ t, scope, index, chosen, choose }: FiltersPanel): TemplateResult | typeof nothing {
   if (scope.category || !index) return nothing;
   const counts = new Map<string, number>();
   let all = 0;
@@ -59,60 +61,75 @@ export function renderCategories({ t, scope, index, chosen, choose }: FiltersPan
 /** The options of a select: the value and its text. */
 type Options = ReadonlyArray<readonly [string, string]>;
 
+type FilterName = Exclude<keyof CatalogFilters, 'category'>;
+
 const choices = <T extends string>(t: Translation, names: Record<T, keyof CatalogStrings>): Options =>
   (Object.entries(names) as Array<[T, keyof CatalogStrings]>).map(([value, key]) => [value, t[key] as string] as const);
 
-/** The filters panel (`<details>`): level, municipality, delivery, term and availability. */
-export function renderFilters(panel: FiltersPanel): TemplateResult {
-  const { t, chosen, presetForm } = panel;
-  const count = Object.keys(chosen).filter((key) => key !== 'category').length;
-  const select = (name: Exclude<keyof CatalogFilters, 'category'>, label: string, value: string | undefined, options: Options) =>
-    filterSelect(panel, name, label, value, options);
-  return html`<details
-    part="filters"
-    class="filters"
-    ?open=${panel.open}
-    @toggle=${(event: Event) => panel.onToggle((event.target as HTMLDetailsElement).open)}
-  >
-    <summary part="filters-summary">
-      ${t.filtersHeading}${count > 0 ? html` <span class="badge" part="badge">${t.filtersChosen(count)}</span>` : nothing}
-    </summary>
-    <div class="filter-grid">
-      ${select('level', t.levelLabel, chosen.level, [['', t.anyLevel], ...choices<ServiceLevel>(t, serviceLevels)])}
-      ${panel.scope.municipality
-        ? nothing
-        : select('municipality', t.municipalityLabel, chosen.municipality, [
-            ['', t.anyMunicipality],
-            ...(panel.index?.municipalities ?? []).map(({ id, name }) => [id, name] as const),
-          ])}
-      ${select('delivery', t.deliveryLabel, chosen.delivery, [['', t.anyDelivery], ...choices<DeliveryMethod>(t, deliveryMethods)])}
-      ${select('maxTermDays', t.termLabel, chosen.maxTermDays === undefined ? undefined : String(chosen.maxTermDays), [
-        ['', t.anyTerm],
-        ...termChoices.map((days) => [String(days), t.termUpTo(days)] as const),
-      ])}
-      ${select('availability', t.availabilityLabel, chosen.availability, [
-        ['', t.anyAvailability],
-        ...choices<Availability>(t, availabilities),
-      ])}
-    </div>
-    ${count > 0 || presetForm
-      ? html`<div class="filter-actions">
-          ${count > 0 ? linkButton(t.resetFilters, () => panel.choose({ category: chosen.category }), { id: 'reset-filters' }) : nothing}
-          ${presetForm && Object.keys(chosen).length > 0 && !presetForm.open ? linkButton(t.savePreset, presetForm.onOpen) : nothing}
-        </div>`
-      : nothing}
-    ${presetForm?.open ? presetForm.render() : nothing}
-  </details>`;
+/** The filters other than the category: each its name, label and options, «any» first. */
+function filterList({ t, scope, index }: FiltersPanel): Array<[FilterName, string, Options]> {
+  const list: Array<[FilterName, string, Options]> = [
+    ['level', t.levelLabel, [['', t.anyLevel], ...choices<ServiceLevel>(t, serviceLevels)]],
+    ['municipality', t.municipalityLabel, [['', t.anyMunicipality], ...(index?.municipalities ?? []).map(({ id, name }) => [id, name] as const)]],
+    ['delivery', t.deliveryLabel, [['', t.anyDelivery], ...choices<DeliveryMethod>(t, deliveryMethods)]],
+    ['maxTermDays', t.termLabel, [['', t.anyTerm], ...termChoices.map((days) => [String(days), t.termUpTo(days)] as const)]],
+    ['availability', t.availabilityLabel, [['', t.anyAvailability], ...choices<Availability>(t, availabilities)]],
+  ];
+  return scope.municipality ? list.filter(([name]) => name !== 'municipality') : list;
 }
 
-function filterSelect(
-  { chosen, choose }: FiltersPanel,
-  name: Exclude<keyof CatalogFilters, 'category'>,
-  label: string,
-  value: string | undefined,
-  options: Options,
-): TemplateResult {
+/**
+ * The filters: one «Фильтры · 2» toggle, which keeps the focus, and the panel it opens right
+ * after it (the categories, level, municipality, delivery, term, availability); after them the
+ * filters chosen, each a chip that removes it, so that what narrows the list stays in sight.
+ */
+export function renderFilters(panel: FiltersPanel): TemplateResult {
+  const { t, chosen, presetForm, open } = panel;
+  const count = Object.keys(chosen).length;
+  const list = filterList(panel);
+  const chip = (name: keyof CatalogFilters, label: string | undefined) =>
+    label
+      ? html`<button
+          type="button"
+          class="chip"
+          part="button active-filter"
+          aria-label=${t.removeFilter(label)}
+          @click=${() => panel.remove({ ...chosen, [name]: undefined })}
+        >
+          ${label} <span aria-hidden="true">×</span>
+        </button>`
+      : nothing;
+  return html`<div class="filter-bar">
+    <button
+      type="button"
+      id="filters-toggle"
+      class="chip toggle"
+      part="button filters-toggle"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls="filters"
+      @click=${() => panel.onToggle(!open)}
+    >
+      ${count > 0 ? t.filtersChosen(count) : t.filtersHeading}
+    </button>
+    <div id="filters" part="filters" class="filters" ?hidden=${!open}>
+      ${renderCategories(panel)}
+      <div class="filter-grid">${list.map(([name, label, options]) => filterSelect(panel, name, label, options))}</div>
+      ${count > 0 || presetForm
+        ? html`<div class="filter-actions">
+            ${count > 0 ? linkButton(t.resetFilters, () => panel.remove({}), { id: 'reset-filters' }) : nothing}
+            ${presetForm && count > 0 && !presetForm.open ? linkButton(t.savePreset, presetForm.onOpen) : nothing}
+          </div>`
+        : nothing}
+      ${presetForm?.open ? presetForm.render() : nothing}
+    </div>
+    ${chip('category', panel.index?.categories.find(({ id }) => id === chosen.category)?.title)}
+    ${list.map(([name, , options]) => chip(name, chosen[name] === undefined ? undefined : options.find(([value]) => value === String(chosen[name]))?.[1]))}
+  </div>`;
+}
+
+function filterSelect({ chosen, choose }: FiltersPanel, name: FilterName, label: string, options: Options): TemplateResult {
   const id = `filter-${name}`;
+  const value = String(chosen[name] ?? '');
   return html`<div class="field" part="filter">
     <label class="label" for=${id}>${label}</label>
     <select
@@ -124,7 +141,7 @@ function filterSelect(
         choose({ ...chosen, [name]: name === 'maxTermDays' && selected ? Number(selected) : selected });
       }}
     >
-      ${options.map(([option, text]) => html`<option value=${option} ?selected=${(value ?? '') === option}>${text}</option>`)}
+      ${options.map(([option, text]) => html`<option value=${option} ?selected=${value === option}>${text}</option>`)}
     </select>
   </div>`;
 }

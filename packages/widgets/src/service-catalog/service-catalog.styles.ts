@@ -34,8 +34,7 @@ export const serviceCatalogStyles = css`
     min-width: 0;
   }
 
-  select:focus-visible,
-  summary:focus-visible {
+  select:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -98,21 +97,27 @@ export const serviceCatalogStyles = css`
     padding: 0.25rem 0.625rem;
   }
 
+  .filter-bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+
+  .toggle::after {
+    content: '▾';
+  }
+
+  .toggle[aria-expanded='true']::after {
+    content: '▴';
+  }
+
+  /* Open, the panel takes a line of its own between the toggle and the chips of the filters chosen. */
   .filters {
+    flex-basis: 100%;
     padding: var(--_space) calc(var(--_space) * 1.5);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-  }
-
-  /* What <details> holds sits in its ::details-content, which the host's box-sizing does not reach. */
-  .filters > * {
-    box-sizing: border-box;
-  }
-
-  .filters summary {
-    padding: calc(var(--_space) / 2) 0;
-    font-weight: 600;
-    cursor: pointer;
   }
 
   .filter-grid {

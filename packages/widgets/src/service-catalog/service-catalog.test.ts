@@ -143,7 +143,7 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     const byMail = Number(/\d+/.exec(status(element))![0]);
     expect(byMail).to.be.greaterThan(0).and.lessThan(all);
     expect(titles(element).every((title) => byTitle.get(title)!.deliveryMethods.includes('mail'))).to.be.true;
-    expect(text(part(element, 'filters-summary'))).to.include('выбрано: 1');
+    expect(text(part(element, 'filters-toggle'))).to.equal('Фильтры · 1');
 
     await chooseFilter(element, 'delivery', '');
     await chooseFilter(element, 'level', 'municipal');
@@ -160,10 +160,72 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     expect(titles(element).every((title) => byTitle.get(title)!.categoryId === 'education')).to.be.true;
     await expect(element).to.be.accessible();
 
+    expect(text(part(element, 'filters-toggle'))).to.equal('Фильтры · 3');
+
+    // «Сбросить фильтры» resets the category too; the focus goes to the toggle.
     root(element).querySelector<HTMLButtonElement>('#reset-filters')!.click();
     await listed(element, 'the filters reset');
-    expect(titles(element).every((title) => byTitle.get(title)!.categoryId === 'education')).to.be.true;
-    expect(Number(/\d+/.exec(status(element))![0])).to.equal([...(await services()).values()].filter((service) => service.categoryId === 'education').length);
+    expect(Number(/\d+/.exec(status(element))![0])).to.equal(all);
+    expect(text(part(element, 'filters-toggle'))).to.equal('Фильтры');
+    expect(root(element).activeElement?.id).to.equal('filters-toggle');
+  });
+
+  it('keeps the filters behind one «Фильтры» toggle, the chosen ones as chips that remove them', async () => {
+    const element = await mount(html`<mfc-service-catalog .client=${newClient()}></mfc-service-catalog>`);
+    const all = status(element);
+    const toggle = part<HTMLButtonElement>(element, 'filters-toggle')!;
+    const panel = root(element).querySelector<HTMLElement>('#filters')!;
+    const visible = (node: Element | null | undefined) => node?.checkVisibility() ?? false;
+    const chips = () => [...root(element).querySelectorAll<HTMLButtonElement>('[part~="active-filter"]')];
+
+    // Collapsed at first: the results come right after the search box and the toggle.
+    expect(toggle.localName).to.equal('button');
+    expect(text(toggle)).to.equal('Фильтры');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(toggle.getAttribute('aria-controls')).to.equal(panel.id);
+    expect(panel.hidden).to.be.true;
+    expect(visible(root(element).querySelector('#filter-delivery'))).to.be.false;
+    expect(visible(part(element, 'category'))).to.be.false;
+    expect(chips()).to.have.length(0);
+
+    // It opens; the focus stays on it, and Tab leads into the panel, to its first control.
+    toggle.focus();
+    toggle.click();
+    await element.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(visible(panel)).to.be.true;
+    expect(visible(root(element).querySelector('#filter-delivery'))).to.be.true;
+    expect(root(element).activeElement).to.equal(toggle);
+    await sendKeys({ press: 'Tab' });
+    expect(root(element).activeElement).to.equal(part(element, 'category'));
+    await expect(element).to.be.accessible();
+
+    // The count of the filters chosen, and a chip for each.
+    await chooseFilter(element, 'delivery', 'mail');
+    await chooseFilter(element, 'level', 'municipal');
+    expect(text(toggle)).to.equal('Фильтры · 2');
+    expect(chips().map((chip) => text(chip))).to.deep.equal(['Муниципальная ×', 'По почте ×']);
+    expect(chips()[1]!.getAttribute('aria-label')).to.equal('Убрать фильтр: По почте');
+
+    // Closed again, the chips stay in sight.
+    toggle.click();
+    await element.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(panel.hidden).to.be.true;
+    expect(chips().every(visible)).to.be.true;
+    await expect(element).to.be.accessible();
+
+    // A chip removes its filter; the focus goes to the toggle, not lost with the chip.
+    chips()[1]!.click();
+    await listed(element, 'the delivery filter removed');
+    expect(text(toggle)).to.equal('Фильтры · 1');
+    expect(chips().map((chip) => text(chip))).to.deep.equal(['Муниципальная ×']);
+    expect(root(element).querySelector<HTMLSelectElement>('#filter-delivery')!.value).to.equal('');
+    expect(root(element).activeElement).to.equal(toggle);
+    chips()[0]!.click();
+    await listed(element, 'no filters');
+    expect(status(element)).to.equal(all);
+    expect(text(toggle)).to.equal('Фильтры');
   });
 
   it('«Подать заявление» fires mfc-service-select with the service', async () => {
@@ -246,6 +308,7 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     const client = await signedIn();
     const element = await mount(html`<mfc-service-catalog .client=${client}></mfc-service-catalog>`);
     await waitFor(() => part(element, 'views') !== null, 5000, 'signed in');
+    part<HTMLButtonElement>(element, 'filters-toggle')!.click();
     await chooseFilter(element, 'delivery', 'online');
     await chooseFilter(element, 'municipality', 'zarechny');
     const filtered = status(element);

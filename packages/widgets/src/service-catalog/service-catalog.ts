@@ -10,7 +10,7 @@ import { listStyles } from '../styles/list.styles.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { CatalogListing } from './catalog-listing.js';
 import { filtersInForce, type View } from './catalog-view.js';
-import { renderCategories, renderFilters, type FiltersPanel } from './filters-panel.js';
+import { renderFilters, type FiltersPanel } from './filters-panel.js';
 import { PersonalCatalog, renderPresetForm, renderPresets, renderViews } from './personal-catalog.js';
 import { renderItem, renderResults, type ItemView } from './results-list.js';
 import { renderSearchBox } from './search-box.js';
@@ -36,7 +36,8 @@ const idList = {
  * The service catalog: search as you type (also offline, over the catalog cached on the
  * device), categories, filters by level, municipality, delivery, term and availability,
  * and — for a signed-in citizen — favourites, recently viewed services and saved filter
- * sets. A service's card tells what it takes: documents, term, fee, how it is delivered
+ * sets. The results come first: the filters wait behind one «Фильтры» toggle, and those
+ * chosen show as chips that remove them. A service's card tells what it takes: documents, term, fee, how it is delivered
  * and the account it needs, with what to do when the citizen's account is not enough; its
  * «Подать заявление» fires `mfc-service-select`.
  *
@@ -55,10 +56,11 @@ const idList = {
  * @csspart search-input - The search field.
  * @csspart views - The switch between all services, favourites and recently viewed (signed in).
  * @csspart view - One button of that switch.
- * @csspart categories - The category navigation.
+ * @csspart filters-toggle - The «Фильтры» button that opens and closes the filters panel, with how many filters are chosen.
+ * @csspart filters - The filters panel, closed at first: the categories and the other filters.
+ * @csspart categories - The category navigation, in the filters panel.
  * @csspart category - One category button.
- * @csspart filters - The filters panel (`<details>`).
- * @csspart filters-summary - Its summary line.
+ * @csspart active-filter - A filter chosen, shown next to the toggle: pressing it removes the filter.
  * @csspart filter - One filter: label and select.
  * @csspart select - The select of a filter.
  * @csspart presets - The saved filter sets (signed in).
@@ -70,7 +72,7 @@ const idList = {
  * @csspart item-button - Its title, which opens the card.
  * @csspart item-summary - Its short description.
  * @csspart item-meta - Its term, fee, delivery and availability.
- * @csspart badge - A short mark: availability, level, the number of filters chosen.
+ * @csspart badge - A short mark: availability, level.
  * @csspart favourite-button - The star that adds a service to the favourites.
  * @csspart detail - The service's card.
  * @csspart detail-heading - Its title.
@@ -126,7 +128,8 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
   @state() private presetName = '';
   @state() private message?: string;
 
-  #filtersOpen = true;
+  /** Whether the filters panel is open: closed at first, the results first. */
+  @state() private filtersOpen = false;
   /** Where in the list the open card was opened from, to go back there. */
   #openedFrom?: number;
   /** What the services of the list are drawn with, as of the last render. */
@@ -312,8 +315,12 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
       index: listing.index,
       chosen,
       choose: this.#choose,
-      open: this.#filtersOpen,
-      onToggle: (open) => (this.#filtersOpen = open),
+      remove: (filters) => {
+        this.#choose(filters);
+        this.focusAfterRender = '#filters-toggle';
+      },
+      open: this.filtersOpen,
+      onToggle: (open) => (this.filtersOpen = open),
       presetForm: personal && {
         open: this.presetFormOpen,
         onOpen: () => {
@@ -341,7 +348,7 @@ export class MfcServiceCatalog extends MfcFormElement<'presetName'> {
       ${renderSearchBox(t, { query: this.query, onInput: this.#search, onDown: this.#toFirst })}
       ${personal ? renderViews(t, personal, this.view, (view) => (this.view = view)) : nothing}
       ${this.view === 'all'
-        ? html`${renderCategories(panel)} ${renderFilters(panel)}
+        ? html`${renderFilters(panel)}
           ${personal ? renderPresets(t, personal.presets, chosen, this.busy !== undefined, this.#applyPreset, this.#deletePreset) : nothing}`
         : nothing}
       <div id="results" class="results" aria-busy=${listing.task.status === TaskStatus.PENDING ? 'true' : 'false'}>

@@ -15,7 +15,8 @@ export const enCatalog: CatalogStrings = {
   viewRecent: 'Recently viewed',
 
   filtersHeading: 'Filters',
-  filtersChosen: (count) => `${count} chosen`,
+  filtersChosen: (count) => `Filters · ${count}`,
+  removeFilter: (filter) => `Remove the filter: ${filter}`,
   resetFilters: 'Reset filters',
   levelLabel: 'Level',
   anyLevel: 'Any',

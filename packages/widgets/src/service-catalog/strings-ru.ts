@@ -19,7 +19,8 @@ export const ruCatalog: CatalogStrings = {
   viewRecent: 'Вы смотрели',
 
   filtersHeading: 'Фильтры',
-  filtersChosen: (count) => `выбрано: ${count}`,
+  filtersChosen: (count) => `Фильтры · ${count}`,
+  removeFilter: (filter) => `Убрать фильтр: ${filter}`,
   resetFilters: 'Сбросить фильтры',
   levelLabel: 'Уровень услуги',
   anyLevel: 'Любой',

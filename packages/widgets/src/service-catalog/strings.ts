@@ -17,7 +17,10 @@ export interface CatalogStrings {
   viewRecent: string;
 
   filtersHeading: string;
+  /** The filters toggle when some are chosen: «Фильтры · 2». */
   filtersChosen: (count: number) => string;
+  /** The label of a chosen filter's chip, which removes it: «Убрать фильтр: Онлайн». */
+  removeFilter: (filter: string) => string;
   resetFilters: string;
   levelLabel: string;
   anyLevel: string;
