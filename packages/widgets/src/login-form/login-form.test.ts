@@ -270,6 +270,13 @@ describe('<mfc-login-form>', () => {
     expect(asked).to.be.false;
     expect(text(form)).to.include('Вход временно заблокирован');
 
+    // Another login may be tried at once: the lockout is for the one that was locked.
+    await type(form, 'identifier', '+7 900 000-00-99');
+    expect(part(form, '[part~="primary-button"]')!.getAttribute('aria-disabled'), 'another login: «Войти» works').not.to.equal('true');
+    expect(part(form, '#lockout'), 'no lockout notice for another login').to.equal(null);
+    await type(form, 'identifier', account.phone);
+    expect(part(form, '[part~="primary-button"]')!.getAttribute('aria-disabled'), 'the locked login again').to.equal('true');
+
     // The way out is a link in the notice: password recovery.
     const recover = [...part(form, '#lockout')!.querySelectorAll('button')].find((each) => each.textContent!.trim() === 'Забыли пароль?')!;
     recover.click();

@@ -111,6 +111,8 @@ export class MfcLoginForm extends MfcFormElement<Field> {
   /** The «still there?» dialog of a form used without <mfc-cabinet>, loaded once signed in. */
   readonly #warning: LazySessionWarning = new LazySessionWarning(this);
   readonly #lockout = new Countdown(this, () => (this.announcement = this.t.lockedOver));
+  /** The login the lockout is for: another one typed may be tried at once. */
+  #lockedLogin?: string;
   readonly #session = new SessionController(this, {
     client: () => this.cabinet,
     // Asked through run(), so that a failure shows with «Повторить».
@@ -161,7 +163,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     } else {
       content = renderCredentialsStep(this as unknown as CredentialsForm, {
         error: html`${this.#renderLoginError()} ${this.#renderLockout()}`,
-        locked: this.#lockout.running,
+        locked: this.#locked,
         onSubmit: this.#onLogin,
         onOpen: (view) => void this.#open(view),
       });
@@ -197,9 +199,13 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     return this.renderFormError(html`${attempts}${retry}`);
   }
 
+  get #locked(): boolean {
+    return this.#lockout.running && this.identifier === this.#lockedLogin;
+  }
+
   #renderLockout() {
     const remaining = this.#lockout.remaining;
-    if (remaining <= 0) return nothing;
+    if (!this.#locked) return nothing;
     const { t } = this;
     return html`
       <div part="alert" class="alert warning" id="lockout" tabindex="-1">
@@ -257,6 +263,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
     switch (failure.code) {
       case 'account_locked':
         this.#lockout.start(failure.retryAfter ?? 0);
+        this.#lockedLogin = this.identifier;
         this.announcement = `${t.lockedHeading}. ${t.lockedFor(formatCountdown(failure.retryAfter ?? 0))}`;
         this.focusAfterRender = '#lockout';
         return;
@@ -287,7 +294,7 @@ export class MfcLoginForm extends MfcFormElement<Field> {
 
   #onLogin = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (this.busy || this.#lockout.running) return;
+    if (this.busy || this.#locked) return;
     const { t } = this;
     const errors: Partial<Record<Field, string>> = {};
     if (!this.identifier.trim()) errors.identifier = t.identifierRequired;
