@@ -87,9 +87,16 @@ export const applicationTrackerStyles = css`
     white-space: nowrap;
   }
 
+  /* A status's mark: an inline SVG of lines in the text's colour. */
   .mark {
+    width: 1em;
+    height: 1em;
     color: var(--_accent);
-    font-weight: 700;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
   }
 
   .badge.status-draft,

@@ -37,17 +37,30 @@ export interface TrackerContext {
 
 export const statuses: readonly ApplicationStatus[] = ['draft', 'submitted', 'in_review', 'needs_info', 'approved', 'ready_for_issue', 'completed', 'rejected', 'withdrawn'];
 
-/** A mark beside each status's name, so that a status never reads by its colour alone. */
+/**
+ * A mark beside each status's name, so that a status never reads by its colour alone: the
+ * path of a 16×16 inline SVG drawn with the text's colour (`.mark`), not a character, which
+ * the reader's fonts may lack.
+ */
 const statusMarks: Record<ApplicationStatus, string> = {
-  draft: '✎',
-  submitted: '➜',
-  in_review: '⧗',
-  needs_info: '!',
-  approved: '✓',
-  ready_for_issue: '★',
-  completed: '✔',
-  rejected: '✕',
-  withdrawn: '↩',
+  // A pencil.
+  draft: 'M3 13l1-4 7-7 3 3-7 7z',
+  // An arrow, sent on.
+  submitted: 'M2 8h11M9 4l4 4-4 4',
+  // An hourglass.
+  in_review: 'M4 2h8L4 14h8z',
+  // An exclamation mark.
+  needs_info: 'M8 2v8m0 4v0',
+  // A tick.
+  approved: 'M2 8l4 4 8-8',
+  // A flag.
+  ready_for_issue: 'M3 15V2h10l-3 3 3 3H3',
+  // A tick in a box.
+  completed: 'M2 2h12v12H2zM5 8l2 2 4-4',
+  // A cross.
+  rejected: 'M3 3l10 10M13 3L3 13',
+  // An arrow turning back.
+  withdrawn: 'M6 3L2 7l4 4M2 7h12v6',
 };
 
 const dateOnly: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
@@ -64,7 +77,9 @@ export { formatDateTime };
 
 /** A status: its mark and its name. */
 export const statusBadge = (t: Translation, status: ApplicationStatus): TemplateResult =>
-  html`<span part="status-badge" class="badge status-${status}"><span class="mark" aria-hidden="true">${statusMarks[status]}</span> ${t.trackerStatus(status)}</span>`;
+  html`<span part="status-badge" class="badge status-${status}"
+    ><svg class="mark" viewBox="0 0 16 16" aria-hidden="true"><path d=${statusMarks[status]}></path></svg> ${t.trackerStatus(status)}</span
+  >`;
 
 /** What the announcer says of an application whose status changed. */
 export const statusChanged = (t: Translation, item: Pick<ApplicationSummary, 'trackingNumber' | 'serviceTitle' | 'status'>): string =>
