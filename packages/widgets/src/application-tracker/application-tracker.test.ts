@@ -151,6 +151,105 @@ describe('<mfc-application-tracker> against the real server', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('says what happens next while the МФЦ has still to decide, with the number to copy', async () => {
+    const owner = await citizen();
+    const application = await submitted(owner.client);
+    const service = await simpleService(owner.client);
+    const element = await fixture<MfcApplicationTracker>(html`<mfc-application-tracker poll-interval="0" application-id=${application.id}></mfc-application-tracker>`);
+    element.client = owner.client;
+    await waitFor(() => part(element, 'next') !== null, patience, 'what happens next');
+    const [year, month, day] = application.expectedCompletionDate!.split('-');
+    const next = () => text(part(element, 'next'));
+    expect(next()).to.include('Что дальше').and.include('Заявление получено').and.include(`Ожидаемый срок исполнения — ${day}.${month}.${year}.`);
+    expect(next()).to.include('Когда МФЦ изменит статус, он сменится здесь');
+    // Near the top: before the facts.
+    expect(part(element, 'next')!.compareDocumentPosition(part(element, 'facts')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    // What to bring is what the service names, when its result may be collected at an МФЦ office.
+    const bring = service.deliveryMethods.includes('office') ? service.requiredDocuments : [];
+    if (bring.length > 0) {
+      await waitFor(() => part(element, 'next-documents') !== null, patience, 'the documents to bring');
+      for (const document of bring) expect(text(part(element, 'next-documents'))).to.include(document.title);
+    } else {
+      await element.updateComplete;
+      expect(part(element, 'next-documents')).to.equal(null);
+    }
+    expect(text(part(element, 'tracking-number'))).to.equal(application.trackingNumber);
+    await expect(element).to.be.accessible();
+
+    const copyStatus = () => part(element, 'copy-status')!;
+    expect(copyStatus().getAttribute('role')).to.equal('status');
+    const written: string[] = [];
+    let refuse = false;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (value: string) => (refuse ? Promise.reject(new DOMException('Denied', 'NotAllowedError')) : void written.push(value)) },
+    });
+    try {
+      root(element).querySelector<HTMLButtonElement>('#copy-number')!.click();
+      await waitFor(() => text(copyStatus()) === 'Номер скопирован', patience, 'the copy said');
+      expect(written).to.deep.equal([application.trackingNumber]);
+
+      // Refused: the number is selected for the citizen to copy, and they are told so.
+      refuse = true;
+      root(element).querySelector<HTMLButtonElement>('#copy-number')!.click();
+      await waitFor(() => text(copyStatus()).startsWith('Скопировать не удалось'), patience, 'the refusal said');
+      expect(text(copyStatus())).to.include('номер выделен');
+      expect(getSelection()!.toString()).to.equal(application.trackingNumber);
+      await expect(element).to.be.accessible();
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      getSelection()?.removeAllRanges();
+    }
+
+    await asOperator(owner, (operator) => operator.move(application.id, { to: 'in_review' }));
+    await element.refresh();
+    await waitFor(() => next().includes('Заявление рассматривают в МФЦ.'), patience, 'what happens next in review');
+    await asOperator(owner, (operator) => operator.move(application.id, { to: 'approved' }));
+    await element.refresh();
+    await waitFor(() => text(part(element, 'facts')).includes('Одобрено'), patience, 'approved');
+    expect(part(element, 'next')).to.equal(null);
+  });
+
+  it('says what happens next in English, the date as DD/MM/YYYY', async () => {
+    const owner = await citizen();
+    const application = await submitted(owner.client);
+    const element = await fixture<MfcApplicationTracker>(
+      html`<mfc-application-tracker poll-interval="0" locale="en" application-id=${application.id}></mfc-application-tracker>`,
+    );
+    element.client = owner.client;
+    // The English strings come a moment after the element (Russian shows until then).
+    await waitFor(() => text(part(element, 'next')).includes('What happens next'), patience, 'what happens next');
+    const [year, month, day] = application.expectedCompletionDate!.split('-');
+    expect(text(part(element, 'next'))).and.include(`Expected by ${day}/${month}/${year}.`);
+    expect(text(root(element).querySelector('#copy-number'))).to.equal('Copy the number');
+    // The documents are the service's data, in Russian; the rest is the tracker's English.
+    const service = await simpleService(owner.client);
+    if (service.deliveryMethods.includes('office') && service.requiredDocuments.length > 0) {
+      await waitFor(() => part(element, 'next-documents') !== null, patience, 'the documents to bring');
+    }
+    expect(text(part(element, 'next')).replace(text(part(element, 'next-documents')), '')).to.not.match(/[А-Яа-яЁё]/);
+  });
+
+  it('marks each status with an inline SVG, not a character the fonts may lack', async () => {
+    const owner = await citizen();
+    const withdrawn = await submitted(owner.client);
+    await owner.client.applications.withdraw(withdrawn.id);
+    await submitted(owner.client);
+    await owner.client.applications.create((await simpleService(owner.client)).id);
+    const element = await mount(owner.client);
+    const badges = [...root(element).querySelectorAll<HTMLElement>('[part~="item"] [part~="status-badge"]')];
+    expect(badges.map((badge) => text(badge)).sort()).to.deep.equal(['Отозвано', 'Подано', 'Черновик']);
+    const paths = badges.map((badge) => {
+      const mark = badge.querySelector<SVGSVGElement>('svg.mark')!;
+      expect(mark.getAttribute('aria-hidden')).to.equal('true');
+      expect(mark.getBoundingClientRect().width).to.be.greaterThan(0);
+      expect(getComputedStyle(mark).stroke).to.equal(getComputedStyle(mark).color);
+      return mark.querySelector('path')!.getAttribute('d');
+    });
+    expect(new Set(paths).size).to.equal(3);
+    await expect(element).to.be.accessible();
+  });
+
   it('polls by itself at the poll interval', async () => {
     const owner = await citizen();
     const application = await submitted(owner.client);

@@ -56,6 +56,10 @@ export type { MfcApplicationOpenDetail };
  * @csspart status-badge - The status: a mark and its name.
  * @csspart detail - An application's detail.
  * @csspart detail-heading - Its heading.
+ * @csspart next - What happens next, while the МФЦ has still to decide: by when, how the citizen is told, what to bring, the number to copy.
+ * @csspart next-documents - The documents the service names, to bring to an МФЦ office.
+ * @csspart tracking-number - The tracking number beside «Скопировать номер».
+ * @csspart copy-status - Whether the number was copied (or selected, when the clipboard was refused).
  * @csspart facts - Its number, status and dates.
  * @csspart section-heading - A heading within the detail.
  * @csspart timeline - The history of its steps.

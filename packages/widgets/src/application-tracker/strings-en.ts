@@ -68,4 +68,13 @@ export const enTracker: TrackerStrings = {
   trackerWithdrawing: 'Withdrawing…',
   trackerWithdrawn: 'The application was withdrawn.',
   trackerStatusChanged: (number, status) => `Application ${number}: ${status}`,
+  trackerNextHeading: 'What happens next',
+  trackerNextLead: (status) => (status === 'submitted' ? 'The MFC has received the application and will take it into work.' : 'The MFC is reviewing the application.'),
+  trackerNextExpected: (date) => `Expected by ${date}.`,
+  trackerNextTold:
+    'When the MFC changes the status, it changes here: an open page updates by itself, otherwise you see it the next time you open it. If more documents or information are needed, the request appears here.',
+  trackerNextBring: 'The service names these documents: if you collect the result at an MFC office, bring the originals.',
+  trackerCopyNumber: 'Copy the number',
+  trackerNumberCopied: 'Number copied',
+  trackerNumberSelected: 'Could not copy: the number is selected, press Ctrl+C to copy it',
 };

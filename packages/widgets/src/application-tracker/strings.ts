@@ -1,10 +1,33 @@
 import type { ApplicationStatus, TransitionActor } from '@mfc-cabinet/core';
 
 /**
- * Strings of `<mfc-application-tracker>`. The Russian ones ship with the tracker's module
- * (`strings-ru.ts`), the English ones (`strings-en.ts`) with the English chunk.
+ * Strings of what happens next in the detail of an application the МФЦ has still to
+ * decide ({@link TrackerNext}): the Russian ones ship with the detail's chunk
+ * (`strings-next-ru.ts`), not with the list's.
  */
-export interface TrackerStrings {
+export interface TrackerNextStrings {
+  trackerNextHeading: string;
+  /** What the МФЦ does now with an application `submitted` or `in_review`. */
+  trackerNextLead: (status: ApplicationStatus) => string;
+  /** The expected completion date, already formatted (ДД.ММ.ГГГГ). */
+  trackerNextExpected: (date: string) => string;
+  /** How the citizen learns of a new status. */
+  trackerNextTold: string;
+  /** Before the documents the service names, when its result may be collected at an МФЦ office. */
+  trackerNextBring: string;
+  trackerCopyNumber: string;
+  /** Said when the number went to the clipboard. */
+  trackerNumberCopied: string;
+  /** Said when the clipboard was refused and the number was selected instead. */
+  trackerNumberSelected: string;
+}
+
+/**
+ * Strings of `<mfc-application-tracker>`. The Russian ones ship with the tracker's module
+ * (`strings-ru.ts`; those of {@link TrackerNextStrings} with its detail's chunk), the English
+ * ones (`strings-en.ts`) with the English chunk.
+ */
+export interface TrackerStrings extends TrackerNextStrings {
   trackerHeading: string;
   /** Instead of the list, when nobody is signed in. */
   trackerSignInFirst: string;

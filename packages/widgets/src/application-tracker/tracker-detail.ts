@@ -6,6 +6,7 @@ import { linkButton } from '../base/fields.js';
 import { WatchController } from '../base/watch-controller.js';
 import { LazyPart } from '../base/lazy-part.js';
 import type { TrackerAnswer } from './tracker-answer.js';
+import { TrackerNext } from './tracker-next.js';
 import { formatDate, formatDateTime, formatDay, readFailed, statusBadge, statusChanged, type TrackerContext } from './tracker-view.js';
 
 /** The statuses a citizen may withdraw an application from (as the server allows). */
@@ -27,8 +28,9 @@ export interface TrackerDetailOptions {
 }
 
 /**
- * The detail of the open application: watched (cached copy first, then the server's), its
- * facts, the timeline of its steps, the result documents once decided, the answer to a
+ * The detail of the open application: watched (cached copy first, then the server's), what
+ * happens next while the МФЦ has still to decide ({@link TrackerNext}), its facts, the
+ * timeline of its steps, the result documents once decided, the answer to a
  * request for information ({@link TrackerAnswer}) and the withdrawal with its confirmation.
  */
 export class TrackerDetail {
@@ -43,6 +45,8 @@ export class TrackerDetail {
   readonly #results: Task<readonly [CabinetClient, string | undefined, ApplicationStatus | undefined], VaultDocument[]>;
   /** The answer to a request for information: its code (the form fields) loads when one is open. */
   readonly #answer: LazyPart<TrackerAnswer>;
+  /** What happens next, while the МФЦ has still to decide. */
+  readonly #next: TrackerNext;
 
   constructor(context: TrackerContext, options: TrackerDetailOptions) {
     this.#context = context;
@@ -70,6 +74,7 @@ export class TrackerDetail {
       },
       args: () => [context.client(), this.#application?.id, this.#application?.status] as const,
     });
+    this.#next = new TrackerNext(context, () => this.#application);
     this.#answer = new LazyPart(context.host, async () => {
       const { TrackerAnswer } = await import('./tracker-answer.js');
       const answer = new TrackerAnswer(context, () => this.#application);
@@ -168,6 +173,7 @@ export class TrackerDetail {
     const locale = this.#context.locale();
     const fact = (label: string, value: string | TemplateResult) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
     return html`
+      ${this.#next.render(application, level)}
       <dl part="facts" class="facts" aria-label=${t.trackerFacts}>
         ${fact(t.trackerNumber, application.trackingNumber ?? t.trackerNoNumber)}
         ${fact(t.trackerStatusLabel, statusBadge(t, application.status))}
