@@ -82,6 +82,7 @@ const englishTitles = [
   'Widgets/Profile',
   'Widgets/Registration form',
   'Widgets/Security',
+  'Widgets/Service catalog',
 ];
 const englishStories = stories.filter((entry) => englishTitles.includes(entry.title));
 

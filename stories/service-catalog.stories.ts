@@ -8,6 +8,7 @@ import type { TranslationOverrides } from '../packages/widgets/src/i18n/translat
 import { chooseFilter, expectCard, expectStatus, findCatalog, search } from './support/catalog-play.js';
 import { fakeApiOf, mountedCabinet, networkError, noAnswer, storyCabinet, unavailable } from './support/fake-api.js';
 import { patience, press, waitForPart } from './support/form-play.js';
+import { textFor } from './support/story-text.js';
 import { headingLevelArgType, localeArgType, localeOf, stringsArgType, styleOf, type WidgetArgs } from './support/story-args.js';
 
 interface CatalogArgs extends WidgetArgs {
@@ -43,7 +44,7 @@ function renderCatalog(args: CatalogArgs, context: StoryContext<CatalogArgs>) {
   ></mfc-service-catalog>`;
 }
 
-const text = (description: string, category = 'attributes') => ({ description, control: 'text', table: { category } }) as const;
+const textArg = (description: string, category = 'attributes') => ({ description, control: 'text', table: { category } }) as const;
 
 const meta = {
   title: 'Widgets/Service catalog',
@@ -63,15 +64,15 @@ const meta = {
     onMfcError: fn().mockName('mfc-error'),
   },
   argTypes: {
-    municipality: text('Only this municipality’s services and those offered everywhere, e.g. `zarechny`.'),
-    category: text('Only this category, e.g. `education`; the category navigation is hidden.'),
-    services: text('Only these services: ids, comma-separated, in this order.'),
+    municipality: textArg('Only this municipality’s services and those offered everywhere, e.g. `zarechny`.'),
+    category: textArg('Only this category, e.g. `education`; the category navigation is hidden.'),
+    services: textArg('Only these services: ids, comma-separated, in this order.'),
     'popular-first': {
       description: 'The most requested services first (pages from the server as the list scrolls); otherwise A–Я.',
       control: 'boolean',
       table: { category: 'attributes', defaultValue: { summary: 'false' } },
     },
-    'service-id': text('The service whose card is open (a deep link).'),
+    'service-id': textArg('The service whose card is open (a deep link).'),
     'heading-level': headingLevelArgType,
     locale: localeArgType,
     strings: stringsArgType('{ "catalogHeading": "Муниципальные услуги" }'),
@@ -86,14 +87,16 @@ export default meta;
 // ------------------------------------------------------------------ the list
 
 /**
- * What a visitor sees: search, categories with how many services each holds, filters, and
- * every service from A to Я. Favourites and saved filters appear after signing in.
+ * What a visitor sees: search, the «Фильтры» toggle (the categories, with how many services
+ * each holds, and the filters wait behind it), and every service from A to Я. Favourites and
+ * saved filters appear after signing in.
  */
 export const Visitor: Story = {
   name: 'Visitor',
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, 'Найдено 12 услуг');
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(12));
     await expect(catalog.shadowRoot?.querySelector('[part~="views"]')).toBeNull();
     await expect(catalog.shadowRoot?.querySelector('[part~="favourite-button"]')).toBeNull();
   },
@@ -103,9 +106,10 @@ export const Visitor: Story = {
 export const Loading: Story = {
   name: 'Loading',
   parameters: { fakeApi: { replies: { 'GET catalog/search-index': noAnswer, 'GET catalog/services': noAnswer } } },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, 'Загружаем каталог услуг…');
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.catalogLoading);
   },
 };
 
@@ -115,46 +119,86 @@ export const Loading: Story = {
  */
 export const SearchAsYouType: Story = {
   name: 'Search as you type',
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, /Найдено/);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(12));
     await search(catalog, 'справку о доходах');
-    await expectStatus(catalog, 'Найдена 1 услуга');
+    await expectStatus(catalog, text.servicesFound(1));
   },
 };
 
 /** Nothing matches: what to try instead. */
 export const NothingFound: Story = {
   name: 'Nothing found',
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, /Найдено/);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(12));
     await search(catalog, 'вертолёт');
-    await expectStatus(catalog, 'По запросу «вертолёт» ничего не нашлось.');
+    await expectStatus(catalog, text.nothingFound('вертолёт'));
   },
 };
 
-/** Filters narrow the list at once, without a reload; the summary says how many are chosen. */
+/**
+ * The filters open: «Фильтры» opens the panel under it (categories, level, delivery, term,
+ * availability) and keeps the focus; Tab leads into the panel. They narrow the list at once,
+ * without a reload, and the toggle says how many are chosen.
+ */
 export const Filtered: Story = {
-  name: 'Filtered',
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, 'Найдено 12 услуг');
+  name: 'Filters: open',
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(12));
+    const toggle = await waitForPart(catalog, '[part~="filters-toggle"]');
+    await press(catalog, '[part~="filters-toggle"]');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(await waitForPart(catalog, '#filter-delivery')).toBeVisible();
     await chooseFilter(catalog, 'delivery', 'mail');
-    await expectStatus(catalog, 'Найдено 4 услуги');
-    await expect(await waitForPart(catalog, '[part~="filters-summary"]')).toHaveTextContent('выбрано: 1');
+    await expectStatus(catalog, text.servicesFound(4));
+    await expect(toggle).toHaveTextContent(text.filtersChosen(1));
+  },
+};
+
+/**
+ * The filters closed, as the catalog opens — the results first; the filters chosen stay in
+ * sight as chips, each removing its filter. Here two were chosen and the panel closed again.
+ */
+export const FiltersCollapsed: Story = {
+  name: 'Filters: closed, two chosen',
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(12));
+    const toggle = await waitForPart(catalog, '[part~="filters-toggle"]');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(catalog.shadowRoot!.querySelector('#filter-delivery')).not.toBeVisible();
+    await press(catalog, '[part~="filters-toggle"]');
+    await chooseFilter(catalog, 'delivery', 'mail');
+    await chooseFilter(catalog, 'maxTermDays', '10');
+    await press(catalog, '[part~="filters-toggle"]');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(toggle).toHaveTextContent(text.filtersChosen(2));
+    const chips = [...catalog.shadowRoot!.querySelectorAll('[part~="active-filter"]')];
+    await expect(chips.map((chip) => chip.getAttribute('aria-label'))).toEqual([
+      text.removeFilter(text.deliveryMail),
+      text.removeFilter(text.termUpTo(10)),
+    ]);
+    for (const chip of chips) await expect(chip).toBeVisible();
   },
 };
 
 /** No service passes the filters. */
 export const NoServices: Story = {
   name: 'Nothing passes the filters',
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, /Найдено/);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(12));
     await chooseFilter(catalog, 'level', 'municipal');
     await chooseFilter(catalog, 'availability', 'in_development');
-    await expectStatus(catalog, /^Услуг с такими условиями нет/);
+    await expectStatus(catalog, text.noServices);
   },
 };
 
@@ -174,12 +218,13 @@ export const SignedIn: Story = {
       },
     },
   },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
     const views = await waitForPart(catalog, '[part~="views"]');
-    await waitFor(() => expect(views).toHaveTextContent(/Избранное\s+2/), { timeout: patience });
+    await waitFor(() => expect(views).toHaveTextContent(new RegExp(`${text.viewFavourites}\\s+2`)), { timeout: patience });
     await press(catalog, '[part~="preset"] button');
-    await expectStatus(catalog, 'Найдено 10 услуг');
+    await expectStatus(catalog, text.servicesFound(10));
   },
 };
 
@@ -187,11 +232,12 @@ export const SignedIn: Story = {
 export const Favourites: Story = {
   name: 'Signed in: favourites',
   parameters: SignedIn.parameters,
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
     await waitForPart(catalog, '[part~="views"]');
     await press(catalog, '[part~="view"]:nth-child(2)');
-    await expectStatus(catalog, 'Найдено 2 услуги');
+    await expectStatus(catalog, text.servicesFound(2));
   },
 };
 
@@ -199,11 +245,12 @@ export const Favourites: Story = {
 export const NoFavourites: Story = {
   name: 'Signed in: no favourites yet',
   parameters: { fakeApi: { signedIn: true } },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
     await waitForPart(catalog, '[part~="views"]');
     await press(catalog, '[part~="view"]:nth-child(2)');
-    await expectStatus(catalog, /^В избранном пока пусто/);
+    await expectStatus(catalog, text.noFavourites);
   },
 };
 
@@ -215,9 +262,10 @@ export const ManyServices: Story = {
   name: 'Many services',
   args: { 'popular-first': true },
   parameters: { fakeApi: { catalog: { generated: 5000 } } },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, 'Найдено 5012 услуг');
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(5012));
     await expect(catalog.shadowRoot!.querySelectorAll('[part~="item"]').length).toBeLessThan(100);
   },
 };
@@ -227,9 +275,10 @@ export const LongText: Story = {
   name: 'Long text',
   parameters: { fakeApi: { catalog: { longText: true, only: ['income-certificate', 'transport-benefit'] } } },
   globals: { viewport: { value: 'mobile1', isRotated: false } },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, 'Найдено 3 услуги');
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(3));
   },
 };
 
@@ -237,9 +286,10 @@ export const LongText: Story = {
 export const Municipality: Story = {
   name: 'One municipality, popular first',
   args: { municipality: 'zarechny', 'popular-first': true },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, 'Найдено 11 услуг');
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(11));
     await expect(catalog.shadowRoot?.querySelector('#filter-municipality')).toBeNull();
   },
 };
@@ -248,9 +298,10 @@ export const Municipality: Story = {
 export const ChosenServices: Story = {
   name: 'A list of services',
   args: { services: 'kindergarten-zarechny, income-certificate, housing-subsidy' },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, 'Найдено 3 услуги');
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(3));
   },
 };
 
@@ -258,9 +309,10 @@ export const ChosenServices: Story = {
 export const English: Story = {
   name: 'English',
   args: { locale: 'en' },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await expectStatus(catalog, '12 services found');
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(catalog, text.servicesFound(12));
   },
 };
 
@@ -276,10 +328,11 @@ export const Offline: Story = {
   parameters: {
     fakeApi: { replies: { 'GET catalog/services': networkError, 'GET catalog/services/:id': networkError } },
   },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
     await waitForPart(catalog, '[part~="offline"]');
-    await expectStatus(catalog, 'Найдено 12 услуг');
+    await expectStatus(catalog, text.servicesFound(12));
   },
 };
 
@@ -289,10 +342,12 @@ export const OfflineNothingSaved: Story = {
   parameters: {
     fakeApi: { replies: { 'GET catalog/search-index': networkError, 'GET catalog/services': networkError } },
   },
-  play: async ({ canvasElement, args }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const { args } = context;
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
     const alert = await waitForPart(catalog, '[part~="alert"][role="alert"]', 15_000);
-    await expect(alert).toHaveTextContent('сохранённого каталога на этом устройстве пока нет');
+    await expect(alert).toHaveTextContent(text.offlineNoCache);
     await expect(args.onMfcError).toHaveBeenCalled();
   },
 };
@@ -302,8 +357,8 @@ export const ServerUnavailable: Story = {
   name: 'Server unavailable',
   args: { 'popular-first': true },
   parameters: { fakeApi: { replies: { 'GET catalog/search-index': unavailable, 'GET catalog/services': unavailable } } },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
     await waitForPart(catalog, '[part~="alert"][role="alert"] [part~="link-button"]', 15_000);
   },
 };
@@ -318,11 +373,13 @@ export const ServerUnavailable: Story = {
 export const Card: Story = {
   name: 'Card',
   args: { 'service-id': 'income-certificate' },
-  play: async ({ canvasElement, args }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const { args } = context;
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
     await expectCard(catalog, 'Справка о доходах и суммах налога');
     await waitForPart(catalog, '[part~="documents"]');
-    await expect(await waitForPart(catalog, '[part~="level-notice"]')).toHaveTextContent('войдите');
+    await expect(await waitForPart(catalog, '[part~="level-notice"]')).toHaveTextContent(text.signInToApply(text.requiredLevel('standard')));
     await press(catalog, '[part~="apply-button"]');
     await expect(args.onMfcServiceSelect).toHaveBeenCalledWith(
       expect.objectContaining({ detail: expect.objectContaining({ serviceId: 'income-certificate' }) }),
@@ -335,8 +392,8 @@ export const CardLoading: Story = {
   name: 'Card: loading',
   args: { 'service-id': 'income-certificate' },
   parameters: { fakeApi: { replies: { 'GET catalog/services/:id': noAnswer } } },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
     await expectCard(catalog, 'Справка о доходах и суммах налога');
     await waitForPart(catalog, '[part~="detail"] [role="status"]');
   },
@@ -347,10 +404,11 @@ export const CardLevelTooLow: Story = {
   name: 'Card: account level too low',
   args: { 'service-id': 'kindergarten-zarechny' },
   parameters: { fakeApi: { signedIn: true, account: { level: 'simplified' } } },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
     const notice = await waitForPart(catalog, '[part~="level-notice"] strong');
-    await expect(notice).toHaveTextContent('нужна учётная запись: подтверждённая');
+    await expect(notice).toHaveTextContent(text.levelTooLow(text.accountLevel.simplified, text.requiredLevel('confirmed')));
     await waitForPart(catalog, '[part~="favourite-button"]');
   },
 };
@@ -369,12 +427,13 @@ export const CardLevelTooLowInCabinet: Story = {
       <mfc-service-catalog service-id=${args['service-id']} heading-level="2"></mfc-service-catalog>
     </mfc-cabinet>`;
   },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
     const notice = await waitForPart(catalog, '[part~="level-notice"]');
-    await expect(notice).toHaveTextContent('Ваша учётная запись — стандартная');
-    await expect(notice).toHaveTextContent('в любой МФЦ');
-    await expect(await waitForPart(catalog, '[part~="profile-link"]')).toHaveTextContent('Повысить уровень учётной записи');
+    await expect(notice).toHaveTextContent(text.levelTooLow(text.accountLevel.standard, text.requiredLevel('confirmed')));
+    await expect(notice).toHaveTextContent(text.howToConfirmed);
+    await expect(await waitForPart(catalog, '[part~="profile-link"]')).toHaveTextContent(text.raiseLevel);
     await expect(catalog.shadowRoot?.querySelector('[part~="apply-button"]')).toBeNull();
   },
 };
@@ -383,10 +442,11 @@ export const CardLevelTooLowInCabinet: Story = {
 export const CardUnavailable: Story = {
   name: 'Card: temporarily unavailable',
   args: { 'service-id': 'transport-benefit' },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
     await expectCard(catalog, /льготного проезда/);
-    await expect(await waitForPart(catalog, '[part~="alert"]')).toHaveTextContent('временно недоступна');
+    await expect(await waitForPart(catalog, '[part~="alert"]')).toHaveTextContent(text.notAvailable('unavailable'));
     await expect(catalog.shadowRoot?.querySelector('[part~="apply-button"]')).toBeNull();
   },
 };
@@ -397,8 +457,8 @@ export const CardLongText: Story = {
   args: { 'service-id': 'long-text' },
   parameters: { fakeApi: { catalog: { longText: true } } },
   globals: { viewport: { value: 'mobile1', isRotated: false } },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
     await expectCard(catalog, /^Предоставление компенсации/);
     await waitForPart(catalog, '[part~="documents"]');
   },
@@ -409,9 +469,10 @@ export const CardOffline: Story = {
   name: 'Card: offline',
   args: { 'service-id': 'income-certificate' },
   parameters: { fakeApi: { replies: { 'GET catalog/services/:id': networkError } } },
-  play: async ({ canvasElement }) => {
-    const catalog = await findCatalog(canvasElement);
-    await waitFor(async () => expect(await waitForPart(catalog, '[part~="detail"]')).toHaveTextContent('когда вернётся связь'), {
+  play: async (context) => {
+    const catalog = await findCatalog(context.canvasElement);
+    const text = await textFor(context);
+    await waitFor(async () => expect(await waitForPart(catalog, '[part~="detail"]')).toHaveTextContent(text.serviceOffline), {
       timeout: 15_000,
     });
     await waitForPart(catalog, '[part~="apply-button"]');
@@ -424,7 +485,8 @@ export const CardNotFound: Story = {
   args: { 'service-id': 'no-such-service' },
   play: async (context) => {
     const catalog = await findCatalog(context.canvasElement);
-    await expect(await waitForPart(catalog, '[part~="detail"] [role="alert"]')).toHaveTextContent('Такой услуги в каталоге нет');
+    const text = await textFor(context);
+    await expect(await waitForPart(catalog, '[part~="detail"] [role="alert"]')).toHaveTextContent(text.serviceNotFound);
     const endpoints = mountedCabinet(context).api.requests.map((request) => request.endpoint);
     await expect(endpoints).toContain('GET catalog/services/:id');
   },
