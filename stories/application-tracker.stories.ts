@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '@mfc-cabinet/core';
 import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -9,6 +10,7 @@ import { fakeApiOf, mountedCabinet, networkError, noAnswer, storyCabinet, unavai
 import { serviceWithForm } from './support/fake-applications.js';
 import { findForm, patience, waitForPart } from './support/form-play.js';
 import { headingLevelArgType, localeArgType, localeOf, stringsArgType, styleOf, type WidgetArgs } from './support/story-args.js';
+import { textFor } from './support/story-text.js';
 
 interface TrackerArgs extends WidgetArgs {
   'application-id': string;
@@ -65,30 +67,41 @@ const meta = {
 
 export default meta;
 
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const textOf = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const findTracker = (canvasElement: HTMLElement) => findForm(canvasElement, 'mfc-application-tracker');
 
 async function expectStatus(tracker: MfcApplicationTracker, expected: string | RegExp): Promise<void> {
   // The list's status line, or the alert shown in its place when loading failed (so that a
   // failure says why).
   const shown = () => tracker.shadowRoot!.querySelector('[part~="status"]') ?? tracker.shadowRoot!.querySelector('[part~="alert"]');
-  await waitFor(() => expect(text(shown())).toMatch(expected), { timeout: patience });
+  await waitFor(() => expect(textOf(shown())).toMatch(expected), { timeout: patience });
 }
 
 async function expectPart(tracker: MfcApplicationTracker, selector: string, expected: string | RegExp): Promise<void> {
-  await waitFor(() => expect(text(tracker.shadowRoot!.querySelector(selector))).toMatch(expected), { timeout: patience });
+  await waitFor(() => expect(textOf(tracker.shadowRoot!.querySelector(selector))).toMatch(expected), { timeout: patience });
 }
+
+// The play functions expect the tracker's strings of the story's language (`textFor`); what
+// the fake API sends (service titles, comments, the server's messages) is its data, in Russian.
 
 // ------------------------------------------------------------------ the list
 
-/** One application of each status: a clear name with a mark (not colour alone), the number, dates and the expected completion. */
+const statuses: ApplicationStatus[] = ['draft', 'submitted', 'in_review', 'needs_info', 'approved', 'ready_for_issue', 'completed', 'rejected', 'withdrawn'];
+
+/**
+ * One application of each status: a clear name with a mark (not colour alone: an inline SVG,
+ * not a character the reader's fonts may lack), the number, dates and the expected completion.
+ */
 export const EachStatus: Story = {
   name: 'Each status',
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
-    await expectStatus(tracker, '9 заявлений');
-    const badges = [...tracker.shadowRoot!.querySelectorAll('[part~="item"] [part~="status-badge"]')].map((badge) => text(badge));
-    await expect(badges.join(' ')).toMatch(/Черновик.*Подано.*На рассмотрении.*Нужны сведения.*Одобрено.*Готово к выдаче.*Завершено.*Отказано.*Отозвано/);
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(tracker, text.trackerFound(9));
+    const badges = [...tracker.shadowRoot!.querySelectorAll('[part~="item"] [part~="status-badge"]')];
+    await expect(badges.map((badge) => textOf(badge))).toEqual(statuses.map((status) => text.trackerStatus(status)));
+    const marks = badges.map((badge) => badge.querySelector('svg.mark[aria-hidden="true"] path')?.getAttribute('d'));
+    await expect(new Set(marks).size).toBe(statuses.length);
   },
 };
 
@@ -96,8 +109,9 @@ export const EachStatus: Story = {
 export const Loading: Story = {
   name: 'Loading',
   parameters: { fakeApi: { signedIn: true, tracker: {}, replies: { 'GET applications': noAnswer } } },
-  play: async ({ canvasElement }) => {
-    await expectStatus(await findTracker(canvasElement), 'Загружаем заявления…');
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    await expectStatus(tracker, (await textFor(context)).trackerLoading);
   },
 };
 
@@ -105,8 +119,9 @@ export const Loading: Story = {
 export const Empty: Story = {
   name: 'Empty',
   parameters: { fakeApi: { signedIn: true, tracker: { count: 0 } } },
-  play: async ({ canvasElement }) => {
-    await expectStatus(await findTracker(canvasElement), /^У вас пока нет заявлений/);
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    await expectStatus(tracker, (await textFor(context)).trackerEmpty);
   },
 };
 
@@ -118,9 +133,10 @@ export const SignedOut: Story = {
   name: 'Signed out',
   args: { locale: 'ru' },
   parameters: { fakeApi: { signedIn: false, tracker: {} } },
-  play: async ({ canvasElement, args }) => {
+  play: async (context) => {
+    const { canvasElement, args } = context;
     const tracker = await findTracker(canvasElement);
-    await expectStatus(tracker, 'Войдите в личный кабинет, чтобы увидеть свои заявления.');
+    await expectStatus(tracker, (await textFor(context)).trackerSignInFirst);
     await expect(tracker.shadowRoot!.querySelector('[part~="filters"]')).toBeNull();
     await expect(tracker.shadowRoot!.querySelector('[part~="exports"]')).toBeNull();
     await expect(tracker.shadowRoot!.querySelector('[part~="alert"]')).toBeNull();
@@ -142,9 +158,9 @@ export const ServerError: Story = {
 export const OfflineNothingSaved: Story = {
   name: 'Offline, nothing saved',
   parameters: { fakeApi: { signedIn: true, tracker: {}, replies: { 'GET applications': networkError } } },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
-    await expectPart(tracker, '[part~="alert"]', /Нет связи/);
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    await expectPart(tracker, '[part~="alert"]', (await textFor(context)).trackerOfflineNoData);
   },
 };
 
@@ -153,12 +169,13 @@ export const Offline: Story = {
   name: 'Offline: saved data',
   play: async (context) => {
     const tracker = await findTracker(context.canvasElement);
-    await expectStatus(tracker, '9 заявлений');
+    const text = await textFor(context);
+    await expectStatus(tracker, text.trackerFound(9));
     const { api } = mountedCabinet(context);
     api.reply('GET applications', networkError);
     await tracker.refresh();
-    await expectPart(tracker, '[part~="offline"]', 'Нет связи — показаны сохранённые данные.');
-    await expectStatus(tracker, '9 заявлений');
+    await expectPart(tracker, '[part~="offline"]', text.trackerOffline);
+    await expectStatus(tracker, text.trackerFound(9));
   },
 };
 
@@ -166,9 +183,9 @@ export const Offline: Story = {
 export const ManyItems: Story = {
   name: 'Many items (10 000)',
   parameters: { fakeApi: { signedIn: true, tracker: { count: 10_000 } } },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
-    await expectStatus(tracker, '10000 заявлений');
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    await expectStatus(tracker, (await textFor(context)).trackerFound(10_000));
     await waitFor(() => expect(tracker.shadowRoot!.querySelector('[part~="item"]')?.getAttribute('aria-setsize')).toBe('10000'), { timeout: patience });
     await expect(tracker.shadowRoot!.querySelectorAll('[part~="item"]').length).toBeLessThan(200);
   },
@@ -178,13 +195,14 @@ export const ManyItems: Story = {
 export const Filtered: Story = {
   name: 'Filtered by number',
   parameters: { fakeApi: { signedIn: true, tracker: { count: 40 } } },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
-    await expectStatus(tracker, '40 заявлений');
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    const text = await textFor(context);
+    await expectStatus(tracker, text.trackerFound(40));
     const search = await waitForPart<HTMLInputElement>(tracker, '#filter-q');
     search.value = 'MFC-2026-000012';
     search.dispatchEvent(new InputEvent('input'));
-    await expectStatus(tracker, '1 заявление');
+    await expectStatus(tracker, text.trackerFound(1));
   },
 };
 
@@ -195,12 +213,41 @@ export const LongTimeline: Story = {
   name: 'Detail: long timeline',
   args: { 'application-id': 'app-00007' },
   parameters: { fakeApi: { signedIn: true, tracker: { requestRounds: 8 } } },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
     await waitFor(() => expect(tracker.shadowRoot!.querySelectorAll('[part~="timeline-item"]').length).toBe(21), { timeout: patience });
-    await expectPart(tracker, '[part~="facts"]', /Завершено/);
+    await expectPart(tracker, '[part~="facts"]', (await textFor(context)).trackerStatus('completed'));
   },
 };
+
+/**
+ * Just submitted: what happens next near the top — by when, how the citizen learns of the
+ * next status, the documents the service names to bring to an МФЦ office — and the number
+ * with «Скопировать номер» (said in a polite live region; selected when the clipboard is refused).
+ */
+export const WhatHappensNext: Story = {
+  name: 'Detail: what happens next',
+  args: { 'application-id': 'app-00002' },
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    // Its Russian strings come with the detail's code: asked for once the detail has rendered.
+    await waitForPart(tracker, '[part~="next"]');
+    const text = await textFor(context);
+    await expectPart(tracker, '[part~="next"]', text.trackerNextLead('submitted'));
+    // app-00002 is expected by 2026-03-11 (the fake tracker's fixed dates).
+    await expectPart(tracker, '[part~="next"]', text.trackerNextExpected(storyDay(context, '11', '03', '2026')));
+    await expectPart(tracker, '[part~="next-documents"]', 'Свидетельство о рождении ребёнка');
+    (await waitForPart<HTMLButtonElement>(tracker, '#copy-number')).click();
+    // Copied, or (where the browser refuses the clipboard) selected.
+    await waitFor(() => expect([text.trackerNumberCopied, text.trackerNumberSelected]).toContain(textOf(tracker.shadowRoot!.querySelector('[part~="copy-status"]'))), {
+      timeout: patience,
+    });
+  },
+};
+
+/** A day as the detail's «what happens next» writes it: ДД.ММ.ГГГГ, in English DD/MM/YYYY. */
+const storyDay = (context: StoryContext<TrackerArgs>, day: string, month: string, year: string) =>
+  localeOf(context.args, context) === 'en' ? `${day}/${month}/${year}` : `${day}.${month}.${year}`;
 
 /** Answers a request for the phone field: types a number and presses «Отправить ответ». */
 async function answerWithPhone(tracker: MfcApplicationTracker): Promise<void> {
@@ -221,11 +268,12 @@ export const NeedsInfo: Story = {
       replies: { 'GET catalog/services/:id': serviceWithForm() },
     },
   },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    const text = await textFor(context);
     await answerWithPhone(tracker);
-    await expectPart(tracker, '#message', /Ответ отправлен/);
-    await expectPart(tracker, '[part~="facts"]', /На рассмотрении/);
+    await expectPart(tracker, '#message', text.trackerAnswerSent);
+    await expectPart(tracker, '[part~="facts"]', text.trackerStatus('in_review'));
   },
 };
 
@@ -240,12 +288,13 @@ export const AnswerWithoutDocument: Story = {
       replies: { 'GET catalog/services/:id': serviceWithForm() },
     },
   },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
     await waitForPart(tracker, 'mfc-document-uploader');
     await answerWithPhone(tracker);
+    // The server's message, as it sends it.
     await expectPart(tracker, '[part~="request"] .field-error', /Приложите документ «Справка о доходах»: его запросили по заявлению/);
-    await expectPart(tracker, '[part~="facts"]', /Нужны сведения/);
+    await expectPart(tracker, '[part~="facts"]', (await textFor(context)).trackerStatus('needs_info'));
   },
 };
 
@@ -271,8 +320,9 @@ export const DetailLoading: Story = {
   name: 'Detail: loading',
   args: { 'application-id': 'app-00002' },
   parameters: { fakeApi: { signedIn: true, tracker: {}, replies: { 'GET applications/:id': noAnswer } } },
-  play: async ({ canvasElement }) => {
-    await expectPart(await findTracker(canvasElement), '[part~="detail-heading"]', 'Загружаем заявление…');
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    await expectPart(tracker, '[part~="detail-heading"]', (await textFor(context)).trackerDetailLoading);
   },
 };
 
@@ -280,9 +330,9 @@ export const DetailLoading: Story = {
 export const DetailNotFound: Story = {
   name: 'Detail: not found',
   args: { 'application-id': 'app-99999' },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
-    await expectPart(tracker, '[part~="detail"] [part~="alert"]', 'Заявление не найдено.');
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    await expectPart(tracker, '[part~="detail"] [part~="alert"]', (await textFor(context)).trackerNotFound);
     await waitForPart(tracker, '#back');
   },
 };
@@ -291,9 +341,9 @@ export const DetailNotFound: Story = {
 export const Rejected: Story = {
   name: 'Detail: rejected',
   args: { 'application-id': 'app-00008' },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
-    await expectPart(tracker, '[part~="facts"]', /Отказано/);
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    await expectPart(tracker, '[part~="facts"]', (await textFor(context)).trackerStatus('rejected'));
     await expectPart(tracker, '[part~="detail"]', /не представлены документы о доходах/);
     await expect(tracker.shadowRoot!.querySelector('#withdraw')).toBeNull();
   },
@@ -303,12 +353,12 @@ export const Rejected: Story = {
 export const Withdraw: Story = {
   name: 'Detail: withdraw',
   args: { 'application-id': 'app-00003' },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
     (await waitForPart<HTMLButtonElement>(tracker, '#withdraw')).click();
     await waitForPart(tracker, '#withdraw-question');
     (await waitForPart<HTMLButtonElement>(tracker, '#withdraw-yes')).click();
-    await expectPart(tracker, '[part~="facts"]', /Отозвано/);
+    await expectPart(tracker, '[part~="facts"]', (await textFor(context)).trackerStatus('withdrawn'));
   },
 };
 
@@ -316,8 +366,8 @@ export const Withdraw: Story = {
 export const English: Story = {
   name: 'English',
   args: { locale: 'en' },
-  play: async ({ canvasElement }) => {
-    const tracker = await findTracker(canvasElement);
-    await expectStatus(tracker, '9 applications');
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    await expectStatus(tracker, (await textFor(context)).trackerFound(9));
   },
 };
