@@ -66,9 +66,9 @@ export const enApplicationForm: ApplicationFormStrings = {
   expectedDateLabel: 'Result expected by',
   nextStepsHeading: 'What happens next',
   nextSteps: [
-    'The authority checks the application and documents. Follow its status in «My applications».',
+    'The authority checks the application and documents. Follow its status in “My applications”.',
     'If more information or documents are needed, we will tell you in your account.',
-    'We will notify you when the result is ready.',
+    'When the result is ready, its status and documents show there too.',
   ],
   queuedHeading: 'The application will be sent when the connection is back',
   queuedText:
