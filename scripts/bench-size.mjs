@@ -20,7 +20,7 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { startTestServer } from './test-server.mjs';
 import { leadingStaticImports } from '../packages/server/dist/http/module-preload.js';
 
-const kb = (bytes) => (process.env.BENCH_BYTES ? `${bytes} B` : `${(bytes / 1024).toFixed(bytes < 1024 ? 2 : 1)} KB`);
+const kb = (bytes) => (process.env.BENCH_BYTES ? `${Math.round(bytes)} B` : `${(bytes / 1024).toFixed(bytes < 1024 ? 2 : 1)} KB`);
 const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
 
 // ------------------------------------------------------------------ the CDN folder
