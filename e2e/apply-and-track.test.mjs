@@ -9,18 +9,22 @@ import { codeFromOutbox, demoAndBrowser, watchForProblems } from './support.mjs'
 const running = demoAndBrowser();
 const siteUrl = (path) => running.demo.siteUrl(path);
 
+/** Signs a demo citizen in on the page open, with the code the outbox shows for `codeTo`. */
+async function signIn(page, { login, codeTo }) {
+  await page.getByLabel('Телефон, почта или СНИЛС').fill(login);
+  await page.getByLabel('Пароль', { exact: true }).fill('Demo-2026!');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByLabel('Код подтверждения').fill(await codeFromOutbox(page.context(), siteUrl, codeTo));
+  await page.getByRole('button', { name: 'Подтвердить' }).click();
+}
+
 test('from the catalog to a submitted application, then seen in the tracker', async () => {
   const context = await running.browser.newContext({ locale: 'ru-RU' });
   const page = await context.newPage();
   const problems = watchForProblems(page);
 
   await page.goto(siteUrl('/services.html'));
-  await page.getByLabel('Телефон, почта или СНИЛС').fill('+7 900 000-00-01');
-  await page.getByLabel('Пароль', { exact: true }).fill('Demo-2026!');
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByText('Мы отправили код в SMS').waitFor();
-  await page.getByLabel('Код подтверждения').fill(await codeFromOutbox(context, siteUrl, '+79000000001'));
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
+  await signIn(page, { login: '+7 900 000-00-01', codeTo: '+79000000001' });
   await page.getByText('Вы вошли как').waitFor();
 
   // The catalog: search as you type, open the service, apply.
@@ -67,11 +71,7 @@ test('a draft left half-way is on the home, and is finished from there', async (
 
   await page.goto(siteUrl('/'));
   // Another demo citizen than the first test's, so the outbox's newest code is this sign-in's.
-  await page.getByLabel('Телефон, почта или СНИЛС').fill('+7 900 000-00-02');
-  await page.getByLabel('Пароль', { exact: true }).fill('Demo-2026!');
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByLabel('Код подтверждения').fill(await codeFromOutbox(context, siteUrl, 'petrova@example.ru'));
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
+  await signIn(page, { login: '+7 900 000-00-02', codeTo: 'petrova@example.ru' });
   await page.getByRole('heading', { name: 'Главное сейчас' }).waitFor();
 
   // From the home into the catalog; the form is begun and left after its first step.
