@@ -1,5 +1,6 @@
 import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { advanceClock, createAccount, waitFor } from '../../../../test-support/cabinet-api.js';
 import { closeSharedClients } from '../base/clients.js';
 import '../mfc-cabinet.js';
@@ -185,6 +186,19 @@ describe('<mfc-cabinet> composition and routing', () => {
     cabinet.locale = undefined;
     await cabinet.updateComplete;
     expect(cabinet.hasAttribute('lang'), 'without locale, the page’s lang is in force').to.equal(false);
+  });
+
+  it('shows where focus went with a ring when the view was opened from the keyboard', async () => {
+    const cabinet = await fixture<MfcCabinet>(
+      html`<mfc-cabinet api-base="/api/v1"><button id="apply" @click=${(event: Event) => select(event.target as Element, 'passport-rf')}>Подать заявление</button></mfc-cabinet>`,
+    );
+    cabinet.querySelector<HTMLButtonElement>('#apply')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await cabinet.updateComplete;
+    const opened = view(cabinet)!;
+    expect(cabinet.shadowRoot!.activeElement).to.equal(opened);
+    expect(opened.matches(':focus-visible'), 'focus-visible after a key').to.equal(true);
+    expect(getComputedStyle(opened).outlineStyle).to.equal('solid');
   });
 
   it('leaves the address alone with routing off', async () => {

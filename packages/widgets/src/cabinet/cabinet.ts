@@ -52,8 +52,14 @@ export class MfcCabinet extends MfcElement {
       [hidden] {
         display: none !important;
       }
-      .view:focus,
-      .home:focus {
+      /* Focus moved here shows its ring after a key (Enter on «Подать заявление»), not after a click. */
+      .view:focus-visible,
+      .home:focus-visible {
+        outline: 3px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      .view:focus:not(:focus-visible),
+      .home:focus:not(:focus-visible) {
         outline: none;
       }
       .back,
