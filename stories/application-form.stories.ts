@@ -206,6 +206,24 @@ export const Review: Story = {
   },
 };
 
+/** The review in a narrow column (a phone, a side column): «Изменить» stays beside each question, the answer under it. */
+export const ReviewNarrow: Story = {
+  ...Review,
+  name: 'Review in a narrow column',
+  decorators: [(story) => html`<div style="max-width: 20rem">${story()}</div>`],
+  play: async (context) => {
+    await Review.play!(context);
+    const form = await findApplicationForm(context.canvasElement);
+    const row = form.shadowRoot!.querySelector('[part~="answer"]')!;
+    const label = row.querySelector('dt')!.getBoundingClientRect();
+    const change = row.querySelector('[part~="change-link"]')!.getBoundingClientRect();
+    const value = row.querySelector('.value')!.getBoundingClientRect();
+    const middle = (change.top + change.bottom) / 2;
+    await expect(middle > label.top && middle < label.bottom && change.left >= label.right, '«Изменить» beside its question').toBe(true);
+    await expect(value.top, 'the answer under both').toBeGreaterThanOrEqual(label.bottom - 1);
+  },
+};
+
 // ------------------------------------------------------------------ account level
 
 /** The service needs a standard account and the citizen's is simplified: what to do, before filling anything. */

@@ -7,6 +7,8 @@ export const applicationFormStyles = css`
     --_gap: var(--mfc-application-form-gap, calc(var(--_space) * 3));
 
     max-width: var(--mfc-application-form-max-width, 40rem);
+    /* Narrow layouts follow the form's own width (a side column too), not the screen's. */
+    container-type: inline-size;
   }
 
   /* A box of its own, so a theme set on the form alone (dark on a light page) stays readable. */
@@ -235,10 +237,15 @@ export const applicationFormStyles = css`
     white-space: pre-line;
   }
 
-  @media (max-width: 30rem) {
+  /* Narrow: the label with «Изменить» beside it, the answer under both. */
+  @container (max-width: 30rem) {
     .answer {
-      grid-template-columns: 1fr;
-      gap: calc(var(--_space) / 2);
+      grid-template-columns: 1fr auto;
+      gap: calc(var(--_space) / 2) var(--_space);
+    }
+    .answer .value {
+      grid-column: 1 / -1;
+      grid-row: 2;
     }
   }
 
