@@ -30,7 +30,7 @@ export const enApplicationForm: ApplicationFormStrings = {
     date: 'As YYYY-MM-DD, e.g. 1990-05-17',
     phone: 'For example +7 900 123-45-67',
     email: 'For example ivanov@example.ru',
-    passport: 'Series: 4 digits, number: 6 digits, e.g. 4510 123456',
+    passport: 'Series: 4 digits, number: 6 digits, e.g. 45 10 123456',
     snils: '11 digits, e.g. 123-456-789 01',
     inn: '12 digits',
     number: 'Digits only',

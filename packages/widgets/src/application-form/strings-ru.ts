@@ -36,7 +36,7 @@ export const ruApplicationForm: ApplicationFormStrings = {
     date: 'В формате ГГГГ-ММ-ДД, например 1990-05-17',
     phone: 'Например, +7 900 123-45-67',
     email: 'Например, ivanov@example.ru',
-    passport: 'Серия — 4 цифры, номер — 6 цифр, например 4510 123456',
+    passport: 'Серия — 4 цифры, номер — 6 цифр, например 45 10 123456',
     snils: '11 цифр, например 123-456-789 01',
     inn: '12 цифр',
     number: 'Только цифры',
