@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { CodeEntry } from '../base/code-entry.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
+import { formatPhone } from '../base/format.js';
 import { ProfileSection } from './section.js';
 
 type Contact = 'phone' | 'email';
@@ -40,7 +41,7 @@ export class MfcProfileContacts extends ProfileSection<Field> {
   #renderSummary(profile: Profile) {
     const { t } = this;
     return html`<dl class="summary" part="summary">
-      ${this.row(t.phoneLabel, profile.phone, this.changeButton(t.phoneLabel.toLowerCase(), () => this.#start('phone'), 'change-phone'))}
+      ${this.row(t.phoneLabel, profile.phone && formatPhone(profile.phone), this.changeButton(t.phoneLabel.toLowerCase(), () => this.#start('phone'), 'change-phone'))}
       ${this.row(
         t.emailLabel,
         profile.email,

@@ -118,6 +118,9 @@ describe('<mfc-profile>', () => {
     expect(text(contacts)).to.include('Мы сообщили об этом на прежний номер');
     const saved = (await client.profile.get()).phone!;
     expect(saved.replace(/\D/g, '')).to.equal(phone.replace(/\D/g, ''));
+    const digits = saved.replace(/\D/g, '');
+    const written = `+7 ${digits.slice(1, 4)} ${digits.slice(4, 7)}-${digits.slice(7, 9)}-${digits.slice(9)}`;
+    expect(text(contacts), 'the phone as people write it').to.include(written);
     expect((await outbox(account.phone)).some((message) => message.purpose === 'phone_changed'), 'the old phone was told').to.equal(true);
     await expect(profile).to.be.accessible();
   });

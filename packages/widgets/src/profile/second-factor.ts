@@ -2,6 +2,7 @@ import type { OtpChannel, Profile } from '@mfc-cabinet/core';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { linkButton, submitButton } from '../base/fields.js';
+import { formatPhone } from '../base/format.js';
 import { ProfileSection } from './section.js';
 
 type Field = 'channel' | 'currentPassword';
@@ -38,7 +39,7 @@ export class MfcProfileSecondFactor extends ProfileSection<Field> {
 
   #describe(profile: Profile, channel: OtpChannel | null): string {
     const { t } = this;
-    if (channel === 'sms') return t.profileSecondFactorSms(profile.phone ?? '');
+    if (channel === 'sms') return t.profileSecondFactorSms(formatPhone(profile.phone ?? ''));
     if (channel === 'email') return t.profileSecondFactorEmail(profile.email ?? '');
     return t.profileSecondFactorOff;
   }
