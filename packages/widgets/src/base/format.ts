@@ -23,9 +23,3 @@ const dateAndTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle
 
 /** An instant as a date and a time of the citizen's zone: «17 июн. 2026 г., 14:05». */
 export const formatDateTime = (locale: string, iso: string): string => dateFormat(locale, dateAndTime).format(new Date(iso));
-
-/** A phone as people write it: `+79000000001` → `+7 900 000-00-01`; anything else as it is. */
-export function formatPhone(phone: string): string {
-  const match = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone.replace(/[\s()-]/g, ''));
-  return match ? `+7 ${match[1]} ${match[2]}-${match[3]}-${match[4]}` : phone;
-}

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { CodeEntry } from '../base/code-entry.js';
 import { linkButton, submitButton, textField } from '../base/fields.js';
-import { formatPhone } from '../base/format.js';
+import { formatPhone } from './phone.js';
 import { ProfileSection } from './section.js';
 
 type Contact = 'phone' | 'email';

@@ -2,7 +2,7 @@ import type { OtpChannel, Profile } from '@mfc-cabinet/core';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { linkButton, submitButton } from '../base/fields.js';
-import { formatPhone } from '../base/format.js';
+import { formatPhone } from './phone.js';
 import { ProfileSection } from './section.js';
 
 type Field = 'channel' | 'currentPassword';
