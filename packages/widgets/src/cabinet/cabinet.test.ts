@@ -8,6 +8,8 @@ import '../mfc-login-form.js';
 import type { MfcCabinet } from './cabinet.js';
 
 const idleTimeoutMs = 5 * 60 * 1000;
+/** How long to wait for what should come at once: an upper bound for a busy machine (lazy chunks load first), not a delay. */
+const patience = 10_000;
 
 async function signedInCabinet(): Promise<{ cabinet: MfcCabinet; client: CabinetClient }> {
   const account = await createAccount({ secondFactor: null });
@@ -59,7 +61,7 @@ describe('<mfc-cabinet> session timeout', () => {
 
     await advanceClock(idleTimeoutMs - 50_000);
     await client.auth.refresh();
-    await waitFor(() => warningOpen(cabinet), 3000, 'the warning');
+    await waitFor(() => warningOpen(cabinet), patience, 'the warning');
     expect(dialog(cabinet).textContent).to.include('Вы ещё здесь?');
     expect(dialog(cabinet).textContent).to.match(/через 0:(4\d|50)/);
     await expect(cabinet).to.be.accessible();
@@ -67,8 +69,8 @@ describe('<mfc-cabinet> session timeout', () => {
     const stay = [...dialog(cabinet).querySelectorAll('button')].find((button) => button.textContent!.includes('Остаться в кабинете'))!;
     expect(cabinet.shadowRoot!.activeElement).to.equal(stay);
     stay.click();
-    await waitFor(() => !warningOpen(cabinet), 3000, 'the warning to close');
-    await waitFor(() => client.auth.session?.idleExpiresIn === 300, 3000, 'the extended session');
+    await waitFor(() => !warningOpen(cabinet), patience, 'the warning to close');
+    await waitFor(() => client.auth.session?.idleExpiresIn === 300, patience, 'the extended session');
     await advanceClock(idleTimeoutMs - 60_000);
     await client.profile.get();
     expect(client.auth.state.status, 'the extended session outlived the old deadline').to.equal('signed-in');
@@ -79,23 +81,23 @@ describe('<mfc-cabinet> session timeout', () => {
     const form = cabinet.querySelector('mfc-login-form')!;
     await advanceClock(idleTimeoutMs - 2000);
     await client.auth.refresh();
-    await waitFor(() => warningOpen(cabinet), 3000, 'the warning');
+    await waitFor(() => warningOpen(cabinet), patience, 'the warning');
 
     await advanceClock(10_000);
     // The SDK asks the server when the deadline passes, a second after it.
     await waitFor(() => client.auth.state.status === 'signed-out', 6000, 'the session to end');
     expect(client.auth.state).to.deep.equal({ status: 'signed-out', reason: 'expired' });
-    await waitFor(() => !warningOpen(cabinet), 3000, 'the warning to close');
-    await waitFor(() => form.shadowRoot!.textContent!.includes('Сеанс завершён из-за бездействия'), 3000, 'the notice');
+    await waitFor(() => !warningOpen(cabinet), patience, 'the warning to close');
+    await waitFor(() => form.shadowRoot!.textContent!.includes('Сеанс завершён из-за бездействия'), patience, 'the notice');
   });
 
   it('«sign out» in the warning signs out', async () => {
     const { cabinet, client } = await signedInCabinet();
     await advanceClock(idleTimeoutMs - 30_000);
     await client.auth.refresh();
-    await waitFor(() => warningOpen(cabinet), 3000, 'the warning');
+    await waitFor(() => warningOpen(cabinet), patience, 'the warning');
     [...dialog(cabinet).querySelectorAll('button')].find((button) => button.textContent!.trim() === 'Выйти')!.click();
-    await waitFor(() => client.auth.state.status === 'signed-out', 3000, 'signed out');
+    await waitFor(() => client.auth.state.status === 'signed-out', patience, 'signed out');
     expect(client.auth.state).to.deep.equal({ status: 'signed-out', reason: 'logout' });
   });
 });
@@ -122,15 +124,15 @@ describe('<mfc-cabinet> signing out with writes not yet sent', () => {
     await homeSettled(cabinet);
     await advanceClock(idleTimeoutMs - 30_000);
     await client.auth.refresh();
-    await waitFor(() => warningOpen(cabinet), 3000, 'the warning');
+    await waitFor(() => warningOpen(cabinet), patience, 'the warning');
     const signOut = () => [...dialog(cabinet).querySelectorAll('button')].at(-1)!;
     signOut().click();
-    await waitFor(() => dialog(cabinet).textContent!.includes('1 изменение ещё не отправлено'), 3000, 'the unsent warning');
+    await waitFor(() => dialog(cabinet).textContent!.includes('1 изменение ещё не отправлено'), patience, 'the unsent warning');
     expect(client.auth.state.status).to.equal('signed-in');
     expect(signOut().textContent).to.include('Всё равно выйти');
     await expect(cabinet).to.be.accessible();
     signOut().click();
-    await waitFor(() => client.auth.state.status === 'signed-out', 3000, 'signed out');
+    await waitFor(() => client.auth.state.status === 'signed-out', patience, 'signed out');
     client.close();
   });
 });
@@ -160,7 +162,7 @@ describe('<mfc-cabinet> composition and routing', () => {
     const back = view(cabinet)!.querySelector<HTMLButtonElement>('[part~="back-button"]')!;
     expect(back.textContent).to.include('Назад');
     back.click();
-    await waitFor(() => view(cabinet) === null, 3000, 'home after Back');
+    await waitFor(() => view(cabinet) === null, patience, 'home after Back');
     expect(new URL(location.href).searchParams.has('mfc')).to.equal(false);
     await cabinet.updateComplete;
     expect(document.activeElement, 'focus returns to what opened the view').to.equal(opener);

@@ -63,7 +63,7 @@ describe('<mfc-cabinet> extension points', () => {
     expect(new URL(location.href).searchParams.get('mfc')).to.equal('test-profile:documents');
     view()!.querySelector<HTMLButtonElement>('[part~="back-button"]')!.click();
     // Back pops the history: to the deep link the page was opened with.
-    await waitFor(() => view()?.querySelector('#profile')?.textContent === 'Профиль: contacts', 3000, 'the route before');
+    await waitFor(() => view()?.querySelector('#profile')?.textContent === 'Профиль: contacts', 10_000, 'the route before');
   });
 
   it('shows contributed home sections to a signed-in citizen only', async () => {
@@ -76,12 +76,12 @@ describe('<mfc-cabinet> extension points', () => {
 
     const account = await createAccount({ secondFactor: null });
     await cabinet.client!.auth.login({ identifier: account.phone, password: account.password });
-    await waitFor(() => section() !== null, 3000, 'the section');
+    await waitFor(() => section() !== null, 10_000, 'the section');
     expect(section()!.textContent).to.equal('Мои платежи');
     await expect(cabinet).to.be.accessible();
 
     stops.pop()!();
-    await waitFor(() => section() === null, 3000, 'the section removed');
+    await waitFor(() => section() === null, 10_000, 'the section removed');
   });
 
   it('shows contributed header items in <mfc-header-items>, also those added later', async () => {

@@ -63,7 +63,7 @@ describe('<mfc-document-uploader>', () => {
 
     const completed = oneEvent(element, 'mfc-upload-complete');
     pick(element, pdf(3 * 1024 * 1024));
-    await waitFor(() => element.shadowRoot!.querySelector('progress') !== null, 3000, 'the progress bar');
+    await waitFor(() => element.shadowRoot!.querySelector('progress') !== null, 10_000, 'the progress bar');
     const progress = element.shadowRoot!.querySelector('progress')!;
     expect(progress.getAttribute('aria-label')).to.match(/^Загружается: \d+ %: паспорт\.pdf$/);
     const { detail } = await completed;
@@ -84,7 +84,7 @@ describe('<mfc-document-uploader>', () => {
     );
     const before = requests.length;
     pick(element, png('снимок.pdf'), pdf(1048577, 'большой.pdf'));
-    await waitFor(() => element.shadowRoot!.querySelectorAll('[part="file-error"]').length === 2, 3000, 'both refusals');
+    await waitFor(() => element.shadowRoot!.querySelectorAll('[part="file-error"]').length === 2, 10_000, 'both refusals');
     const errors = [...element.shadowRoot!.querySelectorAll('[part="file-error"]')].map((node) => node.textContent);
     expect(errors).to.deep.equal(['Это не PDF', 'Файл больше 1 МБ']);
     expect(requests.slice(before).filter((request) => request.includes('/uploads'))).to.deep.equal([]);
@@ -98,7 +98,7 @@ describe('<mfc-document-uploader>', () => {
     const element = await fixture<MfcDocumentUploader>(html`<mfc-document-uploader .client=${client} name="docs"></mfc-document-uploader>`);
     const open = [...element.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.includes('Выбрать из загруженных'))!;
     open.click();
-    await waitFor(() => element.shadowRoot!.querySelector('[part="vault"] button') !== null, 3000, 'the vault');
+    await waitFor(() => element.shadowRoot!.querySelector('[part="vault"] button') !== null, 10_000, 'the vault');
     element.shadowRoot!.querySelector<HTMLButtonElement>('[part="vault"] button')!.click();
     await element.updateComplete;
     expect(element.value).to.deep.equal([uploaded.id]);
@@ -124,7 +124,7 @@ describe('<mfc-document-uploader>', () => {
     await flaky.auth.refresh();
     await flaky.documents.upload(pdf(3 * 1024 * 1024), { kind: 'passport', retryDelays: [] }).catch(() => undefined);
     const element = await fixture<MfcDocumentUploader>(html`<mfc-document-uploader .client=${client} kind="passport"></mfc-document-uploader>`);
-    await waitFor(() => text(element).includes('Загрузка прервалась на 33 %'), 3000, 'the interrupted upload');
+    await waitFor(() => text(element).includes('Загрузка прервалась на 33 %'), 10_000, 'the interrupted upload');
     const completed = oneEvent(element, 'mfc-upload-complete');
     [...element.shadowRoot!.querySelectorAll('button')].find((button) => button.textContent!.includes('Продолжить'))!.click();
     const { detail } = await completed;

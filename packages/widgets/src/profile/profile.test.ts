@@ -66,12 +66,12 @@ describe('<mfc-profile>', () => {
     await expect(profile).to.be.accessible();
 
     button(personal, 'Изменить').click();
-    await waitFor(() => personal.activeElement?.id === 'lastName', 3000, 'focus on the first field');
+    await waitFor(() => personal.activeElement?.id === 'lastName', 10_000, 'focus on the first field');
     expect((personal.getElementById('lastName') as HTMLInputElement).value).to.equal('Тестов');
     await type(personal, 'passport-issuedAt', '2015-03-01');
     await type(personal, 'snils', '123-456-789 00');
     submit(personal);
-    await waitFor(() => personal.getElementById('snils-error') !== null, 3000, 'the СНИЛС error');
+    await waitFor(() => personal.getElementById('snils-error') !== null, 10_000, 'the СНИЛС error');
     expect(text(personal)).to.include('СНИЛС указан с ошибкой');
     expect(personal.activeElement?.id).to.equal('snils');
 
@@ -95,7 +95,7 @@ describe('<mfc-profile>', () => {
     const profile = await mount(client);
     const contacts = section(profile, 'mfc-profile-contacts')!;
     button(contacts, 'Изменить мобильный телефон').click();
-    await waitFor(() => contacts.activeElement?.id === 'phone', 3000, 'focus on the new phone');
+    await waitFor(() => contacts.activeElement?.id === 'phone', 10_000, 'focus on the new phone');
     const phone = unusedPhone();
     await type(contacts, 'phone', phone);
     await type(contacts, 'currentPassword', 'Wrong-password-1');
@@ -132,12 +132,12 @@ describe('<mfc-profile>', () => {
     const profile = await mount(client);
     const password = section(profile, 'mfc-profile-password')!;
     button(password, 'Сменить пароль').click();
-    await waitFor(() => password.activeElement?.id === 'currentPassword', 3000, 'focus on the current password');
+    await waitFor(() => password.activeElement?.id === 'currentPassword', 10_000, 'focus on the current password');
     await type(password, 'currentPassword', account.password);
     await type(password, 'password', 'short');
     await type(password, 'passwordRepeat', 'short');
     submit(password);
-    await waitFor(() => password.getElementById('password-error') !== null, 3000, 'the rule broken');
+    await waitFor(() => password.getElementById('password-error') !== null, 10_000, 'the rule broken');
 
     const next = `New-${account.password}`;
     await type(password, 'password', next);
@@ -161,10 +161,10 @@ describe('<mfc-profile>', () => {
     const factor = section(profile, 'mfc-profile-second-factor')!;
     expect(text(factor)).to.include('Выключен');
     button(factor, 'Изменить').click();
-    await waitFor(() => factor.getElementById('channel-sms') !== null, 3000, 'the choices');
+    await waitFor(() => factor.getElementById('channel-sms') !== null, 10_000, 'the choices');
     (factor.getElementById('channel-sms') as HTMLInputElement).click();
     submit(factor);
-    await waitFor(() => factor.getElementById('currentPassword-error') !== null, 3000, 'the password asked');
+    await waitFor(() => factor.getElementById('currentPassword-error') !== null, 10_000, 'the password asked');
     await type(factor, 'currentPassword', account.password);
     submit(factor);
     await waitFor(() => factor.getElementById('message') !== null, 10_000, 'the change');
@@ -181,7 +181,7 @@ describe('<mfc-profile>', () => {
     const history = section(profile, 'mfc-profile-history')!;
     await waitFor(() => history.querySelector('[part="change"]') !== null, 10_000, 'the change');
     button(history, 'Это был не я').click();
-    await waitFor(() => history.activeElement?.id === 'not-me-question', 3000, 'the question');
+    await waitFor(() => history.activeElement?.id === 'not-me-question', 10_000, 'the question');
     button(history, 'Да, завершить все сеансы').click();
     await waitFor(() => client.auth.state.status === 'signed-out', 10_000, 'signed out');
     expect(client.auth.state.status === 'signed-out' && client.auth.state.reason).to.equal('not-me');
@@ -218,10 +218,10 @@ describe('<mfc-profile>', () => {
     }
 
     button(closure, 'Удалить учётную запись').click();
-    await waitFor(() => closure.activeElement?.id === 'currentPassword', 3000, 'focus on the password');
+    await waitFor(() => closure.activeElement?.id === 'currentPassword', 10_000, 'focus on the password');
     await type(closure, 'currentPassword', account.password);
     submit(closure);
-    await waitFor(() => closure.getElementById('understood-error') !== null, 3000, 'the tick asked');
+    await waitFor(() => closure.getElementById('understood-error') !== null, 10_000, 'the tick asked');
     expect(client.auth.state.status).to.equal('signed-in');
     (closure.getElementById('understood') as HTMLInputElement).click();
     submit(closure);
@@ -239,7 +239,7 @@ describe('<mfc-profile>', () => {
     await waitFor(() => /Доступно \d+ услуг/.test(text(level)), 10_000, 'the services of each level');
     button(level, 'Указать личные данные').click();
     const personal = section(profile, 'mfc-profile-personal')!;
-    await waitFor(() => personal.activeElement?.id === 'lastName', 3000, 'the form of personal data, focused');
+    await waitFor(() => personal.activeElement?.id === 'lastName', 10_000, 'the form of personal data, focused');
     await expect(profile).to.be.accessible();
   });
 

@@ -59,11 +59,11 @@ describe('<mfc-security>', () => {
     expect(endOne.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Завершить сеанс: \S/);
     endOne.click();
     await waitFor(() => element.shadowRoot!.querySelectorAll('[part="session"]').length === 2, 5000, 'one session fewer');
-    await waitFor(() => element.shadowRoot!.activeElement?.id === 'sessions-heading', 3000, 'focus kept on the list');
+    await waitFor(() => element.shadowRoot!.activeElement?.id === 'sessions-heading', 10_000, 'focus kept on the list');
 
     button(element, 'Выйти на всех других устройствах')!.click();
     await waitFor(() => text(element).includes('Завершено сеансов: 1'), 5000, 'the others ended');
-    await waitFor(() => element.shadowRoot!.activeElement?.id === 'message', 3000, 'focus on the result');
+    await waitFor(() => element.shadowRoot!.activeElement?.id === 'message', 10_000, 'focus on the result');
     await waitFor(() => text(element).includes('Вход выполнен только на этом устройстве'), 5000, 'only this device');
     expect(client.auth.state.status).to.equal('signed-in');
     await expect(element).to.be.accessible();
@@ -75,7 +75,7 @@ describe('<mfc-security>', () => {
     button(element, 'Получить код для МФЦ')!.click();
     await waitFor(() => identityOf(element).querySelector('[part="identity-code"]') !== null, 5000, 'the code');
     const code = identityOf(element).querySelector('[part="identity-code"]')!.textContent!.trim();
-    await waitFor(() => identityOf(element).activeElement?.id === 'identity-code', 3000, 'focus on the code');
+    await waitFor(() => identityOf(element).activeElement?.id === 'identity-code', 10_000, 'focus on the code');
     expect(code).to.match(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const qr = identityOf(element).querySelector<HTMLImageElement>('img[part="qr"]')!;
     await waitFor(() => qr.complete && qr.naturalWidth > 0, 5000, 'the QR code image');

@@ -232,7 +232,7 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     const element = await mount(html`<mfc-service-catalog .client=${newClient()}></mfc-service-catalog>`);
     await type(element, 'справка о доходах');
     await openService(element, 'Справка о доходах и суммах налога');
-    await waitFor(() => root(element).activeElement?.id === 'detail-heading', 3000, 'focus on the card');
+    await waitFor(() => root(element).activeElement?.id === 'detail-heading', 10_000, 'focus on the card');
     expect(element.serviceId).to.equal('income-certificate');
     expect(element.getAttribute('service-id')).to.equal('income-certificate');
     const facts = text(part(element, 'facts'));
@@ -251,7 +251,7 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     expect('requiredDocuments' in event.detail.service && event.detail.service.requiredDocuments.length).to.be.greaterThan(0);
 
     root(element).querySelector<HTMLButtonElement>('#back')!.click();
-    await waitFor(() => root(element).activeElement?.getAttribute('part') === 'item-button', 3000, 'focus back on the service');
+    await waitFor(() => root(element).activeElement?.getAttribute('part') === 'item-button', 10_000, 'focus back on the service');
     expect(text(root(element).activeElement)).to.equal('Справка о доходах и суммах налога');
     expect(element.hasAttribute('service-id')).to.be.false;
   });
@@ -277,7 +277,7 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     await expect(element).to.be.accessible();
 
     star.click();
-    await waitFor(() => star.getAttribute('aria-pressed') === 'true', 3000, 'the star pressed');
+    await waitFor(() => star.getAttribute('aria-pressed') === 'true', 10_000, 'the star pressed');
     await waitFor(() => text(part(element, 'views')).includes('Избранное 1'), 5000, 'one favourite');
     expect((await client.catalog.personal()).favourites).to.deep.equal([service.id]);
 
@@ -297,7 +297,7 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     await waitFor(() => text(part(again, 'views')).includes('Вы смотрели 1'), 5000, 'one recently viewed');
 
     // Removing it persists too.
-    await waitFor(() => root(again).activeElement?.getAttribute('part') === 'item-button', 3000, 'focus back on the service');
+    await waitFor(() => root(again).activeElement?.getAttribute('part') === 'item-button', 10_000, 'focus back on the service');
     part<HTMLButtonElement>(again, 'favourite-button')!.click();
     await waitFor(() => text(part(again, 'status')).startsWith('В избранном пока пусто'), 5000, 'no favourites');
     expect((await client.catalog.personal()).favourites).to.deep.equal([]);
@@ -313,9 +313,9 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     await chooseFilter(element, 'municipality', 'zarechny');
     const filtered = status(element);
     [...root(element).querySelectorAll<HTMLButtonElement>('.filter-actions button')].find((button) => text(button).startsWith('Сохранить'))!.click();
-    await waitFor(() => root(element).activeElement?.id === 'presetName', 3000, 'focus on the name');
+    await waitFor(() => root(element).activeElement?.id === 'presetName', 10_000, 'focus on the name');
     root(element).querySelector<HTMLFormElement>('[part~="preset-form"]')!.requestSubmit();
-    await waitFor(() => text(root(element)).includes('Введите название подборки'), 3000, 'the name required');
+    await waitFor(() => text(root(element)).includes('Введите название подборки'), 10_000, 'the name required');
 
     const name = root(element).querySelector<HTMLInputElement>('#presetName')!;
     name.value = 'Онлайн в Заречном';
@@ -388,7 +388,7 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     root(element).querySelector<HTMLInputElement>('#search')!.focus();
     await sendKeys({ type: 'детсад' });
     await listed(element, 'results for «детсад»');
-    await waitFor(() => titles(element).some((title) => title === 'Запись в детский сад'), 3000, 'the kindergarten');
+    await waitFor(() => titles(element).some((title) => title === 'Запись в детский сад'), 10_000, 'the kindergarten');
     await sendKeys({ press: 'ArrowDown' });
     await waitFor(() => root(element).activeElement?.getAttribute('data-index') === '0', 2000, 'the first service focused');
     await sendKeys({ press: 'ArrowDown' });
@@ -397,14 +397,14 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     await waitFor(() => root(element).activeElement?.getAttribute('data-index') === '0', 2000, 'back to the first');
     const title = text(root(element).activeElement);
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => root(element).activeElement?.id === 'detail-heading', 3000, 'the card focused');
+    await waitFor(() => root(element).activeElement?.id === 'detail-heading', 10_000, 'the card focused');
     expect(text(part(element, 'detail-heading'))).to.equal(title);
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
     expect(root(element).activeElement?.id).to.equal('back');
     await sendKeys({ press: 'Enter' });
-    await waitFor(() => text(root(element).activeElement) === title, 3000, 'focus back on the service');
+    await waitFor(() => text(root(element).activeElement) === title, 10_000, 'focus back on the service');
   });
 
   it('lists popular services first, page by page as the list scrolls', async () => {
@@ -454,7 +454,7 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     online = false;
 
     await chooseFilter(element, 'delivery', 'office');
-    await waitFor(() => part(element, 'offline') !== null, 3000, 'the offline note');
+    await waitFor(() => part(element, 'offline') !== null, 10_000, 'the offline note');
     expect(text(part(element, 'offline'))).to.include('сохранённый на этом устройстве');
     await type(element, 'загранпаспорт');
     expect(titles(element).some((title) => title.includes('паспорт'))).to.be.true;
