@@ -95,8 +95,9 @@ async function expectSaveStatus(form: MfcApplicationForm, text: string | RegExp)
 // ------------------------------------------------------------------ filling in
 
 /**
- * The first step of a new application: the progress, the steps, help text under the fields.
- * Nothing is saved until the citizen starts: then the profile fills the fields it knows.
+ * The first step of a new application: the progress, the steps, help text under the fields,
+ * and what the profile knows already filled in, marked «Из профиля». Nothing is saved until
+ * the citizen starts.
  */
 export const FirstStep: Story = {
   name: 'First step',
@@ -106,6 +107,9 @@ export const FirstStep: Story = {
     await expectStep(form, 'Заявитель');
     await expect(textOf(form.shadowRoot!.querySelector('#progress'))).toBe(text.stepProgress(1, 4));
     await expect(form.shadowRoot!.querySelector('[aria-current="step"]')).toHaveTextContent('Заявитель');
+    // What the profile knows is there at once, marked as taken from it.
+    await waitFor(() => expect(form.shadowRoot!.querySelector('#field-lastName-hint')).toHaveTextContent(text.fromProfile), { timeout: patience });
+    await expect(form.shadowRoot!.querySelector<HTMLInputElement>('#field-lastName')!.value).toBe('Иванов');
   },
 };
 

@@ -1,5 +1,5 @@
 import { CabinetError, type Application, type AuthState, type CabinetClient, type FormStep, type Service } from '@mfc-cabinet/core';
-import { autofillValues, validateValues, type FormValues } from '@mfc-cabinet/core/forms';
+import { autofillValues, formFields, validateValues, type FormValues } from '@mfc-cabinet/core/forms';
 
 /** What the form is made of: the service, the draft being continued, if any, and what the profile fills in. */
 export interface LoadedForm {
@@ -32,8 +32,10 @@ export async function loadForm([client, serviceId, applicationId, auth, accountI
       if (latest) draft = await client.applications.get(latest.id, { signal });
     }
   }
-  // A new form shows at once what the profile fills in; without the profile, it starts empty.
-  const profile = accountId && !draft ? await client.profile.get({ signal }).catch(() => undefined) : undefined;
+  // A new form shows at once what the profile fills in (read only when a field takes from it);
+  // without the profile, it starts empty.
+  const fills = !draft && formFields(service.form).some((field) => field.autofill);
+  const profile = accountId && fills ? await client.profile.get({ signal }).catch(() => undefined) : undefined;
   return { service, draft, fromProfile: profile ? autofillValues(service.form, profile) : {} };
 }
 

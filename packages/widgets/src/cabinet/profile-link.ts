@@ -1,6 +1,10 @@
 import type { TemplateResult } from 'lit';
+import type { CabinetRoute } from './cabinet-route.js';
 import type { MfcCabinet } from './cabinet.js';
 import { routeLink } from './route-link.js';
+
+/** The cabinet's view of the profile (`?mfc=profile`), which every link to the profile opens. */
+export const profileView: CabinetRoute = { view: 'profile' };
 
 /** The `<mfc-cabinet>` `element` is in: placed in it, or rendered in its shadow root (or deeper). */
 export function cabinetAround(element: Element): MfcCabinet | undefined {
@@ -17,5 +21,5 @@ export function cabinetAround(element: Element): MfcCabinet | undefined {
  */
 export function profileLink(element: Element, label: string): TemplateResult | undefined {
   const cabinet = cabinetAround(element);
-  return cabinet && routeLink(cabinet, { view: 'profile' }, label, { part: 'button primary-button profile-link', className: 'button primary' });
+  return cabinet && routeLink(cabinet, profileView, label, { part: 'button primary-button profile-link', className: 'button primary' });
 }

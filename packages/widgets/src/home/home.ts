@@ -5,14 +5,11 @@ import { renderOnChange } from '../base/extension-point.js';
 import { MfcElement } from '../base/mfc-element.js';
 import type { MfcCabinet } from '../cabinet/cabinet.js';
 import { homeSections, type HomeSectionContribution, type HomeSectionStateDetail } from '../cabinet/home-sections.js';
+import { profileView } from '../cabinet/profile-link.js';
 import { routeLink } from '../cabinet/route-link.js';
-import type { CabinetRoute } from '../cabinet/cabinet-route.js';
 import { addStrings } from '../i18n/registry.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 import { ruHome } from './strings-ru.js';
-
-/** Where «Профиль» leads: `<mfc-profile>`, with the security settings among its sections. */
-export const profileLinkRoute: CabinetRoute = { view: 'profile' };
 
 // With the names of the statuses (the tracker's strings), which the sections show before
 // the tracker's chunk has ever loaded. Added once, here: strings added later re-render
@@ -129,7 +126,7 @@ export class MfcCabinetHome extends MfcElement {
             <ul>
               <li>${routeLink(cabinet, { view: 'catalog' }, t.homeToCatalog, { part: 'nav-link' })}</li>
               <li>${routeLink(cabinet, { view: 'applications' }, t.homeToApplications, { part: 'nav-link' })}</li>
-              <li>${routeLink(cabinet, profileLinkRoute, t.homeToProfile, { part: 'nav-link' })}</li>
+              <li>${routeLink(cabinet, profileView, t.homeToProfile, { part: 'nav-link' })}</li>
             </ul>
           </nav>`
         : nothing}

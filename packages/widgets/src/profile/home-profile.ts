@@ -4,6 +4,7 @@ import { MfcElement } from '../base/mfc-element.js';
 import { SessionController } from '../base/session-controller.js';
 import type { MfcCabinet } from '../cabinet/cabinet.js';
 import type { HomeSectionStateDetail } from '../cabinet/home-sections.js';
+import { profileView } from '../cabinet/profile-link.js';
 import { routeLink } from '../cabinet/route-link.js';
 import { controls, tokens } from '../styles/tokens.styles.js';
 
@@ -67,7 +68,7 @@ export class MfcHomeProfile extends MfcElement {
     return html`<section aria-labelledby="heading">
       <div part="heading" class="heading" id="heading" role="heading" aria-level=${level}>${t.homeLevelHeading}</div>
       <p>${t.homeLevelLead}</p>
-      ${routeLink(cabinet, { view: 'profile' }, t.homeLevelAction)}
+      ${routeLink(cabinet, profileView, t.homeLevelAction)}
     </section>`;
   }
 }
