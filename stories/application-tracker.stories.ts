@@ -156,7 +156,7 @@ export const ServerError: Story = {
 
 /** No network on a device where nothing was saved. */
 export const OfflineNothingSaved: Story = {
-  name: 'Offline, nothing saved',
+  name: 'Offline: nothing saved',
   parameters: { fakeApi: { signedIn: true, tracker: {}, replies: { 'GET applications': networkError } } },
   play: async (context) => {
     const tracker = await findTracker(context.canvasElement);
@@ -181,7 +181,7 @@ export const Offline: Story = {
 
 /** Ten thousand applications: pages come as the list scrolls, and only those on screen are rendered. */
 export const ManyItems: Story = {
-  name: 'Many items (10 000)',
+  name: 'Many items, 10 000',
   parameters: { fakeApi: { signedIn: true, tracker: { count: 10_000 } } },
   play: async (context) => {
     const tracker = await findTracker(context.canvasElement);
@@ -364,7 +364,7 @@ export const Withdraw: Story = {
 
 /** In English. */
 export const English: Story = {
-  name: 'English',
+  name: 'English: each status',
   args: { locale: 'en' },
   play: async (context) => {
     const tracker = await findTracker(context.canvasElement);
