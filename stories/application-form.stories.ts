@@ -139,7 +139,7 @@ export const StepWithErrors: Story = {
     await press(form, '#next');
     const summary = await waitForPart(form, '#error-summary');
     await expect(summary).toHaveTextContent('СНИЛС указан с ошибкой: проверьте цифры');
-    await expect(summary).toHaveTextContent('Укажите существующую дату в формате ГГГГ-ММ-ДД');
+    await expect(summary).toHaveTextContent('Укажите существующую дату в формате ДД.ММ.ГГГГ');
     await expect(form.shadowRoot!.querySelector('#field-snils')).toHaveAttribute('aria-invalid', 'true');
   },
 };

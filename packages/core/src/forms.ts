@@ -74,7 +74,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** What is wrong with a filled text value of a field whose type has a format, or `undefined`. */
 const formats: Partial<Record<FormField['type'], { test: (value: string) => boolean; message: string }>> = {
-  date: { test: isCalendarDate, message: 'Укажите существующую дату в формате ГГГГ-ММ-ДД' },
+  date: { test: isCalendarDate, message: 'Укажите существующую дату в формате ДД.ММ.ГГГГ' },
   phone: { test: isValidPhone, message: 'Укажите номер мобильного телефона: +7 и 10 цифр' },
   email: { test: (value) => emailPattern.test(value) && value.length <= 254, message: 'Проверьте адрес электронной почты, например ivanov@example.ru' },
   passport: { test: isValidPassport, message: 'Паспорт: серия — 4 цифры, номер — 6 цифр' },

@@ -81,7 +81,7 @@ describe('validateValues, shared by the browser and the server', () => {
   test('each type refuses a wrong value with its own code and message', () => {
     const cases: Array<[string, FormValue, string, RegExp?]> = [
       ['lastName', 'Иванов-Петров', 'too_long', /Не длиннее 10/],
-      ['birthDate', '1990-02-30', 'invalid', /ГГГГ-ММ-ДД/],
+      ['birthDate', '1990-02-30', 'invalid', /ДД\.ММ\.ГГГГ/],
       ['phone', '12345', 'invalid', /\+7 и 10 цифр/],
       ['email', 'ivanov@', 'invalid', /электронной почты/],
       ['passport', '45 10 12345', 'invalid', /^Паспорт: серия — 4 цифры, номер — 6 цифр$/],

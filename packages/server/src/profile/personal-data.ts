@@ -39,7 +39,7 @@ const nameFields: Record<'lastName' | 'firstName' | 'middleName', { required?: s
 };
 
 const messages = {
-  dateFormat: 'Укажите существующую дату в формате ГГГГ-ММ-ДД',
+  dateFormat: 'Укажите существующую дату в формате ДД.ММ.ГГГГ',
   birthDateRequired: 'Укажите дату рождения',
   birthInFuture: 'Дата рождения не может быть в будущем',
   tooYoung: 'Паспорт выдаётся с 14 лет: проверьте дату рождения',

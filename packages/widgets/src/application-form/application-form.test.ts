@@ -104,7 +104,7 @@ describe('<mfc-application-form> against the real server', () => {
     await sendKeys({ press: 'Enter' });
     await element.updateComplete;
     expect(focused(element)?.id, 'focus on the error summary').to.equal('error-summary');
-    expect(text($(element, '#error-summary'))).to.contain('Укажите существующую дату в формате ГГГГ-ММ-ДД');
+    expect(text($(element, '#error-summary'))).to.contain('Укажите существующую дату в формате ДД.ММ.ГГГГ');
     await expect(element).to.be.accessible();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
@@ -112,7 +112,7 @@ describe('<mfc-application-form> against the real server', () => {
     await typeInto(element, 'asOf', '01.03.2024');
     await sendKeys({ press: 'Tab' });
     await element.updateComplete;
-    expect(input(element, 'asOf').value, 'a date as typed in Russia becomes ГГГГ-ММ-ДД').to.equal('2024-03-01');
+    expect(input(element, 'asOf').value, 'the date stays as the citizen typed it').to.equal('01.03.2024');
     input(element, 'asOf').focus();
     await sendKeys({ press: 'Enter' });
 
@@ -151,6 +151,7 @@ describe('<mfc-application-form> against the real server', () => {
     expect(detail.queued).to.equal(false);
     expect(detail.application.status).to.equal('submitted');
     expect(detail.application.trackingNumber).to.match(/^MFC-\d{4}-\d+$/);
+    expect(detail.application.values.asOf, 'the date is sent as ISO').to.equal('2024-03-01');
     await element.updateComplete;
     expect(text($(element, '[part~="tracking-number"]'))).to.equal(detail.application.trackingNumber);
     expect(text($(element, '[part~="confirmation"]'))).to.contain('Что дальше').and.contain('Ожидаемый срок результата');

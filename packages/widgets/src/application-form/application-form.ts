@@ -4,7 +4,7 @@ import { validateValues } from '@mfc-cabinet/core/forms';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { renderOnChange } from '../base/extension-point.js';
-import { errorsByField, fieldError, findField, isoDate, renderFormField, stepErrors } from '../base/form-field.js';
+import { errorsByField, fieldError, findField, renderFormField, stepErrors } from '../base/form-field.js';
 import { MfcFormElement } from '../base/form-element.js';
 import { SessionController } from '../base/session-controller.js';
 import { WatchController } from '../base/watch-controller.js';
@@ -253,8 +253,6 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     const id = target?.id?.startsWith('field-') ? target.id.slice('field-'.length) : undefined;
     const field = id ? this.#field(id) : undefined;
     if (!field || field.type === 'documents' || field.type === 'checkbox') return;
-    const value = this.#draft.values[field.id];
-    if (field.type === 'date' && typeof value === 'string' && isoDate(value) !== value) this.#set(field, isoDate(value));
     this.#setError(field.id, fieldError(field, this.#draft.values[field.id], true));
   };
 

@@ -27,7 +27,7 @@ export const enApplicationForm: ApplicationFormStrings = {
   optionalField: 'optional',
   selectPlaceholder: 'Choose',
   typeHints: {
-    date: 'As YYYY-MM-DD, e.g. 1990-05-17',
+    date: 'As DD.MM.YYYY, e.g. 17.05.1990',
     phone: 'For example +7 900 123-45-67',
     email: 'For example ivanov@example.ru',
     passport: 'Series: 4 digits, number: 6 digits, e.g. 45 10 123456',

@@ -33,7 +33,7 @@ export const ruApplicationForm: ApplicationFormStrings = {
   optionalField: 'необязательно',
   selectPlaceholder: 'Выберите',
   typeHints: {
-    date: 'В формате ГГГГ-ММ-ДД, например 1990-05-17',
+    date: 'В формате ДД.ММ.ГГГГ, например 17.05.1990',
     phone: 'Например, +7 900 123-45-67',
     email: 'Например, ivanov@example.ru',
     passport: 'Серия — 4 цифры, номер — 6 цифр, например 45 10 123456',

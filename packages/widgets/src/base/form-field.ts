@@ -53,11 +53,14 @@ const autocompleteOf: Partial<Record<NonNullable<FormField['autofill']>, string>
 export const isEmptyValue = (value: FormValue | undefined): boolean =>
   value === undefined || value === false || (Array.isArray(value) ? value.length === 0 : typeof value === 'string' && value.trim() === '');
 
-/** «17.05.1990» as the form wants dates: «1990-05-17». */
+/** A date as typed in Russia, «17.05.1990», as the form stores and sends it: «1990-05-17»; anything else as typed (its check says what is wrong). */
 export const isoDate = (value: string): string => {
   const match = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$/.exec(value);
   return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : value;
 };
+
+/** A stored date, «1990-05-17», as the citizen types and reads it: «17.05.1990»; anything else as it is. */
+export const typedDate = (value: string): string => value.replace(/^(\d{4})-(\d\d)-(\d\d)$/, '$3.$2.$1');
 
 /** The error of one field's value (core/forms); `partial` checks only the format of what is filled. */
 export function fieldError(field: FormField, value: FormValue | undefined, partial: boolean): string | undefined {
@@ -154,13 +157,13 @@ export function renderFormField(field: FormField, options: FormFieldOptions): Te
         label,
         hint,
         error,
-        value: text,
+        value: field.type === 'date' ? typedDate(text) : text,
         type: kind.type,
         inputmode: kind.inputmode,
         autocomplete: (field.autofill && autocompleteOf[field.autofill]) ?? kind.autocomplete ?? 'off',
         maxlength: field.maxLength ?? (field.type === 'address' ? 500 : 254),
         required,
-        onInput: onChange,
+        onInput: field.type === 'date' ? (typed) => onChange(isoDate(typed)) : onChange,
       });
     }
   }
