@@ -130,7 +130,7 @@ describe('<mfc-application-form> against the real server', () => {
     await onStep(element, 'Проверка');
     expect(text($(element, '#progress'))).to.equal('Шаг 4 из 4');
     const review = text($(element, '[part~="review"]'));
-    expect(review).to.contain('Петрова').and.contain('112-233-445 95').and.contain('1 марта 2024').and.contain('В личном кабинете');
+    expect(review).to.contain('Петрова').and.contain('112-233-445 95').and.contain('01.03.2024').and.contain('В личном кабинете');
     const changeLinks = root(element).querySelectorAll('[part~="change-link"]');
     expect(changeLinks.length).to.equal(11);
     expect(text(changeLinks[0] as HTMLElement)).to.equal('Изменить: Фамилия');

@@ -13,16 +13,17 @@ import type { MfcApplicationSubmitDetail } from './application-submit-event.js';
 /** Where the draft stands, as the save status tells it. */
 export type SaveState = 'idle' | 'unsaved' | 'saving' | 'saved' | 'queued' | 'failed';
 
-/** A calendar date (`YYYY-MM-DD` read as midnight UTC): «17 июня 2026 г.». */
-const longDay: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-const dayAndTime: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' };
+/** A calendar date (`YYYY-MM-DD` read as midnight UTC), as dates are written everywhere in the kit: «17.06.2026». */
+const numericDay: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeZone: 'UTC' };
+const dayAndTime: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };
 
 /** The id of a field's control in the form. */
 export const fieldId = (field: Pick<FormField, 'id'>): string => `field-${field.id}`;
 
-/** `2026-06-17` → «17 июня 2026 г.». */
-export const formatDay = (locale: string, date: string): string => dateFormat(locale, longDay).format(new Date(`${date}T00:00:00Z`));
+/** `2026-06-17` → «17.06.2026». */
+export const formatDay = (locale: string, date: string): string => dateFormat(locale, numericDay).format(new Date(`${date}T00:00:00Z`));
 
+/** An instant → «17.06.2026, 14:05». */
 export const formatDayAndTime = (locale: string, instant: string): string => dateFormat(locale, dayAndTime).format(new Date(instant));
 
 /** What the views of the form are drawn with. */

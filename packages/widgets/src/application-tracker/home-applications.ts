@@ -13,8 +13,8 @@ import { dateFormat } from '../base/format.js';
 
 // The tracker's formats, not imported from it: its module would become a chunk shared with
 // the tracker's, one more file on the tracker's pages.
-const dateOnly: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
-const calendarDay: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+const dateOnly: Intl.DateTimeFormatOptions = { dateStyle: 'short' };
+const calendarDay: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeZone: 'UTC' };
 const formatDate = (locale: string, iso: string): string => dateFormat(locale, dateOnly).format(new Date(iso));
 const formatDay = (locale: string, day: string): string => dateFormat(locale, calendarDay).format(new Date(`${day}T00:00:00Z`));
 

@@ -13,13 +13,14 @@ function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(options: obje
   return formatter as F;
 }
 
+/** Dates are written day first in both languages: «17.06.2026», in English "17/06/2026" (British order, not American). */
 export const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
-  cached(options, locale, () => new Intl.DateTimeFormat(locale, options));
+  cached(options, locale, () => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, options));
 
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat =>
   cached(options, locale, () => new Intl.NumberFormat(locale, options));
 
-const dateAndTime: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const dateAndTime: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' };
 
-/** An instant as a date and a time of the citizen's zone: «17 июн. 2026 г., 14:05». */
+/** An instant as a date and a time of the citizen's zone: «17.06.2026, 14:05». */
 export const formatDateTime = (locale: string, iso: string): string => dateFormat(locale, dateAndTime).format(new Date(iso));

@@ -7,7 +7,7 @@ import { personalDataErrors, personalDataOf, personalDataRequest, renderPersonal
 import { RegistryCheckController, renderRegistryStatus } from '../base/registry-check.js';
 import { ProfileSection } from './section.js';
 
-const longDate: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+const calendarDate: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeZone: 'UTC' };
 
 /**
  * «Личные данные» of `<mfc-profile>`: name, birth date, passport, СНИЛС and ИНН as a summary
@@ -99,7 +99,7 @@ export class MfcProfilePersonal extends ProfileSection<Field> {
   }
 
   #date(iso: string): string {
-    return dateFormat(this.resolvedLocale, longDate).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+    return dateFormat(this.resolvedLocale, calendarDate).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
   }
 
   #cancel = (): void => {

@@ -62,7 +62,7 @@ describe('<mfc-profile>', () => {
     const profile = await mount(client);
     const personal = section(profile, 'mfc-profile-personal')!;
     expect(text(personal)).to.include('Тестов Тест Тестович');
-    expect(text(personal)).to.include('1 января 1990');
+    expect(text(personal)).to.include('01.01.1990');
     await expect(profile).to.be.accessible();
 
     button(personal, 'Изменить').click();
