@@ -146,7 +146,7 @@ export const StepWithErrors: Story = {
 
 /** The draft is saved a second after the last change: while the server has not answered. */
 export const Saving: Story = {
-  name: 'Saving the draft',
+  name: 'Draft: saving',
   parameters: { fakeApi: withForm({ replies: { 'PUT applications/:id/draft': noAnswer } }) },
   play: async (context) => {
     const form = await findApplicationForm(context.canvasElement);
@@ -159,7 +159,7 @@ export const Saving: Story = {
 
 /** The draft is saved: it will be continued the next time the citizen opens the form. */
 export const Saved: Story = {
-  name: 'Draft saved',
+  name: 'Draft: saved',
   play: async (context) => {
     const form = await findApplicationForm(context.canvasElement);
     const text = await textFor(context);
@@ -171,7 +171,7 @@ export const Saved: Story = {
 
 /** No connection: the draft waits on the device and goes to the server when the connection is back. */
 export const SavedOffline: Story = {
-  name: 'Draft saved offline',
+  name: 'Draft: saved offline',
   parameters: { fakeApi: withForm({ replies: { 'PUT applications/:id/draft': networkError } }) },
   play: async (context) => {
     const form = await findApplicationForm(context.canvasElement);
@@ -276,7 +276,7 @@ export const Submitted: Story = {
 
 /** Sent without a connection: it waits on the device and goes once when the connection is back. */
 export const SubmittedOffline: Story = {
-  name: 'Submitted offline (queued)',
+  name: 'Submitted offline, queued',
   parameters: {
     fakeApi: withForm({
       applications: { drafts: [{ serviceId, values: completeSample }] },
@@ -297,7 +297,7 @@ export const SubmittedOffline: Story = {
 
 /** The server refuses an answer: the form goes to its step, with the server's message. */
 export const ServerRefusesAnswer: Story = {
-  name: 'Server refuses an answer',
+  name: 'Server refuses: an answer',
   parameters: {
     fakeApi: withForm({
       applications: { drafts: [{ serviceId, values: completeSample }] },
@@ -384,7 +384,7 @@ export const LongText: Story = {
 
 /** In English (the field labels and the server's messages stay as the service defines them). */
 export const English: Story = {
-  name: 'English',
+  name: 'English: first step',
   args: { locale: 'en' },
   play: async ({ canvasElement }) => {
     const form = await findApplicationForm(canvasElement);

@@ -338,12 +338,12 @@ export const EnglishSignedIn: Story = { ...SignedIn, ...inEnglish, name: 'Englis
 export const EnglishHomeEmpty: Story = {
   ...HomeEmpty,
   ...inEnglish,
-  name: 'English: home of a new citizen',
+  name: 'English: home, a new citizen',
   play: async ({ canvasElement }) => {
     const home = await findHome(canvasElement);
     await waitFor(() => expect(home.querySelector('[part~="empty"]')).toHaveTextContent('Welcome!'), { timeout: patience });
   },
 };
-export const EnglishSessionWarning: Story = { ...SessionWarning, ...inEnglish, name: 'English: session warning' };
+export const EnglishSessionWarning: Story = { ...SessionWarning, ...inEnglish, name: 'English: session warning, open' };
 export const EnglishStaySignedIn: Story = { ...StaySignedIn, ...inEnglish, name: 'English: session warning, stay signed in' };
 export const EnglishSignOutFromWarning: Story = { ...SignOutFromWarning, ...inEnglish, name: 'English: session warning, sign out' };

@@ -257,7 +257,7 @@ export const Empty: Story = {
 
 /** In English (the strings load on demand). */
 export const EmptyEnglish: Story = {
-  name: 'Empty (English)',
+  name: 'English: empty',
   args: { locale: 'en' },
   play: async ({ canvasElement }) => {
     const uploader = await findUploader(canvasElement);

@@ -126,11 +126,13 @@ export default meta;
  * code. The other stories reach their state in their play function.
  */
 export const Default: Story = {
+  name: 'Empty form',
   parameters: { fakeApi: { delay: 400 } },
 };
 
 /** Before the server has said whether the browser is signed in. */
 export const CheckingSession: Story = {
+  name: 'Checking the session',
   parameters: { fakeApi: { replies: { 'GET auth/session': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -140,6 +142,7 @@ export const CheckingSession: Story = {
 
 /** After Sign in, while the server checks the password. */
 export const SigningIn: Story = {
+  name: 'Signing in',
   parameters: { fakeApi: { replies: { 'POST auth/login': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -149,6 +152,7 @@ export const SigningIn: Story = {
 };
 
 export const WrongPassword: Story = {
+  name: 'Wrong password',
   parameters: { fakeApi: { replies: { 'POST auth/login': problem(401, 'invalid_credentials', { attemptsLeft: 2 }) } } },
   play: async ({ canvasElement, args }) => {
     const form = await findLoginForm(canvasElement);
@@ -160,6 +164,7 @@ export const WrongPassword: Story = {
 
 /** Sign in pressed with nothing filled in: checked in the browser, nothing is sent. */
 export const FieldErrors: Story = {
+  name: 'Field errors',
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await waitForPart(form, '#identifier');
@@ -171,6 +176,7 @@ export const FieldErrors: Story = {
 
 /** Not a phone, an e-mail or a СНИЛС. */
 export const InvalidIdentifier: Story = {
+  name: 'Invalid login',
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form, 'ivanov@mail', 'Parol-2024!');
@@ -180,6 +186,7 @@ export const InvalidIdentifier: Story = {
 
 /** Too many wrong passwords: the server locks sign-in for 15 minutes; the countdown runs. */
 export const LockedOut: Story = {
+  name: 'Locked out',
   parameters: { fakeApi: { replies: { 'POST auth/login': problem(423, 'account_locked', { retryAfter: 15 * 60 }) } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -193,6 +200,7 @@ export const LockedOut: Story = {
 
 /** The code step, code sent by SMS; a new code can be requested after the countdown. */
 export const CodeBySms: Story = {
+  name: 'Code: by SMS',
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -201,6 +209,7 @@ export const CodeBySms: Story = {
 };
 
 export const CodeByEmail: Story = {
+  name: 'Code: by e-mail',
   parameters: { fakeApi: { secondFactor: 'email' } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -211,6 +220,7 @@ export const CodeByEmail: Story = {
 
 /** After Confirm, while the server checks the code. */
 export const ConfirmingCode: Story = {
+  name: 'Code: confirming',
   parameters: { fakeApi: { replies: { 'POST auth/login/code': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -221,6 +231,7 @@ export const ConfirmingCode: Story = {
 };
 
 export const WrongCode: Story = {
+  name: 'Code: wrong code',
   play: async ({ canvasElement, args }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -232,6 +243,7 @@ export const WrongCode: Story = {
 
 /** The code was not entered within 5 minutes; a new one can be requested. */
 export const CodeExpired: Story = {
+  name: 'Code: expired',
   parameters: { fakeApi: { resendAfter: 0, replies: { 'POST auth/login/code': problem(400, 'otp_expired') } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -243,6 +255,7 @@ export const CodeExpired: Story = {
 
 /** Three wrong codes: this sign-in attempt is over, the citizen starts again. */
 export const AttemptsExceeded: Story = {
+  name: 'Code: attempts exceeded',
   parameters: { fakeApi: { replies: { 'POST auth/login/code': problem(400, 'otp_attempts_exceeded') } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -254,6 +267,7 @@ export const AttemptsExceeded: Story = {
 
 /** The resend countdown is over: the citizen may ask for a new code. */
 export const ResendAvailable: Story = {
+  name: 'Code: resend available',
   parameters: { fakeApi: { resendAfter: 0 } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -264,6 +278,7 @@ export const ResendAvailable: Story = {
 
 /** A new code was sent; the countdown starts again. */
 export const CodeResent: Story = {
+  name: 'Code: resent',
   parameters: { fakeApi: { resendAfter: 0 } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -275,6 +290,7 @@ export const CodeResent: Story = {
 
 /** Too many codes requested: the server says when the next one may be sent. */
 export const ResendRateLimited: Story = {
+  name: 'Code: too many requested',
   parameters: { fakeApi: { resendAfter: 0, replies: { 'POST auth/login/code/resend': problem(429, 'rate_limited', { retryAfter: 120 }) } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -288,6 +304,7 @@ export const ResendRateLimited: Story = {
 
 /** The whole way: password, code, signed in; `mfc-login` carries the session. */
 export const SignInWithCode: Story = {
+  name: 'Sign-in with a code, the whole way',
   play: async ({ canvasElement, args }) => {
     const form = await findLoginForm(canvasElement);
     await signIn(form);
@@ -314,6 +331,7 @@ export const SignedInConfirmed: Story = {
 
 /** After Sign out, while the server ends the session. */
 export const SigningOut: Story = {
+  name: 'Signing out',
   parameters: { fakeApi: { signedIn: true, replies: { 'POST auth/logout': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -345,6 +363,7 @@ export const SigningOutWithUnsentWrites: Story = {
 
 /** The citizen signed out in another tab of the same site: this form says so. */
 export const SignedOutInAnotherTab: Story = {
+  name: 'Signed out in another tab',
   parameters: { fakeApi: { signedIn: true } },
   play: async (context) => {
     const form = await findLoginForm(context.canvasElement);
@@ -361,6 +380,7 @@ export const SignedOutInAnotherTab: Story = {
 
 /** The server ended the session after 5 minutes without activity. */
 export const SessionExpired: Story = {
+  name: 'Session expired',
   parameters: { fakeApi: { signedIn: true } },
   play: async (context) => {
     const form = await findLoginForm(context.canvasElement);
@@ -440,7 +460,7 @@ export const TemporaryPasswordReplaced: Story = {
 
 /** Used without `<mfc-cabinet>`, the form itself asks a minute before an idle session ends. */
 export const SessionWarning: Story = {
-  name: 'Session warning (without <mfc-cabinet>)',
+  name: 'Session warning: open, without <mfc-cabinet>',
   parameters: { fakeApi: { signedIn: true, idleExpiresIn: 45 }, docs: { story: { inline: false, height: '26rem' } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -501,6 +521,7 @@ export const OpensSecurity: Story = {
 
 /** The browser is offline. */
 export const NetworkError: Story = {
+  name: 'Network error',
   parameters: { fakeApi: { replies: { 'POST auth/login': networkError } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -511,6 +532,7 @@ export const NetworkError: Story = {
 
 /** A proxy answers 503 with its own HTML page instead of the API. */
 export const ServerUnavailable: Story = {
+  name: 'Server unavailable',
   parameters: { fakeApi: { replies: { 'POST auth/login': unavailable } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -521,6 +543,7 @@ export const ServerUnavailable: Story = {
 
 /** The server did not answer within the client's timeout (1.5 s here, 15 s by default). */
 export const NoAnswerInTime: Story = {
+  name: 'No answer in time',
   parameters: { fakeApi: { timeout: 1500, replies: { 'POST auth/login': noAnswer } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -531,6 +554,7 @@ export const NoAnswerInTime: Story = {
 
 /** Whether the browser is signed in could not be checked (offline at page load); Try again is offered. */
 export const SessionCheckFailed: Story = {
+  name: 'Session check failed',
   parameters: { fakeApi: { replies: { 'GET auth/session': networkError } } },
   play: async ({ canvasElement }) => {
     const form = await findLoginForm(canvasElement);
@@ -543,6 +567,7 @@ export const SessionCheckFailed: Story = {
  * the same site as the page. The form says so instead of asking to sign in again and again.
  */
 export const SessionCookieBlocked: Story = {
+  name: 'Session cookie blocked',
   parameters: { fakeApi: { secondFactor: null, cookieBlocked: true } },
   play: async ({ canvasElement, args }) => {
     const form = await findLoginForm(canvasElement);
@@ -556,6 +581,7 @@ export const SessionCookieBlocked: Story = {
 
 export const DarkTheme: Story = {
   ...WrongPassword,
+  name: 'Dark theme',
   globals: { theme: 'dark' },
 };
 
@@ -568,6 +594,7 @@ export const LargeTextContrast: Story = {
 
 export const OnAPhone: Story = {
   ...WrongPassword,
+  name: 'On a phone',
   globals: { viewport: { value: 'mobile1', isRotated: false } },
 };
 
@@ -575,6 +602,7 @@ const longEmail = 'konstantin.konstantinopolsky-preobrazhensky@administration-go
 
 /** A very long e-mail as the login, and as where the code went. */
 export const LongEmail: Story = {
+  name: 'Long e-mail',
   parameters: {
     fakeApi: { secondFactor: 'email', destination: 'k***********************@administration-gorodskogo-okruga-novoe-primorye.ru' },
   },
@@ -586,6 +614,7 @@ export const LongEmail: Story = {
 };
 
 export const LongName: Story = {
+  name: 'Long name',
   parameters: {
     fakeApi: {
       signedIn: true,
@@ -596,6 +625,7 @@ export const LongName: Story = {
 
 /** `strings` replaces some texts of this form, here in Russian (the toolbar language does not change them). */
 export const OverriddenStrings: Story = {
+  name: 'Overridden strings',
   args: {
     strings: {
       loginHeading: 'Личный кабинет МФЦ города Приморска',
@@ -610,6 +640,7 @@ export const OverriddenStrings: Story = {
 
 /** The form inside another component's shadow root, as a site's own web component would use it. */
 export const InsideShadowRoot: Story = {
+  name: 'Inside a shadow root',
   render: (args, context) => {
     const host = document.createElement('div');
     render(renderLoginForm(args, context), host.attachShadow({ mode: 'open' }));
@@ -631,12 +662,12 @@ export const EnglishDefault: Story = { ...Default, ...inEnglish, name: 'English:
 export const EnglishWrongPassword: Story = { ...WrongPassword, ...inEnglish, name: 'English: wrong password' };
 export const EnglishFieldErrors: Story = { ...FieldErrors, ...inEnglish, name: 'English: field errors' };
 export const EnglishLockedOut: Story = { ...LockedOut, ...inEnglish, name: 'English: locked out' };
-export const EnglishCodeByEmail: Story = { ...CodeByEmail, ...inEnglish, name: 'English: code by e-mail' };
-export const EnglishWrongCode: Story = { ...WrongCode, ...inEnglish, name: 'English: wrong code' };
-export const EnglishSignedIn: Story = { ...SignedInConfirmed, ...inEnglish, name: 'English: signed in' };
+export const EnglishCodeByEmail: Story = { ...CodeByEmail, ...inEnglish, name: 'English: code, by e-mail' };
+export const EnglishWrongCode: Story = { ...WrongCode, ...inEnglish, name: 'English: code, wrong code' };
+export const EnglishSignedIn: Story = { ...SignedInConfirmed, ...inEnglish, name: 'English: signed in, confirmed account' };
 export const EnglishOpensRegistration: Story = { ...OpensRegistration, ...inEnglish, name: 'English: opens registration' };
 export const EnglishOpensRecovery: Story = { ...OpensRecovery, ...inEnglish, name: 'English: opens password recovery' };
-export const EnglishTemporaryPassword: Story = { ...TemporaryPassword, ...inEnglish, name: 'English: temporary password' };
+export const EnglishTemporaryPassword: Story = { ...TemporaryPassword, ...inEnglish, name: 'English: temporary password, choose your own' };
 export const EnglishTemporaryPasswordReused: Story = {
   ...TemporaryPasswordReused,
   ...inEnglish,
@@ -647,7 +678,7 @@ export const EnglishTemporaryPasswordExpired: Story = {
   ...inEnglish,
   name: 'English: temporary password, time ran out',
 };
-export const EnglishSessionWarning: Story = { ...SessionWarning, ...inEnglish, name: 'English: session warning' };
+export const EnglishSessionWarning: Story = { ...SessionWarning, ...inEnglish, name: 'English: session warning, open' };
 export const EnglishOpensSecurity: Story = { ...OpensSecurity, ...inEnglish, name: 'English: opens security' };
 export const EnglishSessionCookieBlocked: Story = {
   ...SessionCookieBlocked,

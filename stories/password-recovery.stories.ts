@@ -165,7 +165,7 @@ export const NetworkError: Story = {
  * who is registered; a new code can be requested when the countdown is over.
  */
 export const CodeStep: Story = {
-  name: 'Code, resend countdown',
+  name: 'Code: resend countdown',
   play: async ({ canvasElement }) => {
     const form = await findPasswordRecovery(canvasElement);
     await reachRecoveryCode(form);
@@ -236,7 +236,7 @@ export const CodeResent: Story = {
 
 /** The checklist follows the typing: this one lacks a capital letter and a special character. */
 export const NewPassword: Story = {
-  name: 'New password, checklist partly met',
+  name: 'New password: checklist partly met',
   play: async ({ canvasElement }) => {
     const form = await findPasswordRecovery(canvasElement);
     await reachNewPassword(form);
@@ -366,12 +366,12 @@ const inEnglish = { globals: { locale: 'en' } } satisfies Story;
 export const EnglishDefault: Story = { ...Default, ...inEnglish, name: 'English: empty' };
 export const EnglishEmptySubmit: Story = { ...EmptySubmit, ...inEnglish, name: 'English: nothing filled in' };
 export const EnglishInvalidIdentifier: Story = { ...InvalidIdentifier, ...inEnglish, name: 'English: invalid login' };
-export const EnglishCodeStep: Story = { ...CodeStep, ...inEnglish, name: 'English: code' };
+export const EnglishCodeStep: Story = { ...CodeStep, ...inEnglish, name: 'English: code, resend countdown' };
 export const EnglishWrongCode: Story = { ...WrongCode, ...inEnglish, name: 'English: wrong code' };
 export const EnglishCodeExpired: Story = { ...CodeExpired, ...inEnglish, name: 'English: code expired' };
 export const EnglishAttemptsExceeded: Story = { ...AttemptsExceeded, ...inEnglish, name: 'English: attempts exceeded' };
 export const EnglishResendAvailable: Story = { ...ResendAvailable, ...inEnglish, name: 'English: resend available' };
-export const EnglishNewPassword: Story = { ...NewPassword, ...inEnglish, name: 'English: new password' };
+export const EnglishNewPassword: Story = { ...NewPassword, ...inEnglish, name: 'English: new password, checklist partly met' };
 export const EnglishWeakPassword: Story = { ...WeakPassword, ...inEnglish, name: 'English: password too weak' };
 export const EnglishReusedPassword: Story = { ...ReusedPassword, ...inEnglish, name: 'English: password used before' };
 export const EnglishResetExpired: Story = { ...ResetExpired, ...inEnglish, name: 'English: time ran out' };

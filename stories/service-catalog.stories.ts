@@ -307,7 +307,7 @@ export const ChosenServices: Story = {
 
 /** In English (the strings load on demand). */
 export const English: Story = {
-  name: 'English',
+  name: 'English: visitor',
   args: { locale: 'en' },
   play: async (context) => {
     const catalog = await findCatalog(context.canvasElement);
@@ -323,7 +323,7 @@ export const English: Story = {
  * note. (Here the server stops answering after the catalog was saved.)
  */
 export const Offline: Story = {
-  name: 'Offline',
+  name: 'Offline: saved catalog',
   args: { 'popular-first': true },
   parameters: {
     fakeApi: { replies: { 'GET catalog/services': networkError, 'GET catalog/services/:id': networkError } },
@@ -338,7 +338,7 @@ export const Offline: Story = {
 
 /** No network and nothing saved on the device yet: what to do. */
 export const OfflineNothingSaved: Story = {
-  name: 'Offline, nothing saved',
+  name: 'Offline: nothing saved',
   parameters: {
     fakeApi: { replies: { 'GET catalog/search-index': networkError, 'GET catalog/services': networkError } },
   },
