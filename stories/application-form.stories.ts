@@ -3,10 +3,11 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fireEvent, fn, waitFor } from 'storybook/test';
 import '../packages/widgets/src/mfc-application-form.js';
+import '../packages/widgets/src/mfc-cabinet.js';
 import type { MfcApplicationForm } from '../packages/widgets/src/mfc-application-form.js';
 import type { TranslationOverrides } from '../packages/widgets/src/i18n/translation.js';
 // fake-api.js before fake-applications.js: the two import each other, and fake-api.js builds its routes from the other's.
-import { fakeApiOf, networkError, noAnswer, problem, storyCabinet, unavailable, type FakeApiOptions } from './support/fake-api.js';
+import { fakeApiOf, networkError, noAnswer, problem, storyCabinet, unavailable, type FakeApiOptions, type Handler, type Reply } from './support/fake-api.js';
 import { completeSample, sampleForm, serviceWithForm } from './support/fake-applications.js';
 import { findForm, patience, press, waitForPart } from './support/form-play.js';
 import { textFor } from './support/story-text.js';
@@ -316,6 +317,50 @@ export const ServerRefusesAnswer: Story = {
     await press(form, '#next');
     await expectStep(form, 'Заявитель');
     await expect(await waitForPart(form, '#error-summary')).toHaveTextContent('СНИЛС не найден в реестре: проверьте номер');
+  },
+};
+
+/**
+ * The form opened with a level that was enough, but by the time the citizen sends it the
+ * server knows a lower one (here the registries withdrew the check meanwhile) and refuses
+ * the submission as `forbidden`: the form gives way to the level notice, with the level the
+ * server now tells and, inside `<mfc-cabinet>`, the link to the profile that raises it.
+ */
+export const ServerRefusesLevel: Story = {
+  name: 'Server refuses: account level too low',
+  parameters: {
+    fakeApi: withForm({
+      applications: { drafts: [{ serviceId, values: completeSample }] },
+      replies: {
+        'GET catalog/services/:id': serviceWithForm(),
+        'POST applications/:id/submit': (request, api) => {
+          api.profile = { ...api.profile, level: 'simplified' };
+          return (problem(403, 'forbidden') as Exclude<Handler, Reply>)(request, api);
+        },
+      },
+    }),
+  },
+  render: (args, context) => {
+    const locale = localeOf(args, context);
+    const { client } = storyCabinet(context, fakeApiOf(context), locale);
+    return html`<mfc-cabinet locale=${locale} routing="off" no-home .client=${client}>
+      <mfc-application-form service-id=${args['service-id']} heading-level="2" locale=${locale}></mfc-application-form>
+    </mfc-cabinet>`;
+  },
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
+    const text = await textFor(context);
+    await expectStep(form, text.reviewStepTitle);
+    await press(form, '#next');
+    const notice = await waitForPart(form, '[part~="level-notice"]');
+    await waitFor(() => expect(notice).toHaveTextContent(text.levelTooLowToApply(text.accountLevel.simplified, text.requiredLevelName.standard)), { timeout: patience });
+    await expect(notice).toHaveTextContent(text.raiseToStandard);
+    await expect(form.shadowRoot!.querySelector('form')).toBeNull();
+    const link = await waitForPart<HTMLElement>(form, '[part~="profile-link"]');
+    await expect(link).toHaveTextContent(text.raiseLevelLink);
+    link.click();
+    const cabinet = form.closest('mfc-cabinet')!;
+    await waitFor(() => expect(cabinet.route).toEqual({ view: 'profile' }), { timeout: patience });
   },
 };
 
