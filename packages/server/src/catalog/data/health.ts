@@ -1,19 +1,19 @@
 /** «Здоровье»: запись к врачу, полис ОМС, выбор поликлиники, вызов врача на дом. */
-import type { Service } from '@mfc-cabinet/core/catalog-schemas';
+import type { ServiceData } from './bilingual.js';
 import { address, applicantStep, date, form, passport, resultStep, select, snils, step, text, textarea } from './forms.js';
 import { doc, passportDoc, snilsDoc } from './required-documents.js';
 
-const health = 'Министерство здравоохранения Энской области';
+const health = { ru: 'Министерство здравоохранения Энской области', en: 'Ministry of Health of Enskaya Oblast' };
 
 /** The patient's policy of compulsory medical insurance. */
-const policyField = text('omsPolicy', 'Номер полиса ОМС', { maxLength: 16, hint: '16 цифр' });
+const policyField = text('omsPolicy', { ru: 'Номер полиса ОМС', en: 'Health insurance (OMS) policy number' }, { maxLength: 16, hint: { ru: '16 цифр', en: '16 digits' } });
 
-export const healthServices: readonly Service[] = [
+export const healthServices: readonly ServiceData[] = [
   {
     id: 'doctor-appointment',
-    title: 'Запись на приём к врачу',
-    summary: 'К терапевту, педиатру, стоматологу и узким специалистам по направлению.',
-    description: 'Свободное время приёма видно сразу; о записи напомнят за день. Отменить запись можно в личном кабинете.',
+    title: { ru: 'Запись на приём к врачу', en: 'Booking a doctor’s appointment' },
+    summary: { ru: 'К терапевту, педиатру, стоматологу и узким специалистам по направлению.', en: 'With a GP, a paediatrician, a dentist, or a specialist with a referral.' },
+    description: { ru: 'Свободное время приёма видно сразу; о записи напомнят за день. Отменить запись можно в личном кабинете.', en: 'Free times are shown at once; you get a reminder the day before. An appointment can be cancelled in the personal account.' },
     categoryId: 'health',
     level: 'regional',
     municipalityId: null,
@@ -22,32 +22,32 @@ export const healthServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['запись к врачу', 'врач', 'поликлиника', 'терапевт', 'педиатр', 'талон к врачу', 'стоматолог'],
+    keywords: { ru: ['запись к врачу', 'врач', 'поликлиника', 'терапевт', 'педиатр', 'талон к врачу', 'стоматолог'], en: ['doctor appointment', 'doctor', 'clinic', 'gp', 'paediatrician', 'pediatrician', 'book a doctor', 'dentist'] },
     popularity: 94,
     provider: health,
-    requiredDocuments: [doc('Полис ОМС')],
+    requiredDocuments: [doc({ ru: 'Полис ОМС', en: 'Health insurance (OMS) policy' })],
     form: form(
       applicantStep(snils()),
       step(
         'visit',
-        'Приём',
+        { ru: 'Приём', en: 'Appointment' },
         policyField,
-        select('specialty', 'Врач', [
-          ['therapist', 'Терапевт'],
-          ['pediatrician', 'Педиатр'],
-          ['dentist', 'Стоматолог'],
-          ['ophthalmologist', 'Офтальмолог'],
-          ['surgeon', 'Хирург'],
+        select('specialty', { ru: 'Врач', en: 'Doctor' }, [
+          ['therapist', { ru: 'Терапевт', en: 'GP (general practitioner)' }],
+          ['pediatrician', { ru: 'Педиатр', en: 'Paediatrician' }],
+          ['dentist', { ru: 'Стоматолог', en: 'Dentist' }],
+          ['ophthalmologist', { ru: 'Офтальмолог', en: 'Ophthalmologist' }],
+          ['surgeon', { ru: 'Хирург', en: 'Surgeon' }],
         ]),
-        date('preferredDate', 'Желаемая дата'),
+        date('preferredDate', { ru: 'Желаемая дата', en: 'Preferred date' }),
       ),
     ),
   },
   {
     id: 'doctor-home-visit',
-    title: 'Вызов врача на дом',
-    summary: 'Если нет сил прийти в поликлинику: температура, обострение хронической болезни.',
-    description: 'Вызов принимают до 14:00 — врач придёт в тот же день. При угрозе жизни звоните 103.',
+    title: { ru: 'Вызов врача на дом', en: 'Calling a doctor to your home' },
+    summary: { ru: 'Если нет сил прийти в поликлинику: температура, обострение хронической болезни.', en: 'If you are not well enough to come to the clinic: a fever, a flare-up of a chronic illness.' },
+    description: { ru: 'Вызов принимают до 14:00 — врач придёт в тот же день. При угрозе жизни звоните 103.', en: 'Calls are taken until 14:00, and the doctor comes the same day. If a life is in danger, call 103.' },
     categoryId: 'health',
     level: 'regional',
     municipalityId: null,
@@ -56,17 +56,17 @@ export const healthServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['вызов врача', 'врач на дом', 'температура', 'больничный', 'поликлиника'],
+    keywords: { ru: ['вызов врача', 'врач на дом', 'температура', 'больничный', 'поликлиника'], en: ['doctor home visit', 'house call', 'doctor at home', 'fever', 'sick leave', 'clinic'] },
     popularity: 61,
     provider: health,
-    requiredDocuments: [doc('Полис ОМС')],
-    form: form(applicantStep(), step('visit', 'Вызов', policyField, address('homeAddress', 'Адрес'), textarea('symptoms', 'Что беспокоит', { maxLength: 500 }))),
+    requiredDocuments: [doc({ ru: 'Полис ОМС', en: 'Health insurance (OMS) policy' })],
+    form: form(applicantStep(), step('visit', { ru: 'Вызов', en: 'Call' }, policyField, address('homeAddress', { ru: 'Адрес', en: 'Address' }), textarea('symptoms', { ru: 'Что беспокоит', en: 'What is wrong' }, { maxLength: 500 }))),
   },
   {
     id: 'oms-policy',
-    title: 'Оформление полиса ОМС',
-    summary: 'Полис обязательного медицинского страхования или смена страховой компании.',
-    description: 'Выписку о полисе выдают в день обращения; страховую компанию можно менять раз в год до 1 ноября.',
+    title: { ru: 'Оформление полиса ОМС', en: 'Getting a health insurance (OMS) policy' },
+    summary: { ru: 'Полис обязательного медицинского страхования или смена страховой компании.', en: 'A compulsory health insurance policy, or a change of insurance company.' },
+    description: { ru: 'Выписку о полисе выдают в день обращения; страховую компанию можно менять раз в год до 1 ноября.', en: 'A statement of the policy is issued on the day you apply; the insurance company can be changed once a year, before 1 November.' },
     categoryId: 'health',
     level: 'federal',
     municipalityId: null,
@@ -75,19 +75,19 @@ export const healthServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['омс', 'полис', 'медицинский полис', 'страховая компания', 'полис омс', 'тфомс'],
+    keywords: { ru: ['омс', 'полис', 'медицинский полис', 'страховая компания', 'полис омс', 'тфомс'], en: ['oms', 'health insurance', 'insurance policy', 'medical policy', 'insurance company', 'oms policy'] },
     popularity: 70,
-    provider: 'Территориальный фонд ОМС Энской области',
+    provider: { ru: 'Территориальный фонд ОМС Энской области', en: 'Territorial Compulsory Health Insurance Fund of Enskaya Oblast' },
     requiredDocuments: [passportDoc, snilsDoc],
     form: form(
       applicantStep(passport(), snils()),
       step(
         'insurer',
-        'Страховая компания',
-        select('insurer', 'Страховая медицинская организация', [
-          ['sogaz', 'СОГАЗ-Мед'],
-          ['ingos', 'Ингосстрах-М'],
-          ['maks', 'МАКС-М'],
+        { ru: 'Страховая компания', en: 'Insurance company' },
+        select('insurer', { ru: 'Страховая медицинская организация', en: 'Health insurance company' }, [
+          ['sogaz', { ru: 'СОГАЗ-Мед', en: 'SOGAZ-Med' }],
+          ['ingos', { ru: 'Ингосстрах-М', en: 'Ingosstrakh-M' }],
+          ['maks', { ru: 'МАКС-М', en: 'MAKS-M' }],
         ]),
       ),
       resultStep('cabinet', 'office'),
@@ -95,9 +95,9 @@ export const healthServices: readonly Service[] = [
   },
   {
     id: 'clinic-attachment',
-    title: 'Прикрепление к поликлинике',
-    summary: 'Выбор поликлиники не по месту регистрации — раз в год или при переезде.',
-    description: 'Поликлиника рассматривает заявление за 2 рабочих дня, уточнив, принимает ли врач новых пациентов.',
+    title: { ru: 'Прикрепление к поликлинике', en: 'Registering with a clinic' },
+    summary: { ru: 'Выбор поликлиники не по месту регистрации — раз в год или при переезде.', en: 'Choosing a clinic other than the one for your address, once a year or after a move.' },
+    description: { ru: 'Поликлиника рассматривает заявление за 2 рабочих дня, уточнив, принимает ли врач новых пациентов.', en: 'The clinic reviews the application within 2 working days, checking whether the doctor takes new patients.' },
     categoryId: 'health',
     level: 'regional',
     municipalityId: null,
@@ -106,10 +106,10 @@ export const healthServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['прикрепление', 'сменить поликлинику', 'выбор поликлиники', 'участковый врач', 'поликлиника'],
+    keywords: { ru: ['прикрепление', 'сменить поликлинику', 'выбор поликлиники', 'участковый врач', 'поликлиника'], en: ['clinic registration', 'change clinic', 'choose a clinic', 'local doctor', 'clinic', 'gp surgery'] },
     popularity: 58,
     provider: health,
-    requiredDocuments: [passportDoc, doc('Полис ОМС')],
-    form: form(applicantStep(passport(), snils()), step('clinic', 'Поликлиника', policyField, text('clinic', 'Поликлиника, к которой прикрепиться'))),
+    requiredDocuments: [passportDoc, doc({ ru: 'Полис ОМС', en: 'Health insurance (OMS) policy' })],
+    form: form(applicantStep(passport(), snils()), step('clinic', { ru: 'Поликлиника', en: 'Clinic' }, policyField, text('clinic', { ru: 'Поликлиника, к которой прикрепиться', en: 'Clinic to register with' }))),
   },
 ];

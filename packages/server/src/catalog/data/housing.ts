@@ -1,34 +1,34 @@
 /** «ЖКХ и недвижимость»: ЕГРН, права на недвижимость, субсидии на ЖКУ, перепланировка, жилищный учёт. */
-import type { FormField, Service } from '@mfc-cabinet/core/catalog-schemas';
+import type { FieldData, ServiceData } from './bilingual.js';
 import { address, applicantStep, documentsStep, form, number, passport, resultStep, select, snils, step, text, textarea } from './forms.js';
 import { svetlogorsky, verkhnerechinsk, zarechny } from './municipalities.js';
 import { doc, feeReceiptDoc, incomeDoc, ownershipDoc, passportDoc, snilsDoc } from './required-documents.js';
 
-const rosreestr = 'Управление Росреестра по Энской области';
+const rosreestr = { ru: 'Управление Росреестра по Энской области', en: 'Rosreestr (Federal Service for State Registration, Cadastre and Cartography) for Enskaya Oblast' };
 
 /** The property an application is about, and `extra` about it. */
-const propertyStep = (...extra: FormField[]) =>
+const propertyStep = (...extra: FieldData[]) =>
   step(
     'property',
-    'Объект недвижимости',
-    select('propertyKind', 'Вид объекта', [
-      ['flat', 'Квартира или комната'],
-      ['house', 'Жилой дом'],
-      ['land', 'Земельный участок'],
-      ['garage', 'Гараж или машино-место'],
+    { ru: 'Объект недвижимости', en: 'Property' },
+    select('propertyKind', { ru: 'Вид объекта', en: 'Type of property' }, [
+      ['flat', { ru: 'Квартира или комната', en: 'Flat or room' }],
+      ['house', { ru: 'Жилой дом', en: 'House' }],
+      ['land', { ru: 'Земельный участок', en: 'Plot of land' }],
+      ['garage', { ru: 'Гараж или машино-место', en: 'Garage or parking space' }],
     ]),
-    text('cadastralNumber', 'Кадастровый номер', { optional: true, maxLength: 40, hint: 'Например, 66:41:0204016:1234' }),
-    address('propertyAddress', 'Адрес объекта'),
+    text('cadastralNumber', { ru: 'Кадастровый номер', en: 'Cadastral number' }, { optional: true, maxLength: 40, hint: { ru: 'Например, 66:41:0204016:1234', en: 'For example, 66:41:0204016:1234' } }),
+    address('propertyAddress', { ru: 'Адрес объекта', en: 'Address of the property' }),
     ...extra,
   );
 
-export const housingServices: readonly Service[] = [
+export const housingServices: readonly ServiceData[] = [
   {
     id: 'egrn-extract',
-    title: 'Выписка из ЕГРН об объекте недвижимости',
-    summary: 'Кто владелец, обременения, кадастровая стоимость квартиры, дома или участка.',
+    title: { ru: 'Выписка из ЕГРН об объекте недвижимости', en: 'Extract from the property register (EGRN)' },
+    summary: { ru: 'Кто владелец, обременения, кадастровая стоимость квартиры, дома или участка.', en: 'The owner, encumbrances and cadastral value of a flat, house or plot.' },
     description:
-      'Выписка из Единого государственного реестра недвижимости подтверждает право собственности и показывает ограничения. Электронная выписка подписана электронной подписью Росреестра и равнозначна бумажной.',
+      { ru: 'Выписка из Единого государственного реестра недвижимости подтверждает право собственности и показывает ограничения. Электронная выписка подписана электронной подписью Росреестра и равнозначна бумажной.', en: 'An extract from the Unified State Register of Real Estate (EGRN) proves ownership and shows any restrictions. The electronic extract is signed with Rosreestr’s electronic signature and is as valid as a paper one.' },
     categoryId: 'housing',
     level: 'federal',
     municipalityId: null,
@@ -37,17 +37,17 @@ export const housingServices: readonly Service[] = [
     fee: 350,
     requiredLevel: 'confirmed',
     availability: 'available',
-    keywords: ['егрн', 'выписка егрн', 'росреестр', 'собственник', 'кадастровый номер', 'кадастр', 'право собственности', 'обременение'],
+    keywords: { ru: ['егрн', 'выписка егрн', 'росреестр', 'собственник', 'кадастровый номер', 'кадастр', 'право собственности', 'обременение'], en: ['egrn', 'egrn extract', 'property register', 'rosreestr', 'owner', 'cadastral number', 'cadastre', 'ownership', 'encumbrance', 'land registry'] },
     popularity: 87,
     provider: rosreestr,
     requiredDocuments: [passportDoc, feeReceiptDoc],
     form: form(
       applicantStep(passport()),
       propertyStep(
-        select('extractKind', 'Какая выписка нужна', [
-          ['basic', 'Об основных характеристиках и зарегистрированных правах'],
-          ['transfer', 'О переходе прав на объект'],
-          ['cadastralValue', 'О кадастровой стоимости'],
+        select('extractKind', { ru: 'Какая выписка нужна', en: 'Which extract you need' }, [
+          ['basic', { ru: 'Об основных характеристиках и зарегистрированных правах', en: 'Main characteristics and registered rights' }],
+          ['transfer', { ru: 'О переходе прав на объект', en: 'Transfers of rights to the property' }],
+          ['cadastralValue', { ru: 'О кадастровой стоимости', en: 'Cadastral value' }],
         ]),
       ),
       resultStep('cabinet', 'office', 'mail'),
@@ -55,9 +55,9 @@ export const housingServices: readonly Service[] = [
   },
   {
     id: 'property-rights-registration',
-    title: 'Регистрация права собственности на недвижимость',
-    summary: 'Государственная регистрация права после покупки, дарения или наследства.',
-    description: 'Регистрация и кадастровый учёт занимают 7 рабочих дней, через МФЦ — 9. Госпошлина за регистрацию права физического лица — 2000 ₽.',
+    title: { ru: 'Регистрация права собственности на недвижимость', en: 'Registering ownership of property' },
+    summary: { ru: 'Государственная регистрация права после покупки, дарения или наследства.', en: 'State registration of a right after a purchase, gift or inheritance.' },
+    description: { ru: 'Регистрация и кадастровый учёт занимают 7 рабочих дней, через МФЦ — 9. Госпошлина за регистрацию права физического лица — 2000 ₽.', en: 'Registration and cadastral recording take 7 working days, 9 through the MFC. The state fee for registering an individual’s right is 2,000 ₽.' },
     categoryId: 'housing',
     level: 'federal',
     municipalityId: null,
@@ -66,18 +66,18 @@ export const housingServices: readonly Service[] = [
     fee: 2000,
     requiredLevel: 'confirmed',
     availability: 'available',
-    keywords: ['регистрация права', 'право собственности', 'росреестр', 'переоформить квартиру', 'сделка', 'егрн'],
+    keywords: { ru: ['регистрация права', 'право собственности', 'росреестр', 'переоформить квартиру', 'сделка', 'егрн'], en: ['registration of ownership', 'property rights', 'ownership', 'rosreestr', 'transfer a flat', 'property deal', 'egrn'] },
     popularity: 76,
     provider: rosreestr,
-    requiredDocuments: [passportDoc, doc('Договор или иной документ — основание права'), feeReceiptDoc],
+    requiredDocuments: [passportDoc, doc({ ru: 'Договор или иной документ — основание права', en: 'Contract or other document the right is based on' }), feeReceiptDoc],
     form: form(
       applicantStep(passport(), snils()),
       propertyStep(
-        select('basis', 'Основание возникновения права', [
-          ['purchase', 'Договор купли-продажи'],
-          ['gift', 'Договор дарения'],
-          ['inheritance', 'Свидетельство о праве на наследство'],
-          ['privatization', 'Договор приватизации'],
+        select('basis', { ru: 'Основание возникновения права', en: 'What the right is based on' }, [
+          ['purchase', { ru: 'Договор купли-продажи', en: 'Contract of sale' }],
+          ['gift', { ru: 'Договор дарения', en: 'Deed of gift' }],
+          ['inheritance', { ru: 'Свидетельство о праве на наследство', en: 'Certificate of inheritance' }],
+          ['privatization', { ru: 'Договор приватизации', en: 'Privatisation agreement' }],
         ]),
       ),
       documentsStep(['Договор или свидетельство — основание права']),
@@ -86,10 +86,10 @@ export const housingServices: readonly Service[] = [
   },
   {
     id: 'housing-subsidy',
-    title: 'Субсидия на оплату жилого помещения и коммунальных услуг',
-    summary: 'Субсидия на ЖКУ, если расходы на коммуналку больше 22 % дохода семьи.',
+    title: { ru: 'Субсидия на оплату жилого помещения и коммунальных услуг', en: 'Subsidy for housing and utility payments' },
+    summary: { ru: 'Субсидия на ЖКУ, если расходы на коммуналку больше 22 % дохода семьи.', en: 'A subsidy for housing and utilities when they cost more than 22% of the family’s income.' },
     description:
-      'Назначают на 6 месяцев гражданам без долгов по оплате ЖКУ или с соглашением о погашении. Размер зависит от дохода семьи и регионального стандарта стоимости жилищно-коммунальных услуг.',
+      { ru: 'Назначают на 6 месяцев гражданам без долгов по оплате ЖКУ или с соглашением о погашении. Размер зависит от дохода семьи и регионального стандарта стоимости жилищно-коммунальных услуг.', en: 'Granted for 6 months to people with no utility debts or with a repayment agreement. The amount depends on the family’s income and the regional standard cost of housing and utilities.' },
     categoryId: 'housing',
     level: 'regional',
     municipalityId: null,
@@ -98,19 +98,19 @@ export const housingServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['субсидия', 'субсидия жку', 'субсидия жкх', 'жку', 'жкх', 'коммуналка', 'квартплата', 'оплата коммунальных услуг', 'жилищная субсидия'],
+    keywords: { ru: ['субсидия', 'субсидия жку', 'субсидия жкх', 'жку', 'жкх', 'коммуналка', 'квартплата', 'оплата коммунальных услуг', 'жилищная субсидия'], en: ['subsidy', 'housing subsidy', 'utility subsidy', 'utilities', 'utility bills', 'rent', 'housing and utilities', 'communal services'] },
     popularity: 82,
-    provider: 'Министерство социальной защиты Энской области',
-    requiredDocuments: [passportDoc, snilsDoc, ownershipDoc, incomeDoc, doc('Платёжные документы за ЖКУ за последний месяц')],
+    provider: { ru: 'Министерство социальной защиты Энской области', en: 'Ministry of Social Protection of Enskaya Oblast' },
+    requiredDocuments: [passportDoc, snilsDoc, ownershipDoc, incomeDoc, doc({ ru: 'Платёжные документы за ЖКУ за последний месяц', en: 'Utility bills for the last month' })],
     form: form(
       applicantStep(passport(), snils()),
       step(
         'household',
-        'Жильё и семья',
-        address('homeAddress', 'Адрес жилья'),
-        number('familySize', 'Сколько человек зарегистрировано', { min: 1, max: 30 }),
-        number('area', 'Общая площадь, м²', { min: 5, max: 1000 }),
-        number('monthlyIncome', 'Доход семьи в месяц, ₽', { min: 0, max: 10_000_000 }),
+        { ru: 'Жильё и семья', en: 'Home and family' },
+        address('homeAddress', { ru: 'Адрес жилья', en: 'Address of the home' }),
+        number('familySize', { ru: 'Сколько человек зарегистрировано', en: 'How many people are registered there' }, { min: 1, max: 30 }),
+        number('area', { ru: 'Общая площадь, м²', en: 'Total floor area, m²' }, { min: 5, max: 1000 }),
+        number('monthlyIncome', { ru: 'Доход семьи в месяц, ₽', en: 'Family’s monthly income, ₽' }, { min: 0, max: 10_000_000 }),
       ),
       documentsStep(['Сведения о доходах', 'Квитанции за ЖКУ']),
       resultStep('cabinet'),
@@ -118,9 +118,9 @@ export const housingServices: readonly Service[] = [
   },
   {
     id: 'redevelopment-approval',
-    title: 'Согласование перепланировки квартиры',
-    summary: `Решение о согласовании переустройства или перепланировки ${zarechny.where}.`,
-    description: 'Межведомственная комиссия рассматривает проект перепланировки и принимает решение не позднее 45 дней; после работ комиссия принимает их актом.',
+    title: { ru: 'Согласование перепланировки квартиры', en: 'Approval of a flat redevelopment' },
+    summary: { ru: `Решение о согласовании переустройства или перепланировки ${zarechny.where.ru}.`, en: `A decision approving the conversion or redevelopment of a home ${zarechny.where.en}.` },
+    description: { ru: 'Межведомственная комиссия рассматривает проект перепланировки и принимает решение не позднее 45 дней; после работ комиссия принимает их актом.', en: 'An interdepartmental commission reviews the redevelopment project and decides within 45 days; when the work is done, the commission accepts it with a certificate.' },
     categoryId: 'housing',
     level: 'municipal',
     municipalityId: zarechny.id,
@@ -129,22 +129,22 @@ export const housingServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['перепланировка', 'переустройство', 'снос стены', 'объединение кухни', 'согласование ремонта'],
+    keywords: { ru: ['перепланировка', 'переустройство', 'снос стены', 'объединение кухни', 'согласование ремонта'], en: ['redevelopment', 'renovation approval', 'conversion', 'remove a wall', 'merge kitchen', 'remodelling'] },
     popularity: 48,
-    provider: `Комитет архитектуры ${zarechny.administration}`,
-    requiredDocuments: [passportDoc, ownershipDoc, doc('Проект перепланировки'), doc('Технический паспорт помещения'), doc('Согласие членов семьи')],
+    provider: { ru: `Комитет архитектуры ${zarechny.administration.ru}`, en: `Architecture Committee of ${zarechny.administration.en}` },
+    requiredDocuments: [passportDoc, ownershipDoc, doc({ ru: 'Проект перепланировки', en: 'Redevelopment project' }), doc({ ru: 'Технический паспорт помещения', en: 'Technical passport of the premises' }), doc({ ru: 'Согласие членов семьи', en: 'Consent of the family members' })],
     form: form(
       applicantStep(passport()),
-      step('flat', 'Помещение', address('flatAddress', 'Адрес помещения'), textarea('works', 'Какие работы планируются')),
+      step('flat', { ru: 'Помещение', en: 'Premises' }, address('flatAddress', { ru: 'Адрес помещения', en: 'Address of the premises' }), textarea('works', { ru: 'Какие работы планируются', en: 'What work is planned' })),
       documentsStep(['Проект перепланировки', 'Технический паспорт', 'Согласие членов семьи']),
       resultStep('cabinet', 'office'),
     ),
   },
   {
     id: 'housing-waiting-list',
-    title: 'Постановка на учёт нуждающихся в жилье',
-    summary: `Учёт малоимущих граждан, нуждающихся в жилье по договору социального найма, ${verkhnerechinsk.where}.`,
-    description: 'Решение принимают не позднее 30 рабочих дней. Нужно подтвердить малоимущность и то, что на человека приходится меньше учётной нормы площади.',
+    title: { ru: 'Постановка на учёт нуждающихся в жилье', en: 'Joining the social housing waiting list' },
+    summary: { ru: `Учёт малоимущих граждан, нуждающихся в жилье по договору социального найма, ${verkhnerechinsk.where.ru}.`, en: `The register of low-income people who need housing under a social tenancy agreement ${verkhnerechinsk.where.en}.` },
+    description: { ru: 'Решение принимают не позднее 30 рабочих дней. Нужно подтвердить малоимущность и то, что на человека приходится меньше учётной нормы площади.', en: 'The decision is made within 30 working days. You need to prove a low income and that each person has less floor space than the standard.' },
     categoryId: 'housing',
     level: 'municipal',
     municipalityId: verkhnerechinsk.id,
@@ -153,21 +153,21 @@ export const housingServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['очередь на жильё', 'социальный найм', 'малоимущие', 'нуждающиеся в жилье', 'жилищный учёт', 'квартира от государства'],
+    keywords: { ru: ['очередь на жильё', 'социальный найм', 'малоимущие', 'нуждающиеся в жилье', 'жилищный учёт', 'квартира от государства'], en: ['housing waiting list', 'social housing', 'social tenancy', 'low income', 'council housing', 'flat from the state'] },
     popularity: 44,
-    provider: `Жилищный отдел ${verkhnerechinsk.administration}`,
-    requiredDocuments: [passportDoc, incomeDoc, ownershipDoc, doc('Документы о составе семьи')],
+    provider: { ru: `Жилищный отдел ${verkhnerechinsk.administration.ru}`, en: `Housing Department of ${verkhnerechinsk.administration.en}` },
+    requiredDocuments: [passportDoc, incomeDoc, ownershipDoc, doc({ ru: 'Документы о составе семьи', en: 'Documents on the family’s composition' })],
     form: form(
       applicantStep(passport(), snils()),
-      step('household', 'Семья и жильё', number('familySize', 'Сколько человек в семье', { min: 1, max: 30 }), number('area', 'Площадь жилья, м²', { min: 0, max: 1000 })),
+      step('household', { ru: 'Семья и жильё', en: 'Family and home' }, number('familySize', { ru: 'Сколько человек в семье', en: 'How many people are in the family' }, { min: 1, max: 30 }), number('area', { ru: 'Площадь жилья, м²', en: 'Floor area of the home, m²' }, { min: 0, max: 1000 })),
       documentsStep(['Сведения о доходах', 'Документы о составе семьи', 'Документ о праве на жильё']),
     ),
   },
   {
     id: 'individual-house-construction',
-    title: 'Уведомление о строительстве индивидуального жилого дома',
-    summary: `Согласование планируемого строительства или реконструкции ИЖС ${svetlogorsky.where}.`,
-    description: 'Администрация проверяет параметры дома на соответствие правилам землепользования и застройки и за 7 рабочих дней направляет уведомление о соответствии или несоответствии.',
+    title: { ru: 'Уведомление о строительстве индивидуального жилого дома', en: 'Notice of building a private house' },
+    summary: { ru: `Согласование планируемого строительства или реконструкции ИЖС ${svetlogorsky.where.ru}.`, en: `Approval of the planned construction or reconstruction of a private house ${svetlogorsky.where.en}.` },
+    description: { ru: 'Администрация проверяет параметры дома на соответствие правилам землепользования и застройки и за 7 рабочих дней направляет уведомление о соответствии или несоответствии.', en: 'The administration checks the house’s parameters against the land use and development rules and sends a notice of compliance or non-compliance within 7 working days.' },
     categoryId: 'housing',
     level: 'municipal',
     municipalityId: svetlogorsky.id,
@@ -176,19 +176,19 @@ export const housingServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['ижс', 'строительство дома', 'разрешение на строительство', 'уведомление о строительстве', 'частный дом', 'реконструкция'],
+    keywords: { ru: ['ижс', 'строительство дома', 'разрешение на строительство', 'уведомление о строительстве', 'частный дом', 'реконструкция'], en: ['private house', 'house construction', 'building permit', 'construction notice', 'izhs', 'reconstruction'] },
     popularity: 52,
-    provider: `Отдел архитектуры и градостроительства ${svetlogorsky.administration}`,
-    requiredDocuments: [passportDoc, doc('Документ о праве на земельный участок', 'Если право не зарегистрировано в ЕГРН'), doc('Схема размещения дома на участке')],
+    provider: { ru: `Отдел архитектуры и градостроительства ${svetlogorsky.administration.ru}`, en: `Architecture and Urban Planning Department of ${svetlogorsky.administration.en}` },
+    requiredDocuments: [passportDoc, doc({ ru: 'Документ о праве на земельный участок', en: 'Proof of the right to the plot of land' }, { ru: 'Если право не зарегистрировано в ЕГРН', en: 'If the right is not in the property register (EGRN)' }), doc({ ru: 'Схема размещения дома на участке', en: 'Plan of the house on the plot' })],
     form: form(
       applicantStep(passport()),
       step(
         'construction',
-        'Строительство',
-        text('cadastralNumber', 'Кадастровый номер участка', { maxLength: 40 }),
-        number('floors', 'Количество надземных этажей', { min: 1, max: 3 }),
-        number('height', 'Высота, м', { min: 1, max: 20 }),
-        number('footprint', 'Площадь застройки, м²', { min: 10, max: 1500 }),
+        { ru: 'Строительство', en: 'Construction' },
+        text('cadastralNumber', { ru: 'Кадастровый номер участка', en: 'Cadastral number of the plot' }, { maxLength: 40 }),
+        number('floors', { ru: 'Количество надземных этажей', en: 'Number of floors above ground' }, { min: 1, max: 3 }),
+        number('height', { ru: 'Высота, м', en: 'Height, m' }, { min: 1, max: 20 }),
+        number('footprint', { ru: 'Площадь застройки, м²', en: 'Built-up area, m²' }, { min: 10, max: 1500 }),
       ),
       documentsStep(['Схема размещения дома на участке']),
       resultStep('cabinet', 'mail'),

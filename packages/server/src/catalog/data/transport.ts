@@ -1,27 +1,27 @@
 /** «Транспорт»: льготный проезд, водительские права, регистрация машин, парковки. */
-import type { Service } from '@mfc-cabinet/core/catalog-schemas';
+import type { ServiceData } from './bilingual.js';
 import { address, applicantStep, checkbox, documentsStep, form, passport, resultStep, select, snils, step, text } from './forms.js';
 import { zarechny } from './municipalities.js';
 import { doc, feeReceiptDoc, passportDoc, photoDoc, snilsDoc } from './required-documents.js';
 
-const gibdd = 'Управление Госавтоинспекции МВД России по Энской области';
+const gibdd = { ru: 'Управление Госавтоинспекции МВД России по Энской области', en: 'State Traffic Safety Inspectorate (GAI) of the Russian Ministry of Internal Affairs for Enskaya Oblast' };
 
 /** The vehicle an application is about. */
 const vehicleStep = step(
   'vehicle',
-  'Автомобиль',
-  text('vin', 'VIN', { maxLength: 17, hint: '17 знаков, без букв I, O, Q' }),
-  text('make', 'Марка и модель', { maxLength: 100 }),
-  text('plate', 'Государственный номер', { optional: true, maxLength: 12 }),
+  { ru: 'Автомобиль', en: 'Car' },
+  text('vin', { ru: 'VIN', en: 'VIN' }, { maxLength: 17, hint: { ru: '17 знаков, без букв I, O, Q', en: '17 characters, without the letters I, O, Q' } }),
+  text('make', { ru: 'Марка и модель', en: 'Make and model' }, { maxLength: 100 }),
+  text('plate', { ru: 'Государственный номер', en: 'Registration number' }, { optional: true, maxLength: 12 }),
 );
 
-export const transportServices: readonly Service[] = [
+export const transportServices: readonly ServiceData[] = [
   {
     id: 'concession-travel',
-    title: 'Льготный проезд в общественном транспорте',
-    summary: 'Социальная транспортная карта для пенсионеров, школьников, студентов и льготников.',
+    title: { ru: 'Льготный проезд в общественном транспорте', en: 'Concession fares on public transport' },
+    summary: { ru: 'Социальная транспортная карта для пенсионеров, школьников, студентов и льготников.', en: 'A social transport card for pensioners, schoolchildren, students and other eligible groups.' },
     description:
-      'Карта даёт право бесплатного или льготного проезда в городском и пригородном транспорте Энской области. Изготовление — 10 рабочих дней; пополнять льготный проездной можно онлайн.',
+      { ru: 'Карта даёт право бесплатного или льготного проезда в городском и пригородном транспорте Энской области. Изготовление — 10 рабочих дней; пополнять льготный проездной можно онлайн.', en: 'The card gives free or discounted travel on city and suburban transport in Enskaya Oblast. It is made in 10 working days; the concession pass can be topped up online.' },
     categoryId: 'transport',
     level: 'regional',
     municipalityId: null,
@@ -30,21 +30,21 @@ export const transportServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['льготный проезд', 'социальная карта', 'соцкарта', 'проездной', 'транспортная карта', 'бесплатный проезд', 'пенсионерам проезд', 'скж'],
+    keywords: { ru: ['льготный проезд', 'социальная карта', 'соцкарта', 'проездной', 'транспортная карта', 'бесплатный проезд', 'пенсионерам проезд', 'скж'], en: ['concession fare', 'social card', 'transport card', 'travel pass', 'free travel', 'pensioner travel', 'bus pass'] },
     popularity: 79,
-    provider: 'Министерство транспорта Энской области',
-    requiredDocuments: [passportDoc, snilsDoc, doc('Документ о праве на льготу', 'Удостоверение, справка об обучении'), photoDoc('3×4 см')],
+    provider: { ru: 'Министерство транспорта Энской области', en: 'Ministry of Transport of Enskaya Oblast' },
+    requiredDocuments: [passportDoc, snilsDoc, doc({ ru: 'Документ о праве на льготу', en: 'Proof of the right to a concession' }, { ru: 'Удостоверение, справка об обучении', en: 'A certificate of entitlement, a certificate of study' }), photoDoc({ ru: '3×4 см', en: '3 × 4 cm' })],
     form: form(
       applicantStep(passport(), snils()),
       step(
         'benefit',
-        'Льгота',
-        select('category', 'Категория', [
-          ['pensioner', 'Пенсионер'],
-          ['schoolchild', 'Школьник'],
-          ['student', 'Студент очной формы'],
-          ['disabled', 'Человек с инвалидностью'],
-          ['veteran', 'Ветеран'],
+        { ru: 'Льгота', en: 'Concession' },
+        select('category', { ru: 'Категория', en: 'Category' }, [
+          ['pensioner', { ru: 'Пенсионер', en: 'Pensioner' }],
+          ['schoolchild', { ru: 'Школьник', en: 'Schoolchild' }],
+          ['student', { ru: 'Студент очной формы', en: 'Full-time student' }],
+          ['disabled', { ru: 'Человек с инвалидностью', en: 'Person with a disability' }],
+          ['veteran', { ru: 'Ветеран', en: 'Veteran' }],
         ]),
       ),
       documentsStep(['Документ о праве на льготу', 'Фотография 3×4 см']),
@@ -53,9 +53,9 @@ export const transportServices: readonly Service[] = [
   },
   {
     id: 'driving-licence-replacement',
-    title: 'Замена водительского удостоверения',
-    summary: 'По истечении срока, при смене фамилии или утрате прав.',
-    description: 'Новое удостоверение выдают в день обращения в Госавтоинспекцию; через МФЦ — в течение 5 рабочих дней. Медицинская справка нужна, если истёк срок.',
+    title: { ru: 'Замена водительского удостоверения', en: 'Replacing a driving licence' },
+    summary: { ru: 'По истечении срока, при смене фамилии или утрате прав.', en: 'When it expires, after a change of name or if it is lost.' },
+    description: { ru: 'Новое удостоверение выдают в день обращения в Госавтоинспекцию; через МФЦ — в течение 5 рабочих дней. Медицинская справка нужна, если истёк срок.', en: 'The new licence is issued on the day you visit the traffic police (GAI); through the MFC, within 5 working days. A medical certificate is needed if the licence has expired.' },
     categoryId: 'transport',
     level: 'federal',
     municipalityId: null,
@@ -64,21 +64,21 @@ export const transportServices: readonly Service[] = [
     fee: 2000,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['права', 'водительские права', 'ву', 'замена прав', 'водительское удостоверение', 'гибдд', 'гаи'],
+    keywords: { ru: ['права', 'водительские права', 'ву', 'замена прав', 'водительское удостоверение', 'гибдд', 'гаи'], en: ['driving licence', 'driver’s license', 'licence replacement', 'replace licence', 'traffic police', 'gibdd', 'gai'] },
     popularity: 77,
     provider: gibdd,
-    requiredDocuments: [passportDoc, doc('Прежнее водительское удостоверение'), doc('Медицинское заключение о допуске к управлению'), feeReceiptDoc],
+    requiredDocuments: [passportDoc, doc({ ru: 'Прежнее водительское удостоверение', en: 'Previous driving licence' }), doc({ ru: 'Медицинское заключение о допуске к управлению', en: 'Medical certificate of fitness to drive' }), feeReceiptDoc],
     form: form(
       applicantStep(passport()),
       step(
         'licence',
-        'Удостоверение',
-        text('licenceNumber', 'Серия и номер удостоверения', { maxLength: 12 }),
-        select('reason', 'Причина замены', [
-          ['expired', 'Истёк срок'],
-          ['nameChange', 'Сменились фамилия или имя'],
-          ['lost', 'Утеряно или украдено'],
-          ['damaged', 'Испорчено'],
+        { ru: 'Удостоверение', en: 'Licence' },
+        text('licenceNumber', { ru: 'Серия и номер удостоверения', en: 'Series and number of the licence' }, { maxLength: 12 }),
+        select('reason', { ru: 'Причина замены', en: 'Reason for replacement' }, [
+          ['expired', { ru: 'Истёк срок', en: 'It has expired' }],
+          ['nameChange', { ru: 'Сменились фамилия или имя', en: 'My last or first name changed' }],
+          ['lost', { ru: 'Утеряно или украдено', en: 'Lost or stolen' }],
+          ['damaged', { ru: 'Испорчено', en: 'Damaged' }],
         ]),
       ),
       documentsStep(['Медицинское заключение']),
@@ -87,9 +87,9 @@ export const transportServices: readonly Service[] = [
   },
   {
     id: 'vehicle-registration',
-    title: 'Регистрация транспортного средства',
-    summary: 'Постановка на учёт купленного автомобиля и получение номеров.',
-    description: 'Поставить машину на учёт нужно в течение 10 дней после покупки. Осмотр — в день обращения на регистрационной площадке.',
+    title: { ru: 'Регистрация транспортного средства', en: 'Vehicle registration' },
+    summary: { ru: 'Постановка на учёт купленного автомобиля и получение номеров.', en: 'Registering a car you bought and getting number plates.' },
+    description: { ru: 'Поставить машину на учёт нужно в течение 10 дней после покупки. Осмотр — в день обращения на регистрационной площадке.', en: 'Register the car within 10 days of buying it. It is inspected on the day you come to the registration site.' },
     categoryId: 'transport',
     level: 'federal',
     municipalityId: null,
@@ -98,17 +98,17 @@ export const transportServices: readonly Service[] = [
     fee: 2850,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['поставить на учёт', 'регистрация авто', 'номера', 'гибдд', 'купил машину', 'птс'],
+    keywords: { ru: ['поставить на учёт', 'регистрация авто', 'номера', 'гибдд', 'купил машину', 'птс'], en: ['register a car', 'car registration', 'vehicle registration', 'number plates', 'license plates', 'traffic police', 'bought a car', 'pts'] },
     popularity: 75,
     provider: gibdd,
-    requiredDocuments: [passportDoc, doc('Договор купли-продажи'), doc('ПТС или электронный паспорт транспортного средства'), doc('Полис ОСАГО'), feeReceiptDoc],
+    requiredDocuments: [passportDoc, doc({ ru: 'Договор купли-продажи', en: 'Contract of sale' }), doc({ ru: 'ПТС или электронный паспорт транспортного средства', en: 'Vehicle passport (PTS), paper or electronic' }), doc({ ru: 'Полис ОСАГО', en: 'Compulsory motor insurance (OSAGO) policy' }), feeReceiptDoc],
     form: form(applicantStep(passport()), vehicleStep, documentsStep(['Договор купли-продажи', 'ПТС']), resultStep('office')),
   },
   {
     id: 'disabled-parking-permit',
-    title: 'Парковочное разрешение для людей с инвалидностью',
-    summary: 'Внесение машины в федеральный реестр: бесплатная парковка на местах для инвалидов.',
-    description: 'Сведения о машине вносят в федеральный реестр инвалидов; разрешение действует по всей стране, менять номер можно онлайн.',
+    title: { ru: 'Парковочное разрешение для людей с инвалидностью', en: 'Parking permit for people with disabilities' },
+    summary: { ru: 'Внесение машины в федеральный реестр: бесплатная парковка на местах для инвалидов.', en: 'Adding a car to the federal register: free parking in spaces for disabled people.' },
+    description: { ru: 'Сведения о машине вносят в федеральный реестр инвалидов; разрешение действует по всей стране, менять номер можно онлайн.', en: 'The car’s details are added to the federal register of people with disabilities; the permit is valid across the country, and the number can be changed online.' },
     categoryId: 'transport',
     level: 'federal',
     municipalityId: null,
@@ -117,17 +117,17 @@ export const transportServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'available',
-    keywords: ['парковка для инвалидов', 'фгис фри', 'знак инвалид', 'бесплатная парковка'],
+    keywords: { ru: ['парковка для инвалидов', 'фгис фри', 'знак инвалид', 'бесплатная парковка'], en: ['disabled parking', 'blue badge', 'disability parking permit', 'free parking'] },
     popularity: 41,
-    provider: 'Отделение Социального фонда России по Энской области',
+    provider: { ru: 'Отделение Социального фонда России по Энской области', en: 'Social Fund of Russia, Enskaya Oblast branch' },
     requiredDocuments: [passportDoc, snilsDoc],
     form: form(applicantStep(passport(), snils()), vehicleStep, resultStep('cabinet')),
   },
   {
     id: 'resident-parking',
-    title: 'Резидентное парковочное разрешение',
-    summary: `Бесплатная парковка у дома в платной зоне ${zarechny.where}.`,
-    description: 'Жители домов в зоне платной парковки получают разрешение на два автомобиля. Разрешение действует 3 года; сервис переводят на новую платформу.',
+    title: { ru: 'Резидентное парковочное разрешение', en: 'Resident parking permit' },
+    summary: { ru: `Бесплатная парковка у дома в платной зоне ${zarechny.where.ru}.`, en: `Free parking near your home in the paid zone ${zarechny.where.en}.` },
+    description: { ru: 'Жители домов в зоне платной парковки получают разрешение на два автомобиля. Разрешение действует 3 года; сервис переводят на новую платформу.', en: 'Residents of buildings in the paid parking zone get a permit for two cars. The permit is valid for 3 years; the service is moving to a new platform.' },
     categoryId: 'transport',
     level: 'municipal',
     municipalityId: zarechny.id,
@@ -136,11 +136,11 @@ export const transportServices: readonly Service[] = [
     fee: null,
     requiredLevel: 'standard',
     availability: 'in_development',
-    keywords: ['парковка', 'резидентная парковка', 'платная парковка', 'разрешение на парковку'],
+    keywords: { ru: ['парковка', 'резидентная парковка', 'платная парковка', 'разрешение на парковку'], en: ['parking', 'resident parking', 'paid parking', 'parking permit'] },
     popularity: 38,
-    provider: `Управление транспорта ${zarechny.administration}`,
-    requiredDocuments: [passportDoc, doc('Свидетельство о регистрации транспортного средства')],
-    form: form(applicantStep(passport()), vehicleStep, step('home', 'Адрес', address('homeAddress', 'Адрес регистрации'), checkbox('owner', 'Автомобиль принадлежит мне'))),
+    provider: { ru: `Управление транспорта ${zarechny.administration.ru}`, en: `Transport Department of ${zarechny.administration.en}` },
+    requiredDocuments: [passportDoc, doc({ ru: 'Свидетельство о регистрации транспортного средства', en: 'Vehicle registration certificate' })],
+    form: form(applicantStep(passport()), vehicleStep, step('home', { ru: 'Адрес', en: 'Address' }, address('homeAddress', { ru: 'Адрес регистрации', en: 'Registered address' }), checkbox('owner', { ru: 'Автомобиль принадлежит мне', en: 'The car belongs to me' }))),
   },
 ];
 
