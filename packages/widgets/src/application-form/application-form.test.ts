@@ -159,6 +159,29 @@ describe('<mfc-application-form> against the real server', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('standalone, shows the focus ring on «Заявление отправлено» after a submit from the keyboard', async () => {
+    const client = await signedIn();
+    const service = await client.catalog.get('tax-debt-certificate');
+    const draft = await client.applications.create(service.id);
+    await client.applications.saveDraft(draft.id, completeValues(service.form));
+    const element = await fixture<MfcApplicationForm>(
+      html`<mfc-application-form .client=${client} service-id=${service.id} application-id=${draft.id}></mfc-application-form>`,
+    );
+    await waitFor(() => text($(element, '#next')) === 'Отправить заявление', 8000, 'the review');
+    $(element, '#next')!.focus();
+    const submitted = oneEvent(element, 'mfc-application-submit');
+    await sendKeys({ press: 'Enter' });
+    await submitted;
+    await element.updateComplete;
+    const heading = $(element, '#confirmation-heading')!;
+    expect(text(heading)).to.equal('Заявление отправлено');
+    expect(focused(element), 'focus on the heading').to.equal(heading);
+    const style = getComputedStyle(heading);
+    expect(heading.matches(':focus-visible'), 'reached by the keyboard').to.equal(true);
+    expect(style.outlineStyle, 'the ring').to.equal('solid');
+    expect(style.outlineWidth).to.equal('3px');
+  });
+
   it('says in Russian what is wrong with an ИНН', async () => {
     const client = await signedIn();
     const element = await mount(client, 'self-employed-registration');
