@@ -94,6 +94,8 @@ test('a draft left half-way is on the home, and is finished from there', async (
   await page.getByRole('link', { name: /Продолжить заполнение/ }).first().click();
   await page.waitForURL(/mfc=apply/);
   await page.getByText(/Шаг \d из/).first().waitFor();
+  // One «Назад» (the cabinet's, back to where the form was opened from); the form's own is «Предыдущий шаг».
+  assert.equal(await page.getByRole('button', { name: /Назад/ }).count(), 1);
   // Whatever step the draft reopens at, the date typed before is kept (shown as typed).
   let datesSeen = 0;
   while (!(await page.getByLabel('Как получить результат').isVisible())) {
@@ -106,7 +108,7 @@ test('a draft left half-way is on the home, and is finished from there', async (
   if (datesSeen === 0) {
     // Reopened past the date's step: one step back shows it, as typed.
     const form = page.locator('mfc-application-form');
-    await form.getByRole('button', { name: 'Назад' }).click();
+    await form.getByRole('button', { name: 'Предыдущий шаг' }).click();
     await page.getByLabel('На какую дату').waitFor();
     assert.equal(await page.getByLabel('На какую дату').inputValue(), '21.11.2026');
     await form.getByRole('button', { name: 'Далее' }).click();

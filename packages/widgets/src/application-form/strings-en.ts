@@ -12,7 +12,7 @@ export const enApplicationForm: ApplicationFormStrings = {
   raiseToStandard:
     'Add your passport and SNILS in your profile: once the state registries confirm them (usually a few minutes), your account becomes standard.',
   raiseToConfirmed:
-    'Confirm your identity: come to any MFC with your passport and show the code from “Security” — your account becomes confirmed.',
+    'Confirm your identity: come to any MFC with your passport and show the code from your profile (“Account level”) — your account becomes confirmed.',
   requiredLevelName: { simplified: 'any', standard: 'standard or confirmed', confirmed: 'confirmed' },
   raiseLevelLink: 'Raise your account level',
 
@@ -37,7 +37,7 @@ export const enApplicationForm: ApplicationFormStrings = {
   },
 
   next: 'Continue',
-  previous: 'Back',
+  previous: 'Previous step',
   backToReview: 'Back to checking',
   submitApplication: 'Send the application',
   submitting: 'Sending…',

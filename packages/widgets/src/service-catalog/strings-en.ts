@@ -90,6 +90,6 @@ export const enCatalog: CatalogStrings = {
   howToStandard:
     'Enter your passport and SNILS in your profile: once the state registries confirm them (usually within minutes), your account becomes standard.',
   howToConfirmed:
-    'Confirm your identity: come to any MFC office with your passport and show the code from “Security”, and your account becomes confirmed.',
+    'Confirm your identity: come to any MFC office with your passport and show the code from your profile (“Account level”), and your account becomes confirmed.',
   raiseLevel: 'Raise your account level',
 };
