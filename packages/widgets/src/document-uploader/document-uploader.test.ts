@@ -77,6 +77,45 @@ describe('<mfc-document-uploader>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('makes one creation request per file, none of them aborted', async () => {
+    // Every request of the client, with how it ended: its status, or «aborted» once its signal fired.
+    const account = await createAccount({ secondFactor: null });
+    const log: Array<{ request: string; outcome: string }> = [];
+    const client = createCabinetClient({
+      baseUrl: '/api/v1',
+      fetch: (input, init) => {
+        const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+        const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+        const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+        const entry = { request: `${method} ${url.pathname}`, outcome: 'pending' };
+        log.push(entry);
+        signal?.addEventListener('abort', () => void (entry.outcome = 'aborted'), { once: true });
+        return fetch(input, init).then(
+          (response) => {
+            if (entry.outcome === 'pending') entry.outcome = String(response.status);
+            return response;
+          },
+          (error: unknown) => {
+            if (entry.outcome === 'pending') entry.outcome = `failed: ${String(error)}`;
+            throw error;
+          },
+        );
+      },
+    });
+    clients.push(client);
+    await client.auth.login({ identifier: account.phone, password: account.password });
+    const element = await fixture<MfcDocumentUploader>(html`<mfc-document-uploader .client=${client} kind="passport"></mfc-document-uploader>`);
+    let completed = 0;
+    element.addEventListener('mfc-upload-complete', () => (completed += 1));
+    pick(element, pdf(300 * 1024, 'первый.pdf'), pdf(200 * 1024, 'второй.pdf'));
+    await waitFor(() => completed === 2, 20_000, 'both uploads');
+    const uploads = log.filter(({ request }) => request.includes('/uploads'));
+    const creations = uploads.filter(({ request }) => request === 'POST /api/v1/uploads');
+    expect(creations.map(({ outcome }) => outcome), 'one creation per file, each answered 201').to.deep.equal(['201', '201']);
+    expect(uploads.filter(({ outcome }) => !['201', '204'].includes(outcome)), 'no upload request aborted or failed').to.deep.equal([]);
+    expect(log.filter(({ outcome }) => outcome === 'aborted'), 'no request aborted at all').to.deep.equal([]);
+  });
+
   it('refuses a wrong or too large file at once, in plain Russian', async () => {
     const { client, requests } = await signedIn();
     const element = await fixture<MfcDocumentUploader>(
