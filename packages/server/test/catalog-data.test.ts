@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { AutofillSource, Service, type FieldType, type FormField } from '@mfc-cabinet/core/catalog-schemas';
 import { seedCatalog } from '../src/catalog/catalog-seed.js';
-import { catalogData } from '../src/catalog/data/index.js';
+import { catalogData, catalogLanguages } from '../src/catalog/data/index.js';
 import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrations.js';
 import { startServer } from './helpers.js';
@@ -148,10 +148,10 @@ describe('seeding', () => {
     const db = openDatabase(dataDir);
     try {
       await migrateToLatest(db);
-      await seedCatalog(db, catalogData);
+      await seedCatalog(db, catalogLanguages);
       await db.updateTable('services').set({ popularity: 1 }).where('id', '=', 'egrn-extract').execute();
       await db.deleteFrom('services').where('id', '=', 'snils').execute();
-      await seedCatalog(db, catalogData);
+      await seedCatalog(db, catalogLanguages);
       const rows = await db.selectFrom('services').select(['id', 'popularity']).execute();
       assert.equal(rows.length, services.length);
       assert.equal(rows.find(({ id }) => id === 'egrn-extract')?.popularity, 1, 'an edit is kept');

@@ -37,6 +37,7 @@ test('the features assemble the migrations under their historical names, in thei
     '0010_account_closures',
     '0011_sign_ins',
     '0012_registration_address',
+    '0013_catalog_translations',
   ]);
   const owners = features.filter((feature) => feature.migrations).map((feature) => feature.name);
   assert.deepEqual(owners, ['accounts', 'security', 'profile', 'auth', 'operator', 'catalog', 'applications', 'documents', 'account-closure']);

@@ -198,9 +198,12 @@ test('the catalog is documented with its schemas as components', async () => {
   assert.deepEqual(paths['/api/v1/catalog/services'].get.responses['200'].content['application/json'].schema, ref('ServicePage'));
   assert.deepEqual(
     paths['/api/v1/catalog/services'].get.parameters.map(({ name }: { name: string }) => name),
-    ['category', 'level', 'municipality', 'delivery', 'maxTermDays', 'availability', 'cursor', 'limit'],
+    ['category', 'level', 'municipality', 'delivery', 'maxTermDays', 'availability', 'cursor', 'limit', 'lang'],
   );
   assert.deepEqual(paths['/api/v1/catalog/services/{id}'].get.responses['200'].content['application/json'].schema, ref('Service'));
+  for (const path of ['/api/v1/catalog/services/{id}', '/api/v1/catalog/categories', '/api/v1/catalog/search-index']) {
+    assert.ok(paths[path].get.parameters.some(({ name }: { name: string }) => name === 'lang'), `${path} takes ?lang=`);
+  }
   assert.deepEqual(paths['/api/v1/catalog/search-index'].get.responses['200'].content['application/json'].schema, ref('SearchIndex'));
   assert.ok(paths['/api/v1/catalog/search-index'].get.responses['304']);
   assert.deepEqual(paths['/api/v1/catalog/services'].get.security, [], 'the catalog is public');

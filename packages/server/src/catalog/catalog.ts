@@ -21,6 +21,7 @@ import type { Database, DatabaseSchema } from '../db/database.js';
 import type { TableWrites } from '../db/table-writes.js';
 import type { ServicesTable } from './tables.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { inLanguage, type CatalogLanguage } from './languages.js';
 
 /** The order delivery methods are listed in. */
 const deliveryOrder: readonly DeliveryMethod[] = ['online', 'office', 'mail'];
@@ -37,11 +38,36 @@ export interface PageRequest {
   limit: number;
 }
 
-function toSummary(row: ServicesTable, methods: readonly DeliveryMethod[]): ServiceSummary {
-  return {
-    id: row.id,
+/** The texts of a service that differ by language: the row's (Russian) columns, parsed. */
+interface ServiceTexts {
+  title: string;
+  summary: string;
+  description: string;
+  provider: string;
+  keywords: string[];
+  requiredDocuments: Service['requiredDocuments'];
+  form: FormDefinition;
+}
+
+/** The texts of the service in `language`, its form included (the same fields and values, other labels). */
+function textsOf(row: ServicesTable, language: CatalogLanguage): ServiceTexts {
+  const russian: ServiceTexts = {
     title: row.title,
     summary: row.summary,
+    description: row.description,
+    provider: row.provider,
+    keywords: JSON.parse(row.keywords) as string[],
+    requiredDocuments: JSON.parse(row.requiredDocuments) as Service['requiredDocuments'],
+    form: JSON.parse(row.form) as FormDefinition,
+  };
+  return inLanguage(russian, row.translations, language);
+}
+
+function toSummary(row: ServicesTable, methods: readonly DeliveryMethod[], texts: ServiceTexts): ServiceSummary {
+  return {
+    id: row.id,
+    title: texts.title,
+    summary: texts.summary,
     categoryId: row.categoryId,
     level: row.level,
     municipalityId: row.municipalityId,
@@ -50,18 +76,18 @@ function toSummary(row: ServicesTable, methods: readonly DeliveryMethod[]): Serv
     fee: row.fee,
     requiredLevel: row.requiredLevel,
     availability: row.availability,
-    keywords: JSON.parse(row.keywords) as string[],
+    keywords: texts.keywords,
     popularity: row.popularity,
   };
 }
 
-function toService(row: ServicesTable, methods: readonly DeliveryMethod[]): Service {
+function toService(row: ServicesTable, methods: readonly DeliveryMethod[], texts: ServiceTexts): Service {
   return {
-    ...toSummary(row, methods),
-    description: row.description,
-    requiredDocuments: JSON.parse(row.requiredDocuments) as Service['requiredDocuments'],
-    provider: row.provider,
-    form: JSON.parse(row.form) as FormDefinition,
+    ...toSummary(row, methods, texts),
+    description: texts.description,
+    requiredDocuments: texts.requiredDocuments,
+    provider: texts.provider,
+    form: texts.form,
   };
 }
 
@@ -98,8 +124,8 @@ function after(cursor: string) {
 export class Catalog {
   readonly #db: Database;
   readonly #writes: TableWrites | undefined;
-  /** The search index, built once per {@link version} of the catalog. */
-  #searchIndex: { version: number; index: Promise<SearchIndex> } | undefined;
+  /** The search index of each language, built once per {@link version} of the catalog. */
+  readonly #searchIndexes = new Map<CatalogLanguage, { version: number; index: Promise<SearchIndex> }>();
 
   /**
    * `writes` counts the writes of `db`'s queries; without it the catalog is taken to be
@@ -131,8 +157,11 @@ export class Catalog {
     assertValid(errors);
   }
 
-  /** A page of the services matching the filters, popular first, then by title. */
-  async page({ filters, cursor, limit }: PageRequest): Promise<ServicePage> {
+  /**
+   * A page of the services matching the filters, in `language`: popular first, then by
+   * (Russian) title, the same order and cursors in every language.
+   */
+  async page({ filters, cursor, limit }: PageRequest, language: CatalogLanguage = 'ru'): Promise<ServicePage> {
     await this.assertKnownFilters(filters);
     const base = filtered(this.#db.selectFrom('services'), filters);
     const { count } = await base.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow();
@@ -147,17 +176,20 @@ export class Catalog {
     const last = items.at(-1);
     const methods = await this.#methodsOf(items.map(({ id }) => id));
     return {
-      items: items.map((row) => toSummary(row, methods.get(row.id) ?? [])),
+      items: items.map((row) => toSummary(row, methods.get(row.id) ?? [], textsOf(row, language))),
       nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
       total: Number(count),
     };
   }
 
-  /** The service in full, or `undefined` when there is none with this id. */
-  async get(id: string): Promise<Service | undefined> {
+  /**
+   * The service in full, in `language` (Russian, the language applications are checked
+   * and kept in, unless told), or `undefined` when there is none with this id.
+   */
+  async get(id: string, language: CatalogLanguage = 'ru'): Promise<Service | undefined> {
     const row = await this.#db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
-    return toService(row, (await this.#methodsOf([id])).get(id) ?? []);
+    return toService(row, (await this.#methodsOf([id])).get(id) ?? [], textsOf(row, language));
   }
 
   /** Whether the catalog has a service with this id. */
@@ -165,39 +197,45 @@ export class Catalog {
     return (await this.#db.selectFrom('services').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
-  /** The categories, each with how many services it holds, and the municipalities. */
-  async categories(): Promise<{ categories: Category[]; municipalities: Municipality[] }> {
+  /** The categories, each with how many services it holds, and the municipalities, in `language`. */
+  async categories(language: CatalogLanguage = 'ru'): Promise<{ categories: Category[]; municipalities: Municipality[] }> {
     const categories = await this.#db
       .selectFrom('catalogCategories')
       .leftJoin('services', 'services.categoryId', 'catalogCategories.id')
-      .select((eb) => ['catalogCategories.id', 'catalogCategories.title', eb.fn.count('services.id').as('count')])
-      .groupBy(['catalogCategories.id', 'catalogCategories.title', 'catalogCategories.position'])
+      .select((eb) => ['catalogCategories.id', 'catalogCategories.title', 'catalogCategories.translations', eb.fn.count('services.id').as('count')])
+      .groupBy(['catalogCategories.id', 'catalogCategories.title', 'catalogCategories.translations', 'catalogCategories.position'])
       .orderBy('catalogCategories.position')
       .execute();
-    const municipalities = await this.#db.selectFrom('municipalities').select(['id', 'name', 'region']).orderBy('position').execute();
-    return { categories: categories.map(({ id, title, count }) => ({ id, title, count: Number(count) })), municipalities };
+    const municipalities = await this.#db.selectFrom('municipalities').select(['id', 'name', 'region', 'translations']).orderBy('position').execute();
+    return {
+      categories: categories.map(({ id, title, translations, count }) => ({ id, ...inLanguage({ title }, translations, language), count: Number(count) })),
+      municipalities: municipalities.map(({ id, name, region, translations }) => ({ id, ...inLanguage({ name, region }, translations, language) })),
+    };
   }
 
   /**
-   * Every service in summary, with the categories and municipalities; `version` is a hash
-   * of the whole catalog, forms and descriptions included, so it changes with any of it.
+   * Every service in summary, with the categories and municipalities, in `language`;
+   * `version` is a hash of the whole catalog in that language, forms and descriptions
+   * included, so it changes with any of it and differs from language to language.
    */
-  searchIndex(): Promise<SearchIndex> {
+  searchIndex(language: CatalogLanguage = 'ru'): Promise<SearchIndex> {
     const version = this.version();
-    if (this.#searchIndex?.version !== version) {
-      const built = { version, index: this.#buildSearchIndex() };
-      built.index.catch(() => this.#searchIndex === built && (this.#searchIndex = undefined));
-      this.#searchIndex = built;
+    let built = this.#searchIndexes.get(language);
+    if (built?.version !== version) {
+      const made = { version, index: this.#buildSearchIndex(language) };
+      made.index.catch(() => this.#searchIndexes.get(language) === made && this.#searchIndexes.delete(language));
+      this.#searchIndexes.set(language, (built = made));
     }
-    return this.#searchIndex.index;
+    return built.index;
   }
 
-  async #buildSearchIndex(): Promise<SearchIndex> {
+  async #buildSearchIndex(language: CatalogLanguage): Promise<SearchIndex> {
     const rows = await this.#db.selectFrom('services').selectAll().orderBy('popularity', 'desc').orderBy('title').orderBy('id').execute();
     const methods = await this.#methodsOf(rows.map(({ id }) => id));
-    const { categories, municipalities } = await this.categories();
-    const summaries = rows.map((row) => toSummary(row, methods.get(row.id) ?? []));
-    const everything = rows.map((row) => toService(row, methods.get(row.id) ?? []));
+    const { categories, municipalities } = await this.categories(language);
+    const texts = rows.map((row) => textsOf(row, language));
+    const summaries = rows.map((row, i) => toSummary(row, methods.get(row.id) ?? [], texts[i]!));
+    const everything = rows.map((row, i) => toService(row, methods.get(row.id) ?? [], texts[i]!));
     const version = createHash('sha256').update(JSON.stringify({ categories, municipalities, everything })).digest('base64url');
     return { version, categories, municipalities, services: summaries };
   }

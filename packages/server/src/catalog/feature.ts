@@ -2,7 +2,7 @@
 import type { ServerFeature } from '../feature.js';
 import { Catalog } from './catalog.js';
 import { seedCatalog } from './catalog-seed.js';
-import { catalogData } from './data/index.js';
+import { catalogLanguages } from './data/index.js';
 import { FilterPresets } from './filter-presets.js';
 import { PersonalCatalog } from './personal-catalog.js';
 import { catalogRetention } from './retention.js';
@@ -27,7 +27,7 @@ export const catalogFeature: ServerFeature<CatalogTables, CatalogServices> = {
     return { catalog, personalCatalog: new PersonalCatalog(catalog, new ServiceLists(db, clock), new FilterPresets(db, clock)) };
   },
   // The catalog is reference data, not demo data: every mode has it.
-  start: async (_app, { db }) => seedCatalog(db, catalogData),
+  start: async (_app, { db }) => seedCatalog(db, catalogLanguages),
   async routes(api, { context }) {
     await api.register(catalogRoutes, { context });
     await api.register(catalogPersonalRoutes, { context });

@@ -79,4 +79,18 @@ export const catalogMigrations: Record<string, Migration> = {
       }
     },
   },
+  '0013_catalog_translations': {
+    // The catalog in its other languages (English): a JSON column of each table of reference
+    // data, `{ "en": { …the texts… } }`; the columns the table had stay the Russian texts.
+    async up(db: Kysely<unknown>) {
+      for (const table of ['catalogCategories', 'municipalities', 'services']) {
+        await db.schema.alterTable(table).addColumn('translations', 'text').execute();
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['catalogCategories', 'municipalities', 'services']) {
+        await db.schema.alterTable(table).dropColumn('translations').execute();
+      }
+    },
+  },
 };

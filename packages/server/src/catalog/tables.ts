@@ -7,6 +7,8 @@ export interface CatalogCategoriesTable {
   id: string;
   title: string;
   position: number;
+  /** JSON: `{ en: { title } }`, the title in the catalog's other languages ({@link Translations}). */
+  translations: string | null;
 }
 
 /** A municipality whose own services the catalog holds; `position` orders the list. */
@@ -15,6 +17,8 @@ export interface MunicipalitiesTable {
   name: string;
   region: string;
   position: number;
+  /** JSON: `{ en: { name, region } }` ({@link Translations}). */
+  translations: string | null;
 }
 
 /**
@@ -44,6 +48,12 @@ export interface ServicesTable {
   requiredDocuments: string;
   /** JSON: `FormDefinition`. */
   form: string;
+  /**
+   * JSON: `{ en: { title, summary, description, provider, keywords, requiredDocuments, form } }`,
+   * the texts in the catalog's other languages, as objects ({@link Translations}); the form
+   * has the same steps, fields and values. The columns above are the Russian texts.
+   */
+  translations: string | null;
 }
 
 /** One way a service is delivered. */
@@ -51,6 +61,13 @@ export interface ServiceDeliveryMethodsTable {
   serviceId: string;
   method: DeliveryMethod;
 }
+
+/**
+ * The `translations` of a row of reference data: by language (`en`), the texts the row's
+ * own columns hold in Russian. `null` in a row seeded before the catalog had languages
+ * (the seed fills it) or added by hand: Russian is then the answer in every language.
+ */
+export type Translations<T> = Partial<Record<'en', Partial<T>>>;
 
 /** The citizen's lists of services: favourites and recently viewed. */
 export type ServiceListName = 'favourites' | 'recent';

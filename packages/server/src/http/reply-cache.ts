@@ -96,21 +96,28 @@ export class ReplyCache {
  * else the JSON as it was serialized.
  */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, cached: CachedReply): FastifyReply {
-  if (cached.headers) reply.headers(cached.headers);
+  for (const [name, value] of Object.entries(cached.headers ?? {})) {
+    // `Vary` adds to what the reply varies by already (`Origin`, set by CORS).
+    const before = name === 'vary' ? reply.getHeader('vary') : undefined;
+    reply.header(name, before ? `${String(before)}, ${value}` : value);
+  }
   reply.header('etag', cached.etag);
   if (matchesEntityTag(request.headers['if-none-match'], cached.etag)) return reply.code(304).send();
   return reply.type('application/json; charset=utf-8').send(cached.body);
 }
 
+/** The key of a request's entry: its URL, unless the answer depends on more of it (the language). */
+export type ReplyKey = (request: FastifyRequest) => string;
+
 /**
- * A `preParsing` hook answering the entry of the request's URL, when `cache` has one,
- * before the query is parsed and validated again (it was, when the entry was made, and
- * the same URL gives the same query); else the route runs, and keys its entry by
- * `request.url`. `onRequest` hooks (the rate limit) have run by then.
+ * A `preParsing` hook answering the entry of the request's key (its URL, by default), when
+ * `cache` has one, before the query is parsed and validated again (it was, when the entry
+ * was made, and the same URL gives the same query); else the route runs, and keys its
+ * entry the same way. `onRequest` hooks (the rate limit) have run by then.
  */
-export function answerKept(cache: ReplyCache): preParsingHookHandler {
+export function answerKept(cache: ReplyCache, keyOf: ReplyKey = (request) => request.url): preParsingHookHandler {
   return (request, reply, payload, done) => {
-    const kept = cache.peek(request.url);
+    const kept = cache.peek(keyOf(request));
     if (kept) sendCached(request, reply, kept);
     else done(null, payload);
   };
