@@ -191,6 +191,33 @@ describe('<mfc-application-form> against the real server', () => {
     expect(text($(element, '#field-inn-error'))).to.equal('ИНН указан с ошибкой: 12 цифр, проверьте их');
   });
 
+  it('says in English what is wrong, when the form is in English', async () => {
+    const account = await createAccount({ secondFactor: null, level: 'standard' });
+    const client = createCabinetClient({ baseUrl: '/api/v1', locale: 'en' });
+    clients.push(client);
+    await client.auth.login({ identifier: account.phone, password: account.password });
+    const element = await fixture<MfcApplicationForm>(
+      html`<mfc-application-form .client=${client} locale="en" service-id="self-employed-registration"></mfc-application-form>`,
+    );
+    await waitFor(() => Boolean($(element, '#step-heading')), 8000, 'the form');
+    await typeInto(element, 'inn', '500100732258');
+    await sendKeys({ press: 'Tab' });
+    await element.updateComplete;
+    expect(text($(element, '#field-inn-error'))).to.equal('The INN has a mistake: check its 12 digits');
+
+    const other = await fixture<MfcApplicationForm>(
+      html`<mfc-application-form .client=${client} locale="en" service-id="utility-debt-certificate"></mfc-application-form>`,
+    );
+    await waitFor(() => Boolean($(other, '#step-heading')), 8000, 'the form');
+    $<HTMLButtonElement>(other, '#next')!.click();
+    await waitFor(() => text($(other, '#progress')).startsWith('Step 2'), 8000, 'the second step');
+    $<HTMLButtonElement>(other, '#next')!.click();
+    await waitFor(() => Boolean($(other, '#error-summary')), 8000, 'the summary');
+    const messages = [...root(other).querySelectorAll('#error-summary a')].map((link) => text(link));
+    expect(messages).to.have.length(2);
+    for (const message of messages) expect(message).to.match(/^Enter /);
+  });
+
   it('continues the citizen’s draft after a remount, where it stopped', async () => {
     const client = await signedIn();
     const first = await mount(client, 'tax-debt-certificate');

@@ -241,7 +241,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     // Continuing makes the draft, as typing does; it comes with what the profile fills in,
     // so the step is checked after that, not before.
     if (!this.#draft.application) await this.#draft.begin();
-    const errors = stepErrors(step, this.#draft.values);
+    const errors = stepErrors(step, this.#draft.values, this.t.fieldMessage);
     if (Object.keys(errors).length > 0) return this.#showErrors(errors);
     this.errors = {};
     this.#goTo(this.#returnToReview ? this.#steps.length : this.stepIndex + 1);
@@ -253,7 +253,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     const id = target?.id?.startsWith('field-') ? target.id.slice('field-'.length) : undefined;
     const field = id ? this.#field(id) : undefined;
     if (!field || field.type === 'documents' || field.type === 'checkbox') return;
-    this.#setError(field.id, fieldError(field, this.#draft.values[field.id], true));
+    this.#setError(field.id, fieldError(field, this.#draft.values[field.id], true, this.t.fieldMessage));
   };
 
   async #submit(): Promise<void> {
@@ -284,7 +284,7 @@ export class MfcApplicationForm extends MfcFormElement<string> {
     if (!first) return false;
     this.#goTo(stepOf(this.#steps, first.field));
     this.#returnToReview = true;
-    this.#showErrors(errorsByField(known));
+    this.#showErrors(errorsByField(known, this.#service?.form, this.t.fieldMessage));
     return true;
   }
 

@@ -1,7 +1,9 @@
+import { englishFieldMessage } from './field-messages-en.js';
 import type { ApplicationFormStrings } from './strings.js';
 
 /** English strings of `<mfc-application-form>`; part of the lazily loaded English chunk. */
 export const enApplicationForm: ApplicationFormStrings = {
+  fieldMessage: englishFieldMessage,
   applicationLoading: 'Loading the application form…',
   applicationLoadFailed: 'The application form could not be loaded.',
   serviceNotFoundForForm: 'There is no such service in the catalogue.',

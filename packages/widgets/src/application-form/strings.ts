@@ -1,12 +1,15 @@
 import type { AccountLevel, FormField } from '@mfc-cabinet/core';
+import type { FieldMessage } from '../base/form-field.js';
 
 /**
  * Strings of `<mfc-application-form>`. The Russian ones ship with the form's module
- * (`strings-ru.ts`), the English ones (`strings-en.ts`) with the English chunk. The messages of
- * field errors are not here: they come from the validation shared with the server
- * (`validateValues` of `@mfc-cabinet/core`), in Russian.
+ * (`strings-ru.ts`), the English ones (`strings-en.ts`) with the English chunk. The Russian
+ * messages of field errors are not here: they come from the validation shared with the server
+ * (`validateValues` of `@mfc-cabinet/core`); `fieldMessage` says them in another language.
  */
 export interface ApplicationFormStrings {
+  /** A field error in this language, from its code and field; without it, the Russian message of the check. */
+  fieldMessage?: FieldMessage;
   applicationLoading: string;
   applicationLoadFailed: string;
   serviceNotFoundForForm: string;

@@ -62,23 +62,39 @@ export const isoDate = (value: string): string => {
 /** A stored date, «1990-05-17», as the citizen types and reads it: «17.05.1990»; anything else as it is. */
 export const typedDate = (value: string): string => value.replace(/^(\d{4})-(\d\d)-(\d\d)$/, '$3.$2.$1');
 
+/**
+ * A field error's message in the widget's language. The checks of core/forms (shared with
+ * the server) write Russian; another language says the same from the error's `code` and the
+ * field. Without one, the Russian message is shown.
+ */
+export type FieldMessage = (field: FormField, error: { code: string; message: string }) => string;
+
 /** The error of one field's value (core/forms); `partial` checks only the format of what is filled. */
-export function fieldError(field: FormField, value: FormValue | undefined, partial: boolean): string | undefined {
+export function fieldError(field: FormField, value: FormValue | undefined, partial: boolean, message?: FieldMessage): string | undefined {
   const form = { version: 0, steps: [{ id: 'one', title: '', fields: [field] }] };
-  return validateValues(form, value === undefined ? {} : { [field.id]: value }, { partial })[0]?.message;
+  const error = validateValues(form, value === undefined ? {} : { [field.id]: value }, { partial })[0];
+  return error && (message ? message(field, error) : error.message);
 }
 
 /** The errors of the fields of one step, by field id (required ones included). */
-export function stepErrors(step: FormStep, values: FormValues): Record<string, string> {
+export function stepErrors(step: FormStep, values: FormValues, message?: FieldMessage): Record<string, string> {
   const ids = new Set(step.fields.map((field) => field.id));
   const own = Object.fromEntries(Object.entries(values).filter(([id]) => ids.has(id)));
-  return errorsByField(validateValues({ version: 0, steps: [step] }, own));
+  const form = { version: 0, steps: [step] };
+  return errorsByField(validateValues(form, own), form, message);
 }
 
-/** The first error of each field. */
-export function errorsByField(errors: ReadonlyArray<{ field: string; message: string }>): Record<string, string> {
+/** The first error of each field, in the widget's language when `message` and the `form` with the fields are given. */
+export function errorsByField(
+  errors: ReadonlyArray<{ field: string; code?: string; message: string }>,
+  form?: Pick<FormDefinition, 'steps'>,
+  message?: FieldMessage,
+): Record<string, string> {
   const byField: Record<string, string> = {};
-  for (const { field, message } of errors) byField[field] ??= message;
+  for (const error of errors) {
+    const field = message && error.code ? findField(form, error.field) : undefined;
+    byField[error.field] ??= field ? message!(field, error as { code: string; message: string }) : error.message;
+  }
   return byField;
 }
 
