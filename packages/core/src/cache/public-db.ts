@@ -1,21 +1,23 @@
 /**
  * The public cache: what anyone may see (the catalog's search index and categories), kept
  * in IndexedDB between visits and left alone by logout. Records are keyed by the API's base
- * URL, so two Cabinet APIs on one site do not mix.
+ * URL and the language ({@link publicKey}), so two Cabinet APIs on one site do not mix, nor
+ * does an English page ever show the Russian catalog or the other way round.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type StoreNames, type StoreValue } from 'idb';
 import type { CategoryList, SearchIndex } from '../catalog/schemas.js';
 
 /** The search index as last fetched, with the `ETag` to revalidate it. */
 export interface CachedSearchIndex {
-  baseUrl: string;
+  /** {@link publicKey}: the API and the language of the index. */
+  key: string;
   etag: string;
   index: SearchIndex;
   storedAt: number;
 }
 
 export interface CachedCategories {
-  baseUrl: string;
+  key: string;
   list: CategoryList;
   storedAt: number;
 }
@@ -31,14 +33,17 @@ type Value<S extends Store> = StoreValue<PublicDbSchema, S>;
 /** Name of the IndexedDB database. */
 export const publicDbName = 'mfc-cabinet-public';
 /** Raised whenever a record's shape changes; `upgrade()` then starts the stores afresh. */
-const publicDbVersion = 1;
+const publicDbVersion = 2;
+
+/** The key of a client's records: the API's base URL and the language its catalog is in. */
+export const publicKey = (scope: string, locale: string): string => `${scope} ${locale}`;
 
 /** Where a client keeps public data: IndexedDB, or memory only (Node, tests). */
 export type CacheKind = 'indexeddb' | 'memory';
 
 /** Reads and writes public records. A cache that cannot be opened behaves as an empty one. */
 export interface PublicCache {
-  get<S extends Store>(store: S, baseUrl: string): Promise<Value<S> | undefined>;
+  get<S extends Store>(store: S, key: string): Promise<Value<S> | undefined>;
   put<S extends Store>(store: S, value: Value<S>): Promise<void>;
 }
 
@@ -53,8 +58,8 @@ function database(): Promise<IDBPDatabase<PublicDbSchema>> {
   opening ??= openDB<PublicDbSchema>(publicDbName, publicDbVersion, {
     upgrade(db) {
       for (const store of [...db.objectStoreNames]) db.deleteObjectStore(store);
-      db.createObjectStore('search-index', { keyPath: 'baseUrl' });
-      db.createObjectStore('categories', { keyPath: 'baseUrl' });
+      db.createObjectStore('search-index', { keyPath: 'key' });
+      db.createObjectStore('categories', { keyPath: 'key' });
     },
     // Another tab opens a newer version: let it, and open again on next use.
     blocking(_version, _newVersion, event) {
@@ -71,9 +76,9 @@ function database(): Promise<IDBPDatabase<PublicDbSchema>> {
 }
 
 const indexedDbCache: PublicCache = {
-  async get(store, baseUrl) {
+  async get(store, key) {
     try {
-      return await (await database()).get(store, baseUrl);
+      return await (await database()).get(store, key);
     } catch {
       return undefined;
     }
@@ -90,11 +95,11 @@ const indexedDbCache: PublicCache = {
 class MemoryCache implements PublicCache {
   readonly #records = new Map<string, unknown>();
 
-  async get<S extends Store>(store: S, baseUrl: string): Promise<Value<S> | undefined> {
-    return this.#records.get(`${store} ${baseUrl}`) as Value<S> | undefined;
+  async get<S extends Store>(store: S, key: string): Promise<Value<S> | undefined> {
+    return this.#records.get(`${store} ${key}`) as Value<S> | undefined;
   }
 
   async put<S extends Store>(store: S, value: Value<S>): Promise<void> {
-    this.#records.set(`${store} ${value.baseUrl}`, value);
+    this.#records.set(`${store} ${value.key}`, value);
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { patience } from '../../../../test-support/cabinet-api.js';
-import { openPublicCache } from '../cache/public-db.js';
+import { openPublicCache, publicKey } from '../cache/public-db.js';
 import type { SearchIndex, ServiceSummary } from './schemas.js';
 import { createCabinetClient, type CabinetClient } from '../client.js';
 import { isCabinetError } from '../errors.js';
@@ -58,8 +58,8 @@ const clients: CabinetClient[] = [];
 let baseUrl: string;
 
 /** A client of this test's own API base, so tests do not share cached indexes. */
-function client(fetch: typeof globalThis.fetch): CabinetClient {
-  const created = createCabinetClient({ baseUrl, fetch });
+function client(fetch: typeof globalThis.fetch, locale: 'ru' | 'en' = 'ru'): CabinetClient {
+  const created = createCabinetClient({ baseUrl, fetch, locale });
   clients.push(created);
   return created;
 }
@@ -85,7 +85,7 @@ describe('catalog search index in the public cache', () => {
     const sdk = client(api.fetch);
     expect(await titles(sdk, 'справка')).to.deep.equal(['Справка о доходах']);
 
-    const cached = await openPublicCache().get('search-index', sdk.baseUrl);
+    const cached = await openPublicCache().get('search-index', publicKey(sdk.baseUrl, 'ru'));
     expect(cached?.etag).to.equal('"v1"');
     expect(cached?.index).to.deep.equal(indexV1);
     expect(api.requests[0]?.headers.get('if-none-match')).to.equal(null);
@@ -108,7 +108,7 @@ describe('catalog search index in the public cache', () => {
     release();
     expect((await updated).version).to.equal('v2');
     expect(await titles(sdk, 'выписка')).to.deep.equal(['Выписка из ЕГРН']);
-    expect((await openPublicCache().get('search-index', sdk.baseUrl))?.index.version).to.equal('v2');
+    expect((await openPublicCache().get('search-index', publicKey(sdk.baseUrl, 'ru')))?.index.version).to.equal('v2');
   });
 
   it('keeps the cached index when the server answers 304 Not Modified', async () => {
@@ -125,7 +125,7 @@ describe('catalog search index in the public cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(updates).to.equal(0);
     expect(await titles(sdk, 'справку')).to.deep.equal(['Справка о доходах']);
-    expect((await openPublicCache().get('search-index', sdk.baseUrl))?.index.version).to.equal('v1');
+    expect((await openPublicCache().get('search-index', publicKey(sdk.baseUrl, 'ru')))?.index.version).to.equal('v1');
   });
 
   it('keeps searching from the cache without a network, categories too', async () => {
@@ -171,8 +171,48 @@ describe('catalog search index in the public cache', () => {
     await visitedBefore(indexV1);
     await client(fakeApi(offline).fetch).auth.logout();
 
-    expect((await openPublicCache().get('search-index', new URL(baseUrl, location.href).href))?.index.version).to.equal('v1');
+    expect((await openPublicCache().get('search-index', publicKey(new URL(baseUrl, location.href).href, 'ru')))?.index.version).to.equal('v1');
     expect(await titles(client(offline), 'справка')).to.deep.equal(['Справка о доходах']);
+  });
+});
+
+describe('catalog search index in each language', () => {
+  const english: SearchIndex = {
+    version: 'en1',
+    categories: [{ id: 'documents', title: 'Documents', count: 1 }],
+    municipalities: [{ id: 'zarechny', name: 'Zarechny', region: 'Penza Oblast' }],
+    services: [service('income', 'Certificate of income')],
+  };
+  /** The server: the index in the language the request asks for. */
+  const byLanguage = (request: Request) => answer(request.headers.get('accept-language') === 'en' ? english : indexV1);
+
+  it('asks for the client’s language and keeps one index per language', async () => {
+    const api = fakeApi(byLanguage);
+    const russian = client(api.fetch);
+    const englishClient = client(api.fetch, 'en');
+    expect(await titles(russian, 'справка')).to.deep.equal(['Справка о доходах']);
+    expect(await titles(englishClient, 'certif')).to.deep.equal(['Certificate of income']);
+    expect(await titles(englishClient, 'справка')).to.deep.equal([], 'the English page searches the English index');
+    expect(api.requests.map((request) => request.headers.get('accept-language'))).to.deep.equal(['ru', 'en']);
+
+    const scope = russian.baseUrl;
+    expect((await openPublicCache().get('search-index', publicKey(scope, 'ru')))?.index.version).to.equal('v1');
+    expect((await openPublicCache().get('search-index', publicKey(scope, 'en')))?.index.version).to.equal('en1');
+  });
+
+  it('never shows an English page the Russian index cached by an earlier visit, offline neither', async () => {
+    await visitedBefore(indexV1);
+    const offlineEnglish = client(fakeApi(offline).fetch, 'en');
+    expect(await offlineEnglish.catalog.cachedList()).to.equal(undefined);
+    const error = await offlineEnglish.catalog.search('справка').catch((caught: unknown) => caught);
+    expect(isCabinetError(error) && error.code).to.equal('network');
+
+    const api = fakeApi(byLanguage);
+    const englishClient = client(api.fetch, 'en');
+    expect((await englishClient.catalog.searchIndex()).version).to.equal('en1');
+    expect(api.requests[0]?.headers.get('if-none-match'), 'the Russian ETag is not sent for the English index').to.equal(null);
+    expect((await client(fakeApi(offline).fetch, 'en').catalog.cachedList())?.items.map(({ title }) => title)).to.deep.equal(['Certificate of income']);
+    expect((await client(fakeApi(offline).fetch).catalog.cachedList())?.items.map(({ title }) => title)).to.deep.equal(['Справка о доходах']);
   });
 });
 

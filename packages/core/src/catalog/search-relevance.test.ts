@@ -13,7 +13,7 @@ interface CheckSet {
 }
 
 const checkSet: CheckSet = await (await fetch(new URL('../../../../test-support/search-queries.json', import.meta.url))).json();
-const index: SearchIndex = await (await fetch('/api/v1/catalog/search-index')).json();
+const index: SearchIndex = await (await fetch('/api/v1/catalog/search-index?lang=ru')).json();
 const search = createCatalogSearch(index.services);
 const top3 = (query: string) => search.search(query, { limit: 3 }).services.map(({ id }) => id);
 

@@ -79,7 +79,9 @@ export function createCatalogSearch(services: readonly ServiceSummary[]): Catalo
 }
 
 const wordSeparator = /[\n\r\p{Z}\p{P}]+/u;
-const stopWords = new Set(['а', 'без', 'в', 'во', 'да', 'для', 'до', 'за', 'и', 'из', 'или', 'к', 'ко', 'на', 'не', 'о', 'об', 'от', 'по', 'при', 'с', 'со', 'у']);
+// Russian, then English: an English catalog is searched by its words as written (the Russian
+// stemmer leaves Latin letters alone) and their beginnings while typing.
+const stopWords = new Set(['а', 'без', 'в', 'во', 'да', 'для', 'до', 'за', 'и', 'из', 'или', 'к', 'ко', 'на', 'не', 'о', 'об', 'от', 'по', 'при', 'с', 'со', 'у', 'the', 'of', 'for', 'an', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'and', 'or', 'my']);
 const normalize = (word: string) => word.toLowerCase().replaceAll('ё', 'е');
 /** Stems of the words seen so far: a catalog repeats few words many times. */
 const stems = new Map<string, string>();

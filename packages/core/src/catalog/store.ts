@@ -3,7 +3,7 @@
  * schemas, and the search index kept stale-while-revalidate in the public cache. Pages
  * that never use the catalog load none of it.
  */
-import { openPublicCache, type CacheKind, type CachedSearchIndex, type PublicCache } from '../cache/public-db.js';
+import { openPublicCache, publicKey, type CacheKind, type CachedSearchIndex, type PublicCache } from '../cache/public-db.js';
 import type { UserSession } from '../cache/user-session.js';
 import type { CatalogClient, CatalogPageOptions, SearchIndexListener } from './client.js';
 import {
@@ -40,8 +40,12 @@ export type SearchModule = typeof import('./search.js');
 /** `client.catalog` but for `onIndexUpdate`, which the client answers without loading this. */
 export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
   readonly #http: Http;
-  /** Records of the public cache are keyed by the client's scope. */
-  readonly #baseUrl: string;
+  /**
+   * Records of the public cache are keyed by the client's scope and language: the server
+   * answers the catalog in the language the client asks for (`Accept-Language`), and an
+   * index in one language is never shown in another.
+   */
+  readonly #key: string;
   readonly #cache: PublicCache;
   readonly #user: UserSession;
   readonly #listeners: ReadonlySet<SearchIndexListener>;
@@ -62,7 +66,7 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
     loadSearch: () => Promise<SearchModule>,
   ) {
     this.#http = http;
-    this.#baseUrl = http.scope;
+    this.#key = publicKey(http.scope, http.locale);
     this.#cache = openPublicCache(cache);
     this.#user = user;
     this.#listeners = listeners;
@@ -92,12 +96,12 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
   async categories(options: RequestOptions = {}): Promise<CategoryList> {
     try {
       const list = await this.#http.get('catalog/categories', CategoryList, options);
-      void this.#cache.put('categories', { baseUrl: this.#baseUrl, list, storedAt: Date.now() });
+      void this.#cache.put('categories', { key: this.#key, list, storedAt: Date.now() });
       return list;
     } catch (error) {
       if (!isOffline(error)) throw error;
       const cached =
-        (await this.#cache.get('categories', this.#baseUrl))?.list ?? (await this.#cache.get('search-index', this.#baseUrl))?.index;
+        (await this.#cache.get('categories', this.#key))?.list ?? (await this.#cache.get('search-index', this.#key))?.index;
       if (!cached) throw error;
       return { categories: cached.categories, municipalities: cached.municipalities };
     }
@@ -178,7 +182,7 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
    * index in use share the read of a record of every service.
    */
   #readCache(): Promise<CachedSearchIndex | undefined> {
-    return (this.#cachedRead ??= this.#cache.get('search-index', this.#baseUrl).catch(() => undefined));
+    return (this.#cachedRead ??= this.#cache.get('search-index', this.#key).catch(() => undefined));
   }
 
   async #loadIndex(): Promise<CachedSearchIndex> {
@@ -205,7 +209,7 @@ export class CatalogStore implements Omit<CatalogClient, 'onIndexUpdate'> {
       if (current) return current;
       throw new CabinetError('invalid_response', { message: this.#http.message('invalid_response') });
     }
-    const entry = { baseUrl: this.#baseUrl, etag: answer.etag ?? `"${answer.data.version}"`, index: answer.data, storedAt: Date.now() };
+    const entry = { key: this.#key, etag: answer.etag ?? `"${answer.data.version}"`, index: answer.data, storedAt: Date.now() };
     await this.#cache.put('search-index', entry);
     return entry;
   }
