@@ -18,10 +18,11 @@ afterEach(async () => {
 });
 
 /** A client of the real server; `online()` false makes every request fail as `fetch` does offline. */
-function newClient(online: () => boolean = () => true): CabinetClient {
+function newClient(online: () => boolean = () => true, locale: 'ru' | 'en' = 'ru'): CabinetClient {
   const client = createCabinetClient({
     baseUrl: '/api/v1',
     cache: 'memory',
+    locale,
     fetch: (input, init) => (online() ? fetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))),
   });
   clients.push(client);
@@ -39,7 +40,7 @@ let catalog: Map<string, ServiceSummary> | undefined;
 /** Every service of the seeded catalog, by id. */
 async function services(): Promise<Map<string, ServiceSummary>> {
   if (!catalog) {
-    const index: SearchIndex = await (await fetch('/api/v1/catalog/search-index')).json();
+    const index: SearchIndex = await (await fetch('/api/v1/catalog/search-index?lang=ru')).json();
     catalog = new Map(index.services.map((service) => [service.id, service]));
   }
   return catalog;
@@ -131,6 +132,22 @@ describe('<mfc-service-catalog> against the real catalog', () => {
     const english = await mount(html`<mfc-service-catalog locale="en" .client=${newClient()}></mfc-service-catalog>`);
     await waitFor(() => text(part(english, 'heading')) === 'Services', 5000, 'the English strings');
     expect(status(english)).to.match(/^\d+ services found$/);
+  });
+
+  it('shows the catalog’s English to a client in English: categories, results, the card', async () => {
+    const element = await mount(html`<mfc-service-catalog locale="en" .client=${newClient(undefined, 'en')}></mfc-service-catalog>`);
+    const chips = [...root(element).querySelectorAll('[part~="category"]')].map((chip) => text(chip));
+    for (const category of ['Passports and documents', 'Certificates and extracts', 'Streets and public spaces']) {
+      expect(chips.some((chip) => chip.startsWith(category)), `${category} among ${chips.join('; ')}`).to.be.true;
+    }
+    expect(chips.join(' ')).not.to.match(/[а-яё]/i);
+    await type(element, 'tax debt');
+    expect(titles(element)[0]).to.equal('Certificate of no tax debt');
+    await openService(element, 'Certificate of no tax debt');
+    const card = text(part(element, 'detail'));
+    expect(card).to.include('Federal Tax Service (FNS) of Russia for Enskaya Oblast');
+    expect(text(part(element, 'documents'))).to.include('Russian passport');
+    expect(card, 'no Russian left in the card').not.to.match(/[а-яё]/i);
   });
 
   it('narrows the list by filters and categories without a reload', async () => {
