@@ -22,6 +22,7 @@ test('the OpenAPI document describes the API from the shared schemas', async () 
     '/api/v1/applications/export.pdf',
     '/api/v1/applications/{id}',
     '/api/v1/applications/{id}/answer',
+    '/api/v1/applications/{id}/copy.pdf',
     '/api/v1/applications/{id}/draft',
     '/api/v1/applications/{id}/submit',
     '/api/v1/applications/{id}/withdraw',

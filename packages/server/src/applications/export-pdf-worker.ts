@@ -1,5 +1,6 @@
 /** The worker thread that draws the PDF export (see `pdf-exports.ts`), off the event loop of the server. */
 import { serveTasks } from '../workers/task-worker.js';
+import { copyPdf, type PdfCopy } from './copy-pdf.js';
 import { accountPdf, applicationsPdf, type PdfAccount, type PdfApplications } from './export-pdf.js';
 
 export interface ExportPdfInput<Content> {
@@ -22,6 +23,11 @@ const tasks = {
   accountPdf: async ({ content, generatedAt, timeZone, hold }: ExportPdfInput<PdfAccount>): Promise<Uint8Array> => {
     if (hold) Atomics.wait(hold, 0, 0);
     return accountPdf(content, { generatedAt: new Date(generatedAt), timeZone });
+  },
+  /** The printable copy of one application (its answers, documents and history). */
+  copyPdf: async ({ content, generatedAt, timeZone, hold }: ExportPdfInput<PdfCopy>): Promise<Uint8Array> => {
+    if (hold) Atomics.wait(hold, 0, 0);
+    return copyPdf(content, { generatedAt: new Date(generatedAt), timeZone });
   },
 };
 

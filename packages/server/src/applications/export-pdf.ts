@@ -71,7 +71,7 @@ export interface PdfAccount {
   applications: PdfApplication[];
 }
 
-type Pdf = InstanceType<typeof PDFDocument>;
+export type Pdf = InstanceType<typeof PDFDocument>;
 
 /** Where and when a PDF is drawn: the time zone its times are told in. */
 export interface PdfSettings {
@@ -81,13 +81,14 @@ export interface PdfSettings {
   timeZone: string;
 }
 
-type When = (iso: string) => string;
+/** Formats a moment in the PDF's time zone: `15.03.2026 14:05`. */
+export type When = (iso: string) => string;
 
 /**
  * A PDF titled `title` for the citizen `name`: the cabinet's name above, the time it was
  * made and the time zone its times are in below; its body drawn by `draw`, in DejaVu Sans.
  */
-function drawPdf(title: string, name: string, { generatedAt, timeZone }: PdfSettings, draw: (pdf: Pdf, when: When) => void): Promise<Buffer> {
+export function drawPdf(title: string, name: string, { generatedAt, timeZone }: PdfSettings, draw: (pdf: Pdf, when: When) => void): Promise<Buffer> {
   const when = clockOf(timeZone);
   const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, CreationDate: generatedAt } });
   const chunks: Buffer[] = [];
@@ -110,23 +111,27 @@ function drawPdf(title: string, name: string, { generatedAt, timeZone }: PdfSett
   return done;
 }
 
-function drawApplications(pdf: Pdf, applications: readonly PdfApplication[], when: When): void {
+/** A step of a history: `15.03.2026 14:05 — На рассмотрении, Смирнова Е. В.: comment`. */
+export function historyLine(step: PdfApplication['history'][number], when: When): string {
+  const officer = step.officerName ? `, ${step.officerName}` : '';
+  const comment = step.comment ? `: ${step.comment}` : '';
+  return `${when(step.at)} — ${statusNames[step.to]}${officer}${comment}`;
+}
+
+/** Each application: its service, number and status, expected date and the steps of its history. */
+export function drawApplications(pdf: Pdf, applications: readonly PdfApplication[], when: When): void {
   if (applications.length === 0) pdf.fontSize(11).fillColor('#000000').text('Заявлений пока нет.');
   for (const application of applications) {
     pdf.fontSize(12).fillColor('#000000').text(application.serviceTitle);
     // A draft has no number yet: its status alone says «Черновик».
     pdf.fontSize(10).text([application.trackingNumber, statusNames[application.status]].filter(Boolean).join(' · '));
     if (application.expectedCompletionDate) pdf.text(`Ожидаемый срок: ${russianDate(application.expectedCompletionDate)}`);
-    for (const step of application.history) {
-      const officer = step.officerName ? `, ${step.officerName}` : '';
-      const comment = step.comment ? `: ${step.comment}` : '';
-      pdf.fontSize(9).fillColor('#333333').text(`${when(step.at)} — ${statusNames[step.to]}${officer}${comment}`, { indent: 12 });
-    }
+    for (const step of application.history) pdf.fontSize(9).fillColor('#333333').text(historyLine(step, when), { indent: 12 });
     pdf.moveDown();
   }
 }
 
-const heading = (pdf: Pdf, text: string) => pdf.moveDown().fontSize(14).fillColor('#000000').text(text).moveDown(0.5);
+export const heading = (pdf: Pdf, text: string) => pdf.moveDown().fontSize(14).fillColor('#000000').text(text).moveDown(0.5);
 
 /**
  * The PDF of the citizen's applications and their histories. It costs some CPU (about a

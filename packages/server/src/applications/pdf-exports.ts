@@ -24,6 +24,7 @@ import { formatWait } from '../texts.js';
 import { TaskError, TaskWorker, workerModule } from '../workers/task-worker.js';
 import type { Applications } from './applications.js';
 import type { ExportPdfInput, ExportPdfTasks } from './export-pdf-worker.js';
+import type { PdfCopy } from './copy-pdf.js';
 import { pdfContent, type PdfAccount } from './export-pdf.js';
 
 /** What a task of the worker draws from. */
@@ -109,7 +110,18 @@ export class PdfExports {
     return this.#export(accountId, 'accountPdf', content);
   }
 
-  async #export<Task extends keyof ExportPdfTasks>(accountId: string, task: Task, read: () => Promise<ContentOf<Task>>): Promise<Buffer> {
+  /**
+   * The printable copy of the citizen's application `applicationId`, from `content`. The
+   * same rules: one PDF of an account at a time, kept (per application) while its content
+   * does not change.
+   *
+   * @throws {ApiError} as {@link pdf}, and whatever `content` throws (`not_found`)
+   */
+  copyPdf(accountId: string, applicationId: string, content: () => Promise<PdfCopy>): Promise<Buffer> {
+    return this.#export(accountId, 'copyPdf', content, applicationId);
+  }
+
+  async #export<Task extends keyof ExportPdfTasks>(accountId: string, task: Task, read: () => Promise<ContentOf<Task>>, of = ''): Promise<Buffer> {
     if (this.#running.has(accountId)) {
       throw new ApiError('rate_limited', {
         retryAfter: retryAfterSeconds,
@@ -119,7 +131,7 @@ export class PdfExports {
     this.#running.add(accountId);
     try {
       const content = await read();
-      const key = `${task}:${accountId}`;
+      const key = `${task}:${accountId}:${of}`;
       const version = createHash('sha256').update(JSON.stringify(content)).digest('base64url');
       const kept = this.#kept.get(key);
       if (kept?.version === version) {
