@@ -166,6 +166,24 @@ export interface ApplicationsClient {
   discard(seq: number): Promise<void>;
 
   /**
+   * The printable copy of one application as a PDF: what was submitted (the answers with
+   * their labels, the documents by what they are), the number, the status and the history,
+   * times in the МФЦ's time zone. Needs the network. Show or save it with
+   * `URL.createObjectURL(blob)`.
+   *
+   * @throws {CabinetError} `not_found` (also another citizen's), `rate_limited` (a PDF of the
+   *   account is being drawn), `server_unavailable`, `network`
+   *
+   * @example
+   * ```ts
+   * const blob = await client.applications.copyPdf(id);
+   * const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: 'copy.pdf' });
+   * link.click();
+   * ```
+   */
+  copyPdf(id: string, options?: RequestOptions): Promise<Blob>;
+
+  /**
    * Where the citizen's history downloads from, for a link: `csv` (for Excel) or `pdf`.
    * Answered at once, without loading anything.
    */

@@ -73,6 +73,10 @@ export class ApplicationsStore implements Omit<ApplicationsClient, 'exportUrl'> 
     return this.#version(`application:${id}`) === seen ? this.#remember(answer, 'read') : answer;
   }
 
+  copyPdf(id: string, options?: RequestOptions): Promise<Blob> {
+    return this.#http.raw('get', `applications/${encodeURIComponent(id)}/copy.pdf`, options).then((response) => response.blob());
+  }
+
   async list(filters: ApplicationFilters = {}, options: ApplicationPageOptions = {}): Promise<ApplicationPage> {
     await this.#user.requireSignedIn(options);
     const page = await this.#http.get(withQuery('applications', { ...filters, cursor: options.cursor, limit: options.limit }), ApplicationPage, options);
