@@ -7,7 +7,7 @@ import '../packages/widgets/src/mfc-application-tracker.js';
 import type { MfcApplicationTracker } from '../packages/widgets/src/application-tracker/application-tracker.js';
 import type { TranslationOverrides } from '../packages/widgets/src/i18n/translation.js';
 import { fakeApiOf, mountedCabinet, networkError, noAnswer, storyCabinet, unavailable } from './support/fake-api.js';
-import { serviceWithForm } from './support/fake-applications.js';
+import { completeSample, serviceWithForm } from './support/fake-applications.js';
 import { findForm, patience, waitForPart } from './support/form-play.js';
 import { headingLevelArgType, localeArgType, localeOf, stringsArgType, styleOf, type WidgetArgs } from './support/story-args.js';
 import { textFor } from './support/story-text.js';
@@ -242,6 +242,66 @@ export const WhatHappensNext: Story = {
     await waitFor(() => expect([text.trackerNumberCopied, text.trackerNumberSelected]).toContain(textOf(tracker.shadowRoot!.querySelector('[part~="copy-status"]'))), {
       timeout: patience,
     });
+  },
+};
+
+/**
+ * «Что вы отправили», opened: each field of the service's form with its label and the value
+ * as people read it (the date as ДД.ММ.ГГГГ, the option's label, «Да» for a ticked box, «Не
+ * указано» for a field left empty), by the form's steps, and the document by what it is
+ * («Паспорт»), its file's name after it; «Распечатать копию (PDF)» downloads the server's copy.
+ */
+export const WhatWasSubmitted: Story = {
+  name: 'Detail: what was submitted',
+  args: { 'application-id': 'app-00002' },
+  parameters: {
+    fakeApi: {
+      signedIn: true,
+      tracker: { values: { ...completeSample, documents: ['doc-scan'] } },
+      documents: { vault: [{ id: 'doc-scan', name: 'scan_0012.pdf', kind: 'Паспорт', attachedTo: ['app-00002'] }] },
+      replies: { 'GET catalog/services/:id': serviceWithForm() },
+    },
+  },
+  play: async (context) => {
+    const tracker = await findTracker(context.canvasElement);
+    const summary = await waitForPart<HTMLElement>(tracker, '[part~="submitted-summary"]');
+    const text = await textFor(context);
+    await expectPart(tracker, '[part~="submitted-summary"]', text.trackerSubmittedHeading);
+    summary.click();
+    await waitForPart(tracker, '[part~="submitted-documents"]');
+    const answers = () =>
+      new Map([...tracker.shadowRoot!.querySelectorAll('[part~="answer"]')].map((answer) => [textOf(answer.querySelector('dt')), textOf(answer.querySelector('dd'))]));
+    // The steps' titles and the fields' labels are the service's data, in Russian.
+    await expectPart(tracker, '[part~="submitted-answers"]', /Заявитель.*Документы.*Получение результата/);
+    await expect(answers().get('Фамилия')).toBe('Иванов');
+    await expect(answers().get('Дата рождения')).toBe(storyDay(context, '12', '04', '1985'));
+    await expect(answers().get('Как получить результат')).toBe('В личном кабинете');
+    await expect(answers().get('Подтверждаю, что сведения в заявлении достоверны')).toBe(text.trackerYes);
+    await expect(answers().get('Комментарий')).toBe(text.trackerNotGiven);
+    const attached = tracker.shadowRoot!.querySelector('[part~="submitted-documents"] li');
+    await expect(textOf(attached).startsWith('Паспорт')).toBe(true);
+    await expect(textOf(attached?.querySelector('.file-name'))).toBe('scan_0012.pdf');
+
+    const print = await waitForPart<HTMLButtonElement>(tracker, '#copy-pdf');
+    await expect(textOf(print)).toBe(text.trackerPrintCopy);
+    // The copy comes as a file to save (held here, so that the play does not download it).
+    const failures: string[] = [];
+    const failed = (event: Event) => failures.push((event as CustomEvent<{ action: string }>).detail.action);
+    tracker.addEventListener('mfc-error', failed);
+    const saved: HTMLAnchorElement[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.push(this);
+    };
+    try {
+      print.click();
+      await waitFor(() => expect(saved.length + failures.length).toBe(1), { timeout: patience });
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+      tracker.removeEventListener('mfc-error', failed);
+    }
+    await expect(failures).toEqual([]);
+    await expect(saved[0]!.download).toBe('copy-MFC-2026-000002.pdf');
   },
 };
 

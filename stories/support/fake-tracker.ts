@@ -14,10 +14,10 @@ import { documentsOf } from './fake-documents.js';
 import { ok, type FakeCabinetApi, type FakeRequest, type Handler, type Reply } from './fake-api.js';
 import { perServer, refuse, usingSession } from './fake-shared.js';
 
-/** The list and the detail are answered by `fake-applications.ts`; these two are the tracker's own. */
-export type TrackerEndpoint = 'POST applications/:id/withdraw' | 'POST applications/:id/answer';
+/** The list and the detail are answered by `fake-applications.ts`; these are the tracker's own. */
+export type TrackerEndpoint = 'POST applications/:id/withdraw' | 'POST applications/:id/answer' | 'GET applications/:id/copy.pdf';
 
-export const trackerEndpoints: readonly TrackerEndpoint[] = ['POST applications/:id/withdraw', 'POST applications/:id/answer'];
+export const trackerEndpoints: readonly TrackerEndpoint[] = ['POST applications/:id/withdraw', 'POST applications/:id/answer', 'GET applications/:id/copy.pdf'];
 
 /** Every endpoint of applications needs a session. */
 export const trackerSessionNeeds = usingSession(trackerEndpoints);
@@ -31,6 +31,8 @@ export interface FakeTrackerOptions {
   requestRounds?: number;
   /** What a `needs_info` application asks for. @default the `lastName` field */
   requested?: RequestedInfo;
+  /** The values of every application (with the ids of the vault's documents in documents fields). @default `{ lastName: 'Иванов' }` */
+  values?: Application['values'];
 }
 
 const allStatuses: ApplicationStatus[] = ['draft', 'submitted', 'in_review', 'needs_info', 'approved', 'ready_for_issue', 'completed', 'rejected', 'withdrawn'];
@@ -136,8 +138,8 @@ function made(index: number, status: ApplicationStatus, options: FakeTrackerOpti
     updatedAt: history.at(-1)?.at ?? iso(created),
     submittedAt,
     formVersion: 1,
-    values: { lastName: 'Иванов' },
-    documents: [],
+    values: options.values ?? { lastName: 'Иванов' },
+    documents: Object.values(options.values ?? {}).flatMap((value) => (Array.isArray(value) ? value : [])),
     requested: status === 'needs_info' ? (options.requested ?? { documents: [], fields: ['lastName'] }) : null,
     history,
   };
@@ -189,6 +191,16 @@ export const trackerHandlers: Record<TrackerEndpoint, Handler> = {
         ? ok(tracker.move(application, 'withdrawn', { actor: 'citizen', officerName: null, comment: null }))
         : refuse(request, api, 409, 'conflict'),
     ),
+
+  // A PDF that is one (its first bytes), not the server's drawing: what the stories check is that the copy downloads.
+  'GET applications/:id/copy.pdf': (request, api) =>
+    found(request, api, (application) => ({
+      kind: 'text',
+      status: 200,
+      contentType: 'application/pdf',
+      body: `%PDF-1.7\n% Копия заявления ${application.trackingNumber ?? application.id}\n%%EOF\n`,
+      headers: { 'content-disposition': `inline; filename="copy-${application.id}.pdf"` },
+    })),
 
   'POST applications/:id/answer': (request, api) =>
     found(request, api, (application, tracker) => {

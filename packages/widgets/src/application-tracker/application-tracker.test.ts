@@ -1,7 +1,9 @@
-import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
+import { createCabinetClient, type CabinetClient, type Service } from '@mfc-cabinet/core';
 import { operatorClient } from '@mfc-cabinet/core/operator';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { simpleService, submitted } from '../../../../test-support/applications.js';
+import { completeValues } from '../../../../test-support/form-values.js';
+import { samplePdf } from '../../../../test-support/sample-pdf.js';
 import { createAccount, patience, waitFor, type TestAccount } from '../../../../test-support/cabinet-api.js';
 import '../mfc-application-tracker.js';
 import type { MfcApplicationTracker } from './application-tracker.js';
@@ -228,6 +230,91 @@ describe('<mfc-application-tracker> against the real server', () => {
       await waitFor(() => part(element, 'next-documents') !== null, patience, 'the documents to bring');
     }
     expect(text(part(element, 'next')).replace(text(part(element, 'next-documents')), '')).to.not.match(/[А-Яа-яЁё]/);
+  });
+
+  it('shows what was submitted, by the form’s steps with their labels, the documents by what they are, and prints a copy', async () => {
+    const owner = await citizen();
+    // A service whose form has a documents field, a date and a choice.
+    const page = await owner.client.catalog.list({ availability: 'available' }, { limit: 100 });
+    let service: Service | undefined;
+    for (const summary of page.items) {
+      if (summary.requiredLevel === 'confirmed') continue;
+      const candidate = await owner.client.catalog.get(summary.id);
+      const types = new Set(candidate.form.steps.flatMap((step) => step.fields.map((field) => field.type)));
+      if (types.has('documents') && types.has('date') && types.has('select')) {
+        service = candidate;
+        break;
+      }
+    }
+    if (!service) throw new Error('no service with documents, a date and a choice');
+    const fields = service.form.steps.flatMap((step) => step.fields);
+    const documents = fields.find((field) => field.type === 'documents')!;
+    const kind = documents.documentKinds?.[0] ?? documents.label;
+    const scan = await owner.client.documents.upload(new File([samplePdf()], 'scan_0012.pdf', { type: 'application/pdf' }), { kind });
+    const draft = await owner.client.applications.create(service.id);
+    await owner.client.applications.saveDraft(draft.id, completeValues(service.form, [scan.id]));
+    const result = await owner.client.applications.submit(draft.id);
+    if (result.status !== 'sent') throw new Error('not sent');
+    const application = result.application;
+
+    const element = await fixture<MfcApplicationTracker>(html`<mfc-application-tracker poll-interval="0" application-id=${application.id}></mfc-application-tracker>`);
+    element.client = owner.client;
+    await waitFor(() => part(element, 'submitted') !== null, patience, 'what was submitted');
+    const details = part<HTMLDetailsElement>(element, 'submitted')!;
+    expect(details.open).to.equal(false);
+    expect(text(part(element, 'submitted-summary'))).to.equal('Что вы отправили');
+    // Collapsed, nothing of it is asked or shown.
+    expect(part(element, 'submitted-answers')).to.equal(null);
+    part(element, 'submitted-summary')!.click();
+    await waitFor(() => part(element, 'submitted-documents') !== null, patience, 'the answers');
+    const shown = text(part(element, 'submitted-answers'));
+    for (const step of service.form.steps) expect(shown).to.include(step.title);
+    const answers = new Map([...root(element).querySelectorAll('[part~="answer"]')].map((answer) => [text(answer.querySelector('dt')), text(answer.querySelector('dd'))]));
+    const date = fields.find((field) => field.type === 'date')!;
+    const choice = fields.find((field) => field.type === 'select')!;
+    expect(answers.get(date.label)).to.equal('17.05.1990');
+    expect(answers.get(choice.label)).to.equal(choice.options![0]!.label);
+    const checkbox = fields.find((field) => field.type === 'checkbox');
+    if (checkbox) expect(answers.get(checkbox.label)).to.equal('Да');
+    for (const field of fields) expect(answers.has(field.label), field.label).to.equal(true);
+    // The document by what it is, the file's name after it.
+    const attached = part(element, 'submitted-documents')!.querySelector('li')!;
+    expect(text(attached).startsWith(kind)).to.equal(true);
+    expect(text(attached.querySelector('.file-name'))).to.equal('scan_0012.pdf');
+    await expect(element).to.be.accessible();
+
+    // The printable copy: the server's PDF, downloaded.
+    const clicked: HTMLAnchorElement[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    };
+    try {
+      expect(text(root(element).querySelector('#copy-pdf'))).to.equal('Распечатать копию (PDF)');
+      root(element).querySelector<HTMLButtonElement>('#copy-pdf')!.click();
+      await waitFor(() => clicked.length === 1, patience, 'the copy downloaded');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(clicked[0]!.download).to.match(/^copy-.+\.pdf$/);
+    const pdf = await (await fetch(clicked[0]!.href)).blob();
+    expect(pdf.type).to.equal('application/pdf');
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).to.equal('%PDF-');
+  });
+
+  it('shows what was submitted in English', async () => {
+    const owner = await citizen();
+    const application = await submitted(owner.client);
+    const element = await fixture<MfcApplicationTracker>(
+      html`<mfc-application-tracker poll-interval="0" locale="en" application-id=${application.id}></mfc-application-tracker>`,
+    );
+    element.client = owner.client;
+    await waitFor(() => text(part(element, 'submitted-summary')) === 'What you submitted', patience, 'what was submitted');
+    part(element, 'submitted-summary')!.click();
+    await waitFor(() => part(element, 'submitted-answers') !== null, patience, 'the answers');
+    const checkbox = (await simpleService(owner.client)).form.steps.flatMap((step) => step.fields).find((field) => field.type === 'checkbox');
+    if (checkbox) expect(text(part(element, 'submitted-answers'))).to.include('Yes');
+    expect(text(root(element).querySelector('#copy-pdf'))).to.equal('Print a copy (PDF)');
   });
 
   it('marks each status with an inline SVG, not a character the fonts may lack', async () => {

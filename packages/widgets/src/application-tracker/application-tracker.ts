@@ -23,7 +23,8 @@ export type { MfcApplicationOpenDetail };
 /**
  * The citizen's applications: status (named, with a mark besides colour), dates and the
  * expected completion; filters by status, service and period and a search by number; and
- * an application's detail with the timeline of every step, what fits its status (answer a
+ * an application's detail with the timeline of every step, what the citizen submitted and
+ * its printable copy (PDF), what fits its status (answer a
  * request for documents and information, withdraw, download the result), and the export
  * of the history to CSV and PDF.
  *
@@ -37,7 +38,7 @@ export type { MfcApplicationOpenDetail };
  * @tagname mfc-application-tracker
  *
  * @event {CustomEvent<MfcApplicationOpenDetail>} mfc-application-open - An application was opened, or the list shown again (`applicationId: null`): reflect it in the page's URL for deep links.
- * @event {CustomEvent<MfcErrorDetail>} mfc-error - A failure was shown. `detail.action`: `load`, `load-more`, `detail`, `results`, `withdraw`, `attach`, `answer`.
+ * @event {CustomEvent<MfcErrorDetail>} mfc-error - A failure was shown. `detail.action`: `load`, `load-more`, `detail`, `results`, `submitted`, `copy`, `withdraw`, `attach`, `answer`.
  *
  * @csspart base - The outer box.
  * @csspart heading - The tracker's heading.
@@ -61,6 +62,12 @@ export type { MfcApplicationOpenDetail };
  * @csspart tracking-number - The tracking number beside «Скопировать номер».
  * @csspart copy-status - Whether the number was copied (or selected, when the clipboard was refused).
  * @csspart facts - Its number, status and dates.
+ * @csspart submitted - «Что вы отправили»: the disclosure of what the citizen submitted, collapsed at first.
+ * @csspart submitted-summary - Its summary, which opens it.
+ * @csspart submitted-answers - The answers by the steps of the service's form.
+ * @csspart answers - The answers of one step.
+ * @csspart answer - One answer: the field's label and its value.
+ * @csspart submitted-documents - The documents of a documents field, by what they are, each file's name after.
  * @csspart section-heading - A heading within the detail.
  * @csspart timeline - The history of its steps.
  * @csspart timeline-item - One step.

@@ -77,4 +77,13 @@ export const enTracker: TrackerStrings = {
   trackerCopyNumber: 'Copy the number',
   trackerNumberCopied: 'Number copied',
   trackerNumberSelected: 'Could not copy: the number is selected, press Ctrl+C to copy it',
+  trackerSubmittedHeading: 'What you submitted',
+  trackerPrintCopy: 'Print a copy (PDF)',
+  trackerPreparingCopy: 'Preparing the copy…',
+  trackerYes: 'Yes',
+  trackerNo: 'No',
+  trackerNotGiven: 'Not given',
+  trackerNoDocuments: 'No documents attached',
+  trackerFormChanged: 'The service’s form has changed since: the answers are shown with the labels of its current version.',
+  trackerAnswersOf: (step) => `Answers: ${step}`,
 };

@@ -1,7 +1,7 @@
-import type { TrackerNextStrings } from './strings.js';
+import type { TrackerCopyStrings, TrackerNextStrings } from './strings.js';
 
-/** Russian strings of what happens next in an application's detail, loaded with the detail. */
-export const ruTrackerNext: TrackerNextStrings = {
+/** Russian strings of what happens next in an application's detail, and of its copy, loaded with the detail. */
+export const ruTrackerNext: TrackerNextStrings & TrackerCopyStrings = {
   trackerNextHeading: 'Что дальше',
   trackerNextLead: (status) => (status === 'submitted' ? 'Заявление получено: МФЦ проверит его и возьмёт в работу.' : 'Заявление рассматривают в МФЦ.'),
   trackerNextExpected: (date) => `Ожидаемый срок исполнения — ${date}.`,
@@ -11,4 +11,7 @@ export const ruTrackerNext: TrackerNextStrings = {
   trackerCopyNumber: 'Скопировать номер',
   trackerNumberCopied: 'Номер скопирован',
   trackerNumberSelected: 'Скопировать не удалось: номер выделен, нажмите Ctrl+C, чтобы скопировать его',
+  trackerSubmittedHeading: 'Что вы отправили',
+  trackerPrintCopy: 'Распечатать копию (PDF)',
+  trackerPreparingCopy: 'Готовим копию…',
 };

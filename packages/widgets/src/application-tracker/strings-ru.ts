@@ -1,13 +1,16 @@
 import { applicationStatusNamesRu, type TransitionActor } from '@mfc-cabinet/core';
-import type { TrackerNextStrings, TrackerStrings } from './strings.js';
+import type { TrackerCopyStrings, TrackerNextStrings, TrackerStrings, TrackerSubmittedStrings } from './strings.js';
 
 const actors: Record<TransitionActor, string> = { citizen: 'Вы', operator: 'Оператор МФЦ', system: 'Система' };
 const pluralRules = new Intl.PluralRules('ru');
 const applications = (count: number): string =>
   ({ one: 'заявление', few: 'заявления', many: 'заявлений' })[pluralRules.select(count) as 'one' | 'few' | 'many'] ?? 'заявления';
 
-/** Russian strings of `<mfc-application-tracker>`, loaded with it (those of the detail's «Что дальше» load with the detail). */
-export const ruTracker: Omit<TrackerStrings, keyof TrackerNextStrings> = {
+/**
+ * Russian strings of `<mfc-application-tracker>`, loaded with it (those of the detail's «Что
+ * дальше» and copy load with the detail, those of the answers submitted with their part).
+ */
+export const ruTracker: Omit<TrackerStrings, keyof TrackerNextStrings | keyof TrackerCopyStrings | keyof TrackerSubmittedStrings> = {
   trackerHeading: 'Мои заявления',
   trackerSignInFirst: 'Войдите в личный кабинет, чтобы увидеть свои заявления.',
   trackerStatus: (status) => applicationStatusNamesRu[status],

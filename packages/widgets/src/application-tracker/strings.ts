@@ -23,11 +23,38 @@ export interface TrackerNextStrings {
 }
 
 /**
+ * Strings of what the citizen submitted, in an application's detail: the disclosure and the
+ * printable copy are the detail's (Russian in `strings-next-ru.ts`), the answers' own words
+ * ship with their part (`strings-submitted-ru.ts`, {@link TrackerSubmittedStrings}).
+ */
+export interface TrackerCopyStrings {
+  /** The disclosure of the answers and documents submitted: «Что вы отправили». */
+  trackerSubmittedHeading: string;
+  trackerPrintCopy: string;
+  trackerPreparingCopy: string;
+}
+
+/** Strings of the answers submitted ({@link TrackerSubmitted}), loaded with their part. */
+export interface TrackerSubmittedStrings {
+  /** A ticked box. */
+  trackerYes: string;
+  trackerNo: string;
+  /** A field left empty. */
+  trackerNotGiven: string;
+  /** A documents field with no document. */
+  trackerNoDocuments: string;
+  /** The application was entered in another version of the service's form than the one shown. */
+  trackerFormChanged: string;
+  /** The accessible name of the answers of a step, `step` its title. */
+  trackerAnswersOf: (step: string) => string;
+}
+
+/**
  * Strings of `<mfc-application-tracker>`. The Russian ones ship with the tracker's module
- * (`strings-ru.ts`; those of {@link TrackerNextStrings} with its detail's chunk), the English
+ * (`strings-ru.ts`; those of {@link TrackerNextStrings} and {@link TrackerCopyStrings} with its detail's chunk, those of {@link TrackerSubmittedStrings} with the answers' part), the English
  * ones (`strings-en.ts`) with the English chunk.
  */
-export interface TrackerStrings extends TrackerNextStrings {
+export interface TrackerStrings extends TrackerNextStrings, TrackerCopyStrings, TrackerSubmittedStrings {
   trackerHeading: string;
   /** Instead of the list, when nobody is signed in. */
   trackerSignInFirst: string;

@@ -6,6 +6,7 @@ import { linkButton } from '../base/fields.js';
 import { WatchController } from '../base/watch-controller.js';
 import { LazyPart } from '../base/lazy-part.js';
 import type { TrackerAnswer } from './tracker-answer.js';
+import type { TrackerSubmitted } from './tracker-submitted.js';
 import { TrackerNext } from './tracker-next.js';
 import { formatDate, formatDateTime, formatDay, readFailed, statusBadge, statusChanged, type TrackerContext } from './tracker-view.js';
 
@@ -47,6 +48,10 @@ export class TrackerDetail {
   readonly #answer: LazyPart<TrackerAnswer>;
   /** What happens next, while the МФЦ has still to decide. */
   readonly #next: TrackerNext;
+  /** What the citizen submitted: its code loads when «Что вы отправили» is first opened. */
+  readonly #submitted: LazyPart<TrackerSubmitted>;
+  /** The application whose «Что вы отправили» is open. */
+  #submittedOpen?: string;
 
   constructor(context: TrackerContext, options: TrackerDetailOptions) {
     this.#context = context;
@@ -81,11 +86,16 @@ export class TrackerDetail {
       if (this.#application?.status === 'needs_info') answer.reset(this.#application);
       return answer;
     });
+    this.#submitted = new LazyPart(context.host, async () => {
+      const { TrackerSubmitted } = await import('./tracker-submitted.js');
+      return new TrackerSubmitted(context, () => (this.#submittedOpen === this.#application?.id ? this.#application : undefined));
+    });
   }
 
   /** Asks for the open application again (the watch takes the answer); failures show as the watch's would. */
   refresh(options: { background?: boolean } = {}): Promise<unknown> | undefined {
     this.#answer.retry();
+    this.#submitted.retry();
     const id = this.#options.id();
     return id ? this.#context.client().applications.get(id, options).catch((error: unknown) => this.#failed(id, error)) : undefined;
   }
@@ -181,6 +191,7 @@ export class TrackerDetail {
         ${fact(t.trackerExpected, formatDay(locale, application.expectedCompletionDate))}
         ${fact(t.trackerUpdated, formatDateTime(locale, application.updatedAt))}
       </dl>
+      ${application.submittedAt ? this.#renderSubmitted(application, level) : nothing}
       ${application.status === 'needs_info' ? this.#renderAnswer(application, level) : nothing}
       ${decided.includes(application.status) ? this.#renderResults(level) : nothing}
       <div part="section-heading" class="section" role="heading" aria-level=${level}>${t.trackerHistory}</div>
@@ -205,6 +216,53 @@ export class TrackerDetail {
     return this.#answer.failed
       ? html`<p part="alert" class="alert" role="alert">${t.errors.network}</p>`
       : html`<p class="hint">${t.trackerDetailLoading}</p>`;
+  }
+
+  /**
+   * «Что вы отправили», collapsed: the answers and documents (their part loads when it is
+   * first opened), and the printable copy.
+   */
+  #renderSubmitted(application: Application, level: string): TemplateResult {
+    const t = this.#context.t();
+    const open = this.#submittedOpen === application.id;
+    const part = open ? this.#submitted.value : undefined;
+    const busy = this.#context.busy();
+    return html`<details part="submitted" class="submitted" .open=${open} @toggle=${(event: Event) => this.#toggleSubmitted(application.id, event)}>
+      <summary part="submitted-summary" class="link">${t.trackerSubmittedHeading}</summary>
+      ${open
+        ? part
+          ? part.render(application, level)
+          : this.#submitted.failed
+            ? html`<p part="alert" class="alert" role="alert">${t.errors.network}</p>`
+            : html`<p class="hint">${t.trackerDetailLoading}</p>`
+        : nothing}
+    </details>
+    <div class="actions">
+      <button type="button" class="button" part="button" id="copy-pdf" aria-disabled=${busy !== undefined ? 'true' : 'false'} @click=${() => this.#printCopy(application)}>
+        ${busy === 'copy' ? t.trackerPreparingCopy : t.trackerPrintCopy}
+      </button>
+    </div>`;
+  }
+
+  #toggleSubmitted(id: string, event: Event): void {
+    const open = (event.target as HTMLDetailsElement).open;
+    if (open === (this.#submittedOpen === id)) return;
+    this.#submittedOpen = open ? id : undefined;
+    this.#context.host.requestUpdate();
+  }
+
+  /** Downloads the printable copy (drawn by the server), to open and print. */
+  #printCopy(application: Application): void {
+    const context = this.#context;
+    context.run('copy', async () => {
+      const url = URL.createObjectURL(await context.client().applications.copyPdf(application.id));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `copy-${application.trackingNumber ?? application.id}.pdf`;
+      link.click();
+      // Long enough for the browser to take the file.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    });
   }
 
   #renderResults(level: string): TemplateResult {

@@ -15,7 +15,7 @@ const waiting: readonly ApplicationStatus[] = ['submitted', 'in_review'];
 /** A calendar date (`YYYY-MM-DD`, read as midnight UTC) as ДД.ММ.ГГГГ, the same day wherever the citizen is. */
 const numericDay: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' };
 // English in the same order as Russian, 17/06/2026, not the American 06/17/2026.
-const formatNumericDay = (locale: string, day: string): string => dateFormat(locale === 'en' ? 'en-GB' : locale, numericDay).format(new Date(`${day}T00:00:00Z`));
+export const formatNumericDay = (locale: string, day: string): string => dateFormat(locale === 'en' ? 'en-GB' : locale, numericDay).format(new Date(`${day}T00:00:00Z`));
 
 /**
  * What happens next with an application the МФЦ has still to decide (`submitted`,
