@@ -1,8 +1,10 @@
 // End to end, as a newcomer would on the example site: a demo citizen signs in on «Услуги»,
 // finds a service in the catalog, applies through the step-by-step form, sees the sent
-// application in the tracker (Back and the address work), and finds it on «Мои заявления»;
+// application in the tracker (what was sent, its printable copy; Back and the address work),
+// and finds it on «Мои заявления»;
 // and a draft left half-way waits on the cabinet's home, which leads back to finish it.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { codeFromOutbox, demoAndBrowser, watchForProblems } from './support.mjs';
 
@@ -48,6 +50,16 @@ test('from the catalog to a submitted application, then seen in the tracker', as
   const trackingNumber = (await page.getByText(/MFC-\d{4}-\d{6}/).first().textContent()).match(/MFC-\d{4}-\d{6}/)[0];
   await page.waitForURL(/mfc=application/);
   await page.locator('mfc-application-tracker').getByText(trackingNumber).first().waitFor();
+
+  // «Что вы отправили»: the answers as entered (the date as ДД.ММ.ГГГГ), and the copy to print, a PDF.
+  const tracker = page.locator('mfc-application-tracker');
+  await tracker.getByText('Что вы отправили').click();
+  await tracker.locator('[part~="answer"]').filter({ hasText: 'На какую дату' }).getByText('20.11.2026').waitFor();
+  const downloaded = page.waitForEvent('download');
+  await tracker.getByRole('button', { name: 'Распечатать копию (PDF)' }).click();
+  const copy = await downloaded;
+  assert.equal(copy.suggestedFilename(), `copy-${trackingNumber}.pdf`);
+  assert.equal(readFileSync(await copy.path()).subarray(0, 5).toString('latin1'), '%PDF-');
 
   // Back leaves the application for the catalog, at the service card the citizen came from.
   await page.goBack();
