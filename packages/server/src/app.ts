@@ -110,7 +110,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<App>
 async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps: AppDeps): Promise<App> {
   const isDemo = config.mode !== 'production';
   const writes = new TableWrites();
-  const db = openDatabase(config.dataDir, writes);
+  const db = openDatabase(config, writes);
   app.addHook('onClose', () => db.destroy());
   await migrateToLatest(db);
   const tasks = new BackgroundTasks(app.log);

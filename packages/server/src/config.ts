@@ -8,6 +8,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { OtpChannel } from '@mfc-cabinet/core/schemas';
 import { applicationsSettings } from './applications/config.js';
+import { defaultPoolSize } from './db/dialect.js';
 import { documentLimitSettings, documentsSettings } from './documents/config.js';
 import { profileSettings } from './profile/config.js';
 import { securityChecks, securityRules, securitySettings, type SecurityRules } from './security/config.js';
@@ -32,8 +33,12 @@ export interface Config {
   mode: Mode;
   port: number;
   host: string;
-  /** Absolute path of the folder holding `cabinet.sqlite`. */
+  /** Absolute path of the folder holding `cabinet.sqlite` (and, by default, the documents). */
   dataDir: string;
+  /** `postgres://…` when the database is PostgreSQL; `undefined` for SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Connections of the PostgreSQL pool. */
+  databasePoolSize: number;
   /** Origins (`https://site.example`) allowed to call the API with credentials (CORS). */
   allowedOrigins: readonly string[];
   siteDir: string;
@@ -92,6 +97,14 @@ const settings = {
     parse: flag,
   },
   dataDir: folder('DATA_DIR', './data', 'Folder of the embedded database `cabinet.sqlite`; created when missing.'),
+  databaseUrl: {
+    name: 'DATABASE_URL',
+    default: '',
+    description:
+      '`postgres://user:password@host:port/database`: the database is that PostgreSQL (tested with 15) instead of `cabinet.sqlite` in DATA_DIR; the schema is created there at start. Empty: SQLite.',
+    parse: postgresUrl,
+  },
+  databasePoolSize: integer('DATABASE_POOL_SIZE', defaultPoolSize, 'Connections to PostgreSQL the server keeps open at most (with DATABASE_URL).', 1000),
   ...documentsSettings,
   ...documentLimitSettings,
   ...applicationsSettings,
@@ -188,6 +201,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: v.port,
     host: v.host,
     dataDir: v.dataDir,
+    databaseUrl: v.databaseUrl,
+    databasePoolSize: v.databasePoolSize,
     allowedOrigins: v.allowedOrigins,
     siteDir: v.siteDir,
     widgetsDir: v.widgetsDir,
@@ -241,6 +256,17 @@ export function isLoopback(host: string): boolean {
     return shortest === '[::1]' || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(shortest);
   }
   return false;
+}
+
+/** A PostgreSQL connection URL (`postgres://` or `postgresql://`), or `undefined` for none. */
+function postgresUrl(raw: string): string | undefined {
+  if (raw === '') return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol)) {
+    // Never echo the value: it may hold a password.
+    throw new ConfigError('expected a URL such as postgres://user:password@host:5432/database');
+  }
+  return raw;
 }
 
 /** An existing folder (relative to the working directory), or `undefined` for none. */

@@ -64,8 +64,9 @@ describe('closing the account', () => {
     const db = server.db;
     const counts = async () => {
       const found = new Map<string, number>();
+      const tables = await db.introspection.getTables();
       for (const { dbName } of retentionInventory(features)) {
-        const columns = (await sql<{ name: string }>`select name from pragma_table_info(${dbName})`.execute(db)).rows.map((row) => row.name);
+        const columns = tables.find(({ name }) => name === dbName)?.columns.map(({ name }) => name) ?? [];
         if (!columns.includes('account_id')) continue;
         const { rows } = await sql<{ count: number }>`select count(*) as count from ${sql.table(dbName)} where account_id = ${id}`.execute(db);
         found.set(dbName, Number(rows[0]?.count));

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { AutofillSource, Service, type FieldType, type FormField } from '@mfc-cabinet/core/catalog-schemas';
 import { seedCatalog } from '../src/catalog/catalog-seed.js';
 import { catalogData, catalogLanguages } from '../src/catalog/data/index.js';
-import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrations.js';
+import { openTestDatabase } from './database.js';
 import { startServer } from './helpers.js';
 
 const { services, categories, municipalities } = catalogData;
@@ -144,8 +141,7 @@ describe('the seeded catalog', () => {
 
 describe('seeding', () => {
   test('adds what is missing and keeps what the database holds', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mfc-catalog-seed-test-'));
-    const db = openDatabase(dataDir);
+    const { db, close } = await openTestDatabase('mfc-catalog-seed-test-');
     try {
       await migrateToLatest(db);
       await seedCatalog(db, catalogLanguages);
@@ -159,8 +155,7 @@ describe('seeding', () => {
       const methods = await db.selectFrom('serviceDeliveryMethods').select('serviceId').execute();
       assert.equal(methods.length, services.reduce((sum, { deliveryMethods }) => sum + deliveryMethods.length, 0));
     } finally {
-      await db.destroy();
-      rmSync(dataDir, { recursive: true, force: true });
+      await close();
     }
   });
 

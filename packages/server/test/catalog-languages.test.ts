@@ -4,18 +4,15 @@
  * language, and the forms are the same forms in both.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { CategoryList, SearchIndex, Service, ServicePage, type FormDefinition } from '@mfc-cabinet/core/catalog-schemas';
 import { seedCatalog } from '../src/catalog/catalog-seed.js';
 import { serviceData } from '../src/catalog/data/index.js';
 import { categories } from '../src/catalog/data/categories.js';
 import { municipalities } from '../src/catalog/data/municipalities.js';
-import { openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrations.js';
 import { catalogData, catalogLanguages } from '../src/catalog/data/index.js';
+import { openTestDatabase } from './database.js';
 import { startServer, type TestServer } from './helpers.js';
 
 const cyrillic = /[а-яё]/i;
@@ -177,8 +174,7 @@ describe('the catalog’s answers by language', () => {
 
 describe('seeding the languages', () => {
   test('fills the translations of rows seeded before the catalog had languages, and keeps those it has', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mfc-catalog-languages-test-'));
-    const db = openDatabase(dataDir);
+    const { db, close } = await openTestDatabase('mfc-catalog-languages-test-');
     try {
       await migrateToLatest(db);
       await seedCatalog(db, catalogLanguages);
@@ -193,8 +189,7 @@ describe('seeding the languages', () => {
       const category = await db.selectFrom('catalogCategories').select('translations').where('id', '=', 'health').executeTakeFirstOrThrow();
       assert.deepEqual(JSON.parse(category.translations ?? 'null'), { en: { title: 'Health' } });
     } finally {
-      await db.destroy();
-      rmSync(dataDir, { recursive: true, force: true });
+      await close();
     }
   });
 });

@@ -89,6 +89,25 @@ describe('configuration from the environment', () => {
     assert.deepEqual(loadConfig({ ...demo, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, ['10.0.0.0/8', '127.0.0.1']);
   });
 
+  test('the database is SQLite in DATA_DIR unless DATABASE_URL names a PostgreSQL', () => {
+    const sqlite = loadConfig(demo);
+    assert.equal(sqlite.databaseUrl, undefined);
+    assert.equal(sqlite.databasePoolSize, 10);
+    const url = 'postgres://cabinet:s3cret@db.internal:5432/cabinet';
+    const postgres = loadConfig({ ...demo, DATABASE_URL: url, DATABASE_POOL_SIZE: '25' });
+    assert.equal(postgres.databaseUrl, url);
+    assert.equal(postgres.databasePoolSize, 25);
+    assert.equal(loadConfig({ ...demo, DATABASE_URL: 'postgresql://db.internal/cabinet' }).databaseUrl, 'postgresql://db.internal/cabinet');
+    for (const wrong of ['mysql://cabinet:s3cret@db.internal/cabinet', 'db.internal:5432', 'sqlite:cabinet.sqlite']) {
+      assert.throws(
+        () => loadConfig({ ...demo, DATABASE_URL: wrong }),
+        (error: unknown) => error instanceof ConfigError && /DATABASE_URL: expected a URL such as postgres:/.test(error.message) && !error.message.includes('s3cret'),
+        wrong,
+      );
+    }
+    assert.throws(() => loadConfig({ ...demo, DATABASE_POOL_SIZE: '0' }), /DATABASE_POOL_SIZE/);
+  });
+
   test('test mode hashes passwords cheaply', () => {
     assert.equal(loadConfig({ MFC_MODE: 'test' }).passwordHashCost, 10);
   });

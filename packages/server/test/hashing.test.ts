@@ -4,14 +4,12 @@
  * of events are asserted, never durations.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { HashingBusy, HashingQueue } from '../src/security/hashing-queue.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
 import { assertProblem, startServer, TestBrowser, type TestServer } from './helpers.js';
 
 /** A settable promise, to hold a hash until the test lets it finish. */
@@ -101,17 +99,17 @@ describe('sign-in over the limit of one address', () => {
 });
 
 describe('a flood of sign-ins with production-strength hashing', () => {
-  let dataDir: string;
+  let database: TestDatabase;
   let strong: App;
   before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'mfc-flood-'));
+    database = await createTestDatabase('mfc-flood-');
     // Production-strength hashing (almost), so that hashes take long enough to queue.
-    const config = { ...loadConfig({ MFC_MODE: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' }), passwordHashCost: 14 };
+    const config = { ...loadConfig({ MFC_MODE: 'test', ...database.env, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000' }), passwordHashCost: 14 };
     strong = await buildApp(config);
   });
   after(async () => {
     await strong.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await database.drop();
   });
 
   const floodSize = 24;

@@ -1,19 +1,18 @@
 /**
- * Test harness: a server in test mode on a fresh temporary DATA_DIR (cheap scrypt,
- * movable clock, silent log), and a browser-like client that keeps cookies.
+ * Test harness: a server in test mode on a fresh temporary DATA_DIR and database (cheap
+ * scrypt, movable clock, silent log), and a browser-like client that keeps cookies.
  */
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { LoginResponse, type Session } from '@mfc-cabinet/core/schemas';
 import { buildApp, type App, type AppDeps } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { personalDataConsentVersion } from '../src/consent/personal-data-consent.js';
 import type { Database } from '../src/db/database.js';
 import type { OutboxEntry } from '../src/senders/dev-outbox.js';
+import { createTestDatabase } from './database.js';
 
 export interface TestServer extends App {
   /** A new browser with its own cookies (and, when given, its own `User-Agent` and address). */
@@ -36,23 +35,40 @@ export interface TestAccount {
   password: string;
 }
 
-/** Starts a server; `env` overrides the test defaults. Close it with `close()`. */
+/**
+ * Starts a server on a database of its own (SQLite, or PostgreSQL when the suite runs
+ * there: `database.ts`); `env` overrides the test defaults. Close it with `close()`, which
+ * removes the database.
+ */
 export async function startServer(env: Record<string, string> = {}, deps: AppDeps = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mfc-server-test-'));
-  const config = loadConfig({
-    MFC_MODE: 'test',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_PER_MINUTE: '100000',
-    REGISTRY_CHECK_DELAY_MS: '0',
-    ...env,
-  });
-  const built = await buildApp(config, deps);
+  const database = await createTestDatabase();
+  let built: App;
+  try {
+    const config = loadConfig({
+      MFC_MODE: 'test',
+      // TEST_LOG_LEVEL=error shows what a failing test's server logged.
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      REGISTRY_CHECK_DELAY_MS: '0',
+      ...database.env,
+      ...env,
+    });
+    built = await buildApp(config, deps);
+    // PostgreSQL: every connection of the pool opened now, as in a server that has run a
+    // while, so that a burst of requests in a test is not spread out by their opening.
+    if (config.databaseUrl) await Promise.all(Array.from({ length: config.databasePoolSize }, () => sql`select 1`.execute(built.db)));
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   const server: TestServer = {
     ...built,
     async close() {
-      await built.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await built.close();
+      } finally {
+        await database.drop();
+      }
     },
     browser: (identity) => new TestBrowser(built, identity),
     async advance(ms) {

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { LoginResponse, SessionResponse } from '@mfc-cabinet/core/schemas';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { createTestDatabase } from './database.js';
 import { assertProblem, demo, signIn, startServer, TestBrowser, type TestServer } from './helpers.js';
 
 let server: TestServer;
@@ -128,9 +126,9 @@ describe('wrong credentials', () => {
   });
 
   test('an unknown login takes as long as a wrong password (a decoy hash is checked)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'mfc-timing-'));
+    const database = await createTestDatabase('mfc-timing-');
     // Production-strength hashing, so that the hash dominates the time of an answer.
-    const config = { ...loadConfig({ MFC_MODE: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), passwordHashCost: 15 };
+    const config = { ...loadConfig({ MFC_MODE: 'test', ...database.env, LOG_LEVEL: 'silent' }), passwordHashCost: 15 };
     const strong = await buildApp(config);
     try {
       // The CPU this process spends on the answer (scrypt runs on libuv's threads, which
@@ -152,7 +150,7 @@ describe('wrong credentials', () => {
       assert.ok(median(unknown) > median(known) / 2, `unknown ${median(unknown)} ms of CPU, known ${median(known)} ms`);
     } finally {
       await strong.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await database.drop();
     }
   });
 

@@ -54,7 +54,13 @@ export class Accounts {
     if (passport) query = query.where('passportSeries', '=', passport.series).where('passportNumber', '=', passport.number);
     if (snils) query = query.where((eb) => eb.or([eb('snils', '=', snils), eb('pendingSnils', '=', snils)]));
     if (phone) query = query.where('phone', '=', phone);
-    return query.orderBy('lastName').orderBy('firstName').orderBy('id').limit(limit).execute();
+    // Accounts without a name first, in both databases (PostgreSQL puts NULLs last by default).
+    return query
+      .orderBy('lastName', (order) => order.asc().nullsFirst())
+      .orderBy('firstName', (order) => order.asc().nullsFirst())
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   }
 
   get(id: string): Promise<Account | undefined> {

@@ -1,16 +1,16 @@
 /**
- * The embedded database: its type, assembled from the tables of the features, and opening
- * `${DATA_DIR}/cabinet.sqlite` through Kysely. Queries elsewhere use the query builder
- * only, with timestamps as integer milliseconds, so that PostgreSQL can replace SQLite
- * without touching them.
+ * The database: its type, assembled from the tables of the features, and opening it through
+ * Kysely — the embedded SQLite file `${DATA_DIR}/cabinet.sqlite`, or PostgreSQL when
+ * `DATABASE_URL` is set. Queries elsewhere use the query builder only, with timestamps as
+ * integer milliseconds, and run unchanged on both; what differs is in `dialect.ts`.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely } from 'kysely';
 import type { features } from '../features.js';
 import type { TablesOf } from '../feature.js';
+import { openDialect, type DatabaseLocation } from './dialect.js';
 import type { TableWrites } from './table-writes.js';
+
+export type { DatabaseLocation } from './dialect.js';
 
 /** Every table of every feature of `features.ts` (each declares its own in its `tables.ts`). */
 export type DatabaseSchema = TablesOf<typeof features>;
@@ -18,16 +18,14 @@ export type DatabaseSchema = TablesOf<typeof features>;
 export type Database = Kysely<DatabaseSchema>;
 
 /**
- * Opens (creating when missing) `cabinet.sqlite` in `dataDir`. Columns are snake_case in
- * SQL. `writes`, when given, counts the writes of every query (by the tables' names here).
+ * Opens the database of `location` (the configuration): PostgreSQL at `databaseUrl` when
+ * given, else `cabinet.sqlite` in `dataDir`, created when missing. Columns are snake_case
+ * in SQL. `writes`, when given, counts the writes of every query (by the tables' names
+ * here). `destroy()` closes it (the pool's connections, for PostgreSQL).
  */
-export function openDatabase(dataDir: string, writes?: TableWrites): Database {
-  mkdirSync(dataDir, { recursive: true });
-  const sqlite = new SqliteDatabase(join(dataDir, 'cabinet.sqlite'));
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
+export function openDatabase(location: DatabaseLocation, writes?: TableWrites): Database {
   return new Kysely<DatabaseSchema>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: openDialect(location),
     plugins: [...(writes ? [writes] : []), new CamelCasePlugin()],
   });
 }

@@ -4,24 +4,26 @@
  * new one with the next free number.
  */
 import type { Kysely, Migration } from 'kysely';
+import { columnTypes } from '../db/dialect.js';
 
 export const profileMigrations: Record<string, Migration> = {
   '0009_profile_changes': {
     // The history of changes of a profile, newest first per account.
     async up(schema: Kysely<unknown>) {
       const db = schema as Kysely<any>;
+      const { millis } = columnTypes(db);
       await db.schema
         .createTable('profileChanges')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('accountId', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
-        .addColumn('at', 'integer', (c) => c.notNull())
+        .addColumn('at', millis, (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('fields', 'text', (c) => c.notNull())
         .addColumn('changes', 'text', (c) => c.notNull())
         .addColumn('sessionId', 'text')
         .addColumn('userAgent', 'text')
         .addColumn('ip', 'text')
-        .addColumn('reportedAt', 'integer')
+        .addColumn('reportedAt', millis)
         .execute();
       await db.schema.createIndex('profile_changes_account').on('profileChanges').columns(['accountId', 'at', 'id']).execute();
     },

@@ -129,15 +129,17 @@ export class LoginThrottle {
 
   /**
    * `now` plus the lockout the row's `lockouts` calls for, as a `CASE` over the doublings
-   * before the longest lockout (portable SQL: no power function needed).
+   * before the longest lockout (portable SQL: no power function needed). The times are cast
+   * to `bigint`: PostgreSQL types a `CASE` of parameters alone as text otherwise.
    */
   #lockedUntilAfter(eb: Throttles, now: number) {
     const lockouts = eb.ref('loginThrottles.lockouts');
+    const at = (ms: number) => eb.cast<number>(eb.val(ms), 'bigint');
     let doublings = 0;
     while (doublings < 30 && this.#lockout(doublings) < this.#rules.lockoutMaxMs) doublings++;
-    if (doublings === 0) return eb.val(now + this.#rules.lockoutMaxMs);
-    let byCount = eb.case().when(lockouts, '=', 0).then(eb.val(now + this.#lockout(0)));
-    for (let n = 1; n < doublings; n++) byCount = byCount.when(lockouts, '=', n).then(eb.val(now + this.#lockout(n)));
-    return byCount.else(eb.val(now + this.#rules.lockoutMaxMs)).end();
+    if (doublings === 0) return at(now + this.#rules.lockoutMaxMs);
+    let byCount = eb.case().when(lockouts, '=', 0).then(at(now + this.#lockout(0)));
+    for (let n = 1; n < doublings; n++) byCount = byCount.when(lockouts, '=', n).then(at(now + this.#lockout(n)));
+    return byCount.else(at(now + this.#rules.lockoutMaxMs)).end();
   }
 }

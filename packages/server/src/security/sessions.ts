@@ -95,6 +95,8 @@ export class Sessions {
       .where('expiresAt', '>', now)
       .orderBy('lastSeenAt', 'desc')
       .orderBy('createdAt', 'desc')
+      // Sessions of the same moment in one order, whichever database.
+      .orderBy('id', 'desc')
       .execute();
   }
 
