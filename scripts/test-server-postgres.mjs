@@ -10,6 +10,7 @@
  *   Debian packages; as the `postgres` user when run as root), on a free 127.0.0.1 port with
  *   trust authentication, in a temporary folder removed at the end — on failure and Ctrl-C too;
  * - else the suite is skipped, saying so: exit 0, but 1 with `CI=true` (CI must run both halves).
+ *   (`POSTGRES_LIB_DIR` replaces `/usr/lib/postgresql`, e.g. to see this case.)
  *
  * `--keep-cluster` only starts the cluster, prints its URL and waits for Ctrl-C (to run single
  * test files against it: `TEST_DATABASE=postgres PG_TEST_URL=… node --import tsx --test …`).
@@ -27,7 +28,7 @@ const keepCluster = process.argv.includes('--keep-cluster');
 
 /** The newest `initdb` of the Debian layout, if any. */
 function findInitdb() {
-  const base = '/usr/lib/postgresql';
+  const base = process.env.POSTGRES_LIB_DIR || '/usr/lib/postgresql';
   if (!existsSync(base)) return undefined;
   const versions = readdirSync(base)
     .filter((version) => existsSync(join(base, version, 'bin/initdb')))
