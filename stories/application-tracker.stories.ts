@@ -77,8 +77,9 @@ async function expectStatus(tracker: MfcApplicationTracker, expected: string | R
   await waitFor(() => expect(textOf(shown())).toMatch(expected), { timeout: patience });
 }
 
-async function expectPart(tracker: MfcApplicationTracker, selector: string, expected: string | RegExp): Promise<void> {
-  await waitFor(() => expect(textOf(tracker.shadowRoot!.querySelector(selector))).toMatch(expected), { timeout: patience });
+/** `expected` as a function when it is a string of a part that loads later (the detail's): read once it has loaded. */
+async function expectPart(tracker: MfcApplicationTracker, selector: string, expected: string | RegExp | (() => string)): Promise<void> {
+  await waitFor(() => expect(textOf(tracker.shadowRoot!.querySelector(selector))).toMatch(typeof expected === 'function' ? expected() : expected), { timeout: patience });
 }
 
 // The play functions expect the tracker's strings of the story's language (`textFor`); what
@@ -392,7 +393,8 @@ export const DetailNotFound: Story = {
   args: { 'application-id': 'app-99999' },
   play: async (context) => {
     const tracker = await findTracker(context.canvasElement);
-    await expectPart(tracker, '[part~="detail"] [part~="alert"]', (await textFor(context)).trackerNotFound);
+    const text = await textFor(context);
+    await expectPart(tracker, '[part~="detail"] [part~="alert"]', () => text.trackerNotFound);
     await waitForPart(tracker, '#back');
   },
 };

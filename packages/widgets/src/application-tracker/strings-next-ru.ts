@@ -1,7 +1,10 @@
-import type { TrackerCopyStrings, TrackerNextStrings } from './strings.js';
+import type { TransitionActor } from '@mfc-cabinet/core';
+import type { TrackerCopyStrings, TrackerDetailStrings, TrackerNextStrings } from './strings.js';
 
-/** Russian strings of what happens next in an application's detail, and of its copy, loaded with the detail. */
-export const ruTrackerNext: TrackerNextStrings & TrackerCopyStrings = {
+const actors: Record<TransitionActor, string> = { citizen: 'Вы', operator: 'Оператор МФЦ', system: 'Система' };
+
+/** Russian strings of an application's detail (what happens next, its facts and history, the answer, the withdrawal, the copy), loaded with the detail. */
+export const ruTrackerNext: TrackerNextStrings & TrackerDetailStrings & TrackerCopyStrings = {
   trackerNextHeading: 'Что дальше',
   trackerNextLead: (status) => (status === 'submitted' ? 'Заявление получено: МФЦ проверит его и возьмёт в работу.' : 'Заявление рассматривают в МФЦ.'),
   trackerNextExpected: (date) => `Ожидаемый срок исполнения — ${date}.`,
@@ -14,4 +17,24 @@ export const ruTrackerNext: TrackerNextStrings & TrackerCopyStrings = {
   trackerSubmittedHeading: 'Что вы отправили',
   trackerPrintCopy: 'Распечатать копию (PDF)',
   trackerPreparingCopy: 'Готовим копию…',
+  trackerBack: 'К списку заявлений',
+  trackerNotFound: 'Заявление не найдено.',
+  trackerFacts: 'Сведения о заявлении',
+  trackerHistory: 'История',
+  trackerActor: (actor, officerName) => (actor === 'operator' && officerName ? `${officerName}, оператор МФЦ` : actors[actor]),
+  trackerResults: 'Результат',
+  trackerNoResults: 'Документы с результатом появятся здесь, когда МФЦ их выдаст.',
+  trackerRequestHeading: 'МФЦ просит дополнить заявление',
+  trackerRequestLead: 'Приложите запрошенные документы и заполните сведения, затем отправьте ответ.',
+  trackerRequestedDocument: (kind) => `Документ: ${kind}`,
+  trackerSendAnswer: 'Отправить ответ',
+  trackerSendingAnswer: 'Отправляем…',
+  trackerAnswerSent: 'Ответ отправлен: заявление снова на рассмотрении.',
+  trackerFieldRequired: 'Заполните это поле',
+  trackerWithdraw: 'Отозвать заявление',
+  trackerWithdrawConfirm: (number) => `Отозвать заявление ${number}? Отменить это будет нельзя: для услуги придётся подать новое заявление.`,
+  trackerWithdrawYes: 'Да, отозвать',
+  trackerWithdrawNo: 'Не отзывать',
+  trackerWithdrawing: 'Отзываем…',
+  trackerWithdrawn: 'Заявление отозвано.',
 };

@@ -23,6 +23,35 @@ export interface TrackerNextStrings {
 }
 
 /**
+ * Strings of an open application's detail (its facts, history, results, the answer to a
+ * request and the withdrawal): the Russian ones ship with the detail's chunk
+ * (`strings-next-ru.ts`), not with the list's.
+ */
+export interface TrackerDetailStrings {
+  trackerBack: string;
+  trackerNotFound: string;
+  trackerFacts: string;
+  trackerHistory: string;
+  /** Who made a step of the history. */
+  trackerActor: (actor: TransitionActor, officerName: string | null) => string;
+  trackerResults: string;
+  trackerNoResults: string;
+  trackerRequestHeading: string;
+  trackerRequestLead: string;
+  trackerRequestedDocument: (kind: string) => string;
+  trackerSendAnswer: string;
+  trackerSendingAnswer: string;
+  trackerAnswerSent: string;
+  trackerFieldRequired: string;
+  trackerWithdraw: string;
+  trackerWithdrawConfirm: (number: string) => string;
+  trackerWithdrawYes: string;
+  trackerWithdrawNo: string;
+  trackerWithdrawing: string;
+  trackerWithdrawn: string;
+}
+
+/**
  * Strings of what the citizen submitted, in an application's detail: the disclosure and the
  * printable copy are the detail's (Russian in `strings-next-ru.ts`), the answers' own words
  * ship with their part (`strings-submitted-ru.ts`, {@link TrackerSubmittedStrings}).
@@ -51,10 +80,10 @@ export interface TrackerSubmittedStrings {
 
 /**
  * Strings of `<mfc-application-tracker>`. The Russian ones ship with the tracker's module
- * (`strings-ru.ts`; those of {@link TrackerNextStrings} and {@link TrackerCopyStrings} with its detail's chunk, those of {@link TrackerSubmittedStrings} with the answers' part), the English
+ * (`strings-ru.ts`; those of {@link TrackerNextStrings}, {@link TrackerDetailStrings} and {@link TrackerCopyStrings} with its detail's chunk, those of {@link TrackerSubmittedStrings} with the answers' part), the English
  * ones (`strings-en.ts`) with the English chunk.
  */
-export interface TrackerStrings extends TrackerNextStrings, TrackerCopyStrings, TrackerSubmittedStrings {
+export interface TrackerStrings extends TrackerNextStrings, TrackerDetailStrings, TrackerCopyStrings, TrackerSubmittedStrings {
   trackerHeading: string;
   /** Instead of the list, when nobody is signed in. */
   trackerSignInFirst: string;
@@ -87,28 +116,7 @@ export interface TrackerStrings extends TrackerNextStrings, TrackerCopyStrings, 
   trackerOfflineNoData: string;
   trackerExportCsv: string;
   trackerExportPdf: string;
-  trackerBack: string;
   trackerDetailLoading: string;
-  trackerNotFound: string;
-  trackerFacts: string;
-  trackerHistory: string;
-  /** Who made a step of the history. */
-  trackerActor: (actor: TransitionActor, officerName: string | null) => string;
-  trackerResults: string;
-  trackerNoResults: string;
-  trackerRequestHeading: string;
-  trackerRequestLead: string;
-  trackerRequestedDocument: (kind: string) => string;
-  trackerSendAnswer: string;
-  trackerSendingAnswer: string;
-  trackerAnswerSent: string;
-  trackerFieldRequired: string;
-  trackerWithdraw: string;
-  trackerWithdrawConfirm: (number: string) => string;
-  trackerWithdrawYes: string;
-  trackerWithdrawNo: string;
-  trackerWithdrawing: string;
-  trackerWithdrawn: string;
   /** Announced when a refresh brings a new status. */
   trackerStatusChanged: (number: string, status: string) => string;
 }

@@ -1,21 +1,15 @@
 import { Task } from '@lit/task';
 import type { Application, ApplicationStatus, CabinetClient, Service } from '@mfc-cabinet/core';
 import { html, nothing, type TemplateResult } from 'lit';
-import { dateFormat } from '../base/format.js';
 import { addStrings } from '../i18n/registry.js';
 import { ruTrackerNext } from './strings-next-ru.js';
-import type { TrackerContext } from './tracker-view.js';
+import { formatDay, type TrackerContext } from './tracker-view.js';
 
 // With the detail's chunk, not the list's: the applications page does not fetch them.
 addStrings('ru', ruTrackerNext);
 
 /** The statuses in which the citizen waits for the МФЦ: what happens next shows. */
 const waiting: readonly ApplicationStatus[] = ['submitted', 'in_review'];
-
-/** A calendar date (`YYYY-MM-DD`, read as midnight UTC) as ДД.ММ.ГГГГ, the same day wherever the citizen is. */
-const numericDay: Intl.DateTimeFormatOptions = { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' };
-// English in the same order as Russian, 17/06/2026, not the American 06/17/2026.
-export const formatNumericDay = (locale: string, day: string): string => dateFormat(locale === 'en' ? 'en-GB' : locale, numericDay).format(new Date(`${day}T00:00:00Z`));
 
 /**
  * What happens next with an application the МФЦ has still to decide (`submitted`,
@@ -52,7 +46,7 @@ export class TrackerNext {
     const copied = this.#copied?.id === application.id ? this.#copied.how : undefined;
     return html`<div part="next" class="alert info detail">
       <div part="section-heading" class="section" role="heading" aria-level=${level}>${t.trackerNextHeading}</div>
-      <p>${t.trackerNextLead(application.status)}${day ? ` ${t.trackerNextExpected(formatNumericDay(this.#context.locale(), day))}` : ''}</p>
+      <p>${t.trackerNextLead(application.status)}${day ? ` ${t.trackerNextExpected(formatDay(this.#context.locale(), day))}` : ''}</p>
       <p>${t.trackerNextTold}</p>
       ${documents.length > 0
         ? html`<p>${t.trackerNextBring}</p>

@@ -5,8 +5,7 @@ import { asCabinetError } from '../base/errors.js';
 import { addStrings } from '../i18n/registry.js';
 import type { Translation } from '../i18n/translation.js';
 import { ruTrackerSubmitted } from './strings-submitted-ru.js';
-import { formatNumericDay } from './tracker-next.js';
-import type { TrackerContext } from './tracker-view.js';
+import { formatDay, type TrackerContext } from './tracker-view.js';
 
 // With this part, not the tracker's or the detail's: only a citizen who opens «Что вы отправили» fetches them.
 addStrings('ru', ruTrackerSubmitted);
@@ -62,7 +61,7 @@ export function documentTitle(field: Pick<FormField, 'label' | 'documentKinds'>,
 export function readableValue(t: Translation, locale: string, field: FormField, value: Application['values'][string] | undefined): string {
   if (field.type === 'checkbox') return value === true ? t.trackerYes : t.trackerNo;
   if (typeof value !== 'string' || value.trim() === '') return t.trackerNotGiven;
-  if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatNumericDay(locale, value);
+  if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(locale, value);
   if (field.type === 'select') return field.options?.find((option) => option.value === value)?.label ?? value;
   return value;
 }

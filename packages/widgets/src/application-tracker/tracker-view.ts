@@ -63,9 +63,10 @@ const statusMarks: Record<ApplicationStatus, string> = {
   withdrawn: 'M6 3L2 7l4 4M2 7h12v6',
 };
 
-const dateOnly: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+/** Dates as everywhere in the kit: «17.06.2026» (in English 17/06/2026). */
+const dateOnly: Intl.DateTimeFormatOptions = { dateStyle: 'short' };
 /** A calendar date (`YYYY-MM-DD` read as midnight UTC), the same day wherever the citizen is. */
-const calendarDay: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+const calendarDay: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeZone: 'UTC' };
 
 export const formatDate = (locale: string, iso: string): string => dateFormat(locale, dateOnly).format(new Date(iso));
 

@@ -1,15 +1,13 @@
 import { createCabinetClient, type CabinetClient } from '@mfc-cabinet/core';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { advanceClock, createAccount, waitFor } from '../../../../test-support/cabinet-api.js';
+import { advanceClock, createAccount, patience, waitFor } from '../../../../test-support/cabinet-api.js';
 import { closeSharedClients } from '../base/clients.js';
 import '../mfc-cabinet.js';
 import '../mfc-login-form.js';
 import type { MfcCabinet } from './cabinet.js';
 
 const idleTimeoutMs = 5 * 60 * 1000;
-/** How long to wait for what should come at once: an upper bound for a busy machine (lazy chunks load first), not a delay. */
-const patience = 10_000;
 
 async function signedInCabinet(): Promise<{ cabinet: MfcCabinet; client: CabinetClient }> {
   const account = await createAccount({ secondFactor: null });
