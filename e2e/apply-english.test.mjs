@@ -92,10 +92,9 @@ test('in English: from the catalog to a submitted application, then seen in the 
   const tracker = page.locator('mfc-application-tracker');
   await tracker.getByText(trackingNumber).first().waitFor();
   await tracker.getByText('Submitted').first().waitFor();
-  // The tracker's own texts are English. The application's service title comes from the
-  // applications API, which still gives the Russian title (packages/server/src/applications
-  // reads `services.title`): left out here until it answers in the request's language.
-  const tracked = (await textOf(page, 'mfc-application-tracker')).replaceAll('Справка об отсутствии задолженности по налогам', '');
+  // The tracker's texts are English, the service's title (from the applications API) too.
+  await tracker.getByText('Certificate of no tax debt').first().waitFor();
+  const tracked = await textOf(page, 'mfc-application-tracker');
   assert.deepEqual(russianIn(tracked), [], `the tracker is English: ${tracked}`);
 
   assert.ok(catalogRequests.length > 0 && catalogRequests.every((language) => language === 'en'), `the catalog asked in English: ${catalogRequests}`);

@@ -13,7 +13,8 @@ import { municipalities } from '../src/catalog/data/municipalities.js';
 import { migrateToLatest } from '../src/db/migrations.js';
 import { catalogData, catalogLanguages } from '../src/catalog/data/index.js';
 import { openTestDatabase } from './database.js';
-import { startServer, type TestServer } from './helpers.js';
+import { signedIn, startServer, type TestServer } from './helpers.js';
+import { Application, ApplicationPage } from '@mfc-cabinet/core/schemas';
 
 const cyrillic = /[а-яё]/i;
 
@@ -169,6 +170,29 @@ describe('the catalog’s answers by language', () => {
     assert.deepEqual(purpose?.options?.[0], { value: 'work', label: 'For work' });
     assert.equal(en.form.steps[0]?.title, 'Applicant');
     assert.equal(en.requiredDocuments[0]?.title, 'Russian passport');
+  });
+});
+
+describe('applications in the language asked for', () => {
+  let server: TestServer;
+  before(async () => (server = await startServer()));
+  after(() => server.close());
+
+  test('name their service in English when Accept-Language prefers it, in Russian by default', async () => {
+    const { browser, csrf } = await signedIn(server, { level: 'standard' });
+    const english = { ...csrf, 'accept-language': 'en' };
+    const created = await browser.post('/api/v1/applications', { serviceId: 'tax-debt-certificate' }, english);
+    assert.equal(created.statusCode, 201, created.body);
+    const draft = Application.parse(created.json());
+    assert.equal(draft.serviceTitle, 'Certificate of no tax debt');
+
+    const detail = await browser.get(`/api/v1/applications/${draft.id}`, { 'accept-language': 'en-GB,en;q=0.9' });
+    assert.equal(Application.parse(detail.json()).serviceTitle, 'Certificate of no tax debt');
+    const page = ApplicationPage.parse((await browser.get('/api/v1/applications', { 'accept-language': 'en' })).json());
+    assert.deepEqual(page.items.map((item) => item.serviceTitle), ['Certificate of no tax debt']);
+
+    const russian = ApplicationPage.parse((await browser.get('/api/v1/applications')).json());
+    assert.deepEqual(russian.items.map((item) => item.serviceTitle), ['Справка об отсутствии задолженности по налогам']);
   });
 });
 

@@ -20,6 +20,7 @@ import { ApiError } from '../api-error.js';
 import type { AppContext } from '../context.js';
 import { bodyProblems, citizenProblems, IdParams, problemResponses } from '../http/openapi.js';
 import { isCalendarDate } from '../profile/dates.js';
+import { requestLanguage } from '../catalog/languages.js';
 
 const tags = ['applications'];
 const security = [{ session: [], csrf: [] }];
@@ -53,9 +54,30 @@ export const parameterMessages = {
   },
 };
 
+/** Something an answer holds that names a service: an application, a summary. */
+type Titled = { serviceId: string; serviceTitle: string };
+const isTitled = (value: unknown): value is Titled =>
+  typeof value === 'object' && value !== null && typeof (value as Titled).serviceId === 'string' && typeof (value as Titled).serviceTitle === 'string';
+
+/** `payload` (an application, a page of them, or a submit's answer with one) with the services' titles of `titles`. */
+function retitled(payload: unknown, titles: ReadonlyMap<string, string>): unknown {
+  const retitle = (value: unknown): unknown => (isTitled(value) ? { ...value, serviceTitle: titles.get(value.serviceId) ?? value.serviceTitle } : value);
+  if (typeof payload !== 'object' || payload === null) return payload;
+  const { items, application } = payload as { items?: unknown; application?: unknown };
+  if (Array.isArray(items)) return { ...payload, items: items.map(retitle) };
+  if (application !== undefined) return { ...payload, application: retitle(application) };
+  return retitle(payload);
+}
+
 export const applicationRoutes: FastifyPluginAsyncZod<{ context: AppContext }> = async (app, { context }) => {
-  const { guard, applications } = context;
+  const { guard, applications, catalog } = context;
   app.addHook('onRequest', guard.citizen);
+  // The rows keep the catalog's own (Russian) title of the service: an answer asked for in
+  // another language (`Accept-Language`, as the catalog's) names it in that language.
+  app.addHook('preSerialization', async (request, _reply, payload) => {
+    const language = requestLanguage(request);
+    return language === 'ru' ? payload : retitled(payload, await catalog.titles(language));
+  });
 
   app.post(
     '/applications',

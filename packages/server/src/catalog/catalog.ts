@@ -229,6 +229,12 @@ export class Catalog {
     return built.index;
   }
 
+  /** The title of every service in `language`, by id (from the search index of that language, built once per version). */
+  async titles(language: CatalogLanguage): Promise<Map<string, string>> {
+    const { services } = await this.searchIndex(language);
+    return new Map(services.map(({ id, title }) => [id, title]));
+  }
+
   async #buildSearchIndex(language: CatalogLanguage): Promise<SearchIndex> {
     const rows = await this.#db.selectFrom('services').selectAll().orderBy('popularity', 'desc').orderBy('title').orderBy('id').execute();
     const methods = await this.#methodsOf(rows.map(({ id }) => id));
