@@ -10,7 +10,7 @@ import type { TranslationOverrides } from '../packages/widgets/src/i18n/translat
 import { fakeApiOf, networkError, noAnswer, problem, storyCabinet, unavailable, type FakeApiOptions, type Handler, type Reply } from './support/fake-api.js';
 import { completeSample, sampleForm, serviceWithForm } from './support/fake-applications.js';
 import { findForm, patience, press, waitForPart } from './support/form-play.js';
-import { textFor } from './support/story-text.js';
+import { storyLocale, textFor } from './support/story-text.js';
 import { headingLevelArgType, localeArgType, localeOf, stringsArgType, styleOf, type WidgetArgs } from './support/story-args.js';
 
 interface FormArgs extends WidgetArgs {
@@ -131,16 +131,18 @@ export const Loading: Story = {
  */
 export const StepWithErrors: Story = {
   name: 'A step with errors',
-  play: async ({ canvasElement }) => {
-    const form = await findApplicationForm(canvasElement);
+  play: async (context) => {
+    const form = await findApplicationForm(context.canvasElement);
     await expectStep(form, 'Заявитель');
+    // The checks are the server's, written in Russian; in English the form says them from their code.
+    const english = storyLocale(context) === 'en';
     await input(form, 'snils', '112-233-445 96');
     await waitFor(() => expect(form.shadowRoot!.querySelector<HTMLInputElement>('#field-lastName')!.value).toBe('Иванов'), { timeout: patience });
     await input(form, 'birthDate', '31.02.1985');
     await press(form, '#next');
     const summary = await waitForPart(form, '#error-summary');
-    await expect(summary).toHaveTextContent('СНИЛС указан с ошибкой: проверьте цифры');
-    await expect(summary).toHaveTextContent('Укажите существующую дату в формате ДД.ММ.ГГГГ');
+    await expect(summary).toHaveTextContent(english ? 'The SNILS has a mistake: check the digits' : 'СНИЛС указан с ошибкой: проверьте цифры');
+    await expect(summary).toHaveTextContent(english ? 'Enter a real date as DD.MM.YYYY' : 'Укажите существующую дату в формате ДД.ММ.ГГГГ');
     await expect(form.shadowRoot!.querySelector('#field-snils')).toHaveAttribute('aria-invalid', 'true');
   },
 };
