@@ -27,6 +27,7 @@ import { clientErrorHandler, errorHandler, frameworkErrorHandler, notFoundHandle
 import { apiPrefix, registerOpenApi } from './http/openapi.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerStaticSite } from './http/static-site.js';
+import type { JobRunner } from './jobs/runner.js';
 import { DemoRegistry, type RegistryChecker } from './profile/registry.js';
 import { DevOutbox } from './senders/dev-outbox.js';
 import type { CodeSender } from './senders/sender.js';
@@ -56,7 +57,9 @@ export interface App {
   /** The dev outbox, in demo and test modes when no other sender was given. */
   outbox: DevOutbox | undefined;
   db: Database;
-  /** Resolves when the work started after answers so far (registry checks, messages) is done. */
+  /** The durable jobs' runner (tests define and queue jobs with it). */
+  jobs: JobRunner;
+  /** Resolves when the work started after answers so far (registry checks, messages, due jobs) is done. */
   settled(): Promise<void>;
   /** Stops the server, lets that work finish, and closes the database. */
   close(): Promise<void>;
@@ -122,7 +125,14 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
 
   const infrastructure: Infrastructure = { config, clock, db, writes, sender, registry, tasks, log: app.log, hooks: deps.hooks ?? {} };
   const context = buildContext(features, infrastructure);
+  const { jobs } = context;
+  for (const feature of features) {
+    for (const [kind, definition] of Object.entries(feature.jobs?.({ ...infrastructure, ...context }) ?? {})) jobs.define(kind, definition.run, definition);
+  }
   for (const feature of features) await feature.start?.(app, { ...infrastructure, ...context });
+  // Jobs wait for every feature to have started; at close, the running ones finish first.
+  await jobs.start();
+  app.addHook('preClose', () => jobs.stop());
   if (isDemo) await seedDemoAccounts(context.accounts, context.hasher, clock);
 
   app.setValidatorCompiler(validatorCompiler);
@@ -169,7 +179,14 @@ async function assemble(app: FastifyInstance, config: Config, clock: Clock, deps
   await registerStaticSite(app, config, { warm: config.mode !== 'test' });
 
   await app.ready();
-  return { app, clock, outbox, db, settled: () => tasks.settled(), close: () => app.close() };
+  const settled = async (): Promise<void> => {
+    // Tasks may queue jobs and jobs start tasks: until both are idle.
+    do {
+      await tasks.settled();
+      await jobs.settled();
+    } while (!tasks.idle);
+  };
+  return { app, clock, outbox, db, jobs, settled, close: () => app.close() };
 }
 
 function webhookSender({ codeWebhooks }: Config): CodeSender {

@@ -22,6 +22,11 @@ export class BackgroundTasks {
     this.#running.add(task);
   }
 
+  /** Whether no task is running. */
+  get idle(): boolean {
+    return this.#running.size === 0;
+  }
+
   /** Resolves once every task started so far, and any they started, has finished. */
   async settled(): Promise<void> {
     while (this.#running.size > 0) await Promise.all(this.#running);

@@ -10,6 +10,7 @@ import type { OtpChannel } from '@mfc-cabinet/core/schemas';
 import { applicationsSettings } from './applications/config.js';
 import { defaultPoolSize } from './db/dialect.js';
 import { documentLimitSettings, documentsSettings } from './documents/config.js';
+import { jobsSettings } from './jobs/config.js';
 import { profileSettings } from './profile/config.js';
 import { securityChecks, securityRules, securitySettings, type SecurityRules } from './security/config.js';
 import { ConfigError, folder, integer, oneOf, origins, proxyTrust, webhookUrl, type ConfigDoc, type Env, type Setting } from './settings.js';
@@ -64,6 +65,10 @@ export interface Config {
   limits: AccountLimits;
   /** Longest the PDF export of one citizen may take to draw. */
   pdfExportTimeoutMs: number;
+  /** How often (real ms) each instance looks for due jobs. */
+  jobPollMs: number;
+  /** How long an instance holds a job it took. */
+  jobLeaseMs: number;
   /** The municipality's IANA time zone, which the PDF exports tell their times in. */
   timeZone: string;
   rules: SecurityRules;
@@ -108,6 +113,7 @@ const settings = {
   ...documentsSettings,
   ...documentLimitSettings,
   ...applicationsSettings,
+  ...jobsSettings,
   allowedOrigins: {
     name: 'ALLOWED_ORIGINS',
     default: '',
@@ -218,6 +224,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadTtlMs: v.uploadTtlMs,
     limits: { openDrafts: v.maxOpenDrafts, openUploads: v.maxOpenUploads, vaultDocuments: v.maxVaultDocuments, vaultBytes: v.maxVaultBytes },
     pdfExportTimeoutMs: v.pdfExportTimeoutMs,
+    jobPollMs: v.jobPollMs,
+    jobLeaseMs: v.jobLeaseMs,
     timeZone: v.timeZone,
     rules: securityRules(v),
   };

@@ -14,6 +14,7 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/database.js';
 import type { TableWrites } from './db/table-writes.js';
 import type { OpenApiTag } from './http/openapi.js';
+import type { JobDefinitions } from './jobs/runner.js';
 import type { RegistryChecker } from './profile/registry.js';
 import type { RetentionOf } from './retention.js';
 import type { DevOutbox } from './senders/dev-outbox.js';
@@ -81,6 +82,12 @@ export interface ServerFeature<Tables extends object = object, Services extends 
    * reading it throws).
    */
   services?(deps: Infrastructure & AppContext): Services;
+  /**
+   * The kinds of durable job it runs (`jobs/runner.ts`), named `<feature>:<what>`: each
+   * one's handler and, optionally, attempts, backoff and period (a recurring job). Called
+   * once, after every feature's services are built; the runner starts after `start`.
+   */
+  jobs?(deps: Infrastructure & AppContext): JobDefinitions;
   /** Runs once the services are built, before the server answers (seeding, background work). */
   start?(app: FastifyInstance, deps: Infrastructure & AppContext): Promise<void> | void;
   /** Request headers the API accepts from other origins besides the common ones (CORS). */

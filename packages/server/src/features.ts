@@ -15,12 +15,14 @@ import { consentFeature } from './consent/feature.js';
 import { devFeature } from './dev/feature.js';
 import { documentsFeature } from './documents/feature.js';
 import { healthFeature } from './health/feature.js';
+import { jobsFeature } from './jobs/feature.js';
 import { operatorFeature } from './operator/feature.js';
 import { profileFeature } from './profile/feature.js';
 import { securityFeature } from './security/feature.js';
 
 export const features = [
   healthFeature,
+  jobsFeature,
   accountsFeature,
   securityFeature,
   consentFeature,

@@ -33,9 +33,10 @@ test('the features assemble the migrations under their historical names, in thei
     '0011_sign_ins',
     '0012_registration_address',
     '0013_catalog_translations',
+    '0014_jobs',
   ]);
   const owners = features.filter((feature) => feature.migrations).map((feature) => feature.name);
-  assert.deepEqual(owners, ['accounts', 'security', 'profile', 'auth', 'operator', 'catalog', 'applications', 'documents', 'account-closure']);
+  assert.deepEqual(owners, ['jobs', 'accounts', 'security', 'profile', 'auth', 'operator', 'catalog', 'applications', 'documents', 'account-closure']);
 });
 
 test('the assembly sorts migrations by name whatever the order of the features, and refuses a name used twice', () => {
