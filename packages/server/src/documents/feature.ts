@@ -9,7 +9,7 @@ import { operatorDocumentRoutes } from './operator-routes.js';
 import { documentsRetention } from './retention.js';
 import type { DocumentTables } from './tables.js';
 import { tusRequestHeaders, uploadRoutes } from './uploads-routes.js';
-import { Uploads } from './uploads.js';
+import { purgeEveryMs, purgeJob, Uploads } from './uploads.js';
 import { DocumentVault } from './vault.js';
 import { VaultQuota } from './vault-quota.js';
 
@@ -32,18 +32,19 @@ export const documentsFeature: ServerFeature<DocumentTables, DocumentServices> =
     { name: 'uploads', description: 'Resumable uploads (tus 1.0) that become documents.' },
   ],
   migrations: documentsMigrations,
-  services({ config, clock, db, tasks, log, catalog, applications, audit }) {
+  services({ config, clock, db, jobs, log, catalog, applications, audit }) {
     const files = new DocumentFiles(config.documentsDir);
     const fileContents = new FileContents({ log });
     const documents = new DocumentVault({ db, clock, catalog, applications, files, contents: fileContents, audit });
     const quota = new VaultQuota({ db, clock, limits: config.limits });
-    const uploads = new Uploads({ db, clock, files, contents: fileContents, vault: documents, quota, tasks, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
+    const uploads = new Uploads({ db, clock, files, contents: fileContents, vault: documents, quota, jobs, log, ttlMs: config.uploadTtlMs, path: `${apiPrefix}/uploads` });
     return { documents, uploads, fileContents, documentFiles: files };
   },
-  start(app, { uploads, fileContents }) {
-    // Unfinished uploads that expired are purged now and then, in the background.
-    uploads.start();
-    app.addHook('preClose', async () => uploads.stop());
+  jobs: ({ uploads }) => ({
+    // Unfinished uploads that expired are purged every ten minutes, by one instance.
+    [purgeJob]: { every: purgeEveryMs, run: () => uploads.runPurge() },
+  }),
+  start(app, { fileContents }) {
     // The thread that checks files ends with the server.
     app.addHook('onClose', () => fileContents.close());
   },

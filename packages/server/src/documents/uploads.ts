@@ -29,10 +29,10 @@ import { checkFile, checkSize, type FileKind } from '@mfc-cabinet/core/file-sign
 import { uploadDocumentHeader } from '@mfc-cabinet/core/schemas';
 import type { Account } from '../accounts/accounts.js';
 import { ApiError } from '../api-error.js';
-import type { BackgroundTasks } from '../background.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { sendProblem } from '../http/problem.js';
+import type { JobRunner } from '../jobs/runner.js';
 import { orderedId } from '../security/tokens.js';
 import type { FileContents } from './contents-check.js';
 import type { DocumentFiles } from './files.js';
@@ -43,9 +43,11 @@ import { readMetadata, toWebRequest, tusProblem, tusVersion } from './tus-protoc
 import type { DocumentVault } from './vault.js';
 import type { VaultQuota } from './vault-quota.js';
 
-/** The background purge runs at most this often (by the server's clock), and on a timer this often (real time). */
-const purgeEveryMs = 60_000;
-const purgeTimerMs = 10 * 60_000;
+/** The job that purges expired uploads (`documents/feature.ts` defines it, recurring every {@link purgeEveryMs}). */
+export const purgeJob = 'documents:purge-expired-uploads';
+/** A new upload queues a purge at most this often (by the server's clock); the recurring one runs this often. */
+const purgeSoonMs = 60_000;
+export const purgeEveryMs = 10 * 60_000;
 
 /** What the hooks of one tus request know about it. */
 interface RequestState {
@@ -77,7 +79,7 @@ export interface UploadsDeps {
   vault: DocumentVault;
   /** The limits of unfinished uploads and of the vault (`MAX_OPEN_UPLOADS`, `MAX_VAULT_*`). */
   quota: VaultQuota;
-  tasks: BackgroundTasks;
+  jobs: JobRunner;
   log: FastifyBaseLogger;
   /** How long an unfinished upload is kept. */
   ttlMs: number;
@@ -101,7 +103,7 @@ export class Uploads {
   readonly #contents: FileContents;
   readonly #vault: DocumentVault;
   readonly #quota: VaultQuota;
-  readonly #tasks: BackgroundTasks;
+  readonly #jobs: JobRunner;
   readonly #log: FastifyBaseLogger;
   readonly #ttlMs: number;
   readonly #store: FileStore;
@@ -110,16 +112,15 @@ export class Uploads {
   /** Uploads whose last bytes are being checked: a second finishing request waits for nothing and is refused. */
   readonly #finishing = new Set<string>();
   #lastPurge = Number.NEGATIVE_INFINITY;
-  #timer: NodeJS.Timeout | undefined;
 
-  constructor({ db, clock, files, contents, vault, quota, tasks, log, ttlMs, path }: UploadsDeps) {
+  constructor({ db, clock, files, contents, vault, quota, jobs, log, ttlMs, path }: UploadsDeps) {
     this.#quota = quota;
     this.#db = db;
     this.#clock = clock;
     this.#files = files;
     this.#contents = contents;
     this.#vault = vault;
-    this.#tasks = tasks;
+    this.#jobs = jobs;
     this.#log = log;
     this.#ttlMs = ttlMs;
     // Expiry is kept in the database by the server's clock, not by the store's own timer.
@@ -185,26 +186,18 @@ export class Uploads {
     return rows.filter(({ documentId }) => documentId === null).length;
   }
 
-  /** Starts {@link purgeExpired} in the background unless it ran within the last minute. */
-  schedulePurge(): void {
+  /** The purge job's work: {@link purgeExpired}, logged. */
+  async runPurge(): Promise<void> {
+    const purged = await this.purgeExpired();
+    if (purged > 0) this.#log.info({ purged }, 'expired uploads deleted');
+  }
+
+  /** Queues a purge now (besides the recurring one) unless this instance queued one within the last minute. */
+  async schedulePurge(): Promise<void> {
     const now = this.#clock.now();
-    if (now - this.#lastPurge < purgeEveryMs) return;
+    if (now - this.#lastPurge < purgeSoonMs) return;
     this.#lastPurge = now;
-    this.#tasks.run('purge expired uploads', async () => {
-      const purged = await this.purgeExpired();
-      if (purged > 0) this.#log.info({ purged }, 'expired uploads deleted');
-    });
-  }
-
-  /** Purges now and then every ten minutes, until {@link stop}. */
-  start(): void {
-    this.schedulePurge();
-    this.#timer ??= setInterval(() => this.schedulePurge(), purgeTimerMs).unref();
-  }
-
-  stop(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
+    await this.#jobs.enqueue(purgeJob, null, { key: `${purgeJob}:soon` });
   }
 
   #state(req: object): RequestState {
@@ -262,7 +255,7 @@ export class Uploads {
     };
     await this.#db.insertInto('uploads').values(row).execute();
     state.row = row;
-    this.schedulePurge();
+    await this.schedulePurge();
     return {};
   }
 
