@@ -84,9 +84,20 @@ export class Accounts {
     return account;
   }
 
-  /** Changes the account; returns it as it is now, or `undefined` when it is gone. */
-  async update(id: string, changes: AccountChanges): Promise<Account | undefined> {
-    await this.#db.updateTable('accounts').set(changes).where('id', '=', id).execute();
+  /**
+   * Changes the account; returns it as it is now, or `undefined` when it is gone.
+   * `alsoRecord` writes what must be done with the change or not at all (a job queued) in
+   * the same transaction.
+   */
+  async update(id: string, changes: AccountChanges, alsoRecord?: (trx: Database) => Promise<void>): Promise<Account | undefined> {
+    if (alsoRecord) {
+      await this.#db.transaction().execute(async (trx) => {
+        await trx.updateTable('accounts').set(changes).where('id', '=', id).execute();
+        await alsoRecord(trx);
+      });
+    } else {
+      await this.#db.updateTable('accounts').set(changes).where('id', '=', id).execute();
+    }
     return this.get(id);
   }
 

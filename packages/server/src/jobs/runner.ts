@@ -147,7 +147,7 @@ export class JobRunner {
       .executeTakeFirst();
     const queued = Number(numInsertedOrUpdatedRows ?? 0n) > 0;
     // Due now, queued outside a transaction: run it at once rather than at the next poll.
-    if (queued && db === this.#db && row.runAt <= now) this.#nudge();
+    if (queued && db === this.#db && row.runAt <= now) this.nudge();
     return queued;
   }
 
@@ -155,8 +155,8 @@ export class JobRunner {
   async start(): Promise<void> {
     this.#started = true;
     for (const [kind, { every }] of this.#kinds) if (every !== undefined) await this.#ensureRecurring(kind);
-    this.#timer ??= setInterval(() => this.#nudge(), this.#pollMs).unref();
-    this.#nudge();
+    this.#timer ??= setInterval(() => this.nudge(), this.#pollMs).unref();
+    this.nudge();
   }
 
   /** Runs the jobs due now (by the clock) until none is left; returns how many ran. */
@@ -220,8 +220,8 @@ export class JobRunner {
     });
   }
 
-  /** Looks for due jobs soon, unless as many as it may run are running. */
-  #nudge(): void {
+  /** Looks for due jobs now, unless as many as it may run are running (after a transaction that queued some committed). */
+  nudge(): void {
     if (this.#stopped || !this.#started) return;
     const room = this.#concurrency - this.#running;
     if (room < 1) return;

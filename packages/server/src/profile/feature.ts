@@ -12,7 +12,7 @@ import { EmailConfirmation } from './email-confirmation.js';
 import { IdentityConfirmations } from './identity-confirmation.js';
 import { profileMigrations } from './migrations.js';
 import { PasswordChange } from './password-change.js';
-import { RegistryChecks } from './registry-checks.js';
+import { registryCheckJob, RegistryChecks } from './registry-checks.js';
 import { SecondFactor } from './second-factor.js';
 import { profileEmailRoutes } from './email-routes.js';
 import { identityConfirmationRoutes } from './identity-confirmation-routes.js';
@@ -37,12 +37,12 @@ export interface ProfileServices {
 export const profileFeature: ServerFeature<ProfileTables, ProfileServices> = {
   name: 'profile',
   retention: profileRetention,
-  services({ config, clock, db, registry, tasks, accounts, challenges, audit, hasher, throttle, policy, sessions, messenger }) {
+  services({ config, clock, db, registry, jobs, log, accounts, challenges, audit, hasher, throttle, policy, sessions, messenger }) {
     const changes = new ProfileChanges(db, clock);
     const currentPassword = new CurrentPassword({ clock, hasher, throttle, audit });
     return {
       emailConfirmation: new EmailConfirmation({ accounts, challenges, audit }),
-      registryChecks: new RegistryChecks({ accounts, registry, tasks, audit }),
+      registryChecks: new RegistryChecks({ accounts, registry, jobs, audit, log }),
       identityConfirmations: new IdentityConfirmations({ db, clock, accounts, audit, ttlMs: config.rules.identityCodeTtlMs }),
       currentPassword,
       profileChanges: changes,
@@ -62,6 +62,8 @@ export const profileFeature: ServerFeature<ProfileTables, ProfileServices> = {
       }),
     };
   },
+  // The registry check after personal data changes: it survives a restart.
+  jobs: ({ registryChecks }) => ({ [registryCheckJob]: registryChecks.job }),
   tags: [
     {
       name: 'profile',

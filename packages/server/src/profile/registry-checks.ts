@@ -6,9 +6,14 @@
  *
  * A СНИЛС another account has is refused like any other mismatch, after the same wait,
  * so the answer never tells that somebody has it.
+ *
+ * The check is a durable job (`profile:registry-check`, queued with the data in one
+ * transaction): it survives a restart, and one instance runs it. Its payload names the
+ * account and the check, never the data, which the job reads from the account.
  */
+import type { FastifyBaseLogger } from 'fastify';
 import type { Account, AccountChanges, Accounts } from '../accounts/accounts.js';
-import type { BackgroundTasks } from '../background.js';
+import type { JobDefinition, JobRunner } from '../jobs/runner.js';
 import type { AuditLog } from '../security/audit.js';
 import { newId } from '../security/tokens.js';
 import type { PersonalData } from './personal-data.js';
@@ -17,8 +22,18 @@ import { registryRefusal, type RegistryAnswer, type RegistryChecker } from './re
 export interface RegistryCheckDeps {
   accounts: Accounts;
   registry: RegistryChecker;
-  tasks: BackgroundTasks;
+  jobs: JobRunner;
   audit: AuditLog;
+  log: FastifyBaseLogger;
+}
+
+/** The job of one check. */
+export const registryCheckJob = 'profile:registry-check';
+
+interface CheckPayload {
+  accountId: string;
+  checkId: string;
+  ip: string;
 }
 
 const unreachable = 'Не удалось проверить данные: государственные реестры не ответили. Отправьте данные ещё раз позже.';
@@ -30,9 +45,17 @@ export class RegistryChecks {
     this.#deps = deps;
   }
 
-  /** Stores `data` as the account's and starts its check; returns the account as it is now. */
+  /**
+   * The job's definition: a few runs, in case an instance dies during one; the registries'
+   * failure is an answer («Не удалось проверить данные…»), not a retry.
+   */
+  get job(): JobDefinition<CheckPayload> {
+    return { maxAttempts: 3, run: ({ accountId, checkId, ip }) => this.#check(accountId, checkId, ip) };
+  }
+
+  /** Stores `data` as the account's and queues its check; returns the account as it is now. */
   async submit(account: Account, data: PersonalData, ip: string): Promise<Account> {
-    const { accounts, tasks, audit } = this.#deps;
+    const { accounts, jobs, audit } = this.#deps;
     const { registrationAddress, ...identity } = data;
     // The registries check who the citizen is, not where they live: a new address alone is
     // saved without a check, and the level stays.
@@ -45,29 +68,35 @@ export class RegistryChecks {
     }
     const checkId = newId();
     const { snils, ...rest } = data;
-    const updated = await accounts.update(account.id, {
+    const changes: AccountChanges = {
       ...rest,
       pendingSnils: snils,
       registryStatus: 'pending',
       registryReason: null,
       registryCheckId: checkId,
       level: account.level === 'standard' ? 'simplified' : account.level,
-    });
+    };
+    const payload: CheckPayload = { accountId: account.id, checkId, ip };
+    const updated = await accounts.update(account.id, changes, async (trx) => void (await jobs.enqueue(registryCheckJob, payload, { db: trx })));
     if (!updated) throw new Error(`account ${account.id} vanished`);
     await audit.record('personal_data_submitted', { accountId: account.id, ip });
-    tasks.run('registry check', () => this.#check(account.id, checkId, data, ip));
+    jobs.nudge();
     return updated;
   }
 
-  async #check(accountId: string, checkId: string, data: PersonalData, ip: string): Promise<void> {
-    const { audit } = this.#deps;
+  async #check(accountId: string, checkId: string, ip: string): Promise<void> {
+    const { accounts, audit, log } = this.#deps;
+    const account = await accounts.get(accountId);
+    // Newer data started another check meanwhile, or this one was applied already.
+    if (!account || account.registryCheckId !== checkId) return;
+    const data = submittedData(account);
     let answer: RegistryAnswer;
     try {
       answer = await this.#ask(accountId, data);
     } catch (error) {
+      log.error({ err: error, accountId }, 'registry check failed');
       await audit.record('registry_check_failed', { accountId, ip });
-      await this.#finish(accountId, checkId, { ok: false, reason: unreachable }, ip);
-      throw error;
+      answer = { ok: false, reason: unreachable };
     }
     await this.#finish(accountId, checkId, answer, ip);
   }
@@ -107,6 +136,23 @@ function changesFor(account: Account, answer: RegistryAnswer): AccountChanges {
     registryStatus: 'verified',
     registryReason: null,
     level: account.level === 'simplified' ? 'standard' : account.level,
+  };
+}
+
+/** The data waiting for the check, as the account holds it. */
+function submittedData(account: Account): PersonalData {
+  return {
+    lastName: account.lastName ?? '',
+    firstName: account.firstName ?? '',
+    middleName: account.middleName,
+    birthDate: account.birthDate ?? '',
+    passportSeries: account.passportSeries ?? '',
+    passportNumber: account.passportNumber ?? '',
+    passportIssuedAt: account.passportIssuedAt ?? '',
+    passportIssuedBy: account.passportIssuedBy,
+    snils: account.pendingSnils ?? account.snils ?? '',
+    inn: account.inn,
+    registrationAddress: account.registrationAddress,
   };
 }
 

@@ -2,7 +2,7 @@
 import type { ServerFeature } from '../feature.js';
 import { loadGeoLiteCityCsv, type GeoIpLookup } from '../http/geoip.js';
 import { SessionGuard } from '../http/session-guard.js';
-import { Messenger } from '../senders/messenger.js';
+import { Messenger, noticeJob } from '../senders/messenger.js';
 import { AuditLog } from './audit.js';
 import { TrustedDevices } from './devices.js';
 import { LoginThrottle } from './lockout.js';
@@ -36,12 +36,12 @@ export interface SecurityServices {
 export const securityFeature: ServerFeature<SecurityTables, SecurityServices> = {
   name: 'security',
   retention: securityRetention,
-  services({ config, clock, db, sender, tasks, accounts }) {
+  services({ config, clock, db, sender, tasks, jobs, accounts }) {
     const { rules } = config;
     const hasher = new PasswordHasher(config.passwordHashCost);
     const sessions = new Sessions(db, clock, rules);
     const audit = new AuditLog(db, clock);
-    const messenger = new Messenger(sender, audit, tasks);
+    const messenger = new Messenger(sender, audit, tasks, jobs);
     return {
       hasher,
       policy: new PasswordPolicy(accounts, hasher, rules.passwordHistorySize),
@@ -56,6 +56,8 @@ export const securityFeature: ServerFeature<SecurityTables, SecurityServices> = 
       geoIp: config.geoIpCityCsv === undefined ? null : loadGeoLiteCityCsv(config.geoIpCityCsv),
     };
   },
+  // Notices sent after the answer: they survive a restart, and a gateway's failure is retried.
+  jobs: ({ messenger }) => ({ [noticeJob]: messenger.noticeJob }),
   tags: [{ name: 'sessions', description: 'The citizen’s sessions on other devices, and ending them.' }],
   // Its first tables were created by the first migrations (the accounts and auth features').
   migrations: securityMigrations,
