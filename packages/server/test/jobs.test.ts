@@ -3,7 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from './database.js';
-import { startServer, type TestServer } from './helpers.js';
+import { snilsFromBody } from '../src/accounts/test-citizens.js';
+import { randomDigits } from '../src/security/tokens.js';
+import { signIn, startServer, TestBrowser, type TestAccount, type TestServer } from './helpers.js';
 
 /** A server on `database`, which outlives it (unlike `startServer`'s): a restart, or two instances. */
 async function serverOn(database: TestDatabase, env: Record<string, string> = {}): Promise<App> {
@@ -165,6 +167,41 @@ test('a job survives a restart, and one a stopped instance had taken runs when i
       assert.deepEqual(ran, [{ queued: true }, { taken: true }]);
       const rows = await jobsOf(second, 'test:durable');
       assert.deepEqual(rows.map(({ attempts, finishedAt }) => [attempts, finishedAt !== null]), [[1, true], [2, true]]);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    await database.drop();
+  }
+});
+
+test('a registry check queued before a restart is done by the next server', async () => {
+  const database = await createTestDatabase();
+  try {
+    const first = await serverOn(database);
+    const created = await new TestBrowser(first).post('/api/v1/test/accounts', {});
+    assert.equal(created.statusCode, 200, created.body);
+    const account = created.json() as TestAccount;
+    // The first server takes no more jobs: the check it queues waits in the database.
+    await first.jobs.stop();
+    const browser = new TestBrowser(first);
+    const { csrfToken } = await signIn(browser, account);
+    const formatted = snilsFromBody(`3${randomDigits(8)}`);
+    const snils = formatted.replace(/\D/g, '');
+    const passport = { series: '45 10', number: '123456', issuedAt: '2010-06-01', issuedBy: 'ОВД района Заречный' };
+    const form = { lastName: 'Заречная', firstName: 'Анна', middleName: 'Сергеевна', birthDate: '1990-05-17', passport, snils, inn: '500100732259' };
+    const response = await browser.request({ method: 'PUT', url: '/api/v1/profile/personal-data', payload: form, headers: { 'x-csrf-token': csrfToken } });
+    assert.equal(response.statusCode, 200, response.body);
+    await first.settled();
+    const waiting = await first.db.selectFrom('accounts').select(['registryStatus']).where('id', '=', account.id).executeTakeFirstOrThrow();
+    assert.equal(waiting.registryStatus, 'pending');
+    await first.close();
+
+    const second = await serverOn(database);
+    try {
+      await second.settled();
+      const checked = await second.db.selectFrom('accounts').select(['registryStatus', 'snils', 'level']).where('id', '=', account.id).executeTakeFirstOrThrow();
+      assert.deepEqual(checked, { registryStatus: 'verified', snils: formatted, level: 'standard' });
     } finally {
       await second.close();
     }
