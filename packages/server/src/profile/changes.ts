@@ -48,9 +48,9 @@ function personalFields(data: PersonalData): Record<string, string | null> {
   };
 }
 
-/** The fields of `after` that differ from what the account holds. */
-export function personalDataChanges(account: Account, after: PersonalData): FieldValues[] {
-  const before = personalFields({
+/** The personal data the account holds (the СНИЛС waiting for its check, if any), as the forms give it. */
+export function heldPersonalData(account: Account): PersonalData {
+  return {
     lastName: account.lastName ?? '',
     firstName: account.firstName ?? '',
     middleName: account.middleName,
@@ -62,7 +62,12 @@ export function personalDataChanges(account: Account, after: PersonalData): Fiel
     snils: account.pendingSnils ?? account.snils ?? '',
     inn: account.inn,
     registrationAddress: account.registrationAddress,
-  });
+  };
+}
+
+/** The fields of `after` that differ from what the account holds. */
+export function personalDataChanges(account: Account, after: PersonalData): FieldValues[] {
+  const before = personalFields(heldPersonalData(account));
   const next = personalFields(after);
   return Object.keys(next)
     .filter((field) => (before[field] || null) !== (next[field] || null))

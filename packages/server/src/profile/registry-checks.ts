@@ -16,6 +16,7 @@ import type { Account, AccountChanges, Accounts } from '../accounts/accounts.js'
 import type { JobDefinition, JobRunner } from '../jobs/runner.js';
 import type { AuditLog } from '../security/audit.js';
 import { newId } from '../security/tokens.js';
+import { heldPersonalData } from './changes.js';
 import type { PersonalData } from './personal-data.js';
 import { registryRefusal, type RegistryAnswer, type RegistryChecker } from './registry.js';
 
@@ -89,7 +90,7 @@ export class RegistryChecks {
     const account = await accounts.get(accountId);
     // Newer data started another check meanwhile, or this one was applied already.
     if (!account || account.registryCheckId !== checkId) return;
-    const data = submittedData(account);
+    const data = heldPersonalData(account);
     let answer: RegistryAnswer;
     try {
       answer = await this.#ask(accountId, data);
@@ -139,36 +140,8 @@ function changesFor(account: Account, answer: RegistryAnswer): AccountChanges {
   };
 }
 
-/** The data waiting for the check, as the account holds it. */
-function submittedData(account: Account): PersonalData {
-  return {
-    lastName: account.lastName ?? '',
-    firstName: account.firstName ?? '',
-    middleName: account.middleName,
-    birthDate: account.birthDate ?? '',
-    passportSeries: account.passportSeries ?? '',
-    passportNumber: account.passportNumber ?? '',
-    passportIssuedAt: account.passportIssuedAt ?? '',
-    passportIssuedBy: account.passportIssuedBy,
-    snils: account.pendingSnils ?? account.snils ?? '',
-    inn: account.inn,
-    registrationAddress: account.registrationAddress,
-  };
-}
-
 /** Whether `data` is what the account holds already. */
 function isUnchanged(account: Account, data: Omit<PersonalData, 'registrationAddress'>): boolean {
-  const current: Omit<PersonalData, 'registrationAddress'> = {
-    lastName: account.lastName ?? '',
-    firstName: account.firstName ?? '',
-    middleName: account.middleName,
-    birthDate: account.birthDate ?? '',
-    passportSeries: account.passportSeries ?? '',
-    passportNumber: account.passportNumber ?? '',
-    passportIssuedAt: account.passportIssuedAt ?? '',
-    passportIssuedBy: account.passportIssuedBy,
-    snils: account.pendingSnils ?? account.snils ?? '',
-    inn: account.inn,
-  };
+  const current = heldPersonalData(account);
   return (Object.keys(data) as Array<keyof typeof data>).every((key) => data[key] === current[key]);
 }
