@@ -37,8 +37,8 @@ export interface AutofillProfile {
 const defaultMaxLength = { text: 200, textarea: 2000, address: 500 } as const;
 const maxDocuments = 20;
 
-/** The label within a sentence: «Дата рождения» → «дата рождения», while «СНИЛС» stays «СНИЛС». */
-function lowerFirst(label: string): string {
+/** The label within a sentence: «Дата рождения» → «дата рождения», while «СНИЛС» stays «СНИЛС» (the same in English). */
+export function lowerFirst(label: string): string {
   return /^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 }
 
@@ -179,4 +179,15 @@ export function autofillValues(form: FormDefinition, profile: AutofillProfile): 
     if (value) values[field.id] = value;
   }
   return values;
+}
+
+/**
+ * What a document attached through `field` is, for a reader: its kind when the field names it
+ * («Паспорт»), the field's only kind, else the field's label (a kind of the vault such as
+ * `passport` means nothing to a reader). The tracker and the server's printable copy use it.
+ */
+export function documentTitle(field: Pick<FormField, 'label' | 'documentKinds'>, kind: string | undefined): string {
+  const kinds = field.documentKinds ?? [];
+  if (kind && kinds.includes(kind)) return kind;
+  return kinds.length === 1 ? kinds[0]! : field.label;
 }

@@ -6,6 +6,7 @@
  */
 import type { Application, VaultDocument } from '@mfc-cabinet/core/schemas';
 import type { FormField, Service } from '@mfc-cabinet/core/catalog-schemas';
+import { documentTitle } from '@mfc-cabinet/core/forms';
 import { drawPdf, heading, historyLine, russianDate, type PdfApplication, type PdfSettings } from './export-pdf.js';
 import { statusNames } from './lifecycle.js';
 
@@ -32,17 +33,6 @@ export interface PdfCopy {
   expectedCompletionDate: string | null;
   steps: Array<{ title: string; answers: CopyAnswer[] }>;
   history: PdfApplication['history'];
-}
-
-/**
- * What a document attached through `field` is: its kind when the field names it («Паспорт»),
- * the field's only kind, else the field's label (a kind of the vault such as `passport`
- * means nothing to a reader).
- */
-export function documentTitle(field: Pick<FormField, 'label' | 'documentKinds'>, kind: string | undefined): string {
-  const kinds = field.documentKinds ?? [];
-  if (kind && kinds.includes(kind)) return kind;
-  return kinds.length === 1 ? kinds[0]! : field.label;
 }
 
 /** A value as people read it: dates ДД.ММ.ГГГГ, «Да»/«Нет», the option's label, «Не указано» when empty. */

@@ -126,6 +126,8 @@ export class Catalog {
   readonly #writes: TableWrites | undefined;
   /** The search index of each language, built once per {@link version} of the catalog. */
   readonly #searchIndexes = new Map<CatalogLanguage, { version: number; index: Promise<SearchIndex> }>();
+  /** The services' titles of each search index, by id (an index replaced takes its map with it). */
+  readonly #titles = new WeakMap<SearchIndex, ReadonlyMap<string, string>>();
 
   /**
    * `writes` counts the writes of `db`'s queries; without it the catalog is taken to be
@@ -229,10 +231,12 @@ export class Catalog {
     return built.index;
   }
 
-  /** The title of every service in `language`, by id (from the search index of that language, built once per version). */
-  async titles(language: CatalogLanguage): Promise<Map<string, string>> {
-    const { services } = await this.searchIndex(language);
-    return new Map(services.map(({ id, title }) => [id, title]));
+  /** The title of every service in `language`, by id: made once per search index (per language and version), not per request. */
+  async titles(language: CatalogLanguage): Promise<ReadonlyMap<string, string>> {
+    const index = await this.searchIndex(language);
+    let titles = this.#titles.get(index);
+    if (!titles) this.#titles.set(index, (titles = new Map(index.services.map(({ id, title }) => [id, title]))));
+    return titles;
   }
 
   async #buildSearchIndex(language: CatalogLanguage): Promise<SearchIndex> {

@@ -1,8 +1,6 @@
 import type { FormField } from '@mfc-cabinet/core';
+import { lowerFirst } from '@mfc-cabinet/core/forms';
 import type { FieldMessage } from '../base/form-field.js';
-
-/** «Last name» → «last name» within a sentence, while «SNILS» stays «SNILS». */
-const lowerFirst = (label: string): string => (/^\p{Lu}\p{Ll}/u.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label);
 
 /** What is wrong with a value of each type that has a format. */
 const invalid: Partial<Record<FormField['type'], string>> = {

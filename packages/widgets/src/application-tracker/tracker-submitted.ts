@@ -1,5 +1,6 @@
 import { Task } from '@lit/task';
 import type { Application, CabinetClient, FormField, Service, VaultDocument } from '@mfc-cabinet/core';
+import { documentTitle } from '@mfc-cabinet/core/forms';
 import { adoptStyles, css, html, nothing, type LitElement, type TemplateResult } from 'lit';
 import { asCabinetError } from '../base/errors.js';
 import { addStrings } from '../i18n/registry.js';
@@ -45,17 +46,6 @@ const submittedStyles = css`
     }
   }
 `;
-
-/**
- * What a document attached through `field` is: its kind when the field names it («Паспорт»),
- * the field's only kind, else the field's label (a kind of the vault such as `passport`
- * means nothing to a reader). The server's copy (`copy-pdf.ts`) names them the same way.
- */
-export function documentTitle(field: Pick<FormField, 'label' | 'documentKinds'>, kind: string | undefined): string {
-  const kinds = field.documentKinds ?? [];
-  if (kind && kinds.includes(kind)) return kind;
-  return kinds.length === 1 ? kinds[0]! : field.label;
-}
 
 /** A value as people read it: dates ДД.ММ.ГГГГ, «Да»/«Нет», the option's label, «Не указано» when empty. */
 export function readableValue(t: Translation, locale: string, field: FormField, value: Application['values'][string] | undefined): string {
